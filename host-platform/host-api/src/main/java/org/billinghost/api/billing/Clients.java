@@ -1,0 +1,22 @@
+package org.billinghost.api.billing;
+
+import java.util.Optional;
+import org.billinghost.api.platform.ResultPage;
+import org.osgi.annotation.versioning.ProviderType;
+
+@ProviderType
+public interface Clients {
+
+    /** Registers a client; a duplicate e-mail address or a missing required field is refused. */
+    Client add(NewClient client);
+
+    Optional<Client> get(long id);
+
+    Optional<Client> byEmail(String email);
+
+    /** Matches name, company or e-mail, ignoring case; null or empty for all. Ordered by id. */
+    ResultPage<Client> search(String search, int offset, int limit);
+
+    /** The client whose e-mail and password match, if any (constant-time, slow hash). */
+    Optional<Client> authenticate(String email, String password);
+}

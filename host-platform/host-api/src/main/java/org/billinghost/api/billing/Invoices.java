@@ -1,0 +1,21 @@
+package org.billinghost.api.billing;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.billinghost.api.platform.ResultPage;
+import org.osgi.annotation.versioning.ProviderType;
+
+@ProviderType
+public interface Invoices {
+
+    Optional<Invoice> get(long invoiceId);
+
+    ResultPage<Invoice> ofClient(long clientId, int offset, int limit);
+
+    /**
+     * Records a payment; when the invoice is paid in full it becomes Paid, the order's services
+     * with auto-setup {@code payment} get their Create job (same transaction), and InvoicePaid and
+     * OrderPaid fire. A transaction id already recorded is refused, so a payment is never counted twice.
+     */
+    Invoice addPayment(long invoiceId, BigDecimal amount, String transactionId, String gateway);
+}

@@ -1,0 +1,41 @@
+package org.billinghost.api.billing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.billinghost.api.module.AddonPage;
+import org.billinghost.api.module.AddonRequest;
+import org.billinghost.api.module.AddonResult;
+import org.billinghost.api.module.AdminIdentity;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The installed modules and the addons' settings. */
+@ProviderType
+public interface Modules {
+
+    /** Addons, available ones and those whose bundle is gone but whose settings are stored. */
+    List<ModuleInfo> addons();
+
+    Optional<ModuleInfo> addon(String name);
+
+    /** Server modules currently available. */
+    List<ModuleInfo> serverModules();
+
+    Optional<ModuleInfo> serverModule(String name);
+
+    /** Calls the addon's activate; an error answer leaves it inactive. */
+    AddonResult activate(String name);
+
+    AddonResult deactivate(String name);
+
+    /**
+     * Saves an addon's settings and access roles and fires AddonModuleConfigSave; a password field
+     * sent as {@link ModuleInfo#MASK} or empty keeps its stored value. Answers the keys that changed.
+     */
+    List<String> saveConfiguration(String name, Map<String, String> values, List<String> accessRoles,
+                                   AdminIdentity admin);
+
+    /** Renders an active addon's admin page; refuses roles outside its access list. */
+    AddonPage adminOutput(String name, Map<String, List<String>> parameters, String method, AdminIdentity admin,
+                          String csrfToken);
+}

@@ -1,0 +1,17 @@
+package org.billinghost.api.billing;
+
+import java.util.Optional;
+import org.billinghost.api.platform.ResultPage;
+import org.osgi.annotation.versioning.ProviderType;
+
+@ProviderType
+public interface Services {
+
+    Optional<ServiceAccount> get(long serviceId);
+
+    /** {@code clientId} 0 for all clients; ordered by id. */
+    ResultPage<ServiceAccount> list(long clientId, int offset, int limit);
+
+    /** Applies the changes in one transaction and fires ServiceEdit. */
+    ServiceAccount update(long serviceId, ServiceUpdate update);
+}

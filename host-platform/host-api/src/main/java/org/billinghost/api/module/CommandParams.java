@@ -1,0 +1,58 @@
+package org.billinghost.api.module;
+
+import java.util.List;
+import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The parameters every command receives (WHMCS's {@code $params}): the same object for every
+ * command of one service.
+ */
+@ProviderType
+public interface CommandParams {
+    long serviceId();
+
+    long clientId();
+
+    long productId();
+
+    /** The order that created the service, 0 when it was made without one. */
+    long orderId();
+
+    /** The service's domain, may be empty. */
+    String domain();
+
+    /** hostingaccount, reselleraccount, server or other. */
+    String productType();
+
+    /** The product's server-module options in order; index 0 is configoption1. */
+    List<String> configOptions();
+
+    /** configoption{@code n}, 1-based; an empty string when not set. */
+    default String configOption(int n) {
+        List<String> options = configOptions();
+        return n >= 1 && n <= options.size() && options.get(n - 1) != null ? options.get(n - 1) : "";
+    }
+
+    /** This service's custom field values by field name. */
+    Map<String, String> customFields();
+
+    /** Names of the custom fields defined on the product, whether or not they have a value. */
+    List<String> productCustomFieldNames();
+
+    ClientDetails client();
+
+    /**
+     * Saves a custom field value of <em>this</em> service (never another's); the field must be
+     * defined on the service's product.
+     *
+     * @throws IllegalArgumentException when the product has no field of that name
+     */
+    void saveCustomField(String fieldName, String value);
+
+    /** For {@link ModuleCommand#CUSTOM}: the button's function name; empty otherwise. */
+    String customFunction();
+
+    /** The admin who runs the command, or null when the host runs it automatically. */
+    AdminIdentity admin();
+}

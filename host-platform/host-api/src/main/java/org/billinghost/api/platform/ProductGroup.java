@@ -1,0 +1,4 @@
+package org.billinghost.api.platform;
+
+public record ProductGroup(long id, String name, boolean hidden) {
+}
