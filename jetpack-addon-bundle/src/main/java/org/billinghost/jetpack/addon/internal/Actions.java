@@ -1,0 +1,16 @@
+package org.billinghost.jetpack.addon.internal;
+
+/** The {@code action} parameter values of the addon's page. */
+final class Actions {
+    static final String PARTNER_DETAILS = "";
+    static final String VALIDATE = "validate_partner_credentials";
+    static final String MANAGE_PRODUCT = "manage_product";
+    static final String ADD_PRODUCT = "add_product";
+    static final String PROVISION_FORM = "provision_jetpack_plans";
+    static final String PROVISION = "provision_plan";
+    static final String UPDATE_PRODUCT_CREDENTIALS = "update_product_credentials";
+    static final String KEEP_PRODUCT_CREDENTIALS = "keep_product_credentials";
+
+    private Actions() {
+    }
+}

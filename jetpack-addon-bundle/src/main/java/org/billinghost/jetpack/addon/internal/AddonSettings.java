@@ -1,0 +1,31 @@
+package org.billinghost.jetpack.addon.internal;
+
+import java.util.List;
+import java.util.Map;
+import org.billinghost.api.module.ConfigField;
+import org.billinghost.jetpack.partner.PartnerCredentials;
+
+/** The addon's configuration fields and how their saved values become partner credentials. */
+final class AddonSettings {
+    static final String CLIENT_ID = "partner_client_id";
+    static final String CLIENT_SECRET = "partner_client_secret";
+    /** The host's page where admins configure addons. */
+    static final String CONFIGURE_PATH = "/admin/configaddonmods";
+
+    static final List<ConfigField> FIELDS = List.of(
+            ConfigField.text(CLIENT_ID, "Partner Client Id",
+                    "The client id Automattic gave you as a Jetpack hosting partner."),
+            ConfigField.password(CLIENT_SECRET, "Partner Client Secret",
+                    "The client secret that goes with the id; it is never shown back."));
+
+    private AddonSettings() {
+    }
+
+    static PartnerCredentials credentials(Map<String, String> config) {
+        return new PartnerCredentials(config.get(CLIENT_ID), config.get(CLIENT_SECRET));
+    }
+
+    static boolean isCredentialKey(String key) {
+        return CLIENT_ID.equals(key) || CLIENT_SECRET.equals(key);
+    }
+}

@@ -1,0 +1,57 @@
+package org.billinghost.jetpack.addon.internal;
+
+import static org.billinghost.jetpack.addon.internal.Markup.alert;
+
+import org.billinghost.api.module.AddonPage;
+import org.billinghost.api.module.AddonRequest;
+import org.billinghost.api.platform.ActivityLog;
+import org.billinghost.api.platform.Catalog;
+import org.billinghost.api.platform.CatalogException;
+import org.billinghost.jetpack.addon.internal.Markup.Kind;
+import org.billinghost.jetpack.partner.PartnerApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Routes a request of the addon's page to the action it names. */
+final class AdminPages {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminPages.class);
+
+    private final Layout layout;
+    private final PartnerDetailsPage partnerDetails;
+    private final ProductsPage products;
+    private final ProvisionPage provision;
+    private final CredentialsBanner banner;
+
+    AdminPages(Catalog catalog, AddonStorage storage, PartnerApiAccess api, ActivityLog activityLog) {
+        this.banner = new CredentialsBanner(catalog, storage.notice(), activityLog);
+        this.layout = new Layout(banner);
+        this.partnerDetails = new PartnerDetailsPage(layout, api, activityLog);
+        this.products = new ProductsPage(layout, catalog, storage.records(),
+                new ProductGenerator(catalog, storage.records()), activityLog);
+        this.provision = new ProvisionPage(layout, api, activityLog);
+    }
+
+    AddonPage render(AddonRequest request) {
+        String action = request.parameter("action").trim();
+        try {
+            return switch (action) {
+                case Actions.PARTNER_DETAILS -> partnerDetails.show(request);
+                case Actions.VALIDATE -> partnerDetails.validate(request);
+                case Actions.MANAGE_PRODUCT -> products.show(request);
+                case Actions.ADD_PRODUCT -> products.add(request);
+                case Actions.PROVISION_FORM -> provision.show(request);
+                case Actions.PROVISION -> provision.provision(request);
+                case Actions.UPDATE_PRODUCT_CREDENTIALS -> banner.update(request, layout);
+                case Actions.KEEP_PRODUCT_CREDENTIALS -> banner.keep(request, layout);
+                default -> layout.page(request, action, alert(Kind.DANGER, "Unknown action '" + action
+                        + "' of the Jetpack addon; nothing was done. Pick a page from the menu above.", ""));
+            };
+        } catch (CatalogException | StorageException e) {
+            // a page, not a stack trace; the banner is left out as it reads the same storage
+            LOG.warn("JETPACK MODULE: action={} failed: {}", action, e.getMessage());
+            String message = e.getMessage().startsWith(PartnerApi.PREFIX) ? e.getMessage() : PartnerApi.PREFIX + e.getMessage();
+            return AddonPage.of(Layout.TITLE, alert(Kind.DANGER, message + " If the addon's tables are missing,"
+                    + " deactivate and activate the addon again: no data is lost.", ""));
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.billinghost.jetpack.addon.internal;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.billinghost.api.module.AddonMetadata;
+import org.billinghost.api.module.AddonModule;
+import org.billinghost.api.module.AddonPage;
+import org.billinghost.api.module.AddonRequest;
+import org.billinghost.api.module.AddonResult;
+import org.billinghost.api.module.ModuleProperties;
+import org.billinghost.api.platform.ActivityLog;
+import org.billinghost.api.platform.Catalog;
+import org.billinghost.api.platform.ModuleDatabase;
+import org.billinghost.jetpack.partner.PartnerApi;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The Jetpack addon module: partner credentials, the product generator and manual provisioning. */
+@Component(service = AddonModule.class, property = ModuleProperties.MODULE_NAME + "=" + JetpackAddon.NAME)
+public final class JetpackAddon implements AddonModule {
+    static final String NAME = "jetpack";
+    static final String VERSION = "1.0.0";
+    private static final Logger LOG = LoggerFactory.getLogger(JetpackAddon.class);
+
+    /** Optional: the addon's pages still work (and say so) while the server bundle's service is away. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PartnerApi partnerApi;
+
+    private final AddonStorage storage;
+    private final AdminPages pages;
+
+    @Activate
+    public JetpackAddon(@Reference Catalog catalog, @Reference ModuleDatabase database, @Reference ActivityLog activityLog) {
+        this.storage = new AddonStorage(database, Clock.systemUTC());
+        this.pages = new AdminPages(catalog, storage, new PartnerApiAccess(() -> Optional.ofNullable(partnerApi)), activityLog);
+    }
+
+    @Override
+    public AddonMetadata metadata() {
+        return new AddonMetadata("Jetpack by Automattic",
+                "Sell Jetpack plans as a Jetpack hosting partner: check your partner credentials, create one product"
+                        + " per plan and provision plans by hand.",
+                VERSION, "Automattic", AddonSettings.FIELDS);
+    }
+
+    @Override
+    public AddonResult activate() {
+        return migrate("The Jetpack addon is active. Enter the partner client id and secret in its configuration,"
+                + " then validate them on its page.");
+    }
+
+    @Override
+    public AddonResult deactivate() {
+        return AddonResult.success("The Jetpack addon is deactivated. Its products and records are kept.");
+    }
+
+    @Override
+    public AddonResult upgrade(String previousVersion) {
+        return migrate("The Jetpack addon's data was migrated from version " + previousVersion + " to " + VERSION + ".");
+    }
+
+    @Override
+    public AddonPage adminOutput(AddonRequest request) {
+        return pages.render(request);
+    }
+
+    private AddonResult migrate(String successMessage) {
+        try {
+            int applied = storage.schema().migrate();
+            LOG.info("JETPACK MODULE: schema migrations applied={} version={}", applied, AddonSchema.latestVersion());
+            return AddonResult.success(successMessage);
+        } catch (StorageException e) {
+            LOG.error("JETPACK MODULE: schema migration failed", e);
+            return AddonResult.error(e.getMessage());
+        }
+    }
+}
