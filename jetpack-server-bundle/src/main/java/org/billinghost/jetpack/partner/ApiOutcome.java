@@ -1,18 +1,32 @@
 package org.billinghost.jetpack.partner;
 
+import java.time.Duration;
+
 /**
  * The outcome of one Partner API operation.
  *
  * @param ok         the API did what was asked
  * @param message    for staff, starting with {@link PartnerApi#PREFIX} when not ok; says what to do
  * @param transientFailure the failure may pass by itself (5xx, time-out, connection trouble, 429)
+ * @param retryAfter when the API said how long to wait (429/503 {@code Retry-After}); null otherwise
  */
-public record ApiOutcome(boolean ok, String message, boolean transientFailure) {
+public record ApiOutcome(boolean ok, String message, boolean transientFailure, Duration retryAfter) {
+
+    /** An outcome without a retry delay (the form of version 1.0 of this package). */
+    public ApiOutcome(boolean ok, String message, boolean transientFailure) {
+        this(ok, message, transientFailure, null);
+    }
+
     public static ApiOutcome success(String message) {
-        return new ApiOutcome(true, message, false);
+        return new ApiOutcome(true, message, false, null);
     }
 
     public static ApiOutcome failure(String message, boolean transientFailure) {
-        return new ApiOutcome(false, message, transientFailure);
+        return new ApiOutcome(false, message, transientFailure, null);
+    }
+
+    /** A transient failure; {@code retryAfter} may be null. */
+    public static ApiOutcome transientFailure(String message, Duration retryAfter) {
+        return new ApiOutcome(false, message, true, retryAfter);
     }
 }

@@ -1,0 +1,22 @@
+package org.billinghost.jetpack.internal.client;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(id = PartnerApiConfiguration.PID, name = "Jetpack Partner API client",
+        description = "Where the Jetpack server module and addon reach the Jetpack Partner API, and how long they wait.")
+public @interface PartnerApiConfiguration {
+    String PID = "jetpack.partner.api";
+
+    @AttributeDefinition(name = "Base URL", description = "The Partner API's base URL; demo mode points it at the sandbox.")
+    String baseUrl() default "https://public-api.wordpress.com";
+
+    @AttributeDefinition(name = "Connect time-out (ms)", min = "1")
+    int connectTimeoutMillis() default 10_000;
+
+    @AttributeDefinition(name = "Read time-out (ms)", description = "Longest silence while waiting for an answer.", min = "1")
+    int readTimeoutMillis() default 30_000;
+
+    @AttributeDefinition(name = "Call time-out (ms)", description = "Longest time one HTTP call may take in total.", min = "1")
+    int callTimeoutMillis() default 60_000;
+}

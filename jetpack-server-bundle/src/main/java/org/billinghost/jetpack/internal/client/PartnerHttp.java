@@ -1,0 +1,168 @@
+package org.billinghost.jetpack.internal.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.billinghost.api.platform.ModuleLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP client and JSON mapper of the Partner API. Turns every exchange into a {@link Reply}
+ * (never throws) and writes it to the host's module log, secrets scrubbed, when that log is on.
+ */
+final class PartnerHttp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PartnerHttp.class);
+    static final String MODULE = "jetpack";
+
+    private final OkHttpClient http;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Supplier<ModuleLog> moduleLog;
+
+    PartnerHttp(ClientSettings settings, Supplier<ModuleLog> moduleLog) {
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .writeTimeout(settings.readTimeout())
+                .callTimeout(settings.callTimeout())
+                // a redirect means a wrong base URL; following it would turn a POST into a GET
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .build();
+        this.moduleLog = moduleLog;
+    }
+
+    /** POSTs form fields; {@code bearer} null for the token call; {@code secrets} are scrubbed from the module log. */
+    Reply post(String action, HttpUrl url, String bearer, Map<String, String> fields, Collection<String> secrets) {
+        FormBody.Builder form = new FormBody.Builder();
+        StringBuilder text = new StringBuilder();
+        fields.forEach((name, value) -> {
+            form.add(name, value);
+            text.append(text.isEmpty() ? "" : "&").append(name).append('=').append(value);
+        });
+        return exchange(action, request(url, bearer).post(form.build()).build(), "POST", text.toString(), secrets);
+    }
+
+    Reply get(String action, HttpUrl url, String bearer, Collection<String> secrets) {
+        return exchange(action, request(url, bearer).get().build(), "GET", "", secrets);
+    }
+
+    private static Request.Builder request(HttpUrl url, String bearer) {
+        Request.Builder builder = new Request.Builder().url(url).header("Accept", "application/json");
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        return builder;
+    }
+
+    private Reply exchange(String action, Request request, String method, String formText, Collection<String> secrets) {
+        Reply reply;
+        try (Response response = http.newCall(request).execute()) {
+            String body = response.body().string();
+            reply = Reply.answer(response.code(), body, parse(body), retryAfter(response.header("Retry-After")),
+                    response.header("Content-Type", ""));
+        } catch (InterruptedIOException e) {
+            // SocketTimeoutException (connect/read) and OkHttp's call time-out both land here
+            reply = Reply.trouble(Reply.Trouble.TIMEOUT, describe(e));
+        } catch (UnknownHostException e) {
+            reply = Reply.trouble(Reply.Trouble.CONNECTION, "unknown host " + e.getMessage());
+        } catch (IOException e) {
+            reply = Reply.trouble(Reply.Trouble.CONNECTION, describe(e));
+        }
+        if (!reply.answered()) {
+            LOG.warn("Jetpack Partner API call failed action={} url={} trouble={} detail={}", action,
+                    request.url().redact(), reply.trouble(), reply.detail());
+        } else if (reply.status() >= 400) {
+            LOG.info("Jetpack Partner API answered action={} url={} status={}", action, request.url().redact(), reply.status());
+        }
+        record(action, request, method, formText, reply, secrets);
+        return reply;
+    }
+
+    private JsonNode parse(String body) {
+        if (body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode node = mapper.readTree(body);
+            return node != null && node.isObject() ? node : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** Seconds or an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String value = header.trim();
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration wait = Duration.between(Instant.now(),
+                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException notDate) {
+                return null;
+            }
+        }
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    }
+
+    private void record(String action, Request request, String method, String formText, Reply reply,
+                        Collection<String> secrets) {
+        ModuleLog log = moduleLog.get();
+        if (log == null) {
+            return;
+        }
+        try {
+            if (!log.isEnabled()) {
+                return;
+            }
+            List<String> scrub = new ArrayList<>();
+            secrets.stream().filter(s -> s != null && !s.isEmpty()).forEach(scrub::add);
+            String issuedToken = reply.text("access_token");
+            if (!issuedToken.isEmpty()) {
+                scrub.add(issuedToken);
+            }
+            String requestText = method + " " + request.url() + "\n" + request.headers() + (formText.isEmpty() ? "" : "\n" + formText);
+            String responseText = reply.answered() ? "HTTP " + reply.status() + "\n" + reply.body()
+                    : reply.trouble() + ": " + reply.detail();
+            String processed = reply.json() == null ? "" : reply.json().toPrettyString();
+            log.log(MODULE, action, requestText, responseText, processed, scrub);
+        } catch (RuntimeException e) {
+            // the module log is a debugging aid: its trouble must not fail the call
+            LOG.warn("Could not write the Jetpack module log action={}: {}", action, e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

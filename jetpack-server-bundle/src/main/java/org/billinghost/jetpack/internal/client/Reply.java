@@ -1,0 +1,67 @@
+package org.billinghost.jetpack.internal.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+
+/**
+ * What one HTTP exchange with the Partner API gave: an answer (status and body), or trouble that
+ * prevented a complete answer.
+ *
+ * @param json        the body as a JSON object, null when the body is empty, cut short or not JSON
+ * @param retryAfter  the answer's {@code Retry-After}, null when absent
+ * @param trouble     null for an answer; otherwise why there is none
+ * @param detail      a short description of the trouble or of the body's content type
+ */
+record Reply(int status, String body, JsonNode json, Duration retryAfter, Trouble trouble, String detail) {
+
+    enum Trouble {
+        /** Connect, read or call time-out. */
+        TIMEOUT,
+        /** Connection refused or dropped, unknown host, answer cut short. */
+        CONNECTION
+    }
+
+    static Reply answer(int status, String body, JsonNode json, Duration retryAfter, String contentType) {
+        return new Reply(status, body, json, retryAfter, null, contentType);
+    }
+
+    static Reply trouble(Trouble trouble, String detail) {
+        return new Reply(0, "", null, null, trouble, detail);
+    }
+
+    boolean answered() {
+        return trouble == null;
+    }
+
+    boolean successful() {
+        return answered() && status >= 200 && status < 300;
+    }
+
+    /** The first non-blank text among the JSON fields, or an empty string. */
+    String text(String... fields) {
+        if (json == null) {
+            return "";
+        }
+        for (String field : fields) {
+            JsonNode node = json.get(field);
+            if (node != null && !node.isNull() && !node.isContainerNode() && !node.asText().isBlank()) {
+                return node.asText().trim();
+            }
+        }
+        return "";
+    }
+
+    /** The API's error code ({@code error_code} or {@code error}). */
+    String errorCode() {
+        return text("error_code", "error");
+    }
+
+    /** The API's error text ({@code error_message}, {@code message} or {@code error_description}). */
+    String errorMessage() {
+        return text("error_message", "message", "error_description");
+    }
+
+    boolean flag(String field) {
+        return json != null && json.path(field).asBoolean(false);
+    }
+}
