@@ -1,0 +1,19 @@
+package org.billinghost.httpapi.internal;
+
+import org.billinghost.api.billing.Admins;
+import org.billinghost.api.billing.ApiCredentials;
+import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.Invoices;
+import org.billinghost.api.billing.ModuleCommands;
+import org.billinghost.api.billing.ModuleQueue;
+import org.billinghost.api.billing.Modules;
+import org.billinghost.api.billing.Orders;
+import org.billinghost.api.billing.Services;
+import org.billinghost.api.platform.ActivityLog;
+import org.billinghost.api.platform.Catalog;
+
+/** The host services the API works on. */
+public record ApiBackend(ApiCredentials credentials, Admins admins, Clients clients, Catalog catalog, Orders orders,
+                         Invoices invoices, Services services, ModuleCommands commands, ModuleQueue queue,
+                         Modules modules, ActivityLog activityLog) {
+}

@@ -1,0 +1,271 @@
+package org.billinghost.httpapi.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * The parameters of one API call with typed getters that refuse bad input with a precise message.
+ *
+ * <p>Form fields and JSON bodies are normalised to one shape: top-level names in lower case (PHP
+ * clients are not consistent about {@code moduleType} vs {@code moduletype}); values are a String,
+ * a List (from {@code name[]} fields or JSON arrays) or a Map (from {@code name[key]} fields or
+ * JSON objects). JSON numbers and booleans are kept and read back as text.
+ */
+public final class ApiRequest {
+
+    private final Map<String, Object> params;
+    private final boolean json;
+
+    private ApiRequest(Map<String, Object> params, boolean json) {
+        this.params = params;
+        this.json = json;
+    }
+
+    /** From servlet form parameters ({@code pid[]=1&pid[]=2}, {@code pid[0]=1}, {@code parameters[email]=x}). */
+    public static ApiRequest fromForm(Map<String, String[]> form) {
+        Map<String, Object> params = new HashMap<>();
+        for (Map.Entry<String, String[]> e : form.entrySet()) {
+            putFormField(params, e.getKey(), e.getValue());
+        }
+        return new ApiRequest(params, false);
+    }
+
+    /** From a parsed JSON object body. */
+    public static ApiRequest fromJson(Map<String, Object> body) {
+        Map<String, Object> params = new HashMap<>();
+        for (Map.Entry<String, Object> e : body.entrySet()) {
+            params.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+        }
+        return new ApiRequest(params, true);
+    }
+
+    private static void putFormField(Map<String, Object> params, String rawName, String[] values) {
+        int bracket = rawName.indexOf('[');
+        if (bracket <= 0 || !rawName.endsWith("]")) {
+            params.put(rawName.toLowerCase(Locale.ROOT), values.length == 1 ? values[0] : List.of(values));
+            return;
+        }
+        String name = rawName.substring(0, bracket).toLowerCase(Locale.ROOT);
+        String key = rawName.substring(bracket + 1, rawName.length() - 1);
+        if (key.isEmpty()) {
+            List<Object> list = new ArrayList<>(List.of(values));
+            params.merge(name, list, ApiRequest::mergeList);
+            return;
+        }
+        // Only one level of [key]: nested keys stay part of the key ("a][b"), never needed by WHMCS actions.
+        Object existing = params.get(name);
+        Map<String, Object> map;
+        if (existing instanceof Map<?, ?>) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) existing;
+            map = m;
+        } else {
+            map = new LinkedHashMap<>();
+            if (existing != null) {
+                map.put("", existing);
+            }
+            params.put(name, map);
+        }
+        map.put(key, values.length == 1 ? values[0] : List.of(values));
+    }
+
+    private static Object mergeList(Object old, Object added) {
+        List<Object> list = new ArrayList<>();
+        if (old instanceof List<?> l) {
+            list.addAll(l);
+        } else {
+            list.add(old);
+        }
+        list.addAll((List<?>) added);
+        return list;
+    }
+
+    /** Whether the call came as a JSON body (objects are then real objects, not {@code name[key]} fields). */
+    public boolean isJson() {
+        return json;
+    }
+
+    public boolean has(String name) {
+        Object v = params.get(name);
+        return v != null && !(v instanceof String s && s.isBlank());
+    }
+
+    /** The raw value (String, Number, Boolean, List or Map), or null. */
+    public Object raw(String name) {
+        return params.get(name);
+    }
+
+    /** A required single text value, trimmed. */
+    public String string(String name) {
+        return optString(name).orElseThrow(() -> ApiError.badRequest("Missing required parameter: " + name));
+    }
+
+    public Optional<String> optString(String name) {
+        Object v = params.get(name);
+        if (v == null) {
+            return Optional.empty();
+        }
+        String s = scalar(v, name).trim();
+        return s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
+    public String string(String name, String defaultValue) {
+        return optString(name).orElse(defaultValue);
+    }
+
+    /** A required positive id. */
+    public long id(String name) {
+        return optId(name).orElseThrow(() -> ApiError.badRequest("Missing required parameter: " + name));
+    }
+
+    public OptionalLong optId(String name) {
+        Optional<String> s = optString(name);
+        return s.isEmpty() ? OptionalLong.empty() : OptionalLong.of(parseId(s.get(), name));
+    }
+
+    /** A whole number within bounds, or the default when absent. */
+    public int integer(String name, int defaultValue, int min, int max) {
+        Optional<String> s = optString(name);
+        if (s.isEmpty()) {
+            return defaultValue;
+        }
+        int v;
+        try {
+            v = Integer.parseInt(s.get());
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("Parameter " + name + " must be a whole number, got '" + shorten(s.get()) + "'");
+        }
+        if (v < min || v > max) {
+            throw ApiError.badRequest("Parameter " + name + " must be between " + min + " and " + max + ", got " + v);
+        }
+        return v;
+    }
+
+    public boolean bool(String name, boolean defaultValue) {
+        Optional<String> s = optString(name);
+        if (s.isEmpty()) {
+            return defaultValue;
+        }
+        return switch (s.get().toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes", "on" -> true;
+            case "0", "false", "no", "off" -> false;
+            default -> throw ApiError.badRequest("Parameter " + name + " must be true or false, got '"
+                    + shorten(s.get()) + "'");
+        };
+    }
+
+    /** A non-negative amount with at most two decimals. */
+    public Optional<BigDecimal> optAmount(String name) {
+        Optional<String> s = optString(name);
+        return s.map(text -> amount(text, name));
+    }
+
+    /** Parses a non-negative amount with at most two decimals; {@code name} is for the message. */
+    public static BigDecimal amount(String text, String name) {
+        BigDecimal v;
+        try {
+            v = new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("Parameter " + name + " must be an amount like 12.50, got '" + shorten(text) + "'");
+        }
+        if (v.signum() < 0 || v.stripTrailingZeros().scale() > 2) {
+            throw ApiError.badRequest("Parameter " + name + " must be a non-negative amount with at most two decimals");
+        }
+        return v;
+    }
+
+    /**
+     * A list: {@code name[]} fields, {@code name[0]}, {@code name[1]}… fields (ordered by index),
+     * a JSON array, or one plain value (a list of one). Elements may be null in JSON lists.
+     */
+    public List<Object> list(String name) {
+        Object v = params.get(name);
+        if (v == null) {
+            return List.of();
+        }
+        if (v instanceof List<?> l) {
+            return new ArrayList<>(l);
+        }
+        if (v instanceof Map<?, ?> m) {
+            TreeMap<Integer, Object> byIndex = new TreeMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                try {
+                    byIndex.put(Integer.parseInt(String.valueOf(e.getKey())), e.getValue());
+                } catch (NumberFormatException ex) {
+                    throw ApiError.badRequest("Parameter " + name + " must be a list; found key '"
+                            + shorten(String.valueOf(e.getKey())) + "'");
+                }
+            }
+            return new ArrayList<>(byIndex.values());
+        }
+        return List.of(v);
+    }
+
+    /** A list of positive ids (e.g. {@code pid[]}). */
+    public List<Long> ids(String name) {
+        List<Object> raw = list(name);
+        List<Long> ids = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            String where = name + "[" + i + "]";
+            Object v = raw.get(i);
+            if (v == null) {
+                throw ApiError.badRequest("Parameter " + where + " must be a positive whole number");
+            }
+            ids.add(parseId(scalar(v, where).trim(), where));
+        }
+        return ids;
+    }
+
+    /** Text values keyed by name: {@code name[key]=value} fields or a JSON object. */
+    public Map<String, String> stringMap(String name) {
+        Object v = params.get(name);
+        if (v == null || v instanceof String s && s.isBlank()) {
+            return Map.of();
+        }
+        if (!(v instanceof Map<?, ?> m)) {
+            throw ApiError.badRequest("Parameter " + name + " must be a set of " + name + "[key]=value fields or a JSON object");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            out.put(key, e.getValue() == null ? "" : scalar(e.getValue(), name + "[" + key + "]"));
+        }
+        return out;
+    }
+
+    static String scalar(Object v, String name) {
+        if (v instanceof String s) {
+            return s;
+        }
+        if (v instanceof Number || v instanceof Boolean) {
+            return v.toString();
+        }
+        throw ApiError.badRequest("Parameter " + name + " must be a single value, not a list or an object");
+    }
+
+    private static long parseId(String s, String name) {
+        long v;
+        try {
+            v = Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("Parameter " + name + " must be a positive whole number, got '" + shorten(s) + "'");
+        }
+        if (v <= 0) {
+            throw ApiError.badRequest("Parameter " + name + " must be a positive whole number, got " + v);
+        }
+        return v;
+    }
+
+    /** Echoing input back is useful, echoing a megabyte is not. */
+    public static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+}

@@ -1,0 +1,52 @@
+package org.billinghost.httpapi.internal.actions;
+
+import java.util.Map;
+import org.billinghost.api.billing.ModuleCommands;
+import org.billinghost.api.billing.ServiceAccount;
+import org.billinghost.api.billing.Services;
+import org.billinghost.api.module.CommandResult;
+import org.billinghost.api.module.ModuleCommand;
+import org.billinghost.httpapi.internal.ActionTable;
+import org.billinghost.httpapi.internal.ApiError;
+import org.billinghost.httpapi.internal.ApiRequest;
+
+/** ModuleCreate, ModuleSuspend, ModuleUnsuspend, ModuleTerminate, ModuleChangePackage, ModuleCustom. */
+public final class ModuleCommandActions {
+
+    private final ModuleCommands commands;
+    private final Services services;
+
+    public ModuleCommandActions(ModuleCommands commands, Services services) {
+        this.commands = commands;
+        this.services = services;
+    }
+
+    public void register(ActionTable table) {
+        table.add("ModuleCreate", "services", (r, admin) -> run(r, ModuleCommand.CREATE, null, admin))
+                .add("ModuleSuspend", "services", (r, admin) -> run(r, ModuleCommand.SUSPEND, null, admin))
+                .add("ModuleUnsuspend", "services", (r, admin) -> run(r, ModuleCommand.UNSUSPEND, null, admin))
+                .add("ModuleTerminate", "services", (r, admin) -> run(r, ModuleCommand.TERMINATE, null, admin))
+                .add("ModuleChangePackage", "services",
+                        (r, admin) -> run(r, ModuleCommand.CHANGE_PACKAGE, null, admin))
+                .add("ModuleCustom", "services",
+                        (r, admin) -> run(r, ModuleCommand.CUSTOM, r.string("func_name"), admin));
+    }
+
+    private Map<String, Object> run(ApiRequest r, ModuleCommand command, String function,
+                                    org.billinghost.api.module.AdminIdentity admin) {
+        ServiceAccount service = ServiceActions.service(services, r);
+        CommandResult result = commands.run(service.id(), command, function, admin);
+        return answer(result);
+    }
+
+    /**
+     * A command that ran and failed is answered as WHMCS does: HTTP 200 with {@code result=error}
+     * and the module's message; the call itself was valid and the failure is in the activity log.
+     */
+    static Map<String, Object> answer(CommandResult result) {
+        if (!result.succeeded()) {
+            throw new ApiError(200, result.message());
+        }
+        return Map.of();
+    }
+}

@@ -1,0 +1,169 @@
+package org.billinghost.httpapi.internal.actions;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.Order;
+import org.billinghost.api.billing.OrderLine;
+import org.billinghost.api.billing.OrderRequest;
+import org.billinghost.api.billing.OrderStatus;
+import org.billinghost.api.billing.Orders;
+import org.billinghost.api.billing.ServiceAccount;
+import org.billinghost.api.billing.Services;
+import org.billinghost.api.platform.ResultPage;
+import org.billinghost.httpapi.internal.ActionTable;
+import org.billinghost.httpapi.internal.ApiError;
+import org.billinghost.httpapi.internal.ApiRequest;
+import org.billinghost.httpapi.internal.CustomFieldValues;
+import org.billinghost.httpapi.internal.Formats;
+
+/** AddOrder, AcceptOrder, CancelOrder, GetOrders. */
+public final class OrderActions {
+
+    /** One order line may be repeated this often through {@code qty[]}. */
+    private static final int MAX_QUANTITY = 100;
+
+    private final Orders orders;
+    private final Clients clients;
+    private final Services services;
+    private final ObjectMapper json;
+
+    public OrderActions(Orders orders, Clients clients, Services services, ObjectMapper json) {
+        this.orders = orders;
+        this.clients = clients;
+        this.services = services;
+        this.json = json;
+    }
+
+    public void register(ActionTable table) {
+        table.add("AddOrder", "orders", (r, admin) -> addOrder(r))
+                .add("AcceptOrder", "orders", (r, admin) -> {
+                    orders.accept(r.id("orderid"), r.bool("autosetup", true));
+                    return Map.of();
+                })
+                .add("CancelOrder", "orders", (r, admin) -> {
+                    orders.cancel(r.id("orderid"));
+                    return Map.of();
+                })
+                .add("GetOrders", "orders", (r, admin) -> getOrders(r));
+    }
+
+    private Map<String, Object> addOrder(ApiRequest r) {
+        long clientId = r.id("clientid");
+        if (clients.get(clientId).isEmpty()) {
+            throw ApiError.notFound("Client ID Not Found: " + clientId);
+        }
+        List<Long> pids = r.ids("pid");
+        if (pids.isEmpty()) {
+            throw ApiError.badRequest("Missing required parameter: pid (one product id per order line)");
+        }
+        List<Object> domains = r.list("domain");
+        if (domains.size() > pids.size()) {
+            throw ApiError.badRequest("domain has " + domains.size() + " entries but pid only " + pids.size()
+                    + "; domain registrations without a product are not supported");
+        }
+        List<Map<String, String>> customFields = customFields(r, pids.size());
+        List<Integer> quantities = quantities(r, pids.size());
+        List<OrderLine> lines = new ArrayList<>();
+        for (int i = 0; i < pids.size(); i++) {
+            String domain = i < domains.size() && domains.get(i) != null ? domains.get(i).toString().trim() : "";
+            for (int n = 0; n < quantities.get(i); n++) {
+                lines.add(new OrderLine(pids.get(i), domain, customFields.get(i)));
+            }
+        }
+        // API callers are admins: they may set admin-only custom fields, as in WHMCS.
+        Order order = orders.place(new OrderRequest(clientId, lines, r.string("paymentmethod", ""), true));
+        return Replies.of("orderid", order.id(),
+                "productids", pids.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                "serviceids", order.serviceIds().stream().map(String::valueOf).collect(Collectors.joining(",")),
+                "addonids", "", "domainids", "", "invoiceid", order.invoiceId());
+    }
+
+    /**
+     * One entry per pid: {@code customfields[i]} (base64 of a PHP-serialised array, or a JSON
+     * object). In a JSON body a single object is accepted for a one-product order.
+     */
+    private List<Map<String, String>> customFields(ApiRequest r, int lines) {
+        List<Object> raw = r.isJson() && r.raw("customfields") instanceof Map<?, ?> single
+                ? listOfOne(single, lines)
+                : r.list("customfields");
+        if (raw.size() > lines) {
+            throw ApiError.badRequest("customfields has " + raw.size() + " entries but pid only " + lines);
+        }
+        List<Map<String, String>> values = new ArrayList<>(lines);
+        for (int i = 0; i < lines; i++) {
+            values.add(i < raw.size() ? CustomFieldValues.decode(raw.get(i), "customfields[" + i + "]", json) : Map.of());
+        }
+        return values;
+    }
+
+    private static List<Object> listOfOne(Object single, int lines) {
+        if (lines != 1) {
+            throw ApiError.badRequest("customfields must be a list with one entry per pid when the order has "
+                    + lines + " products");
+        }
+        return List.of(single);
+    }
+
+    private static List<Integer> quantities(ApiRequest r, int lines) {
+        List<Object> raw = r.list("qty");
+        if (raw.size() > lines) {
+            throw ApiError.badRequest("qty has " + raw.size() + " entries but pid only " + lines);
+        }
+        List<Integer> quantities = new ArrayList<>(lines);
+        for (int i = 0; i < lines; i++) {
+            quantities.add(i < raw.size() ? quantity(raw.get(i), i) : 1);
+        }
+        return quantities;
+    }
+
+    private static int quantity(Object raw, int index) {
+        String text = raw == null ? "" : raw.toString().trim();
+        try {
+            int q = Integer.parseInt(text);
+            if (q >= 1 && q <= MAX_QUANTITY) {
+                return q;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiError.badRequest("qty[" + index + "] must be a whole number from 1 to " + MAX_QUANTITY + ", got '"
+                + ApiRequest.shorten(text) + "'");
+    }
+
+    private Map<String, Object> getOrders(ApiRequest r) {
+        Paging paging = Paging.of(r);
+        ResultPage<Order> page;
+        if (r.has("id")) {
+            long id = r.id("id");
+            Optional<Order> order = orders.get(id);
+            page = new ResultPage<>(order.stream().toList(), order.isPresent() ? 1 : 0, 0, 1);
+        } else {
+            OrderStatus status = r.optString("status").map(OrderStatus::fromLabel).orElse(null);
+            long clientId = r.optId("userid").orElse(0);
+            page = orders.list(status, clientId, paging.offset(), paging.limit());
+        }
+        List<Map<String, Object>> items = page.items().stream().map(this::order).toList();
+        return Replies.page(page, "orders", "order", items);
+    }
+
+    private Map<String, Object> order(Order o) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (long serviceId : o.serviceIds()) {
+            services.get(serviceId).ifPresent(s -> lines.add(lineItem(s)));
+        }
+        return Replies.of("id", o.id(), "ordernum", String.valueOf(o.id()), "userid", o.clientId(),
+                "date", Formats.dateTime(o.created()), "amount", Formats.amount(o.total()),
+                "paymentmethod", o.paymentMethod(), "invoiceid", o.invoiceId(), "status", o.status().label(),
+                "lineitems", Replies.wrapped("lineitem", lines));
+    }
+
+    private static Map<String, Object> lineItem(ServiceAccount s) {
+        return Replies.of("type", "product", "relid", s.id(), "pid", s.productId(), "product", s.productName(),
+                "domain", s.domain(), "amount", Formats.amount(s.amount()), "status", s.status().label());
+    }
+}

@@ -1,0 +1,137 @@
+package org.billinghost.httpapi.internal.actions;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.ServiceAccount;
+import org.billinghost.api.billing.ServiceStatus;
+import org.billinghost.api.billing.ServiceUpdate;
+import org.billinghost.api.billing.Services;
+import org.billinghost.api.platform.Catalog;
+import org.billinghost.api.platform.CustomField;
+import org.billinghost.api.platform.Product;
+import org.billinghost.api.platform.ProductGroup;
+import org.billinghost.api.platform.ResultPage;
+import org.billinghost.httpapi.internal.ActionTable;
+import org.billinghost.httpapi.internal.ApiError;
+import org.billinghost.httpapi.internal.ApiRequest;
+import org.billinghost.httpapi.internal.CustomFieldValues;
+import org.billinghost.httpapi.internal.Formats;
+
+/** GetClientsProducts, UpdateClientProduct. */
+public final class ServiceActions {
+
+    /** Filtering by pid or domain scans the client's services in pages of this size. */
+    private static final int SCAN_PAGE = 500;
+
+    private final Services services;
+    private final Clients clients;
+    private final Catalog catalog;
+    private final ObjectMapper json;
+
+    public ServiceActions(Services services, Clients clients, Catalog catalog, ObjectMapper json) {
+        this.services = services;
+        this.clients = clients;
+        this.catalog = catalog;
+        this.json = json;
+    }
+
+    public void register(ActionTable table) {
+        table.add("GetClientsProducts", "services", (r, admin) -> getClientsProducts(r))
+                .add("UpdateClientProduct", "services", (r, admin) -> updateClientProduct(r));
+    }
+
+    /** The service named by {@code serviceid}, or a 404. */
+    static ServiceAccount service(Services services, ApiRequest r) {
+        long id = r.id("serviceid");
+        return services.get(id).orElseThrow(() -> ApiError.notFound("Service ID Not Found: " + id));
+    }
+
+    private Map<String, Object> getClientsProducts(ApiRequest r) {
+        Paging paging = Paging.of(r);
+        long clientId = r.optId("clientid").orElse(0);
+        if (clientId > 0 && clients.get(clientId).isEmpty()) {
+            throw ApiError.notFound("Client ID Not Found: " + clientId);
+        }
+        OptionalLong pid = r.optId("pid");
+        Optional<String> domain = r.optString("domain");
+        ResultPage<ServiceAccount> page;
+        if (r.has("serviceid")) {
+            long id = r.id("serviceid");
+            List<ServiceAccount> one = services.get(id)
+                    .filter(s -> clientId == 0 || s.clientId() == clientId).stream().toList();
+            page = new ResultPage<>(one, one.size(), 0, 1);
+        } else if (pid.isPresent() || domain.isPresent()) {
+            page = scan(clientId, s -> (pid.isEmpty() || s.productId() == pid.getAsLong())
+                    && (domain.isEmpty() || s.domain().equalsIgnoreCase(domain.get())), paging);
+        } else {
+            page = services.list(clientId, paging.offset(), paging.limit());
+        }
+        Map<Long, Optional<Product>> products = new HashMap<>();
+        Map<Long, String> groupNames = new HashMap<>();
+        List<Map<String, Object>> items = new ArrayList<>(page.items().size());
+        for (ServiceAccount s : page.items()) {
+            Optional<Product> product = products.computeIfAbsent(s.productId(), catalog::product);
+            String group = product.map(p -> groupNames.computeIfAbsent(p.groupId(),
+                    gid -> catalog.group(gid).map(ProductGroup::name).orElse(""))).orElse("");
+            items.add(service(s, product, group));
+        }
+        return Replies.page(page, "products", "product", items);
+    }
+
+    private ResultPage<ServiceAccount> scan(long clientId, java.util.function.Predicate<ServiceAccount> filter,
+                                            Paging paging) {
+        List<ServiceAccount> matches = new ArrayList<>();
+        int offset = 0;
+        while (true) {
+            ResultPage<ServiceAccount> chunk = services.list(clientId, offset, SCAN_PAGE);
+            chunk.items().stream().filter(filter).forEach(matches::add);
+            offset += chunk.items().size();
+            if (chunk.items().isEmpty() || offset >= chunk.total()) {
+                break;
+            }
+        }
+        int from = Math.min(paging.offset(), matches.size());
+        int to = Math.min(from + paging.limit(), matches.size());
+        return new ResultPage<>(matches.subList(from, to), matches.size(), paging.offset(), paging.limit());
+    }
+
+    private static Map<String, Object> service(ServiceAccount s, Optional<Product> product, String groupName) {
+        return Replies.of("id", s.id(), "clientid", s.clientId(), "orderid", s.orderId(), "pid", s.productId(),
+                "regdate", Formats.date(s.created()), "name", s.productName(), "translated_name", s.productName(),
+                "groupname", groupName, "domain", s.domain(), "module", s.module(),
+                "firstpaymentamount", Formats.amount(s.amount()), "recurringamount", Formats.amount(s.amount()),
+                "status", s.status().label(), "customfields", Replies.wrapped("customfield", customFields(s, product)));
+    }
+
+    /** The product's fields in order with this service's values; values of fields no longer on the product come last with id 0. */
+    private static List<Map<String, Object>> customFields(ServiceAccount s, Optional<Product> product) {
+        Map<String, String> remaining = new LinkedHashMap<>(s.customFields());
+        List<Map<String, Object>> fields = new ArrayList<>();
+        for (CustomField f : product.map(Product::customFields).orElse(List.of())) {
+            String value = remaining.remove(f.name());
+            fields.add(Replies.of("id", f.id(), "name", f.name(), "translated_name", f.name(),
+                    "value", value == null ? "" : value));
+        }
+        remaining.forEach((name, value) -> fields.add(Replies.of("id", 0L, "name", name,
+                "translated_name", name, "value", value)));
+        return fields;
+    }
+
+    private Map<String, Object> updateClientProduct(ApiRequest r) {
+        ServiceStatus status = r.optString("status").map(ServiceStatus::fromLabel).orElse(null);
+        Long productId = r.optId("pid").isPresent() ? r.optId("pid").getAsLong() : null;
+        String domain = r.optString("domain").orElse(null);
+        Map<String, String> customFields = r.has("customfields")
+                ? CustomFieldValues.decode(r.raw("customfields"), "customfields", json) : null;
+        ServiceAccount service = service(services, r);
+        services.update(service.id(), new ServiceUpdate(domain, status, productId, customFields));
+        return Replies.of("serviceid", service.id());
+    }
+}
