@@ -24,7 +24,7 @@ final class JetpackProducts {
 
     /** A host name (at least two labels) with an optional http(s) scheme, port and path. */
     static final String SITE_URL_REGEX = "(?i)\\s*(https?://)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+"
-            + "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(:[0-9]{1,5})?(/\\S*)?\\s*";
+            + "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(:[0-9]{1,5})?(/[a-z0-9._~!$&'()*+,;=:@%/-]*)?\\s*";
     private static final Pattern SITE_URL_PATTERN = Pattern.compile(SITE_URL_REGEX);
 
     private JetpackProducts() {

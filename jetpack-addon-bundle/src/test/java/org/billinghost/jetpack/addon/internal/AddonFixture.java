@@ -1,0 +1,56 @@
+package org.billinghost.jetpack.addon.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.billinghost.api.module.AddonPage;
+import org.billinghost.api.module.AddonRequest;
+import org.billinghost.api.module.AdminIdentity;
+import org.billinghost.api.platform.Catalog;
+import org.billinghost.api.platform.ModuleDatabase;
+
+/** The addon's pages on a catalog of the test's choice, a migrated H2 database and a fake Partner API. */
+final class AddonFixture {
+    static final String LINK = "/admin/addonmodules?module=jetpack";
+    static final String TOKEN = "csrf-token-123";
+    static final String CLIENT_ID = "1001";
+    static final String SECRET = "demo-partner-secret";
+
+    final Catalog catalog;
+    final ModuleDatabase database = TestDatabases.h2();
+    final AddonStorage storage = new AddonStorage(database, Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC));
+    final FakePartnerApi partnerApi = new FakePartnerApi();
+    final RecordingActivityLog activityLog = new RecordingActivityLog();
+    /** Null while the server bundle's service is "away". */
+    FakePartnerApi availableApi = partnerApi;
+    final AdminPages pages;
+    final Map<String, String> config = new HashMap<>(Map.of(AddonSettings.CLIENT_ID, CLIENT_ID, AddonSettings.CLIENT_SECRET, SECRET));
+
+    AddonFixture(Catalog catalog) {
+        this.catalog = catalog;
+        storage.schema().migrate();
+        pages = new AdminPages(catalog, storage, new PartnerApiAccess(() -> Optional.ofNullable(availableApi)), activityLog);
+    }
+
+    AddonPage get(String... nameValues) {
+        return pages.render(request("GET", nameValues));
+    }
+
+    AddonPage post(String... nameValues) {
+        return pages.render(request("POST", nameValues));
+    }
+
+    AddonRequest request(String method, String... nameValues) {
+        Map<String, List<String>> parameters = new HashMap<>();
+        parameters.put("module", List.of("jetpack"));
+        for (int i = 0; i < nameValues.length; i += 2) {
+            parameters.put(nameValues[i], List.of(nameValues[i + 1]));
+        }
+        return new AddonRequest(LINK, JetpackAddon.VERSION, config, parameters, method,
+                new AdminIdentity(1, "admin", "Full Administrator"), TOKEN);
+    }
+}
