@@ -41,7 +41,8 @@ public final class CustomFieldValues {
         }
         byte[] decoded;
         try {
-            decoded = Base64.getMimeDecoder().decode(trimmed);
+            // base64 has no spaces: a space is a '+' that a client forgot to URL-encode
+            decoded = Base64.getDecoder().decode(trimmed.replace("\r", "").replace("\n", "").replace(' ', '+'));
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(where + " is not valid base64: " + e.getMessage());
         }
