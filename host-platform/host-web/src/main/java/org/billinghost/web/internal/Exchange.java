@@ -1,0 +1,206 @@
+package org.billinghost.web.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.billinghost.api.billing.AdminAccount;
+import org.billinghost.api.billing.BillingException;
+import org.billinghost.api.billing.Client;
+import org.billinghost.api.platform.CatalogException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** One request to a page: its parameters, its session, and the ways to answer (render, redirect). */
+public final class Exchange {
+    /** The hidden form field carrying the session's CSRF token. */
+    public static final String TOKEN = "token";
+    private static final String SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "script-src 'none'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
+    private final WebSession session;
+    private final SessionStore sessions;
+    private final Templates templates;
+    private final String path;
+    private final Map<String, Object> shared = new HashMap<>();
+    private AdminAccount admin;
+    private Client client;
+
+    Exchange(HttpServletRequest request, HttpServletResponse response, WebSession session, SessionStore sessions,
+             Templates templates, String path) {
+        this.request = request;
+        this.response = response;
+        this.session = session;
+        this.sessions = sessions;
+        this.templates = templates;
+        this.path = path;
+    }
+
+    /** A model map; unlike {@code Map.of} it accepts null values (templates test them with {@code ??}). */
+    public static Map<String, Object> model(Object... keysAndValues) {
+        Map<String, Object> model = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            model.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return model;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** The path with its query string, e.g. to come back to it after logging in. */
+    public String pathWithQuery() {
+        String query = request.getQueryString();
+        return query == null ? path : path + "?" + query;
+    }
+
+    public boolean isPost() {
+        return "POST".equals(request.getMethod());
+    }
+
+    /** The first value of a parameter, or an empty string. */
+    public String param(String name) {
+        String v = request.getParameter(name);
+        return v == null ? "" : v;
+    }
+
+    public List<String> params(String name) {
+        String[] v = request.getParameterValues(name);
+        return v == null ? List.of() : List.of(v);
+    }
+
+    /** A positive number parameter (an id, a page), or 0 when it is missing or not a number. */
+    public long number(String name) {
+        try {
+            long n = Long.parseLong(param(name).trim());
+            return Math.max(n, 0);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** A parameter that must not be blank, trimmed. */
+    public String required(String name, String label) {
+        String v = param(name).trim();
+        if (v.isEmpty()) {
+            throw PageException.badRequest(label + " is required.");
+        }
+        return v;
+    }
+
+    /** Whether a checkbox was ticked (an unticked box is not sent at all). */
+    public boolean ticked(String name) {
+        return !param(name).isEmpty();
+    }
+
+    /** The query and form parameters, without the CSRF token. */
+    public Map<String, List<String>> parameters() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        request.getParameterMap().forEach((k, v) -> {
+            if (!TOKEN.equals(k)) {
+                out.put(k, new ArrayList<>(Arrays.asList(v)));
+            }
+        });
+        return out;
+    }
+
+    public String remoteAddress() {
+        return request.getRemoteAddr();
+    }
+
+    public WebSession session() {
+        return session;
+    }
+
+    /** New session id and token (at login). */
+    public void rotateSession() {
+        sessions.rotate(session, request, response);
+    }
+
+    public void endSession() {
+        sessions.invalidate(session);
+    }
+
+    public void flash(Notice notice) {
+        session.flash(notice);
+    }
+
+    /**
+     * Runs a form's action, keeps its answer (or the refusal's message: nothing was changed) for the
+     * next page, and redirects there (POST, redirect, GET).
+     */
+    public void actThenRedirect(String location, Supplier<String> action) throws IOException {
+        try {
+            flash(Notice.ok(action.get()));
+        } catch (BillingException | CatalogException | PageException e) {
+            flash(Notice.error(e.getMessage()));
+        }
+        redirect(location);
+    }
+
+    public AdminAccount admin() {
+        return admin;
+    }
+
+    public void admin(AdminAccount admin) {
+        this.admin = admin;
+        shared.put("admin", admin);
+    }
+
+    public Client client() {
+        return client;
+    }
+
+    public void client(Client client) {
+        this.client = client;
+        shared.put("client", client);
+    }
+
+    /** A value every template of this request sees (the admin menu, the area). */
+    public void share(String key, Object value) {
+        shared.put(key, value);
+    }
+
+    /** 303 to a path inside this host (never elsewhere: an open redirect would help phishing). */
+    public void redirect(String location) throws IOException {
+        response.setStatus(303);
+        response.setHeader("Location", isLocalPath(location) ? location : "/");
+    }
+
+    public static boolean isLocalPath(String location) {
+        return location != null && location.startsWith("/") && !location.startsWith("//")
+                && !location.startsWith("/\\") && location.chars().noneMatch(c -> c < 0x20);
+    }
+
+    public void render(String template, Map<String, Object> model) throws IOException {
+        render(200, template, model);
+    }
+
+    public void render(int status, String template, Map<String, Object> model) throws IOException {
+        Map<String, Object> all = new HashMap<>(shared);
+        all.putAll(model);
+        all.put("token", session.csrfToken());
+        all.put("fmt", new Formats());
+        all.put("path", path);
+        all.putIfAbsent("flash", session.takeFlash());
+        byte[] body = templates.render(template, all).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Security-Policy", SECURITY_POLICY);
+        response.setContentLength(body.length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
+    }
+}

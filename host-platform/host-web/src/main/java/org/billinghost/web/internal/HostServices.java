@@ -1,0 +1,103 @@
+package org.billinghost.web.internal;
+
+import org.billinghost.api.billing.Admins;
+import org.billinghost.api.billing.ApiCredentials;
+import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.Invoices;
+import org.billinghost.api.billing.ModuleCommands;
+import org.billinghost.api.billing.ModuleQueue;
+import org.billinghost.api.billing.Modules;
+import org.billinghost.api.billing.Orders;
+import org.billinghost.api.billing.Services;
+import org.billinghost.api.platform.ActivityLog;
+import org.billinghost.api.platform.Catalog;
+import org.billinghost.api.platform.ModuleLog;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The host services the pages use, gathered in one component so each servlet needs one reference. */
+@Component(service = HostServices.class)
+public final class HostServices {
+    private final Admins admins;
+    private final Clients clients;
+    private final Orders orders;
+    private final Invoices invoices;
+    private final Services services;
+    private final ModuleCommands commands;
+    private final ModuleQueue queue;
+    private final Modules modules;
+    private final ApiCredentials apiCredentials;
+    private final Catalog catalog;
+    private final ActivityLog activityLog;
+    private final ModuleLog moduleLog;
+
+    @Activate
+    public HostServices(@Reference Admins admins, @Reference Clients clients, @Reference Orders orders,
+                        @Reference Invoices invoices, @Reference Services services,
+                        @Reference ModuleCommands commands, @Reference ModuleQueue queue,
+                        @Reference Modules modules, @Reference ApiCredentials apiCredentials,
+                        @Reference Catalog catalog, @Reference ActivityLog activityLog,
+                        @Reference ModuleLog moduleLog) {
+        this.admins = admins;
+        this.clients = clients;
+        this.orders = orders;
+        this.invoices = invoices;
+        this.services = services;
+        this.commands = commands;
+        this.queue = queue;
+        this.modules = modules;
+        this.apiCredentials = apiCredentials;
+        this.catalog = catalog;
+        this.activityLog = activityLog;
+        this.moduleLog = moduleLog;
+    }
+
+    public Admins admins() {
+        return admins;
+    }
+
+    public Clients clients() {
+        return clients;
+    }
+
+    public Orders orders() {
+        return orders;
+    }
+
+    public Invoices invoices() {
+        return invoices;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public ModuleCommands commands() {
+        return commands;
+    }
+
+    public ModuleQueue queue() {
+        return queue;
+    }
+
+    public Modules modules() {
+        return modules;
+    }
+
+    public ApiCredentials apiCredentials() {
+        return apiCredentials;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public ActivityLog activityLog() {
+        return activityLog;
+    }
+
+    public ModuleLog moduleLog() {
+        return moduleLog;
+    }
+}

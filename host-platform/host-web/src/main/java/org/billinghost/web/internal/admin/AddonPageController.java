@@ -1,0 +1,49 @@
+package org.billinghost.web.internal.admin;
+
+import org.billinghost.api.billing.ModuleInfo;
+import org.billinghost.api.billing.Modules;
+import org.billinghost.api.module.AddonPage;
+import org.billinghost.web.internal.Exchange;
+import org.billinghost.web.internal.Page;
+import org.billinghost.web.internal.PageException;
+
+import java.io.IOException;
+
+/**
+ * {@code /admin/addonmodules?module=NAME}: the addon's own page inside the admin layout. The
+ * addon escapes its HTML itself (trusted module code), so it is placed as it is; it only ever sees
+ * POST parameters that passed the CSRF check.
+ */
+final class AddonPageController implements Page {
+    private final Modules modules;
+
+    AddonPageController(Modules modules) {
+        this.modules = modules;
+    }
+
+    @Override
+    public void handle(Exchange ex) throws IOException {
+        String name = ex.param("module");
+        ModuleInfo addon = modules.addon(name)
+                .orElseThrow(() -> PageException.notFound("No addon module named '" + name + "' is installed."));
+        if (!addon.available()) {
+            throw new PageException(503, "The addon '" + name + "' is not available: its bundle is not installed or not active.");
+        }
+        if (!addon.active()) {
+            throw new PageException(409, "The addon '" + addon.displayName() + "' is not active. An administrator can "
+                    + "activate it under Addon Modules.");
+        }
+        if (!addon.accessRoles().contains(ex.admin().role())) {
+            throw PageException.forbidden("Your role (" + ex.admin().role() + ") may not open the "
+                    + addon.displayName() + " page. Its access control lists the roles that may.");
+        }
+        AddonPage page = modules.adminOutput(name, ex.parameters(), ex.isPost() ? "POST" : "GET",
+                ex.admin().identity(), ex.session().csrfToken());
+        if (page.redirect() != null) {
+            ex.redirect(page.redirect());
+            return;
+        }
+        ex.render("admin/addonpage.ftlh", Exchange.model("addon", addon,
+                "title", page.title().isEmpty() ? addon.displayName() : page.title(), "html", page.html()));
+    }
+}

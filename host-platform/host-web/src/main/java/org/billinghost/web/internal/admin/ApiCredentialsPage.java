@@ -1,0 +1,53 @@
+package org.billinghost.web.internal.admin;
+
+import org.billinghost.api.billing.ApiCredentials;
+import org.billinghost.web.internal.Exchange;
+import org.billinghost.web.internal.HostServices;
+import org.billinghost.web.internal.Notice;
+import org.billinghost.web.internal.Page;
+import org.billinghost.web.internal.PageException;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code /admin/apicredentials}: the API credentials; a new one's secret is shown on the answer
+ * to its creation only (it is stored hashed, so it cannot be shown again).
+ */
+final class ApiCredentialsPage implements Page {
+    private static final String LINK = "/admin/apicredentials";
+    private final HostServices host;
+
+    ApiCredentialsPage(HostServices host) {
+        this.host = host;
+    }
+
+    @Override
+    public void handle(Exchange ex) throws IOException {
+        ApiCredentials.Created created = null;
+        if (ex.isPost()) {
+            switch (ex.param("do")) {
+                case "create" -> {
+                    Set<String> actions = Arrays.stream(ex.param("actions").split("[,\\s]+"))
+                            .map(String::trim).filter(s -> !s.isEmpty())
+                            .collect(Collectors.toCollection(LinkedHashSet::new));
+                    created = host.apiCredentials().create(ex.admin().id(), ex.param("description").trim(), actions);
+                }
+                case "delete" -> {
+                    ex.actThenRedirect(LINK, () -> {
+                        host.apiCredentials().delete(ex.number("id"));
+                        return "Deleted the credential.";
+                    });
+                    return;
+                }
+                default -> throw PageException.badRequest("Unknown action.");
+            }
+        }
+        ex.render("admin/apicredentials.ftlh", Exchange.model("credentials", host.apiCredentials().list(),
+                "created", created, "flash", created == null ? null
+                        : Notice.ok("Created the credential. Copy the secret now: it is shown only this once.")));
+    }
+}

@@ -1,0 +1,52 @@
+package org.billinghost.web.internal.admin;
+
+import org.billinghost.api.billing.Order;
+import org.billinghost.api.billing.OrderStatus;
+import org.billinghost.api.platform.ResultPage;
+import org.billinghost.web.internal.Exchange;
+import org.billinghost.web.internal.HostServices;
+import org.billinghost.web.internal.Page;
+import org.billinghost.web.internal.PageException;
+import org.billinghost.web.internal.Pager;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+/** {@code /admin/orders}: the list (by status, with paging), one order, Accept and Cancel. */
+final class OrdersPage implements Page {
+    private final HostServices host;
+
+    OrdersPage(HostServices host) {
+        this.host = host;
+    }
+
+    @Override
+    public void handle(Exchange ex) throws IOException {
+        long id = ex.number("id");
+        if (ex.isPost()) {
+            String back = "/admin/orders?id=" + id;
+            switch (ex.param("do")) {
+                case "accept" -> ex.actThenRedirect(back, () -> "Accepted order #"
+                        + host.orders().accept(id, ex.ticked("runcreate")).id() + ".");
+                case "cancel" -> ex.actThenRedirect(back, () -> "Cancelled order #" + host.orders().cancel(id).id() + ".");
+                default -> throw PageException.badRequest("Unknown action.");
+            }
+            return;
+        }
+        if (id != 0) {
+            Order order = host.orders().get(id).orElseThrow(() -> PageException.notFound("There is no order #" + id + "."));
+            ex.render("admin/order.ftlh", Exchange.model("order", order,
+                    "owner", host.clients().get(order.clientId()).orElse(null),
+                    "services", order.serviceIds().stream().map(s -> host.services().get(s).orElse(null))
+                            .filter(java.util.Objects::nonNull).toList()));
+            return;
+        }
+        String status = ex.param("status");
+        OrderStatus filter = status.isEmpty() ? null : OrderStatus.fromLabel(status);
+        Pager pager = Pager.of(ex, "/admin/orders?status=" + Pager.encode(status));
+        ResultPage<Order> page = host.orders().list(filter, 0, pager.offset(), pager.size());
+        ex.render("admin/orders.ftlh", Exchange.model("orders", page.items(), "status", status,
+                "statuses", Arrays.stream(OrderStatus.values()).map(OrderStatus::label).toList(),
+                "pager", pager.withTotal(page.total())));
+    }
+}

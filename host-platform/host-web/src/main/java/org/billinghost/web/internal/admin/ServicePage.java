@@ -1,0 +1,110 @@
+package org.billinghost.web.internal.admin;
+
+import org.billinghost.api.billing.ServiceAccount;
+import org.billinghost.api.billing.ServiceStatus;
+import org.billinghost.api.billing.ServiceUpdate;
+import org.billinghost.api.module.CommandResult;
+import org.billinghost.api.module.ModuleCommand;
+import org.billinghost.api.platform.CustomField;
+import org.billinghost.api.platform.CustomFieldType;
+import org.billinghost.web.internal.Exchange;
+import org.billinghost.web.internal.HostServices;
+import org.billinghost.web.internal.Notice;
+import org.billinghost.web.internal.Page;
+import org.billinghost.web.internal.PageException;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code /admin/clientsservices?id=N}: a service's details, its custom field values, the module
+ * command buttons its module supports (Terminate asks for confirmation first), the module's own
+ * buttons and admin tab fields; a command's result is shown on the page that follows.
+ */
+final class ServicePage implements Page {
+    /** The buttons offered in this order when the module supports them. */
+    private static final List<ModuleCommand> BUTTONS = List.of(ModuleCommand.CREATE, ModuleCommand.SUSPEND,
+            ModuleCommand.UNSUSPEND, ModuleCommand.TERMINATE, ModuleCommand.CHANGE_PACKAGE);
+    private final HostServices host;
+
+    ServicePage(HostServices host) {
+        this.host = host;
+    }
+
+    @Override
+    public void handle(Exchange ex) throws IOException {
+        ServiceAccount service = service(ex.number("id"));
+        String back = "/admin/clientsservices?id=" + service.id();
+        if (!ex.isPost()) {
+            render(ex, service, null);
+            return;
+        }
+        switch (ex.param("do")) {
+            case "savefields" -> ex.actThenRedirect(back, () -> {
+                host.services().update(service.id(), new ServiceUpdate(ex.param("domain").trim(),
+                        ServiceStatus.fromLabel(ex.param("status")), null, fieldValues(ex, service)));
+                return "Saved the service.";
+            });
+            case "command" -> {
+                ModuleCommand command = ModuleCommand.fromName(ex.param("command"))
+                        .filter(BUTTONS::contains)
+                        .filter(host.commands().supported(service.id())::contains)
+                        .orElseThrow(() -> PageException.badRequest("The service's module does not offer that command."));
+                if (command == ModuleCommand.TERMINATE && !"yes".equals(ex.param("confirm"))) {
+                    render(ex, service, command);
+                    return;
+                }
+                result(ex, command.hookName(), host.commands().run(service.id(), command, "", ex.admin().identity()));
+                ex.redirect(back);
+            }
+            case "custom" -> {
+                String function = ex.param("function");
+                if (!host.commands().customButtons(service.id()).containsValue(function)) {
+                    throw PageException.badRequest("The service's module has no button for that function.");
+                }
+                result(ex, function, host.commands().run(service.id(), ModuleCommand.CUSTOM, function, ex.admin().identity()));
+                ex.redirect(back);
+            }
+            default -> throw PageException.badRequest("Unknown action.");
+        }
+    }
+
+    private void render(Exchange ex, ServiceAccount service, ModuleCommand confirm) throws IOException {
+        Set<ModuleCommand> supported = host.commands().supported(service.id());
+        List<CustomField> fields = host.catalog().product(service.productId()).map(p -> p.customFields()).orElse(List.of());
+        ex.render("admin/service.ftlh", Exchange.model("service", service,
+                "owner", host.clients().get(service.clientId()).orElse(null),
+                "fields", fields,
+                "commands", BUTTONS.stream().filter(supported::contains).map(ModuleCommand::hookName).toList(),
+                "customButtons", host.commands().customButtons(service.id()),
+                "tabFields", host.commands().adminTabFields(service.id()),
+                "statuses", Arrays.stream(ServiceStatus.values()).map(ServiceStatus::label).toList(),
+                "confirm", confirm == null ? null : confirm.hookName()));
+    }
+
+    /** Values keyed by field id; a password left empty is not sent, so its stored value stays. */
+    private Map<String, String> fieldValues(Exchange ex, ServiceAccount service) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (CustomField f : host.catalog().product(service.productId()).map(p -> p.customFields()).orElse(List.of())) {
+            String v = ex.param("cf_" + f.id());
+            if (f.type() == CustomFieldType.PASSWORD && v.isEmpty()) {
+                continue;
+            }
+            values.put(Long.toString(f.id()), f.type() == CustomFieldType.TICKBOX && !v.isEmpty() ? "on" : v);
+        }
+        return values;
+    }
+
+    private static void result(Exchange ex, String what, CommandResult result) {
+        ex.flash(result.succeeded() ? Notice.ok(what + ": success")
+                : Notice.error(what + " failed: " + result.message()));
+    }
+
+    private ServiceAccount service(long id) {
+        return host.services().get(id).orElseThrow(() -> PageException.notFound("There is no service #" + id + "."));
+    }
+}

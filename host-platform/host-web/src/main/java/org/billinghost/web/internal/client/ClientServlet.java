@@ -1,0 +1,98 @@
+package org.billinghost.web.internal.client;
+
+import jakarta.servlet.Servlet;
+import org.billinghost.api.billing.Client;
+import org.billinghost.web.internal.AreaServlet;
+import org.billinghost.web.internal.Exchange;
+import org.billinghost.web.internal.HostServices;
+import org.billinghost.web.internal.LoginGate;
+import org.billinghost.web.internal.Page;
+import org.billinghost.web.internal.PageException;
+import org.billinghost.web.internal.SessionStore;
+import org.billinghost.web.internal.Templates;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The store and the client area: {@code /} (store, product, cart, login, register) and
+ * {@code /clientarea/*} (services, invoices). Pages under {@code /clientarea/} and the cart need a
+ * logged-in client; the others are public.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern({"/", "/clientarea/*"})
+@HttpWhiteboardServletName("billing-client-area")
+public final class ClientServlet extends AreaServlet {
+    private static final long serialVersionUID = 1L;
+    /** Framework property that switches on the demo gateway. */
+    public static final String DEMO_PROPERTY = "billing.demo";
+
+    private final transient HostServices host;
+    private final transient Map<String, Page> publicPages;
+    private final transient Map<String, Page> clientPages;
+
+    @Activate
+    public ClientServlet(@Reference HostServices host, BundleContext context) {
+        this(host, Boolean.parseBoolean(context.getProperty(DEMO_PROPERTY)), Clock.systemUTC());
+    }
+
+    public ClientServlet(HostServices host, boolean demo, Clock clock) {
+        super(new Templates(), new SessionStore("BHCLIENT", "/", clock), "client");
+        this.host = host;
+        StorePage store = new StorePage(host.catalog());
+        AccountPages account = new AccountPages(host.clients(), new LoginGate(clock));
+        this.publicPages = Map.of(
+                "/", store::home,
+                "/store/product", store::product,
+                "/login", account::login,
+                "/logout", AccountPages::logout,
+                "/register", account::register);
+        this.clientPages = Map.of(
+                "/cart", new CartPage(host, demo),
+                "/clientarea", ClientServlet::toServices,
+                "/clientarea/", ClientServlet::toServices,
+                "/clientarea/services", new ServicesPage(host),
+                "/clientarea/invoices", new InvoicesPage(host, demo));
+    }
+
+    @Override
+    protected void handle(Exchange exchange) throws IOException {
+        Optional<Client> client = loggedIn(exchange);
+        client.ifPresent(exchange::client);
+        String path = exchange.path();
+        Page page = publicPages.get(path);
+        if (page == null) {
+            page = clientPages.get(path);
+            if (page != null && client.isEmpty()) {
+                exchange.redirect("/login?next=" + org.billinghost.web.internal.Pager.encode(returnTo(exchange)));
+                return;
+            }
+        }
+        if (page == null) {
+            throw PageException.notFound("There is no page at " + path + ".");
+        }
+        page.handle(exchange);
+    }
+
+    /** Where to come back after logging in: the page asked for (only GETs; a POST has to be repeated). */
+    private static String returnTo(Exchange exchange) {
+        return exchange.isPost() ? exchange.path() : exchange.pathWithQuery();
+    }
+
+    private Optional<Client> loggedIn(Exchange exchange) {
+        long id = exchange.session().clientId();
+        return id == 0 ? Optional.empty() : host.clients().get(id);
+    }
+
+    private static void toServices(Exchange exchange) throws IOException {
+        exchange.redirect("/clientarea/services");
+    }
+}
