@@ -1,0 +1,151 @@
+package org.billinghost.jetpack.sandbox.internal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The Partner API contract: answers for already parsed calls. Thread-safe; holds no lock of its own. */
+final class PartnerApiEmulator {
+
+    static final String GRANT_TYPE = "client_credentials";
+    static final String SCOPE = "jetpack-partner";
+    static final String AUTHORIZE_URL = "https://jetpack.wordpress.com/jetpack.authorize/1/";
+
+    private static final String BEARER = "Bearer ";
+
+    record ProvisionAnswer(
+            @JsonProperty("success") boolean success,
+            @JsonProperty("auth_required") boolean authRequired,
+            @JsonProperty("next_url") String nextUrl) {
+    }
+
+    record CancelAnswer(@JsonProperty("success") boolean success) {
+    }
+
+    private final Partners partners;
+    private final AccessTokens tokens;
+    private final SiteRegistry sites;
+
+    PartnerApiEmulator(Partners partners, AccessTokens tokens, SiteRegistry sites) {
+        this.partners = partners;
+        this.tokens = tokens;
+        this.sites = sites;
+    }
+
+    ApiAnswer token(Map<String, String> form) {
+        if (!partners.authenticate(form.get("client_id"), form.get("client_secret"))) {
+            return ApiAnswer.oauthError(400, "invalid_client", "Unknown client_id or wrong client_secret.");
+        }
+        if (!GRANT_TYPE.equals(form.get("grant_type"))) {
+            return ApiAnswer.oauthError(400, "unsupported_grant_type", "grant_type must be " + GRANT_TYPE + ".");
+        }
+        if (!SCOPE.equals(form.get("scope"))) {
+            return ApiAnswer.oauthError(400, "invalid_scope", "scope must be " + SCOPE + ".");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", tokens.issue(form.get("client_id")));
+        body.put("token_type", "bearer");
+        body.put("blog_id", 0);
+        body.put("blog_url", 0);
+        body.put("scope", SCOPE);
+        return ApiAnswer.json(200, body);
+    }
+
+    ApiAnswer provision(String authorization, Map<String, String> form) {
+        return authenticated(authorization, partner -> {
+            String siteurl = form.getOrDefault("siteurl", "");
+            if (siteurl.isBlank()) {
+                return ApiAnswer.error(400, "invalid_siteurl", "siteurl is missing.");
+            }
+            Optional<SiteAddress> address = SiteAddress.fromSiteUrl(siteurl);
+            if (address.isEmpty()) {
+                return ApiAnswer.error(400, "invalid_siteurl", "siteurl is not a site address (host and optional path).");
+            }
+            String localUser = form.getOrDefault("local_user", "");
+            if (localUser.isBlank()) {
+                return ApiAnswer.error(400, "invalid_local_user", "local_user is missing.");
+            }
+            Optional<Product> product = Product.bySlug(form.get("plan"));
+            if (product.isEmpty()) {
+                return ApiAnswer.error(400, "invalid_plan", "plan is not a Jetpack plan or product.");
+            }
+            // sandbox sites run no Jetpack, so registering them needs force_register, as on a bare WordPress
+            if (!"true".equalsIgnoreCase(form.get("force_register"))) {
+                return ApiAnswer.error(400, "method_not_found",
+                        "The remote site does not have the method jetpack.remoteRegister; retry with force_register=true.");
+            }
+            Site site = sites.getOrCreate(address.get());
+            return switch (site.provision(partner, product.get(), localUser)) {
+                case DONE -> ApiAnswer.json(200, new ProvisionAnswer(true, true, nextUrl(site, product.get())));
+                case DOWNGRADE -> ApiAnswer.error(400, "plan_downgrade_disallowed",
+                        "The site already has a higher plan; a downgrade is not allowed.");
+                case OTHER_PARTNER -> incorrectPartner();
+            };
+        });
+    }
+
+    ApiAnswer cancel(String authorization, String siteIdentifier, Map<String, String> form) {
+        return authenticated(authorization, partner -> withSite(siteIdentifier, site -> {
+            String plan = form.getOrDefault("plan", "");
+            boolean all = "true".equalsIgnoreCase(form.get("cancel-all")) || plan.isEmpty();
+            Optional<Product> only = all ? Optional.empty() : Product.bySlug(plan);
+            if (!all && only.isEmpty()) {
+                return ApiAnswer.error(400, "not_jps_plan", "plan is not a Jetpack partner plan or product.");
+            }
+            return switch (site.cancel(partner, only)) {
+                case DONE -> ApiAnswer.json(200, new CancelAnswer(true));
+                case NOTHING_TO_CANCEL -> ApiAnswer.json(200, new CancelAnswer(false));
+                case OTHER_PARTNER -> incorrectPartner();
+            };
+        }));
+    }
+
+    ApiAnswer status(String authorization, String siteIdentifier) {
+        return authenticated(authorization,
+                partner -> withSite(siteIdentifier, site -> ApiAnswer.json(200, site.status(partner))));
+    }
+
+    ApiAnswer upgradePaths(String authorization, String blogId) {
+        return authenticated(authorization,
+                partner -> withSite(blogId, site -> ApiAnswer.json(200, site.upgradePaths())));
+    }
+
+    /** Unknown and expired tokens answer 403 {@code invalid_token}: the signal for clients to get a new one. */
+    private ApiAnswer authenticated(String authorization, Function<String, ApiAnswer> call) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return ApiAnswer.error(403, "unauthorized", "An active access token must be used (Authorization: Bearer).");
+        }
+        return tokens.partnerOf(authorization.substring(BEARER.length()).trim())
+                .map(call)
+                .orElseGet(() -> ApiAnswer.error(403, "invalid_token", "The OAuth2 token is invalid or has expired."));
+    }
+
+    /** A malformed identifier is the caller's mistake (400); a well-formed one never provisioned is unknown (404). */
+    private ApiAnswer withSite(String identifier, Function<Site, ApiAnswer> call) {
+        Optional<Site> site = sites.find(identifier);
+        if (site.isPresent()) {
+            return call.apply(site.get());
+        }
+        if (SiteAddress.fromIdentifier(identifier).isEmpty() && !identifier.chars().allMatch(Character::isDigit)) {
+            return ApiAnswer.error(400, "invalid_input", "The site is not a site identifier (host::path) or blog id.");
+        }
+        return ApiAnswer.error(404, "unknown_blog", "Unknown blog.");
+    }
+
+    private static ApiAnswer incorrectPartner() {
+        return ApiAnswer.error(403, "incorrect_partner_key", "The site's plan was provisioned by another partner.");
+    }
+
+    /** Empty when the site's domain does not resolve: the plan then waits until the site connects. */
+    private static String nextUrl(Site site, Product product) {
+        if (!site.address().resolves()) {
+            return "";
+        }
+        return AUTHORIZE_URL + "?site=" + URLEncoder.encode(site.address().url(), StandardCharsets.UTF_8)
+                + "&blog_id=" + site.blogId() + "&plan=" + product.slug();
+    }
+}
