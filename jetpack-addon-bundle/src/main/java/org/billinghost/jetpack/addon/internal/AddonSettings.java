@@ -9,8 +9,6 @@ import org.billinghost.jetpack.partner.PartnerCredentials;
 final class AddonSettings {
     static final String CLIENT_ID = "partner_client_id";
     static final String CLIENT_SECRET = "partner_client_secret";
-    /** The host's page where admins configure addons. */
-    static final String CONFIGURE_PATH = "/admin/configaddonmods";
 
     static final List<ConfigField> FIELDS = List.of(
             ConfigField.text(CLIENT_ID, "Partner Client Id",

@@ -1,16 +1,16 @@
 package org.billinghost.jetpack.addon.internal;
 
-/** Pages of the host's admin area the addon links to. */
+/** Pages of the host's admin area (host-web) the addon links to. */
 final class HostPaths {
-    static final String CONFIGURE_ADDONS = "/admin/configaddonmods";
-    static final String PRODUCTS = "/admin/configproducts";
-    static final String CREATE_GROUP = "/admin/configproducts?action=creategroup";
-    static final String BUNDLES = "/admin/configbundles";
+    static final String CONFIGURE_ADDON = "/admin/configaddonmods?action=configure&module=" + JetpackAddon.NAME;
+    /** Groups and bundles are created on the products page, in the forms with these fields. */
+    static final String CREATE_GROUP = "/admin/configproducts#groupname";
+    static final String BUNDLES = "/admin/configproducts#bundlename";
 
     private HostPaths() {
     }
 
     static String editProduct(long productId) {
-        return PRODUCTS + "?action=edit&id=" + productId;
+        return "/admin/configproducts?action=product&id=" + productId;
     }
 }

@@ -67,6 +67,6 @@ final class Layout {
 
     static String notConfigured() {
         return alert(Kind.WARNING, "The Jetpack addon is not configured: the partner client id and secret are both needed.",
-                link(HostPaths.CONFIGURE_ADDONS, "Configure the addon"));
+                link(HostPaths.CONFIGURE_ADDON, "Configure the addon"));
     }
 }

@@ -23,7 +23,10 @@ final class Markup {
     /** A message box; {@code htmlTail} is markup already built by these helpers (e.g. a link), may be empty. */
     static String alert(Kind kind, String text, String htmlTail) {
         String css = kind.name().toLowerCase(java.util.Locale.ROOT);
-        return "<div class=\"alert alert-" + css + "\" role=\"" + (kind == Kind.DANGER ? "alert" : "status") + "\">"
+        // "notice"/"error" are the host layout's classes, "alert-*" name the kind for other skins and tests
+        boolean danger = kind == Kind.DANGER;
+        return "<div class=\"notice" + (danger ? " error" : "") + " alert alert-" + css + "\" role=\""
+                + (danger ? "alert" : "status") + "\">"
                 + escape(text) + (htmlTail.isEmpty() ? "" : " " + htmlTail) + "</div>\n";
     }
 

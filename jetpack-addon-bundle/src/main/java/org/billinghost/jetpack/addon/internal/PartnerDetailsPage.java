@@ -53,7 +53,7 @@ final class PartnerDetailsPage {
             activityLog.log(PartnerApi.PREFIX + "partner credentials check failed for client id " + credentials.clientId()
                     + ": " + withoutPrefix(outcome.message()), 0);
             result = alert(Kind.DANGER, "The partner credentials are not valid. " + outcome.message(),
-                    link(HostPaths.CONFIGURE_ADDONS, "Fix the addon's configuration"));
+                    link(HostPaths.CONFIGURE_ADDON, "Fix the addon's configuration"));
         }
         return layout.page(request, Actions.PARTNER_DETAILS, body(request, result));
     }

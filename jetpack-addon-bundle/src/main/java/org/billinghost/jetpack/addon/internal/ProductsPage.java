@@ -59,7 +59,7 @@ final class ProductsPage {
         PartnerCredentials credentials = AddonSettings.credentials(request.config());
         if (!credentials.complete()) {
             return page(request, alert(Kind.DANGER, "Nothing was created: the partner credentials are not configured,"
-                    + " and the products need them.", link(HostPaths.CONFIGURE_ADDONS, "Configure the addon")));
+                    + " and the products need them.", link(HostPaths.CONFIGURE_ADDON, "Configure the addon")));
         }
         long groupId;
         try {

@@ -34,7 +34,7 @@ class PartnerDetailsPageTest {
         String html = fixture.get().html();
 
         assertThat(html).contains("The Jetpack addon is not configured")
-                .contains("<a href=\"/admin/configaddonmods\">Configure the addon</a>")
+                .contains("<a href=\"/admin/configaddonmods?action=configure&amp;module=jetpack\">Configure the addon</a>")
                 .contains("<dd>(not set)</dd>")
                 .doesNotContain("validate_partner_credentials\"");
     }
@@ -63,7 +63,7 @@ class PartnerDetailsPageTest {
 
         assertThat(html).contains("alert-danger")
                 .contains("The partner credentials are not valid. JETPACK MODULE: the partner credentials are likely wrong: Invalid client secret")
-                .contains("<a href=\"/admin/configaddonmods\">Fix the addon&#39;s configuration</a>");
+                .contains("<a href=\"/admin/configaddonmods?action=configure&amp;module=jetpack\">Fix the addon&#39;s configuration</a>");
         assertThat(fixture.activityLog.messages).containsExactly("JETPACK MODULE: partner credentials check failed for"
                 + " client id 1001: the partner credentials are likely wrong: Invalid client secret");
     }

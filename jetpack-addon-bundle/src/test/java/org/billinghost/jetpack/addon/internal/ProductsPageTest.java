@@ -20,7 +20,7 @@ class ProductsPageTest {
         String html = fixture.get("action", Actions.MANAGE_PRODUCT).html();
 
         assertThat(html).contains("there is none yet")
-                .contains("<a href=\"/admin/configproducts?action=creategroup\">Create a product group</a>")
+                .contains("<a href=\"/admin/configproducts#groupname\">Create a product group</a>")
                 .doesNotContain("name=\"product_group_id\"");
     }
 
@@ -57,10 +57,10 @@ class ProductsPageTest {
         String html = fixture.get("action", Actions.MANAGE_PRODUCT, "notice", "products_created").html();
 
         assertThat(html).contains("The Jetpack products were created, hidden.")
-                .contains("<a href=\"/admin/configproducts?action=edit&amp;id=" + personal.id() + "\">Jetpack - Personal Plan</a>")
+                .contains("<a href=\"/admin/configproducts?action=product&amp;id=" + personal.id() + "\">Jetpack - Personal Plan</a>")
                 .contains("<td>Personal</td><td>Jetpack</td><td>3</td><td>2026-11-28 10:00 UTC</td>")
                 .contains("No product bundle contains a Jetpack product yet.")
-                .contains("<a href=\"/admin/configbundles\">Create a product bundle</a>")
+                .contains("<a href=\"/admin/configproducts#bundlename\">Create a product bundle</a>")
                 .doesNotContain("name=\"product_group_id\"");
     }
 
@@ -74,7 +74,7 @@ class ProductsPageTest {
         String html = fixture.get("action", Actions.MANAGE_PRODUCT).html();
 
         assertThat(html).contains("Bundles with a Jetpack product: WordPress + Jetpack.")
-                .contains("<a href=\"/admin/configbundles\">Manage product bundles</a>")
+                .contains("<a href=\"/admin/configproducts#bundlename\">Manage product bundles</a>")
                 .doesNotContain("Unrelated");
     }
 
