@@ -1,0 +1,66 @@
+package org.billinghost.core.internal.bootstrap;
+
+import org.billinghost.api.billing.Admins;
+import org.billinghost.api.billing.ApiCredentials;
+import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.Invoices;
+import org.billinghost.api.billing.ModuleCommands;
+import org.billinghost.api.billing.ModuleQueue;
+import org.billinghost.api.billing.Modules;
+import org.billinghost.api.billing.Orders;
+import org.billinghost.api.billing.Services;
+import org.billinghost.api.platform.ActivityLog;
+import org.billinghost.api.platform.Catalog;
+import org.billinghost.api.platform.HostHealth;
+import org.billinghost.api.platform.ModuleDatabase;
+import org.billinghost.api.platform.ModuleLog;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reports the host ready once every core service is up: it is satisfied only when all the references
+ * below are, seeds the first-start data, then registers {@link HostHealth} {@code ready} (or
+ * {@code failed} with one sentence when seeding fails).
+ */
+@Component(immediate = true, reference = {
+        @Reference(name = "activityLog", service = ActivityLog.class),
+        @Reference(name = "moduleLog", service = ModuleLog.class),
+        @Reference(name = "moduleDatabase", service = ModuleDatabase.class),
+        @Reference(name = "orders", service = Orders.class),
+        @Reference(name = "invoices", service = Invoices.class),
+        @Reference(name = "services", service = Services.class),
+        @Reference(name = "moduleCommands", service = ModuleCommands.class),
+        @Reference(name = "moduleQueue", service = ModuleQueue.class),
+        @Reference(name = "modules", service = Modules.class)})
+public final class HostReadiness {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostReadiness.class);
+
+    private final ServiceRegistration<HostHealth> registration;
+
+    @Activate
+    public HostReadiness(BundleContext context, @Reference Admins admins, @Reference ApiCredentials credentials,
+                         @Reference Catalog catalog, @Reference Clients clients) {
+        HostHealthStatus status;
+        try {
+            new Bootstrap(admins, credentials, catalog, clients, System.out)
+                    .seed(Bootstrap.Options.from(context::getProperty));
+            status = HostHealthStatus.readyNow();
+        } catch (RuntimeException e) {
+            LOG.error("First-start setup failed", e);
+            status = HostHealthStatus.failed("The first-start setup of the database failed: " + e.getMessage());
+        }
+        registration = status.register(context);
+    }
+
+    @Deactivate
+    void deactivate() {
+        registration.unregister();
+    }
+}

@@ -1,0 +1,140 @@
+package org.billinghost.core.internal.clients;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.billinghost.api.billing.BillingException;
+import org.billinghost.api.billing.Client;
+import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.NewClient;
+import org.billinghost.api.platform.ResultPage;
+import org.billinghost.core.internal.db.DataAccessException;
+import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.db.Paging;
+import org.billinghost.core.internal.security.PasswordHasher;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Clients; the e-mail address is unique ignoring case and passwords are stored as slow hashes. */
+@Component(service = Clients.class)
+public final class ClientsService implements Clients {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final String COLUMNS = "SELECT id, first_name, last_name, email, company_name, address1, city, "
+            + "state, postcode, country, phone_number, status, created FROM clients";
+    private static final String SEARCH = " WHERE LOWER(first_name) LIKE ? ESCAPE '!' OR LOWER(last_name) LIKE ? ESCAPE '!'"
+            + " OR LOWER(company_name) LIKE ? ESCAPE '!' OR email_key LIKE ? ESCAPE '!'";
+
+    private final Jdbc jdbc;
+    private final PasswordHasher hasher;
+
+    @Activate
+    public ClientsService(@Reference Jdbc jdbc) {
+        this(jdbc, new PasswordHasher());
+    }
+
+    public ClientsService(Jdbc jdbc, PasswordHasher hasher) {
+        this.jdbc = jdbc;
+        this.hasher = hasher;
+    }
+
+    @Override
+    public Client add(NewClient c) {
+        String first = required(c.firstName(), "first name");
+        String last = required(c.lastName(), "last name");
+        String email = required(c.email(), "e-mail address");
+        if (email.length() > 255 || !EMAIL.matcher(email).matches()) {
+            throw BillingException.invalid("The e-mail address '" + email + "' is not valid.");
+        }
+        String hash = c.password() == null || c.password().isEmpty() ? "" : hasher.hash(c.password());
+        try {
+            long id = jdbc.insert("INSERT INTO clients (first_name, last_name, email, email_key, company_name, address1, "
+                            + "city, state, postcode, country, phone_number, status, password_hash, created) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    first, last, email, email.toLowerCase(Locale.ROOT), optional(c.companyName(), 255),
+                    optional(c.address1(), 255), optional(c.city(), 255), optional(c.state(), 255),
+                    optional(c.postcode(), 64), optional(c.country(), 64), optional(c.phoneNumber(), 64), "Active",
+                    hash, Jdbc.now());
+            return get(id).orElseThrow();
+        } catch (DataAccessException e) {
+            if (e.isUniqueViolation()) {
+                throw BillingException.conflict("A client with the e-mail address " + email + " already exists.");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Client> get(long id) {
+        return jdbc.queryOne(COLUMNS + " WHERE id = ?", ClientsService::map, id);
+    }
+
+    @Override
+    public Optional<Client> byEmail(String email) {
+        if (email == null) {
+            return Optional.empty();
+        }
+        return jdbc.queryOne(COLUMNS + " WHERE email_key = ?", ClientsService::map, email.trim().toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public ResultPage<Client> search(String search, int offset, int limit) {
+        int max;
+        try {
+            max = Paging.limit(offset, limit);
+        } catch (IllegalArgumentException e) {
+            throw BillingException.invalid(e.getMessage());
+        }
+        if (Paging.isBlank(search)) {
+            List<Client> items = jdbc.query(COLUMNS + " ORDER BY id LIMIT ? OFFSET ?", ClientsService::map, max, offset);
+            return new ResultPage<>(items, jdbc.queryLong("SELECT COUNT(*) FROM clients"), offset, max);
+        }
+        String p = Paging.containsPattern(search);
+        List<Client> items = jdbc.query(COLUMNS + SEARCH + " ORDER BY id LIMIT ? OFFSET ?", ClientsService::map,
+                p, p, p, p, max, offset);
+        return new ResultPage<>(items, jdbc.queryLong("SELECT COUNT(*) FROM clients" + SEARCH, p, p, p, p), offset, max);
+    }
+
+    @Override
+    public Optional<Client> authenticate(String email, String password) {
+        String key = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        Optional<String> stored = jdbc.queryOne("SELECT password_hash FROM clients WHERE email_key = ?",
+                rs -> rs.getString(1), key);
+        if (stored.isEmpty()) {
+            hasher.burnVerification(password);
+            return Optional.empty();
+        }
+        return hasher.verify(password, stored.get()) ? byEmail(key) : Optional.empty();
+    }
+
+    private static String required(String value, String what) {
+        String v = value == null ? "" : value.trim();
+        if (v.isEmpty()) {
+            throw BillingException.invalid("The client's " + what + " is required.");
+        }
+        if (v.length() > 255) {
+            throw BillingException.invalid("The client's " + what + " is longer than 255 characters.");
+        }
+        return v;
+    }
+
+    private static String optional(String value, int maxLength) {
+        String v = value == null ? "" : value.trim();
+        if (v.length() > maxLength) {
+            throw BillingException.invalid("The value '" + v.substring(0, 20) + "...' is longer than "
+                    + maxLength + " characters.");
+        }
+        return v;
+    }
+
+    private static Client map(ResultSet rs) throws SQLException {
+        return new Client(rs.getLong("id"), rs.getString("first_name"), rs.getString("last_name"),
+                rs.getString("email"), rs.getString("company_name"), rs.getString("address1"), rs.getString("city"),
+                rs.getString("state"), rs.getString("postcode"), rs.getString("country"),
+                rs.getString("phone_number"), rs.getString("status"), Jdbc.instant(rs, "created"));
+    }
+}

@@ -1,0 +1,26 @@
+package org.billinghost.core.internal.db;
+
+import java.sql.SQLException;
+
+/**
+ * A database statement failed. The message names the statement but never its parameters,
+ * which may carry passwords or secrets.
+ */
+public final class DataAccessException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public DataAccessException(String message, SQLException cause) {
+        super(message, cause);
+    }
+
+    /** True when a unique or primary-key constraint refused the change (SQLState class 23505 / MariaDB 1062). */
+    public boolean isUniqueViolation() {
+        for (Throwable t = getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SQLException e
+                    && ("23505".equals(e.getSQLState()) || e.getErrorCode() == 1062)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

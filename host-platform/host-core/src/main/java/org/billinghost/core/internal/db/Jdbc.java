@@ -1,0 +1,207 @@
+package org.billinghost.core.internal.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.billinghost.api.platform.ModuleDatabase.Dialect;
+
+/**
+ * A small JDBC helper. A transaction opened by {@link #inTransaction} is bound to the current
+ * thread, so every call made inside it (also from nested services) joins the same connection and
+ * commits or rolls back as one unit.
+ */
+public final class Jdbc {
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+
+    public Jdbc(DataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The current time as the database stores it (UTC, milliseconds). */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Reads a timestamp column written from an {@link Instant} parameter; null stays null. */
+    public static Instant instant(ResultSet row, String column) throws SQLException {
+        LocalDateTime value = row.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    /** Runs {@code work} in a transaction, joining the one already open on this thread. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        Transaction open = current.get();
+        if (open != null) {
+            return work.run();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            Transaction tx = new Transaction(connection);
+            current.set(tx);
+            connection.setAutoCommit(false);
+            T result;
+            try {
+                result = work.run();
+                connection.commit();
+            } catch (RuntimeException | Error e) {
+                rollback(connection, e);
+                throw e;
+            } catch (SQLException e) {
+                rollback(connection, e);
+                throw new DataAccessException("Commit failed: " + e.getMessage(), e);
+            } finally {
+                current.remove();
+                connection.setAutoCommit(true);
+            }
+            tx.afterCommit.forEach(Runnable::run);
+            return result;
+        } catch (SQLException e) {
+            throw new DataAccessException("Cannot get a database connection: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code action} after the outermost transaction of this thread commits; at once when none is open. */
+    public void afterCommit(Runnable action) {
+        Transaction open = current.get();
+        if (open == null) {
+            action.run();
+        } else {
+            open.afterCommit.add(action);
+        }
+    }
+
+    public boolean inTransaction() {
+        return current.get() != null;
+    }
+
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+        return withConnection(sql, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<T> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        rows.add(mapper.map(rs));
+                    }
+                    return rows;
+                }
+            }
+        });
+    }
+
+    public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
+        List<T> rows = query(sql, mapper, params);
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+    }
+
+    /** The first column of the first row as a long (0 when there is no row or it is null). */
+    public long queryLong(String sql, Object... params) {
+        return queryOne(sql, rs -> rs.getLong(1), params).orElse(0L);
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE and answers the number of rows it changed. */
+    public int update(String sql, Object... params) {
+        return withConnection(sql, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, params);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Runs an INSERT into a table whose key column is {@code id} and answers the generated id. */
+    public long insert(String sql, Object... params) {
+        return withConnection(sql, c -> {
+            // PostgreSQL answers every column for RETURN_GENERATED_KEYS; name the key there.
+            try (PreparedStatement ps = dialect == Dialect.POSTGRESQL
+                    ? c.prepareStatement(sql, new String[] {"id"})
+                    : c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+                bind(ps, params);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    if (!keys.next()) {
+                        throw new SQLException("No generated key returned");
+                    }
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Runs {@code work} on this thread's transaction connection, or on a pooled one in auto-commit mode. */
+    public <T> T withConnection(String what, ConnectionWork<T> work) {
+        Transaction open = current.get();
+        try {
+            if (open != null) {
+                return work.run(open.connection);
+            }
+            try (Connection c = dataSource.getConnection()) {
+                return work.run(c);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("Statement failed: " + e.getMessage() + " [" + abbreviate(what) + "]", e);
+        }
+    }
+
+    /** Work on a raw connection. */
+    @FunctionalInterface
+    public interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p instanceof Instant instant) {
+                ps.setObject(i + 1, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+            } else if (p instanceof Enum<?> e) {
+                ps.setString(i + 1, e.name());
+            } else {
+                ps.setObject(i + 1, p);
+            }
+        }
+    }
+
+    private static void rollback(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static String abbreviate(String sql) {
+        String oneLine = sql.replaceAll("\\s+", " ").trim();
+        return oneLine.length() > 120 ? oneLine.substring(0, 120) + "..." : oneLine;
+    }
+
+    private static final class Transaction {
+        final Connection connection;
+        final List<Runnable> afterCommit = new ArrayList<>();
+
+        Transaction(Connection connection) {
+            this.connection = connection;
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.billinghost.core.internal.logs;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import org.billinghost.api.platform.ModuleLog;
+import org.billinghost.api.platform.ModuleLogEntry;
+import org.billinghost.api.platform.ResultPage;
+import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.db.Paging;
+import org.billinghost.core.internal.db.Settings;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The module debug log: off by default (setting {@value #ENABLED}), scrubbed before anything is stored. */
+@Component(service = ModuleLog.class)
+public final class ModuleLogService implements ModuleLog {
+
+    static final String ENABLED = "module_log_enabled";
+    private static final String COLUMNS = "SELECT id, created, module, action, request, response, processed FROM module_log";
+    private static final String SEARCH = " WHERE LOWER(module) LIKE ? ESCAPE '!' OR LOWER(action) LIKE ? ESCAPE '!'"
+            + " OR LOWER(request) LIKE ? ESCAPE '!' OR LOWER(response) LIKE ? ESCAPE '!'";
+
+    private final Jdbc jdbc;
+    private final Settings settings;
+
+    @Activate
+    public ModuleLogService(@Reference Jdbc jdbc) {
+        this.jdbc = jdbc;
+        this.settings = new Settings(jdbc);
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return settings.flag(ENABLED);
+    }
+
+    @Override
+    public void setEnabled(boolean enabled) {
+        settings.put(ENABLED, Boolean.toString(enabled));
+    }
+
+    @Override
+    public void log(String module, String action, String request, String response, String processed,
+                    Collection<String> scrub) {
+        if (!isEnabled()) {
+            return;
+        }
+        Scrubber scrubber = new Scrubber(scrub);
+        jdbc.update("INSERT INTO module_log (created, module, action, request, response, processed) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)", Jdbc.now(), truncate(module, 64), truncate(action, 255),
+                scrubber.scrub(request), scrubber.scrub(response), scrubber.scrub(processed));
+    }
+
+    @Override
+    public ResultPage<ModuleLogEntry> entries(String search, int offset, int limit) {
+        int max = Paging.limit(offset, limit);
+        if (Paging.isBlank(search)) {
+            List<ModuleLogEntry> items = jdbc.query(COLUMNS + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                    ModuleLogService::map, max, offset);
+            return new ResultPage<>(items, jdbc.queryLong("SELECT COUNT(*) FROM module_log"), offset, max);
+        }
+        String p = Paging.containsPattern(search);
+        List<ModuleLogEntry> items = jdbc.query(COLUMNS + SEARCH + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                ModuleLogService::map, p, p, p, p, max, offset);
+        return new ResultPage<>(items, jdbc.queryLong("SELECT COUNT(*) FROM module_log" + SEARCH, p, p, p, p),
+                offset, max);
+    }
+
+    private static String truncate(String s, int max) {
+        String v = s == null ? "" : s.strip();
+        return v.length() > max ? v.substring(0, max) : v;
+    }
+
+    private static ModuleLogEntry map(ResultSet rs) throws SQLException {
+        return new ModuleLogEntry(rs.getLong("id"), Jdbc.instant(rs, "created"), rs.getString("module"),
+                rs.getString("action"), rs.getString("request"), rs.getString("response"), rs.getString("processed"));
+    }
+}

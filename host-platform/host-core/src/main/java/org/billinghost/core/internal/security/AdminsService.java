@@ -1,0 +1,124 @@
+package org.billinghost.core.internal.security;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.billinghost.api.billing.AdminAccount;
+import org.billinghost.api.billing.Admins;
+import org.billinghost.api.billing.BillingException;
+import org.billinghost.core.internal.db.DataAccessException;
+import org.billinghost.core.internal.db.Jdbc;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Admin users with roles; roles and their permissions live in {@code admin_roles}. */
+@Component(service = Admins.class)
+public final class AdminsService implements Admins {
+
+    private static final String COLUMNS = "SELECT id, username, email, role, disabled FROM admins";
+
+    private final Jdbc jdbc;
+    private final PasswordHasher hasher;
+
+    @Activate
+    public AdminsService(@Reference Jdbc jdbc) {
+        this(jdbc, new PasswordHasher());
+    }
+
+    public AdminsService(Jdbc jdbc, PasswordHasher hasher) {
+        this.jdbc = jdbc;
+        this.hasher = hasher;
+    }
+
+    @Override
+    public Optional<AdminAccount> authenticate(String username, String password) {
+        Optional<String> stored = jdbc.queryOne("SELECT password_hash FROM admins WHERE username = ? AND disabled = ?",
+                rs -> rs.getString(1), username == null ? "" : username.trim(), false);
+        if (stored.isEmpty()) {
+            hasher.burnVerification(password);
+            return Optional.empty();
+        }
+        if (!hasher.verify(password, stored.get())) {
+            return Optional.empty();
+        }
+        return byUsername(username.trim());
+    }
+
+    @Override
+    public List<AdminAccount> list() {
+        return jdbc.query(COLUMNS + " ORDER BY id", AdminsService::map);
+    }
+
+    @Override
+    public Optional<AdminAccount> get(long id) {
+        return jdbc.queryOne(COLUMNS + " WHERE id = ?", AdminsService::map, id);
+    }
+
+    public Optional<AdminAccount> byUsername(String username) {
+        return jdbc.queryOne(COLUMNS + " WHERE username = ?", AdminsService::map, username);
+    }
+
+    @Override
+    public AdminAccount create(String username, String email, String password, String role) {
+        String name = username == null ? "" : username.trim();
+        if (name.isEmpty() || name.length() > 100) {
+            throw BillingException.invalid("The admin username must have 1 to 100 characters.");
+        }
+        requirePassword(password);
+        if (!roles().containsKey(role)) {
+            throw BillingException.invalid("Unknown admin role '" + role + "'.");
+        }
+        String hash = hasher.hash(password);
+        try {
+            long id = jdbc.insert("INSERT INTO admins (username, email, password_hash, role, disabled, created) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", name, email == null ? "" : email.trim(), hash, role, false, Jdbc.now());
+            return get(id).orElseThrow();
+        } catch (DataAccessException e) {
+            if (e.isUniqueViolation()) {
+                throw BillingException.conflict("An admin named '" + name + "' already exists.");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void changePassword(long adminId, String newPassword) {
+        requirePassword(newPassword);
+        if (jdbc.update("UPDATE admins SET password_hash = ? WHERE id = ?", hasher.hash(newPassword), adminId) == 0) {
+            throw BillingException.notFound("Admin ID Not Found");
+        }
+    }
+
+    @Override
+    public Map<String, Set<String>> roles() {
+        Map<String, Set<String>> roles = new TreeMap<>();
+        jdbc.query("SELECT role, permission FROM admin_roles", rs -> {
+            roles.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
+            return null;
+        });
+        roles.replaceAll((k, v) -> Set.copyOf(v));
+        return roles;
+    }
+
+    @Override
+    public boolean hasPermission(String role, String permission) {
+        return jdbc.queryLong("SELECT COUNT(*) FROM admin_roles WHERE role = ? AND permission = ?", role, permission) > 0;
+    }
+
+    private static void requirePassword(String password) {
+        if (password == null || password.isBlank()) {
+            throw BillingException.invalid("The password must not be empty.");
+        }
+    }
+
+    private static AdminAccount map(ResultSet rs) throws SQLException {
+        return new AdminAccount(rs.getLong("id"), rs.getString("username"), rs.getString("email"),
+                rs.getString("role"), rs.getBoolean("disabled"));
+    }
+}

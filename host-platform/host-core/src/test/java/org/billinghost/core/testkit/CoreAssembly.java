@@ -1,0 +1,261 @@
+package org.billinghost.core.testkit;
+
+import java.io.PrintStream;
+import org.billinghost.api.billing.Admins;
+import org.billinghost.api.billing.ApiCredentials;
+import org.billinghost.api.billing.Clients;
+import org.billinghost.api.platform.ActivityLog;
+import org.billinghost.api.platform.Catalog;
+import org.billinghost.api.platform.ModuleDatabase;
+import org.billinghost.api.platform.ModuleDatabase.Dialect;
+import org.billinghost.api.platform.ModuleLog;
+import org.billinghost.core.internal.bootstrap.Bootstrap;
+import org.billinghost.core.internal.catalog.CatalogService;
+import org.billinghost.core.internal.clients.ClientsService;
+import org.billinghost.core.internal.db.Database;
+import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.logs.ActivityLogService;
+import org.billinghost.core.internal.logs.ModuleLogService;
+import org.billinghost.core.internal.security.AdminsService;
+import org.billinghost.core.internal.security.ApiCredentialsService;
+import org.billinghost.core.internal.security.PasswordHasher;
+import org.junit.jupiter.api.extension.ExtensionContext;
+// ---- CORE-FLOW imports
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.billinghost.api.billing.Invoices;
+import org.billinghost.api.billing.ModuleCommands;
+import org.billinghost.api.billing.ModuleQueue;
+import org.billinghost.api.billing.Modules;
+import org.billinghost.api.billing.Orders;
+import org.billinghost.api.billing.Services;
+import org.billinghost.api.module.AddonModule;
+import org.billinghost.api.module.ServerModule;
+import org.billinghost.core.internal.commands.JobQueue;
+import org.billinghost.core.internal.commands.JobRunner;
+import org.billinghost.core.internal.commands.JobSettings;
+import org.billinghost.core.internal.commands.JobWorkers;
+import org.billinghost.core.internal.commands.ModuleCommandService;
+import org.billinghost.core.internal.commands.ModuleQueueService;
+import org.billinghost.core.internal.modules.ModuleRegistry;
+import org.billinghost.core.internal.modules.ModulesService;
+import org.billinghost.core.internal.orders.InvoiceService;
+import org.billinghost.core.internal.orders.OrderService;
+import org.billinghost.core.internal.orders.ServiceAccountService;
+
+/**
+ * Every host-core service wired by hand on a migrated database, for tests of this and other modules
+ * (HTTP API, web). {@link #h2()} builds it on a fresh in-memory H2 database that {@link #close()} drops.
+ *
+ * <p>Password hashes use few PBKDF2 iterations here so that tests stay fast; the stored format (and
+ * the code path) is the production one.
+ */
+public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+
+    /** Iterations of the test password hasher: fast, but still a real PBKDF2 hash. */
+    public static final int TEST_HASH_ITERATIONS = 1_000;
+
+    private final TestDatabase owned;
+    private final Database database;
+    private final Jdbc jdbc;
+    private final CatalogService catalog;
+    private final ClientsService clients;
+    private final AdminsService admins;
+    private final ApiCredentialsService apiCredentials;
+    private final ActivityLogService activityLog;
+    private final ModuleLogService moduleLog;
+    // ---- CORE-FLOW: fields of the workflow services go here
+    private final RecordingHookPublisher hooks = new RecordingHookPublisher();
+    private final ModuleRegistry registry = new ModuleRegistry();
+    private final JobQueue jobQueue;
+    private final ModuleCommandService moduleCommands;
+    private final ModuleQueueService moduleQueue;
+    private final ModulesService modules;
+    private final InvoiceService invoices;
+    private final OrderService orders;
+    private final ServiceAccountService services;
+    private final JobRunner jobRunner;
+    private final String jobOwner = "test-" + JobWorkers.defaultOwner();
+    private final List<JobWorkers> workers = new CopyOnWriteArrayList<>();
+
+    private CoreAssembly(Database database, TestDatabase owned) {
+        this.owned = owned;
+        this.database = database;
+        this.jdbc = database.jdbc();
+        PasswordHasher hasher = new PasswordHasher(TEST_HASH_ITERATIONS);
+        this.catalog = new CatalogService(jdbc);
+        this.clients = new ClientsService(jdbc, hasher);
+        this.admins = new AdminsService(jdbc, hasher);
+        this.apiCredentials = new ApiCredentialsService(jdbc);
+        this.activityLog = new ActivityLogService(jdbc);
+        this.moduleLog = new ModuleLogService(jdbc);
+        // ---- CORE-FLOW: build the workflow services here
+        this.jobQueue = new JobQueue(jdbc);
+        this.moduleCommands = new ModuleCommandService(jdbc, catalog, clients, activityLog, registry, hooks);
+        this.moduleQueue = new ModuleQueueService(jobQueue, moduleCommands, jdbc, catalog);
+        this.modules = new ModulesService(jdbc, registry, hooks, activityLog);
+        this.invoices = new InvoiceService(jdbc, catalog, jobQueue, hooks);
+        this.orders = new OrderService(jdbc, catalog, clients, invoices, jobQueue, hooks);
+        this.services = new ServiceAccountService(jdbc, catalog, hooks);
+        this.jobRunner = new JobRunner(jobQueue, moduleCommands, TEST_JOB_SETTINGS);
+    }
+
+    /** A fresh in-memory H2 database with a unique name, migrated, with every service on it. */
+    public static CoreAssembly h2() {
+        TestDatabase db = TestDatabases.create(Dialect.H2);
+        return new CoreAssembly(db.database(), db);
+    }
+
+    /** Every service on an already migrated database that the caller keeps and closes. */
+    public static CoreAssembly on(Database database) {
+        return new CoreAssembly(database, null);
+    }
+
+    /** Runs the first-start seeding as the host does (demo: admin/admin, demo-api, Jetpack, demo@example.com). */
+    public CoreAssembly seed(boolean demo, String adminPassword, PrintStream console) {
+        new Bootstrap(admins, apiCredentials, catalog, clients, console)
+                .seed(new Bootstrap.Options(demo, adminPassword == null ? "" : adminPassword));
+        return this;
+    }
+
+    /** Demo seeding with console output discarded. */
+    public CoreAssembly seedDemo() {
+        return seed(true, "", new PrintStream(PrintStream.nullOutputStream()));
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public ModuleDatabase moduleDatabase() {
+        return database;
+    }
+
+    public Jdbc jdbc() {
+        return jdbc;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public Clients clients() {
+        return clients;
+    }
+
+    public Admins admins() {
+        return admins;
+    }
+
+    public ApiCredentials apiCredentials() {
+        return apiCredentials;
+    }
+
+    public ActivityLog activityLog() {
+        return activityLog;
+    }
+
+    /** The implementation, for {@code logAs(message, clientId, user)}. */
+    public ActivityLogService activityLogService() {
+        return activityLog;
+    }
+
+    public ModuleLog moduleLog() {
+        return moduleLog;
+    }
+
+    // ---- CORE-FLOW: getters of the workflow services, module registry helpers and runDueJobs() go here
+
+    /**
+     * Job settings of {@link #runDueJobs()}: a failed attempt is retried one second later at the
+     * earliest (call {@link #makeJobsDue()} to skip the wait), at most 8 attempts.
+     */
+    public static final JobSettings TEST_JOB_SETTINGS = new JobSettings(2, 50, 60_000, 8, 1000, 2000, 5000);
+
+    public Orders orders() {
+        return orders;
+    }
+
+    public Invoices invoices() {
+        return invoices;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public ModuleCommands moduleCommands() {
+        return moduleCommands;
+    }
+
+    public ModuleQueue moduleQueue() {
+        return moduleQueue;
+    }
+
+    public Modules modules() {
+        return modules;
+    }
+
+    /** Every hook fired, and handlers a test adds (e.g. a Pre hook veto). */
+    public RecordingHookPublisher hooks() {
+        return hooks;
+    }
+
+    public ModuleRegistry moduleRegistry() {
+        return registry;
+    }
+
+    public JobQueue jobQueue() {
+        return jobQueue;
+    }
+
+    /** Registers a server module as its bundle would (service property billing.module.name). */
+    public CoreAssembly addServerModule(String name, ServerModule module) {
+        registry.addServer(name, module);
+        return this;
+    }
+
+    /** Unregisters a server module, as when its bundle is removed. */
+    public CoreAssembly removeServerModule(String name) {
+        registry.removeServer(name);
+        return this;
+    }
+
+    public CoreAssembly addAddon(String name, AddonModule module) {
+        registry.addAddon(name, module);
+        return this;
+    }
+
+    public CoreAssembly removeAddon(String name) {
+        registry.removeAddon(name);
+        return this;
+    }
+
+    /** Runs every due job on the calling thread (retries that are not yet due wait); answers how many ran. */
+    public int runDueJobs() {
+        return jobRunner.runDue(jobOwner);
+    }
+
+    /** Makes every waiting retry due now, as if its back-off had passed. */
+    public CoreAssembly makeJobsDue() {
+        jdbc.update("UPDATE jobs SET next_attempt_at = ? WHERE state = 'pending'", System.currentTimeMillis());
+        return this;
+    }
+
+    /** Starts a real worker pool on this assembly (stopped by {@link #close()}); {@code owner} is its lease owner id. */
+    public JobWorkers startWorkers(JobSettings settings, String owner) {
+        JobWorkers pool = new JobWorkers(jobQueue, new JobRunner(jobQueue, moduleCommands, settings), owner);
+        workers.add(pool);
+        pool.start();
+        return pool;
+    }
+
+    @Override
+    public void close() {
+        // ---- CORE-FLOW: stop worker threads here, before the database goes
+        workers.forEach(JobWorkers::stop);
+        if (owned != null) {
+            owned.close();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.billinghost.core.testkit;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.billinghost.api.platform.ModuleDatabase.Dialect;
+import org.billinghost.core.internal.db.Database;
+import org.billinghost.core.internal.db.DatabaseSettings;
+import org.billinghost.core.internal.db.MigrationRunner;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Fresh, migrated databases for tests: an in-memory H2 database, a new schema in the PostgreSQL
+ * database {@code test} at 127.0.0.1:5432 (user postgres) or a new MariaDB database at 127.0.0.1:3306
+ * (user root), each with a unique name so that parallel runs do not collide. When a server is absent
+ * the test is skipped with a banner on System.err.
+ */
+public final class TestDatabases {
+
+    static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    static final String MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/";
+
+    private static final Map<Dialect, Boolean> AVAILABLE = new ConcurrentHashMap<>();
+
+    private TestDatabases() {
+    }
+
+    /** A fresh migrated database of the given kind; aborts the test (JUnit assumption) when its server is absent. */
+    public static TestDatabase create(Dialect dialect) {
+        assumeAvailable(dialect);
+        String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return switch (dialect) {
+            case H2 -> open(dialect, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "", () -> { });
+            case POSTGRESQL -> {
+                admin(PG_URL, "postgres", "CREATE SCHEMA " + name);
+                yield open(dialect, PG_URL + "?currentSchema=" + name, "postgres",
+                        () -> admin(PG_URL, "postgres", "DROP SCHEMA " + name + " CASCADE"));
+            }
+            case MARIADB -> {
+                admin(MARIADB_URL + "test", "root", "CREATE DATABASE " + name);
+                yield open(dialect, MARIADB_URL + name, "root",
+                        () -> admin(MARIADB_URL + "test", "root", "DROP DATABASE " + name));
+            }
+        };
+    }
+
+    public static void assumeAvailable(Dialect dialect) {
+        boolean up = AVAILABLE.computeIfAbsent(dialect, TestDatabases::probe);
+        Assumptions.assumeTrue(up, () -> dialect + " server is not reachable: persistence tests on it are SKIPPED");
+    }
+
+    private static boolean probe(Dialect dialect) {
+        if (dialect == Dialect.H2) {
+            return true;
+        }
+        String url = dialect == Dialect.POSTGRESQL ? PG_URL + "?connectTimeout=3" : MARIADB_URL + "test?connectTimeout=3000";
+        String user = dialect == Dialect.POSTGRESQL ? "postgres" : "root";
+        try (Connection c = DriverManager.getConnection(url, user, "")) {
+            return c.isValid(3);
+        } catch (SQLException e) {
+            String line = "*".repeat(100);
+            System.err.printf(Locale.ROOT, "%n%s%n*** %s NOT AVAILABLE at %s (%s)%n*** every persistence test on %s is SKIPPED%n%s%n%n",
+                    line, dialect, url, e.getMessage(), dialect, line);
+            return false;
+        }
+    }
+
+    private static TestDatabase open(Dialect dialect, String url, String user, Runnable drop) {
+        Database database = Database.open(new DatabaseSettings(url, user, ""));
+        try {
+            new MigrationRunner(database).migrate();
+        } catch (RuntimeException e) {
+            database.close();
+            drop.run();
+            throw e;
+        }
+        return new TestDatabase(dialect, database, drop);
+    }
+
+    private static void admin(String url, String user, String sql) {
+        try (Connection c = DriverManager.getConnection(url, user, ""); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot run '" + sql + "' on " + url + ": " + e.getMessage(), e);
+        }
+    }
+}
