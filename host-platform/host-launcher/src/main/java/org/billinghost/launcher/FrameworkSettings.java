@@ -1,0 +1,110 @@
+package org.billinghost.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The framework properties the launcher hands to Felix and, through it, to the host's bundles. */
+final class FrameworkSettings {
+    /** The PID of the Jetpack Partner API client, pointed at the sandbox in demo mode. */
+    static final String PARTNER_API_PID = "jetpack.partner.api";
+
+    private FrameworkSettings() {
+    }
+
+    static Map<String, String> build(LauncherOptions options, Distribution distribution, Path generatedConfDir) {
+        Path data = options.dataDir();
+        Path modules = modulesDir(options, distribution);
+        Map<String, String> p = new HashMap<>();
+        p.put("org.osgi.framework.storage", data.resolve("cache").toString());
+        // A clean cache makes each start see exactly the files on disk (updated system bundles, modules removed
+        // while the host was down); system bundles are referenced in place, so cleaning costs no copying.
+        p.put("org.osgi.framework.storage.clean", "onFirstInit");
+        p.put("felix.log.level", "1");
+        p.put("ds.loglevel", "warn");
+
+        p.put("org.osgi.service.http.port", Integer.toString(options.port()));
+        p.put("org.apache.felix.http.host", options.bind());
+
+        // modules/ for bundles, conf/ for the administrator's .cfg files, the data dir's conf/ for launcher-made ones
+        p.put("felix.fileinstall.dir", String.join(",", modules.toString(), distribution.confDir().toString(),
+                generatedConfDir.toString()));
+        p.put("felix.fileinstall.poll", "1000");
+        // measured: without it Configuration Admin waits ~1.6 s on FileInstall's first delayed scan
+        p.put("felix.fileinstall.noInitialDelay", "true");
+        // the administrator's files are never rewritten by the host
+        p.put("felix.fileinstall.enableConfigSave", "false");
+        p.put("felix.fileinstall.log.level", "2");
+        p.put("felix.fileinstall.tmpdir", data.resolve("tmp").toString());
+        p.put("felix.fileinstall.filter", fileFilter(options.demo()));
+
+        p.put("billing.data.dir", data.toString());
+        p.put("billing.demo", Boolean.toString(options.demo()));
+        p.put("billing.http.port", Integer.toString(options.port()));
+        p.put("billing.http.bind", options.bind());
+        p.put("billing.db.url", options.dbUrl());
+        p.put("billing.db.user", options.dbUser());
+        p.put("billing.db.password.file", options.dbPasswordFile() == null ? "" : options.dbPasswordFile().toString());
+        String adminPassword = System.getenv("BILLING_HOST_ADMIN_PASSWORD");
+        if (adminPassword != null && !adminPassword.isEmpty()) {
+            p.put("billing.admin.password", adminPassword);
+        }
+        return p;
+    }
+
+    /**
+     * Bundles and configurations only (conf/ also holds logback.xml and a README); in demo mode the generated
+     * configuration of the Partner API client takes the place of the administrator's one.
+     */
+    static String fileFilter(boolean demo) {
+        String exclude = demo ? "(?!" + PARTNER_API_PID.replace(".", "\\.") + "\\.cfg$)" : "";
+        return "^" + exclude + ".*\\.(jar|cfg|config)$";
+    }
+
+    static Path modulesDir(LauncherOptions options, Distribution distribution) {
+        return options.modulesDir() != null ? options.modulesDir() : distribution.modulesDir();
+    }
+
+    /**
+     * Writes (demo) or removes (otherwise) the launcher's configuration of the Partner API client, so that a host
+     * started without {@code --demo} after a demo run talks to the real Partner API again.
+     */
+    static void writeGeneratedConfig(LauncherOptions options, Distribution distribution, Path generatedConfDir)
+            throws StartupException {
+        Path file = generatedConfDir.resolve(PARTNER_API_PID + ".config");
+        try {
+            Files.createDirectories(generatedConfDir);
+            if (!options.demo()) {
+                Files.deleteIfExists(file);
+                return;
+            }
+            Map<String, String> values = new java.util.TreeMap<>(adminValues(distribution));
+            values.put("baseUrl", "http://127.0.0.1:" + options.port() + "/sandbox/wpcom");
+            StringBuilder text = new StringBuilder("# Written by the launcher for --demo; do not edit.\n");
+            values.forEach((key, value) -> text.append(key).append("=\"").append(escape(value)).append("\"\n"));
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new StartupException("Cannot write the demo configuration " + file + ".", e);
+        }
+    }
+
+    /** Keeps the administrator's other settings of the PID (timeouts) in demo mode. */
+    private static Map<String, String> adminValues(Distribution distribution) throws IOException {
+        Path adminFile = distribution.confDir().resolve(PARTNER_API_PID + ".cfg");
+        Map<String, String> values = new HashMap<>();
+        if (Files.isRegularFile(adminFile)) {
+            java.util.Properties props = new java.util.Properties();
+            try (var reader = Files.newBufferedReader(adminFile)) {
+                props.load(reader);
+            }
+            props.stringPropertyNames().forEach(name -> values.put(name, props.getProperty(name)));
+        }
+        return values;
+    }
+
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}
