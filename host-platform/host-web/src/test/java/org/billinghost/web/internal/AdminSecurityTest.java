@@ -1,0 +1,137 @@
+package org.billinghost.web.internal;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Login, session cookie, roles, CSRF and error pages of the admin area. */
+class AdminSecurityTest {
+    private static final List<String> PAGES = List.of("/admin/", "/admin/clients", "/admin/clientssummary?id=1",
+            "/admin/clientsservices?id=1", "/admin/configaddonmods", "/admin/addonmodules?module=x",
+            "/admin/configproducts", "/admin/orders", "/admin/invoices?id=1", "/admin/systemactivitylog",
+            "/admin/systemmodulelog", "/admin/modulequeue", "/admin/adminusers", "/admin/apicredentials");
+    private static WebServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new WebServer(false);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void everyAdminPageSendsAStrangerToTheLogin() {
+        Browser b = server.browser();
+        for (String page : PAGES) {
+            Browser.Page answer = b.get(page);
+            assertThat(answer.status()).as(page).isEqualTo(303);
+            assertThat(answer.location()).as(page).contains("/admin/login");
+        }
+        assertThat(b.postRaw("/admin/configproducts", "do", "creategroup", "name", "X").status()).isEqualTo(403);
+    }
+
+    @Test
+    void everyAdminPageOpensForAFullAdministrator() {
+        Browser b = server.admin();
+        for (String page : PAGES) {
+            int status = b.get(page).status();
+            // pages naming an id that does not exist answer 404, the module page 404 for an unknown addon
+            assertThat(status).as(page).isIn(200, 404);
+        }
+        assertThat(b.get("/admin/").text()).contains("Dashboard", "clients", "pending orders");
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteAndChangesAtLogin() {
+        Browser b = server.browser();
+        Browser.Page login = b.get("/admin/login");
+        assertThat(login.setCookies()).singleElement().satisfies(c ->
+                assertThat(c).startsWith("BHADMIN=").contains("HttpOnly", "SameSite=Lax", "Path=/admin"));
+        String before = b.cookie("BHADMIN").orElseThrow();
+        String tokenBefore = b.token();
+        Browser.Page answer = b.post("/admin/login", "username", "admin", "password", WebServer.ADMIN_PASSWORD);
+        assertThat(answer.status()).isEqualTo(303);
+        assertThat(b.cookie("BHADMIN")).get().isNotEqualTo(before);
+        assertThat(b.open("/admin/").status()).isEqualTo(200);
+        assertThat(b.token()).isNotEqualTo(tokenBefore);
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithAMessage() {
+        Browser b = server.browser();
+        b.open("/admin/login");
+        Browser.Page answer = b.post("/admin/login", "username", "admin", "password", "wrong");
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.text()).contains("Wrong login name or password", "paused for 60 seconds");
+        assertThat(answer.doc().select("input[name=username]").attr("value")).isEqualTo("admin");
+    }
+
+    @Test
+    void aRoleWithoutThePermissionGets403AndNoMenuLink() {
+        Browser support = server.adminWithRole("sue", "Support Operator");
+        Browser.Page products = support.get("/admin/configproducts");
+        assertThat(products.status()).isEqualTo(403);
+        assertThat(products.text()).contains("Your role (Support Operator) may not open this page.");
+        assertThat(support.get("/admin/orders").status()).isEqualTo(403);
+        assertThat(support.get("/admin/adminusers").status()).isEqualTo(403);
+        assertThat(support.postRaw("/admin/configproducts", "do", "creategroup", "name", "Sneaky", "token",
+                support.token()).status()).isEqualTo(403);
+        Browser.Page clients = support.get("/admin/clients");
+        assertThat(clients.status()).isEqualTo(200);
+        assertThat(clients.doc().select("header nav a").eachText()).contains("Clients", "Module Queue")
+                .doesNotContain("Products", "Orders", "Admin Users");
+        assertThat(server.core().catalog().groups()).noneMatch(g -> g.name().equals("Sneaky"));
+    }
+
+    @Test
+    void aPostWithoutOrWithAWrongTokenIsRefusedAndChangesNothing() {
+        Browser b = server.admin();
+        b.open("/admin/configproducts");
+        Browser.Page missing = b.postRaw("/admin/configproducts", "do", "creategroup", "name", "No token");
+        assertThat(missing.status()).isEqualTo(403);
+        assertThat(missing.text()).contains("This form has expired");
+        Browser.Page wrong = b.postRaw("/admin/configproducts", "do", "creategroup", "name", "No token",
+                "token", b.token() + "x");
+        assertThat(wrong.status()).isEqualTo(403);
+        Browser other = server.admin();
+        assertThat(b.postRaw("/admin/configproducts", "do", "creategroup", "name", "No token",
+                "token", other.token()).status()).isEqualTo(403);
+        assertThat(server.core().catalog().groups()).noneMatch(g -> g.name().equals("No token"));
+
+        b.open("/admin/configproducts");
+        assertThat(b.submit("/admin/configproducts", "do", "creategroup", "name", "With token").text())
+                .contains("Created product group With token.");
+        assertThat(server.core().catalog().groups()).anyMatch(g -> g.name().equals("With token"));
+    }
+
+    @Test
+    void logoutIsAPostAndEndsTheSession() {
+        Browser b = server.admin();
+        assertThat(b.get("/admin/logout").status()).isEqualTo(200);
+        assertThat(b.get("/admin/").status()).isEqualTo(200);
+        assertThat(b.postRaw("/admin/logout").status()).isEqualTo(403);
+        Browser.Page out = b.post("/admin/logout");
+        assertThat(out.status()).isEqualTo(303);
+        assertThat(b.get("/admin/").location()).contains("/admin/login");
+    }
+
+    @Test
+    void failingPagesShowAShortMessageAndNoStackTrace() {
+        Browser b = server.admin();
+        Browser.Page missing = b.get("/admin/clientsservices?id=424242");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.text()).contains("There is no service #424242.").doesNotContain("Exception", "at org.");
+        Browser.Page unknown = b.get("/admin/nosuchpage");
+        assertThat(unknown.status()).isEqualTo(404);
+        Browser.Page badStatus = b.get("/admin/orders?status=Nonsense");
+        assertThat(badStatus.status()).isEqualTo(400);
+        assertThat(badStatus.text()).contains("Unknown order status").doesNotContain("Exception");
+    }
+}

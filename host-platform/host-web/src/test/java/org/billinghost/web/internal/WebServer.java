@@ -1,0 +1,111 @@
+package org.billinghost.web.internal;
+
+import org.billinghost.api.billing.AdminAccount;
+import org.billinghost.api.billing.Admins;
+import org.billinghost.api.billing.Client;
+import org.billinghost.api.billing.NewClient;
+import org.billinghost.core.testkit.CoreAssembly;
+import org.billinghost.web.internal.admin.AdminServlet;
+import org.billinghost.web.internal.client.ClientServlet;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.servlet.ServletMapping;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+import java.io.PrintStream;
+import java.net.URI;
+
+/**
+ * The real admin and client servlets in an embedded Jetty, on the real host core (an in-memory H2
+ * database per server). Admin {@code admin} has password {@link #ADMIN_PASSWORD}.
+ */
+public final class WebServer implements AutoCloseable {
+    public static final String ADMIN_PASSWORD = "admin-password-1";
+    public static final String CLIENT_PASSWORD = "client-password";
+
+    private final CoreAssembly core;
+    private final MutableClock clock = new MutableClock();
+    private final Server jetty;
+    private final URI base;
+
+    public WebServer(boolean demo) throws Exception {
+        core = CoreAssembly.h2().seed(false, ADMIN_PASSWORD, new PrintStream(PrintStream.nullOutputStream()));
+        HostServices host = new HostServices(core.admins(), core.clients(), core.orders(), core.invoices(),
+                core.services(), core.moduleCommands(), core.moduleQueue(), core.modules(), core.apiCredentials(),
+                core.catalog(), core.activityLog(), core.moduleLog());
+        jetty = new Server();
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        jetty.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.addServlet(new ServletHolder(new AdminServlet(host, clock)), "/admin/*");
+        ServletHolder client = new ServletHolder("client", new ClientServlet(host, demo, clock));
+        context.getServletHandler().addServlet(client);
+        ServletMapping mapping = new ServletMapping();
+        mapping.setServletName("client");
+        mapping.setPathSpecs(new String[] {"/", "/clientarea/*"});
+        context.getServletHandler().addServletMapping(mapping);
+        context.addServlet(new ServletHolder(new AssetsServlet()), "/assets/*");
+        jetty.setHandler(context);
+        jetty.start();
+        base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
+    }
+
+    public CoreAssembly core() {
+        return core;
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public Browser browser() {
+        return new Browser(base);
+    }
+
+    /** A browser logged into the admin area as {@code admin} (Full Administrator). */
+    public Browser admin() {
+        return adminAs("admin", ADMIN_PASSWORD);
+    }
+
+    public Browser adminAs(String username, String password) {
+        Browser b = browser();
+        b.open("/admin/login");
+        Browser.Page page = b.submit("/admin/login", "username", username, "password", password);
+        if (page.status() != 200 || !page.body().contains("Dashboard")) {
+            throw new IllegalStateException("admin login failed: " + page.status() + " " + page.text());
+        }
+        return b;
+    }
+
+    /** Creates an admin with the role and answers a browser logged in as it. */
+    public Browser adminWithRole(String username, String role) {
+        Admins admins = core.admins();
+        AdminAccount a = admins.create(username, username + "@example.com", ADMIN_PASSWORD, role);
+        return adminAs(a.username(), ADMIN_PASSWORD);
+    }
+
+    public Client newClient(String email) {
+        return core.clients().add(new NewClient("Cora", "Client", email, "", "1 Main St", "Berlin", "BE", "10115",
+                "DE", "+49 30 1234", CLIENT_PASSWORD));
+    }
+
+    /** A browser logged into the client area. */
+    public Browser clientBrowser(String email) {
+        Browser b = browser();
+        b.open("/login");
+        Browser.Page page = b.submit("/login", "email", email, "password", CLIENT_PASSWORD);
+        if (page.status() != 200) {
+            throw new IllegalStateException("client login failed: " + page.status() + " " + page.text());
+        }
+        return b;
+    }
+
+    @Override
+    public void close() throws Exception {
+        jetty.stop();
+        core.close();
+    }
+}
