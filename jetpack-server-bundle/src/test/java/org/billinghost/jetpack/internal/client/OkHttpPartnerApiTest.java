@@ -344,6 +344,15 @@ class OkHttpPartnerApiTest {
         }
 
         @Test
+        void bodyCutShortByTheServerIsTransient() {
+            MockResponse cut = new MockResponse.Builder(json(200, "{\"success\":true,\"next_url\":\"https://jetpack.example/x\"}"))
+                    .onResponseBody(new SocketEffect.CloseSocket()).build();
+            stub.on("provision", cut, cut, cut);
+
+            assertFailure(provision().outcome(), true, "try again later");
+        }
+
+        @Test
         void missingSiteOrUserIsReportedWithoutAnyRequest() {
             assertFailure(api.provision(CREDENTIALS, Plan.FREE, " https:// ", "admin").outcome(), false, "Site URL");
             assertFailure(api.provision(CREDENTIALS, Plan.FREE, "example.com", " ").outcome(), false, "Local User");
@@ -487,6 +496,23 @@ class OkHttpPartnerApiTest {
             provision();
 
             assertThat(moduleLog.calls.get(1).response()).startsWith("HTTP 503");
+        }
+
+        @Test
+        void aFailingModuleLogDoesNotFailTheCall() throws Exception {
+            RecordingModuleLog broken = new RecordingModuleLog() {
+                @Override
+                public void log(String module, String action, String request, String response, String processed,
+                                java.util.Collection<String> scrub) {
+                    throw new IllegalStateException("module log table is gone");
+                }
+            };
+            PartnerApi withBrokenLog = TestClients.partnerApi(server, broken);
+            try {
+                assertThat(withBrokenLog.provision(CREDENTIALS, Plan.FREE, "example.com", "admin").outcome().ok()).isTrue();
+            } finally {
+                ((AutoCloseable) withBrokenLog).close();
+            }
         }
 
         @Test

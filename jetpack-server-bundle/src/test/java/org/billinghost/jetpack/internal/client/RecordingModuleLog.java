@@ -8,7 +8,7 @@ import org.billinghost.api.platform.ModuleLogEntry;
 import org.billinghost.api.platform.ResultPage;
 
 /** Keeps what the module asked to log, as given (raw) and as the host would store it (scrubbed). */
-final class RecordingModuleLog implements ModuleLog {
+class RecordingModuleLog implements ModuleLog {
     record Call(String module, String action, String request, String response, String processed, List<String> scrub) {
         String stored() {
             String all = request + "\n" + response + "\n" + processed;
