@@ -1,0 +1,297 @@
+package org.billinghost.testsupport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The real billing host, started from the built distribution as a child process
+ * ({@code bin/billing-host}); what it prints is kept and copied to {@code <data>/host-output.txt}.
+ * The distribution is {@code -Dbilling.dist=DIR} or {@code features/target/billing-host} found
+ * above the working directory.
+ */
+public final class HostProcess implements AutoCloseable {
+    private static final Pattern READY = Pattern.compile("Billing host ready at (http://\\S+/) \\((\\d+) bundles active\\)");
+
+    private final Process process;
+    private final Options options;
+    private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
+    private final CompletableFuture<Matcher> ready = new CompletableFuture<>();
+    private final long startNanos;
+    private volatile long readyNanos;
+
+    private HostProcess(Options options) throws IOException {
+        this.options = options;
+        List<String> command = new ArrayList<>(List.of(options.distribution.resolve("bin/billing-host").toString(),
+                "--port", String.valueOf(options.port), "--data", options.dataDir.toString()));
+        if (options.modulesDir != null) {
+            command.addAll(List.of("--modules", options.modulesDir.toString()));
+        }
+        if (options.demo) {
+            command.add("--demo");
+        }
+        if (options.dbUrl != null) {
+            command.addAll(List.of("--db-url", options.dbUrl));
+            if (options.dbUser != null) {
+                command.addAll(List.of("--db-user", options.dbUser));
+            }
+            if (options.dbPassword != null) {
+                Path file = options.dataDir.resolveSibling(options.dataDir.getFileName() + ".dbpass");
+                Files.writeString(file, options.dbPassword);
+                command.addAll(List.of("--db-password-file", file.toString()));
+            }
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (options.javaOpts != null) {
+            builder.environment().put("BILLING_HOST_JAVA_OPTS", options.javaOpts);
+        }
+        Files.createDirectories(options.dataDir);
+        startNanos = System.nanoTime();
+        process = builder.start();
+        Thread reader = new Thread(this::pump, "host-output-" + options.port);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Options for a host; {@link #start()} launches it and waits for its ready line. */
+    public static Options options(Path dataDir) {
+        return new Options(dataDir);
+    }
+
+    private void pump() {
+        Path copy = options.dataDir.resolve("host-output.txt");
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             var out = Files.newBufferedWriter(copy, StandardCharsets.UTF_8,
+                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lines.add(line);
+                out.write(line);
+                out.newLine();
+                out.flush();
+                Matcher m = READY.matcher(line);
+                if (m.find() && !ready.isDone()) {
+                    readyNanos = System.nanoTime();
+                    ready.complete(m);
+                }
+            }
+        } catch (IOException e) {
+            // the process ended; waitReady reports what it printed
+        } finally {
+            ready.completeExceptionally(new IllegalStateException("the host exited before it was ready"));
+        }
+    }
+
+    private HostProcess awaitReady(Duration timeout) {
+        try {
+            ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return this;
+        } catch (TimeoutException e) {
+            kill();
+            throw new IllegalStateException("host not ready within " + timeout + "; output:\n" + output());
+        } catch (Exception e) {
+            throw new IllegalStateException("host failed to start (exit " + exitCode() + "); output:\n" + output());
+        }
+    }
+
+    private Integer exitCode() {
+        try {
+            return process.waitFor(2, TimeUnit.SECONDS) ? process.exitValue() : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** {@code http://127.0.0.1:PORT/} as printed by the ready line. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + options.port + "/";
+    }
+
+    public int port() {
+        return options.port;
+    }
+
+    public Path dataDir() {
+        return options.dataDir;
+    }
+
+    public Path modulesDir() {
+        return options.modulesDir != null ? options.modulesDir : options.distribution.resolve("modules");
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Process start to ready line. */
+    public Duration startupTime() {
+        return Duration.ofNanos(readyNanos - startNanos);
+    }
+
+    /** The ready line's bundle count. */
+    public int activeBundles() {
+        return Integer.parseInt(ready.join().group(2));
+    }
+
+    /** Everything the host printed so far. */
+    public String output() {
+        return String.join("\n", lines);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Resident set size of the host's JVM in kilobytes (Linux {@code /proc}). */
+    public long residentKilobytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            throw new IllegalStateException("no VmRSS for pid " + pid());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SIGTERM and wait for a clean exit; answers the exit code. */
+    public int stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return -1;
+        }
+    }
+
+    /** SIGKILL, as a crash would. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+
+    /** The built distribution: {@code -Dbilling.dist} or {@code features/target/billing-host} above the working directory. */
+    public static Path distribution() {
+        String configured = System.getProperty("billing.dist");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("features/target/billing-host");
+            if (Files.isExecutable(candidate.resolve("bin/billing-host"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no built distribution found: run 'mvn -B install -DskipTests' first "
+                + "or pass -Dbilling.dist=DIR");
+    }
+
+    /** A TCP port that was free a moment ago. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How to start a host. */
+    public static final class Options {
+        private final Path dataDir;
+        private Path distribution = HostProcess.distribution();
+        private Path modulesDir;
+        private int port = freePort();
+        private boolean demo;
+        private String dbUrl;
+        private String dbUser;
+        private String dbPassword;
+        private String javaOpts;
+        private Duration timeout = Duration.ofSeconds(90);
+
+        private Options(Path dataDir) {
+            this.dataDir = Objects.requireNonNull(dataDir).toAbsolutePath();
+        }
+
+        public Options demo() {
+            demo = true;
+            return this;
+        }
+
+        public Options port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Options modules(Path dir) {
+            modulesDir = dir.toAbsolutePath();
+            return this;
+        }
+
+        public Options database(String url, String user, String password) {
+            dbUrl = url;
+            dbUser = user;
+            dbPassword = password;
+            return this;
+        }
+
+        /** Replaces the launcher script's default JVM options. */
+        public Options javaOpts(String value) {
+            javaOpts = value;
+            return this;
+        }
+
+        public Options timeout(Duration value) {
+            timeout = value;
+            return this;
+        }
+
+        public Options distribution(Path dir) {
+            distribution = dir.toAbsolutePath();
+            return this;
+        }
+
+        /** Launches the host and waits for its ready line; the host is stopped if it does not get ready. */
+        public HostProcess start() {
+            try {
+                return new HostProcess(this).awaitReady(timeout);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start " + distribution.resolve("bin/billing-host"), e);
+            }
+        }
+    }
+}
