@@ -15,10 +15,10 @@ public interface AddonModule {
     AddonMetadata metadata();
 
     /** Called when an admin activates the addon; must be idempotent and never drop data. */
-    AddonResult activate();
+    AddonResult activateAddon();
 
     /** Called when an admin deactivates the addon; the host keeps the stored configuration. */
-    AddonResult deactivate();
+    AddonResult deactivateAddon();
 
     /** Called once, on the first use after the addon's version differs from the installed one. */
     default AddonResult upgrade(String previousVersion) {
