@@ -11,38 +11,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** 32 clients at once: every call is counted exactly, per endpoint and per site. */
-class ConcurrencyTest {
+class ConcurrencyTest extends SandboxTestSupport {
 
     private static final int CLIENTS = 32;
     private static final int CALLS_PER_CLIENT = 20;
     private static final int SITES = 8;
 
-    private static SandboxHarness sandbox;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sandbox = SandboxHarness.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
 
     @Test
     void parallelProvisionsAreCountedExactly() throws Exception {
-        String token = sandbox.token();
 
         List<Integer> codes = runClients(client -> {
             List<Integer> mine = new ArrayList<>();
@@ -63,7 +43,6 @@ class ConcurrencyTest {
 
     @Test
     void aCountedFaultHitsExactlyThatManyParallelCalls() throws Exception {
-        String token = sandbox.token();
         sandbox.addFault("{\"endpoint\":\"provision\",\"count\":100,\"status\":503}");
 
         List<Integer> codes = runClients(client -> {

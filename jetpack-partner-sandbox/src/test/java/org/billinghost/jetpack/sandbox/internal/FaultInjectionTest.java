@@ -12,31 +12,10 @@ import java.util.Map;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.billinghost.jetpack.sandbox.internal.SandboxHarness.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class FaultInjectionTest {
+class FaultInjectionTest extends SandboxTestSupport {
 
-    private static SandboxHarness sandbox;
-    private String token;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sandbox = SandboxHarness.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-        token = sandbox.token();
-    }
 
     @Test
     void theNextNCallsAnswerTheStatusAndAreNotProcessed() {

@@ -5,34 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.billinghost.jetpack.sandbox.internal.SandboxHarness.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The sandbox's own endpoints: stats, sites, token revocation and reset. */
-class InspectionTest {
+class InspectionTest extends SandboxTestSupport {
 
-    private static SandboxHarness sandbox;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sandbox = SandboxHarness.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
 
     @Test
     void statsCountEveryRequestPerEndpointRefusedAndFaultedOnesIncluded() {
-        String token = sandbox.token();
         sandbox.post("/oauth2/token", SandboxHarness.tokenForm("1001", "wrong"), null);
         sandbox.provision(token, "example.com", "free");
         sandbox.provision("bad-token", "example.com", "free");
@@ -50,7 +30,7 @@ class InspectionTest {
 
         JsonNode stats = sandbox.stats();
 
-        assertThat(stats.get("token_requests").asInt()).isEqualTo(2);
+        assertThat(stats.get("token_requests").asInt()).as("the test support's token and the refused one").isEqualTo(2);
         assertThat(stats.get("provision_requests").asInt()).isEqualTo(3);
         assertThat(stats.get("cancel_requests").asInt()).isEqualTo(1);
         assertThat(stats.get("status_requests").asInt()).isEqualTo(2);
@@ -60,7 +40,6 @@ class InspectionTest {
 
     @Test
     void sitesListEachSiteWithPlanPartnerStateAndCounts() {
-        String token = sandbox.token();
         sandbox.provision(token, "b.example/shop", "premium");
         sandbox.provision(token, "b.example/shop", "premium");
         sandbox.provision(token, "a.example", "free");
@@ -99,7 +78,6 @@ class InspectionTest {
 
     @Test
     void resetForgetsSitesCountsFaultsAndTokens() {
-        String token = sandbox.token();
         sandbox.provision(token, "example.com", "free");
         sandbox.addFault("{\"endpoint\":\"status\",\"count\":-1,\"status\":500}");
 
@@ -117,7 +95,6 @@ class InspectionTest {
 
     @Test
     void revokingTokensKeepsTheSites() {
-        String token = sandbox.token();
         sandbox.provision(token, "example.com", "free");
 
         assertThat(sandbox.postJson("/_sandbox/tokens/revoke", "").code()).isEqualTo(200);

@@ -9,35 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.Map;
 import org.billinghost.jetpack.sandbox.internal.SandboxHarness.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ProvisionEndpointTest {
+class ProvisionEndpointTest extends SandboxTestSupport {
 
     private static final String PROVISION = "/rest/v1.3/jpphp/provision";
 
-    private static SandboxHarness sandbox;
-    private String token;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sandbox = SandboxHarness.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-        token = sandbox.token();
-    }
 
     @Test
     void answersSuccessWithTheAuthorizeUrl() {

@@ -7,32 +7,11 @@ import static org.billinghost.jetpack.sandbox.internal.SandboxHarness.OTHER_SECR
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.billinghost.jetpack.sandbox.internal.SandboxHarness.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** partner-cancel, status and upgrade-paths. */
-class SiteCallsTest {
+class SiteCallsTest extends SandboxTestSupport {
 
-    private static SandboxHarness sandbox;
-    private String token;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sandbox = SandboxHarness.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-        token = sandbox.token();
-    }
 
     @Test
     void cancelAnswersTrueThenFalseOnceNothingIsLeft() {
