@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -56,11 +58,20 @@ public final class HostProcess implements AutoCloseable {
                 command.addAll(List.of("--db-password-file", file.toString()));
             }
         }
+        if (options.partnerApiUrl != null) {
+            command.addAll(List.of("--partner-api-url", options.partnerApiUrl));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (options.javaOpts != null) {
             builder.environment().put("BILLING_HOST_JAVA_OPTS", options.javaOpts);
         }
-        Files.createDirectories(options.dataDir);
+        builder.environment().putAll(options.environment);
+        Files.createDirectories(options.dataDir.resolve("conf"));
+        for (Map.Entry<String, Map<String, String>> pid : options.configurations.entrySet()) {
+            StringBuilder text = new StringBuilder();
+            pid.getValue().forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+            Files.writeString(options.dataDir.resolve("conf").resolve(pid.getKey() + ".cfg"), text);
+        }
         startNanos = System.nanoTime();
         process = builder.start();
         Thread reader = new Thread(this::pump, "host-output-" + options.port);
@@ -241,6 +252,9 @@ public final class HostProcess implements AutoCloseable {
         private String dbUser;
         private String dbPassword;
         private String javaOpts;
+        private String partnerApiUrl;
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> configurations = new LinkedHashMap<>();
         private Duration timeout = Duration.ofSeconds(90);
 
         private Options(Path dataDir) {
@@ -266,6 +280,23 @@ public final class HostProcess implements AutoCloseable {
             dbUrl = url;
             dbUser = user;
             dbPassword = password;
+            return this;
+        }
+
+        /** Points the Jetpack Partner API client at {@code url} (e.g. another host's sandbox). */
+        public Options partnerApiUrl(String url) {
+            partnerApiUrl = url;
+            return this;
+        }
+
+        /** Writes {@code <data>/conf/<pid>.cfg} before the start (the launcher's FileInstall reads it). */
+        public Options config(String pid, Map<String, String> values) {
+            configurations.put(pid, Map.copyOf(values));
+            return this;
+        }
+
+        public Options env(String name, String value) {
+            environment.put(name, value);
             return this;
         }
 
