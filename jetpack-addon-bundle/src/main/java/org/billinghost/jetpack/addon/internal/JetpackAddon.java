@@ -51,13 +51,13 @@ public final class JetpackAddon implements AddonModule {
     }
 
     @Override
-    public AddonResult activate() {
+    public AddonResult activateAddon() {
         return migrate("The Jetpack addon is active. Enter the partner client id and secret in its configuration,"
                 + " then validate them on its page.");
     }
 
     @Override
-    public AddonResult deactivate() {
+    public AddonResult deactivateAddon() {
         return AddonResult.success("The Jetpack addon is deactivated. Its products and records are kept.");
     }
 

@@ -28,12 +28,12 @@ class JetpackAddonTest {
 
     @Test
     void activatingTwiceAndDeactivatingKeepTheRecords() {
-        assertThat(addon.activate().status()).isEqualTo(AddonResult.Status.SUCCESS);
+        assertThat(addon.activateAddon().status()).isEqualTo(AddonResult.Status.SUCCESS);
         AddonStorage storage = new AddonStorage(database, java.time.Clock.systemUTC());
         storage.records().record(12, Plan.FREE);
 
-        assertThat(addon.deactivate().status()).isEqualTo(AddonResult.Status.SUCCESS);
-        assertThat(addon.activate().status()).isEqualTo(AddonResult.Status.SUCCESS);
+        assertThat(addon.deactivateAddon().status()).isEqualTo(AddonResult.Status.SUCCESS);
+        assertThat(addon.activateAddon().status()).isEqualTo(AddonResult.Status.SUCCESS);
         assertThat(addon.upgrade("0.9.0").description()).contains("from version 0.9.0 to " + JetpackAddon.VERSION);
 
         assertThat(storage.records().all()).containsOnlyKeys(12L);
@@ -64,7 +64,7 @@ class JetpackAddonTest {
                 new DriverManagerDataSource("jdbc:h2:mem:x;IFEXISTS=TRUE", "", ""), ModuleDatabase.Dialect.H2),
                 new RecordingActivityLog());
 
-        AddonResult result = broken.activate();
+        AddonResult result = broken.activateAddon();
 
         assertThat(result.isError()).isTrue();
         assertThat(result.description()).startsWith("JETPACK MODULE: the addon's tables could not be set up");
