@@ -1,0 +1,209 @@
+package org.billinghost.core.internal.commands;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.billinghost.api.module.ModuleCommand;
+import org.billinghost.api.platform.ModuleDatabase;
+import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.db.RowMapper;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The {@code jobs} table: automatic module commands stored in the caller's transaction, claimed by
+ * workers with a lease. PostgreSQL and MariaDB lock the candidate row with {@code FOR UPDATE SKIP
+ * LOCKED} so hosts sharing a database do not wait on each other; every dialect then takes the row
+ * with a compare-and-set update, which alone is what guarantees one owner per job (H2 relies on it).
+ */
+@Component(service = JobQueue.class)
+public final class JobQueue {
+    static final String PENDING = "pending";
+    static final String RUNNING = "running";
+    static final String FAILED = "failed";
+    static final String DONE = "done";
+    static final String RESOLVED = "resolved";
+
+    private static final String CLAIMABLE = "((state = 'pending' AND next_attempt_at <= ?) OR (state = 'running' AND lease_until < ?))";
+
+    private final Jdbc jdbc;
+    private final boolean skipLocked;
+    private final List<Runnable> wakeUps = new CopyOnWriteArrayList<>();
+
+    @Activate
+    public JobQueue(@Reference Jdbc jdbc) {
+        this.jdbc = jdbc;
+        this.skipLocked = jdbc.dialect() != ModuleDatabase.Dialect.H2;
+    }
+
+    /** Stores a job due now, inside the caller's transaction; workers of this JVM are woken after the commit. */
+    public long enqueue(long serviceId, ModuleCommand command, String customFunction) {
+        long now = System.currentTimeMillis();
+        long id = jdbc.insert("INSERT INTO jobs (service_id, command, custom_function, state, attempts,"
+                + " next_attempt_at, created, updated) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)", serviceId,
+                command.name(), customFunction == null ? "" : customFunction, now, now, now);
+        jdbc.afterCommit(this::wakeUp);
+        return id;
+    }
+
+    void addWakeUp(Runnable wakeUp) {
+        wakeUps.add(wakeUp);
+    }
+
+    void removeWakeUp(Runnable wakeUp) {
+        wakeUps.remove(wakeUp);
+    }
+
+    private void wakeUp() {
+        wakeUps.forEach(Runnable::run);
+    }
+
+    /** Claims one due job (or one whose lease expired) for {@code owner}. */
+    public Optional<Job> claim(String owner, long leaseMillis) {
+        return jdbc.inTransaction(() -> {
+            long now = System.currentTimeMillis();
+            List<Long> candidates = jdbc.query("SELECT id FROM jobs WHERE " + CLAIMABLE
+                    + " ORDER BY next_attempt_at, id LIMIT ?" + (skipLocked ? " FOR UPDATE SKIP LOCKED" : ""),
+                    rs -> rs.getLong(1), now, now, skipLocked ? 1 : 8);
+            for (long id : candidates) {
+                Optional<Job> job = take(id, owner, now, leaseMillis);
+                if (job.isPresent()) {
+                    return job;
+                }
+            }
+            return Optional.<Job>empty();
+        });
+    }
+
+    private Optional<Job> take(long id, String owner, long now, long leaseMillis) {
+        String set = "UPDATE jobs SET state = 'running', lease_owner = ?, lease_until = ?, attempts = attempts + 1,"
+                + " last_attempt_at = ?, updated = ? WHERE id = ? AND ";
+        boolean takenOver = false;
+        if (jdbc.update(set + "state = 'pending' AND next_attempt_at <= ?", owner, now + leaseMillis, now, now, id, now) != 1) {
+            if (jdbc.update(set + "state = 'running' AND lease_until < ?", owner, now + leaseMillis, now, now, id, now) != 1) {
+                return Optional.empty();
+            }
+            takenOver = true;
+        }
+        boolean tookOver = takenOver;
+        return row(id).map(row -> row.toJob(tookOver));
+    }
+
+    /** Takes a failed or waiting job for an admin's retry; empty when it is running or finished. */
+    public Optional<Job> claimForRetry(long id, String owner, long leaseMillis) {
+        return jdbc.inTransaction(() -> {
+            long now = System.currentTimeMillis();
+            int taken = jdbc.update("UPDATE jobs SET state = 'running', lease_owner = ?, lease_until = ?,"
+                    + " attempts = attempts + 1, last_attempt_at = ?, updated = ? WHERE id = ?"
+                    + " AND state IN ('pending', 'failed')", owner, now + leaseMillis, now, now, id);
+            return taken == 1 ? row(id).map(row -> row.toJob(false)) : Optional.<Job>empty();
+        });
+    }
+
+    /** Extends the leases of the owner's running jobs. */
+    public int renewLeases(String owner, long leaseMillis) {
+        long now = System.currentTimeMillis();
+        return jdbc.update("UPDATE jobs SET lease_until = ? WHERE lease_owner = ? AND state = 'running'",
+                now + leaseMillis, owner);
+    }
+
+    /** Finishes a job the owner still holds; false when its lease was lost to another host. */
+    public boolean succeed(Job job, boolean resolved) {
+        long now = System.currentTimeMillis();
+        return finish(job, resolved ? RESOLVED : DONE, null, now, resolved ? now : null);
+    }
+
+    public boolean retryLater(Job job, String error, long nextAttemptAt) {
+        return finish(job, PENDING, error, nextAttemptAt, null);
+    }
+
+    public boolean fail(Job job, String error) {
+        return finish(job, FAILED, error, System.currentTimeMillis(), null);
+    }
+
+    private boolean finish(Job job, String state, String error, long nextAttemptAt, Long resolvedAt) {
+        long now = System.currentTimeMillis();
+        String lastError = error == null ? null : truncate(error);
+        return jdbc.update("UPDATE jobs SET state = ?, last_error = COALESCE(?, last_error), next_attempt_at = ?,"
+                + " lease_owner = NULL, lease_until = NULL, resolved_at = ?, updated = ?"
+                + " WHERE id = ? AND state = 'running' AND lease_owner = ?", state, lastError, nextAttemptAt,
+                resolvedAt, now, job.id(), job.leaseOwner()) == 1;
+    }
+
+    /** Gives a claimed job that was never started back to the queue, as if it had not been claimed. */
+    public boolean release(Job job) {
+        return jdbc.update("UPDATE jobs SET state = 'pending', attempts = attempts - 1, lease_owner = NULL,"
+                + " lease_until = NULL, updated = ? WHERE id = ? AND state = 'running' AND lease_owner = ?",
+                System.currentTimeMillis(), job.id(), job.leaseOwner()) == 1;
+    }
+
+    /** Marks a job resolved by an admin; false when it is running. */
+    public boolean resolve(long id) {
+        long now = System.currentTimeMillis();
+        return jdbc.update("UPDATE jobs SET state = 'resolved', resolved_at = ?, updated = ? WHERE id = ?"
+                + " AND state IN ('pending', 'failed')", now, now, id) == 1;
+    }
+
+    /** Drops the not-yet-started jobs of a service (its order was cancelled). */
+    public void cancelPending(long serviceId) {
+        long now = System.currentTimeMillis();
+        jdbc.update("UPDATE jobs SET state = 'resolved', resolved_at = ?, last_error = COALESCE(last_error, ?),"
+                + " updated = ? WHERE service_id = ? AND state IN ('pending', 'failed')", now, "Order cancelled",
+                now, serviceId);
+    }
+
+    public Optional<JobRow> row(long id) {
+        return jdbc.queryOne("SELECT " + JobRow.COLUMNS + " FROM jobs WHERE id = ?", JobRow.MAPPER, id);
+    }
+
+    /** The module queue: jobs that failed or wait for a retry; resolved ones too when asked. Newest first. */
+    public List<JobRow> queue(boolean includeResolved, int offset, int limit) {
+        return jdbc.query("SELECT " + JobRow.COLUMNS + " FROM jobs WHERE " + queueFilter(includeResolved)
+                + " ORDER BY id DESC LIMIT ? OFFSET ?", JobRow.MAPPER, limit, offset);
+    }
+
+    public long queueSize(boolean includeResolved) {
+        return jdbc.queryOne("SELECT COUNT(*) FROM jobs WHERE " + queueFilter(includeResolved), rs -> rs.getLong(1))
+                .orElse(0L);
+    }
+
+    /** Jobs of one service, oldest first. */
+    public List<JobRow> ofService(long serviceId) {
+        return jdbc.query("SELECT " + JobRow.COLUMNS + " FROM jobs WHERE service_id = ? ORDER BY id", JobRow.MAPPER,
+                serviceId);
+    }
+
+    private static String queueFilter(boolean includeResolved) {
+        String open = "(state = 'failed' OR (state IN ('pending', 'running') AND last_error IS NOT NULL))";
+        return includeResolved ? "(" + open + " OR (state = 'resolved' AND last_error IS NOT NULL))" : open;
+    }
+
+    private static String truncate(String error) {
+        return error.length() <= 2000 ? error : error.substring(0, 1997) + "...";
+    }
+
+    /** A stored job. */
+    public record JobRow(long id, long serviceId, String command, String customFunction, String state, int attempts,
+                         String lastError, long nextAttemptAt, Long lastAttemptAt, String leaseOwner, Long leaseUntil,
+                         long created, Long resolvedAt) {
+        static final String COLUMNS = "id, service_id, command, custom_function, state, attempts, last_error,"
+                + " next_attempt_at, last_attempt_at, lease_owner, lease_until, created, resolved_at";
+        static final RowMapper<JobRow> MAPPER = rs -> new JobRow(rs.getLong("id"), rs.getLong("service_id"),
+                rs.getString("command"), rs.getString("custom_function"), rs.getString("state"), rs.getInt("attempts"),
+                rs.getString("last_error"), rs.getLong("next_attempt_at"), nullableLong(rs, "last_attempt_at"),
+                rs.getString("lease_owner"), nullableLong(rs, "lease_until"), rs.getLong("created"),
+                nullableLong(rs, "resolved_at"));
+
+        Job toJob(boolean takenOver) {
+            return new Job(id, serviceId, ModuleCommand.valueOf(command), customFunction, attempts, takenOver,
+                    lastError != null, leaseOwner);
+        }
+
+        private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+            long value = rs.getLong(column);
+            return rs.wasNull() ? null : value;
+        }
+    }
+}

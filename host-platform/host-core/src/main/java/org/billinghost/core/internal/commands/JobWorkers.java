@@ -1,0 +1,182 @@
+package org.billinghost.core.internal.commands;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker pool of one host process: claims due jobs under a lease owned by this process (a
+ * random UUID and the host name), renews the leases of the jobs it runs, and on stop claims no
+ * more, waits a bounded time for running jobs and gives back the ones it claimed but never started.
+ * Jobs a stopped or killed process still held are taken over by any host once their lease ends.
+ */
+@Component(service = JobWorkers.class, configurationPid = JobsConfiguration.PID, immediate = true)
+@Designate(ocd = JobsConfiguration.class)
+public final class JobWorkers {
+    private static final Logger LOG = LoggerFactory.getLogger(JobWorkers.class);
+
+    private final JobQueue queue;
+    private final JobRunner runner;
+    private final JobSettings settings;
+    private final String owner;
+    private final Object signal = new Object();
+    private final List<Thread> threads = new ArrayList<>();
+    private final Runnable wakeUp = this::wakeUp;
+    private ScheduledExecutorService leaseRenewal;
+    private long signals;
+    private volatile boolean running;
+
+    @Activate
+    public JobWorkers(@Reference JobQueue queue, @Reference ModuleCommandService commands, JobsConfiguration config) {
+        this(queue, new JobRunner(queue, commands, JobSettings.of(config)), defaultOwner());
+        start();
+    }
+
+    public JobWorkers(JobQueue queue, JobRunner runner, String owner) {
+        this.queue = queue;
+        this.runner = runner;
+        this.settings = runner.settings();
+        this.owner = owner;
+    }
+
+    /** A lease owner id unique to this process: a random UUID and the host name. */
+    public static String defaultOwner() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "unknown-host";
+        }
+        String id = UUID.randomUUID() + "@" + host;
+        return id.length() <= 200 ? id : id.substring(0, 200);
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        queue.addWakeUp(wakeUp);
+        for (int i = 1; i <= settings.workers(); i++) {
+            Thread thread = new Thread(this::work, "billing-job-worker-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        leaseRenewal = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "billing-job-lease-renewal");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(settings.leaseMillis() / 3, 100);
+        leaseRenewal.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
+        LOG.info("Job workers started: owner={} workers={}", owner, settings.workers());
+    }
+
+    @Deactivate
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        queue.removeWakeUp(wakeUp);
+        wakeUp();
+        long deadline = System.currentTimeMillis() + settings.shutdownWaitMillis();
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, deadline - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        long stillRunning = threads.stream().filter(Thread::isAlive).count();
+        threads.clear();
+        leaseRenewal.shutdownNow();
+        if (stillRunning > 0) {
+            LOG.warn("Job workers stopped with jobs still running; their leases will expire and another host or the next start takes them over: owner={} running={}",
+                    owner, stillRunning);
+        } else {
+            LOG.info("Job workers stopped: owner={}", owner);
+        }
+    }
+
+    private void work() {
+        while (running) {
+            long seen;
+            synchronized (signal) {
+                seen = signals;
+            }
+            Optional<Job> job = claim();
+            if (job.isPresent()) {
+                if (!running) {
+                    queue.release(job.get());
+                    return;
+                }
+                runSafely(job.get());
+                continue;
+            }
+            synchronized (signal) {
+                if (running && signals == seen) {
+                    try {
+                        signal.wait(settings.pollMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private Optional<Job> claim() {
+        try {
+            return queue.claim(owner, settings.leaseMillis());
+        } catch (RuntimeException e) {
+            // The database may be briefly unreachable; the poll interval spaces the next try.
+            LOG.warn("Claiming a job failed: owner={} error={}", owner, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void runSafely(Job job) {
+        try {
+            runner.run(job);
+        } catch (RuntimeException e) {
+            // Recording the outcome failed (database); the lease ends and the job is run again.
+            LOG.error("Job outcome could not be stored: job={} service={}", job.id(), job.serviceId(), e);
+        }
+    }
+
+    private void renewLeases() {
+        try {
+            queue.renewLeases(owner, settings.leaseMillis());
+        } catch (RuntimeException e) {
+            LOG.warn("Renewing job leases failed: owner={} error={}", owner, e.getMessage());
+        }
+    }
+
+    private void wakeUp() {
+        synchronized (signal) {
+            signals++;
+            signal.notifyAll();
+        }
+    }
+}

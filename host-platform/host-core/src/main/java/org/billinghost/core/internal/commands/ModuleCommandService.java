@@ -1,0 +1,320 @@
+package org.billinghost.core.internal.commands;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.billinghost.api.billing.BillingException;
+import org.billinghost.api.billing.Client;
+import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.ModuleCommands;
+import org.billinghost.api.billing.ServiceStatus;
+import org.billinghost.api.module.AdminIdentity;
+import org.billinghost.api.module.ClientDetails;
+import org.billinghost.api.module.CommandParams;
+import org.billinghost.api.module.CommandResult;
+import org.billinghost.api.module.ModuleCommand;
+import org.billinghost.api.module.ServerModule;
+import org.billinghost.api.platform.ActivityLog;
+import org.billinghost.api.platform.Catalog;
+import org.billinghost.api.platform.HookTopics;
+import org.billinghost.api.platform.Product;
+import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.modules.ModuleRegistry;
+import org.billinghost.core.internal.orders.CustomFieldValues;
+import org.billinghost.core.internal.orders.ServiceRow;
+import org.billinghost.core.internal.orders.ServiceStore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs server-module commands: Pre hook (may veto), the service's status changed with
+ * compare-and-set around the module call, activity-log line and After/AfterFailed hook. Whatever
+ * a module throws becomes a permanent failure; nothing propagates to the caller.
+ */
+@Component(service = {ModuleCommands.class, ModuleCommandService.class})
+public final class ModuleCommandService implements ModuleCommands {
+    private static final Logger LOG = LoggerFactory.getLogger(ModuleCommandService.class);
+
+    private final ServiceStore services;
+    private final CustomFieldValues fieldValues;
+    private final Catalog catalog;
+    private final Clients clients;
+    private final ActivityLog activity;
+    private final ModuleRegistry registry;
+    private final HookPublisher hooks;
+
+    @Activate
+    public ModuleCommandService(@Reference Jdbc jdbc, @Reference Catalog catalog, @Reference Clients clients,
+                                @Reference ActivityLog activity, @Reference ModuleRegistry registry,
+                                @Reference HookPublisher hooks) {
+        this.services = new ServiceStore(jdbc);
+        this.fieldValues = new CustomFieldValues(jdbc);
+        this.catalog = catalog;
+        this.clients = clients;
+        this.activity = activity;
+        this.registry = registry;
+        this.hooks = hooks;
+    }
+
+    /** What commands answer when the module's bundle is gone. */
+    public static String unavailableMessage(String module) {
+        return "Module '" + module + "' is not available: its bundle is not installed or not active.";
+    }
+
+    @Override
+    public CommandResult run(long serviceId, ModuleCommand command, String customFunction, AdminIdentity admin) {
+        if (command == null) {
+            throw BillingException.invalid("A module command is required");
+        }
+        if (command == ModuleCommand.CUSTOM && (customFunction == null || customFunction.isBlank())) {
+            throw BillingException.invalid("A custom module command needs the function name of one of the module's buttons");
+        }
+        return execute(serviceId, command, customFunction, admin, false);
+    }
+
+    /**
+     * Runs a command for a service.
+     *
+     * @param takeOver the caller is a job resuming a Create whose previous owner died while the service was Provisioning
+     */
+    CommandResult execute(long serviceId, ModuleCommand command, String customFunction, AdminIdentity admin,
+                          boolean takeOver) {
+        ServiceRow service = services.find(serviceId)
+                .orElseThrow(() -> BillingException.notFound("Service " + serviceId + " not found"));
+        Attempt attempt = new Attempt(service, command, customFunction);
+        Product product = catalog.product(service.productId()).orElse(null);
+        if (product == null || product.module().isEmpty()) {
+            return attempt.failed(CommandResult.error("Service " + serviceId + " has no server module: its product "
+                    + (product == null ? "no longer exists" : "'" + product.name() + "' names none")));
+        }
+        attempt.module = product.module();
+        ServerModule module = registry.server(product.module()).orElse(null);
+        if (module == null) {
+            return attempt.failed(CommandResult.transientError(unavailableMessage(product.module()), null));
+        }
+        Optional<String> unsupported = unsupported(module, command, customFunction);
+        if (unsupported.isPresent()) {
+            return attempt.failed(CommandResult.error(unsupported.get()));
+        }
+        Optional<CommandResult> refusal = StatusRules.refusal(service, command, takeOver);
+        if (refusal.isPresent()) {
+            return attempt.refused(refusal.get());
+        }
+        List<String> veto = preHook(attempt, product);
+        if (!veto.isEmpty()) {
+            return attempt.failed(CommandResult.error("Aborted by a " + HookTopics.pre(command).substring(HookTopics.PREFIX.length())
+                    + " hook: " + String.join("; ", veto)));
+        }
+        if (command == ModuleCommand.CREATE && !services.compareAndSet(serviceId, ServiceStatus.PENDING, ServiceStatus.PROVISIONING)
+                && !(takeOver && service.status() == ServiceStatus.PROVISIONING)) {
+            ServiceRow now = services.find(serviceId).orElse(service);
+            return attempt.refused(StatusRules.refusal(now, command, false)
+                    .orElse(CommandResult.transientError("Service " + serviceId + " changed while Create was starting", null)));
+        }
+        CommandResult result = call(module, command, customFunction,
+                new ServiceCommandParams(service, product, clientDetails(service.clientId()), fieldValues,
+                        customFunction, admin), product.module(), serviceId);
+        if (command == ModuleCommand.CREATE && !result.succeeded()) {
+            services.compareAndSet(serviceId, ServiceStatus.PROVISIONING, ServiceStatus.PENDING);
+        }
+        return result.succeeded() ? attempt.succeeded(StatusRules.after(command)) : attempt.failed(result);
+    }
+
+    /**
+     * Runs a job's command as the host (no admin). A Create for a service that is already Active
+     * (an admin ran it meanwhile) has nothing left to do and succeeds.
+     */
+    CommandResult runJob(Job job) {
+        Optional<ServiceRow> service = services.find(job.serviceId());
+        if (service.isEmpty()) {
+            String message = "Service " + job.serviceId() + " not found";
+            activity.log("Module " + job.command().hookName() + " Failed - Service ID: " + job.serviceId() + " - "
+                    + message, 0);
+            return CommandResult.error(message);
+        }
+        if (job.command() == ModuleCommand.CREATE && service.get().status() == ServiceStatus.ACTIVE) {
+            return CommandResult.success();
+        }
+        try {
+            return execute(job.serviceId(), job.command(), job.customFunction(), null, job.takenOver());
+        } catch (BillingException e) {
+            return CommandResult.error(e.getMessage());
+        }
+    }
+
+    @Override
+    public CommandResult testConnection(String moduleName, List<String> configOptions) {
+        ServerModule module = registry.server(moduleName).orElse(null);
+        if (module == null) {
+            return CommandResult.error(unavailableMessage(moduleName));
+        }
+        if (!module.supportedCommands().contains(ModuleCommand.TEST_CONNECTION)) {
+            return CommandResult.error("The module '" + moduleName + "' does not support TestConnection");
+        }
+        return call(module, ModuleCommand.TEST_CONNECTION, "",
+                new OptionsOnlyParams(configOptions == null ? List.of() : configOptions), moduleName, 0);
+    }
+
+    @Override
+    public Set<ModuleCommand> supported(long serviceId) {
+        return withModule(serviceId, (module, params) -> Set.copyOf(module.supportedCommands()), Set.of());
+    }
+
+    @Override
+    public Map<String, String> customButtons(long serviceId) {
+        return withModule(serviceId, (module, params) -> Map.copyOf(module.adminCustomButtons()), Map.of());
+    }
+
+    @Override
+    public Map<String, String> adminTabFields(long serviceId) {
+        return withModule(serviceId, (module, params) -> Map.copyOf(module.adminServicesTabFields(params.get())), Map.of());
+    }
+
+    @Override
+    public Optional<String> clientArea(long serviceId) {
+        return withModule(serviceId, (module, params) -> module.clientArea(params.get()), Optional.empty());
+    }
+
+    private interface ModuleQuery<T> {
+        T ask(ServerModule module, java.util.function.Supplier<CommandParams> params);
+    }
+
+    /** Asks the service's module something for display; {@code fallback} when it is gone or fails. */
+    private <T> T withModule(long serviceId, ModuleQuery<T> query, T fallback) {
+        ServiceRow service = services.find(serviceId)
+                .orElseThrow(() -> BillingException.notFound("Service " + serviceId + " not found"));
+        Product product = catalog.product(service.productId()).orElse(null);
+        ServerModule module = product == null ? null : registry.server(product.module()).orElse(null);
+        if (module == null) {
+            return fallback;
+        }
+        try {
+            T answer = query.ask(module, () -> new ServiceCommandParams(service, product,
+                    clientDetails(service.clientId()), fieldValues, "", null));
+            return answer == null ? fallback : answer;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("Module failed to answer for display: module={} service={}", product.module(), serviceId, e);
+            return fallback;
+        }
+    }
+
+    private static Optional<String> unsupported(ServerModule module, ModuleCommand command, String customFunction) {
+        try {
+            if (command == ModuleCommand.CUSTOM) {
+                return module.adminCustomButtons().containsValue(customFunction) ? Optional.empty()
+                        : Optional.of("The module has no custom function '" + customFunction + "'");
+            }
+            return module.supportedCommands().contains(command) ? Optional.empty()
+                    : Optional.of("The module does not support " + command.functionName());
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.of("The module failed: " + describe(e));
+        }
+    }
+
+    /** Calls the module; a thrown exception or a null answer is a permanent failure. */
+    private static CommandResult call(ServerModule module, ModuleCommand command, String customFunction,
+                                      CommandParams params, String moduleName, long serviceId) {
+        try {
+            CommandResult result = command == ModuleCommand.CUSTOM ? module.custom(customFunction, params)
+                    : module.run(command, params);
+            return result != null ? result : CommandResult.error("The module returned no result");
+        } catch (Throwable e) { // a module's bug must never take the host's caller down with it
+            LOG.error("Module threw from a command: module={} command={} service={}", moduleName,
+                    command.functionName(), serviceId, e);
+            return CommandResult.error("The module failed: " + describe(e));
+        }
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private List<String> preHook(Attempt attempt, Product product) {
+        List<String> veto = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<String, Object> properties = attempt.properties();
+        properties.put(HookTopics.VETO, veto);
+        try {
+            hooks.send(HookTopics.pre(attempt.command), properties);
+        } catch (RuntimeException e) {
+            LOG.warn("Pre hook delivery failed: command={} service={}", attempt.command.functionName(), attempt.service.id(), e);
+        }
+        synchronized (veto) {
+            return veto.stream().filter(v -> v != null && !v.isBlank()).toList();
+        }
+    }
+
+    private ClientDetails clientDetails(long clientId) {
+        return clients.get(clientId).map(ModuleCommandService::details)
+                .orElse(new ClientDetails(clientId, "", "", "", "", ""));
+    }
+
+    private static ClientDetails details(Client c) {
+        return new ClientDetails(c.id(), c.firstName(), c.lastName(), c.email(), c.companyName(), c.country());
+    }
+
+    /** One run of one command: writes its outcome to the activity log and fires its After hook. */
+    private final class Attempt {
+        final ServiceRow service;
+        final ModuleCommand command;
+        final String customFunction;
+        String module = "";
+
+        Attempt(ServiceRow service, ModuleCommand command, String customFunction) {
+            this.service = service;
+            this.command = command;
+            this.customFunction = customFunction == null ? "" : customFunction;
+        }
+
+        String label() {
+            return command == ModuleCommand.CUSTOM ? "Custom Function " + customFunction : command.hookName();
+        }
+
+        Map<String, Object> properties() {
+            Map<String, Object> properties = new HashMap<>();
+            properties.put(HookTopics.SERVICE_ID, service.id());
+            properties.put(HookTopics.CLIENT_ID, service.clientId());
+            properties.put(HookTopics.ORDER_ID, service.orderId());
+            properties.put(HookTopics.PRODUCT_ID, service.productId());
+            properties.put(HookTopics.MODULE, module);
+            properties.put(HookTopics.COMMAND, command.functionName());
+            return properties;
+        }
+
+        CommandResult succeeded(Optional<ServiceStatus> newStatus) {
+            newStatus.ifPresent(status -> {
+                ServiceStatus from = command == ModuleCommand.CREATE ? ServiceStatus.PROVISIONING : service.status();
+                if (!services.compareAndSet(service.id(), from, status)) {
+                    LOG.warn("Service changed while its command ran; status not set: service={} command={} status={}",
+                            service.id(), command.functionName(), status.label());
+                }
+            });
+            activity.log("Module " + label() + " Successful - Service ID: " + service.id(), service.clientId());
+            hooks.post(HookTopics.after(command), properties());
+            return CommandResult.success();
+        }
+
+        /** A failure: activity-log line and AfterModule...Failed hook. */
+        CommandResult failed(CommandResult result) {
+            activity.log("Module " + label() + " Failed - Service ID: " + service.id() + " - " + result.message(),
+                    service.clientId());
+            Map<String, Object> properties = properties();
+            properties.put(HookTopics.ERROR, result.message());
+            hooks.post(HookTopics.afterFailed(command), properties);
+            return result;
+        }
+
+        /** Refused because of the service's status: logged, no hook (the command did not run). */
+        CommandResult refused(CommandResult result) {
+            activity.log("Module " + label() + " Failed - Service ID: " + service.id() + " - " + result.message(),
+                    service.clientId());
+            return result;
+        }
+    }
+}

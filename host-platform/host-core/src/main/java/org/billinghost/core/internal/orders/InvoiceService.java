@@ -1,0 +1,163 @@
+package org.billinghost.core.internal.orders;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.billinghost.api.billing.BillingException;
+import org.billinghost.api.billing.Invoice;
+import org.billinghost.api.billing.InvoiceStatus;
+import org.billinghost.api.billing.Invoices;
+import org.billinghost.api.billing.ServiceStatus;
+import org.billinghost.api.module.ModuleCommand;
+import org.billinghost.api.platform.AutoSetup;
+import org.billinghost.api.platform.Catalog;
+import org.billinghost.api.platform.HookTopics;
+import org.billinghost.api.platform.ResultPage;
+import org.billinghost.core.internal.commands.HookPublisher;
+import org.billinghost.core.internal.commands.JobQueue;
+import org.billinghost.core.internal.db.DataAccessException;
+import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.db.RowMapper;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Invoices and payments; paying an invoice in full queues the Create jobs of auto-setup {@code payment}. */
+@Component(service = {Invoices.class, InvoiceService.class})
+public final class InvoiceService implements Invoices {
+    private static final RowMapper<Invoice> INVOICE = rs -> new Invoice(rs.getLong("id"), rs.getLong("client_id"),
+            rs.getLong("order_id"), InvoiceStatus.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
+            rs.getBigDecimal("total"), rs.getBigDecimal("paid"), Instant.ofEpochMilli(rs.getLong("created")),
+            datePaid(rs), List.of());
+    private static final String COLUMNS = "id, client_id, order_id, status, total, paid, created, date_paid";
+
+    private final Jdbc jdbc;
+    private final Catalog catalog;
+    private final JobQueue jobs;
+    private final HookPublisher hooks;
+    private final ServiceStore services;
+
+    @Activate
+    public InvoiceService(@Reference Jdbc jdbc, @Reference Catalog catalog, @Reference JobQueue jobs,
+                          @Reference HookPublisher hooks) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.jobs = jobs;
+        this.hooks = hooks;
+        this.services = new ServiceStore(jdbc);
+    }
+
+    @Override
+    public Optional<Invoice> get(long invoiceId) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM invoices WHERE id = ?", INVOICE, invoiceId).map(this::withLines);
+    }
+
+    @Override
+    public ResultPage<Invoice> ofClient(long clientId, int offset, int limit) {
+        int size = PageRequest.limit(offset, limit);
+        List<Invoice> items = jdbc.query("SELECT " + COLUMNS + " FROM invoices WHERE client_id = ? ORDER BY id DESC"
+                + " LIMIT ? OFFSET ?", INVOICE, clientId, size, offset).stream().map(this::withLines).toList();
+        return new ResultPage<>(items, jdbc.queryLong("SELECT COUNT(*) FROM invoices WHERE client_id = ?", clientId),
+                offset, size);
+    }
+
+    @Override
+    public Invoice addPayment(long invoiceId, BigDecimal amount, String transactionId, String gateway) {
+        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
+            throw BillingException.invalid("The payment amount must be a positive amount with at most 2 decimals");
+        }
+        if (transactionId == null || transactionId.isBlank() || transactionId.length() > 128) {
+            throw BillingException.invalid("A transaction id (1 to 128 characters) is required");
+        }
+        String method = gateway == null ? "" : gateway.trim();
+        if (method.length() > 64) {
+            throw BillingException.invalid("The gateway name is longer than 64 characters");
+        }
+        String txId = transactionId.trim();
+        jdbc.inTransaction(() -> {
+            Invoice invoice = get(invoiceId).orElseThrow(() -> BillingException.notFound("Invoice " + invoiceId + " not found"));
+            if (invoice.status() != InvoiceStatus.UNPAID) {
+                throw BillingException.conflict("Invoice " + invoiceId + " is " + invoice.status().label()
+                        + ": it takes no more payments");
+            }
+            if (jdbc.queryLong("SELECT COUNT(*) FROM payments WHERE transaction_id = ?", txId) > 0) {
+                throw duplicate(txId);
+            }
+            try {
+                jdbc.insert("INSERT INTO payments (invoice_id, amount, transaction_id, gateway, created) VALUES (?, ?, ?, ?, ?)",
+                        invoiceId, amount, txId, method, System.currentTimeMillis());
+            } catch (DataAccessException e) {
+                throw e.isUniqueViolation() ? duplicate(txId) : e;
+            }
+            jdbc.update("UPDATE invoices SET paid = paid + ? WHERE id = ?", amount, invoiceId);
+            if (invoice.paid().add(amount).compareTo(invoice.total()) >= 0) {
+                markPaid(invoiceId);
+            }
+            return null;
+        });
+        return get(invoiceId).orElseThrow();
+    }
+
+    private static BillingException duplicate(String transactionId) {
+        return BillingException.conflict("The transaction id '" + transactionId + "' is already recorded: a payment is never counted twice");
+    }
+
+    /**
+     * Marks an unpaid invoice paid inside the caller's transaction, queues the Create jobs of its
+     * services with auto-setup {@code payment}, and fires InvoicePaid and OrderPaid after the commit.
+     */
+    void markPaid(long invoiceId) {
+        long now = System.currentTimeMillis();
+        if (jdbc.update("UPDATE invoices SET status = ?, date_paid = ? WHERE id = ? AND status = ?",
+                InvoiceStatus.PAID.label(), now, invoiceId, InvoiceStatus.UNPAID.label()) != 1) {
+            return;
+        }
+        Invoice invoice = get(invoiceId).orElseThrow();
+        for (ServiceRow service : services.ofOrder(invoice.orderId())) {
+            boolean paymentSetup = catalog.product(service.productId())
+                    .filter(p -> !p.module().isEmpty() && p.autoSetup() == AutoSetup.PAYMENT).isPresent();
+            if (paymentSetup && service.status() == ServiceStatus.PENDING) {
+                jobs.enqueue(service.id(), ModuleCommand.CREATE, "");
+            }
+        }
+        Map<String, Object> properties = Map.of(HookTopics.INVOICE_ID, invoiceId, HookTopics.ORDER_ID, invoice.orderId(),
+                HookTopics.CLIENT_ID, invoice.clientId());
+        jdbc.afterCommit(() -> {
+            hooks.post(HookTopics.INVOICE_PAID, properties);
+            hooks.post(HookTopics.ORDER_PAID, properties);
+        });
+    }
+
+    /** Creates the invoice of a new order inside the caller's transaction. */
+    long create(long clientId, long orderId, BigDecimal total, long now) {
+        return jdbc.insert("INSERT INTO invoices (client_id, order_id, status, total, paid, created) VALUES (?, ?, ?, ?, ?, ?)",
+                clientId, orderId, InvoiceStatus.UNPAID.label(), total, BigDecimal.ZERO, now);
+    }
+
+    void addLine(long invoiceId, long serviceId, String description, BigDecimal amount) {
+        jdbc.insert("INSERT INTO invoice_items (invoice_id, service_id, description, amount) VALUES (?, ?, ?, ?)",
+                invoiceId, serviceId, description.length() > 255 ? description.substring(0, 255) : description, amount);
+    }
+
+    /** Cancels the invoice if it is still unpaid. */
+    void cancelUnpaid(long invoiceId) {
+        jdbc.update("UPDATE invoices SET status = ? WHERE id = ? AND status = ?", InvoiceStatus.CANCELLED.label(),
+                invoiceId, InvoiceStatus.UNPAID.label());
+    }
+
+    private Invoice withLines(Invoice invoice) {
+        List<Invoice.InvoiceLine> lines = jdbc.query("SELECT description, amount, service_id FROM invoice_items"
+                + " WHERE invoice_id = ? ORDER BY id", rs -> new Invoice.InvoiceLine(rs.getString(1), rs.getBigDecimal(2),
+                rs.getLong(3)), invoice.id());
+        return new Invoice(invoice.id(), invoice.clientId(), invoice.orderId(), invoice.status(), invoice.total(),
+                invoice.paid(), invoice.created(), invoice.datePaid(), lines);
+    }
+
+    private static Instant datePaid(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long value = rs.getLong("date_paid");
+        return rs.wasNull() ? null : Instant.ofEpochMilli(value);
+    }
+}

@@ -1,0 +1,115 @@
+package org.billinghost.core.internal.orders;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.billinghost.api.billing.BillingException;
+import org.billinghost.api.billing.ServiceAccount;
+import org.billinghost.api.billing.ServiceStatus;
+import org.billinghost.api.billing.ServiceUpdate;
+import org.billinghost.api.billing.Services;
+import org.billinghost.api.platform.Catalog;
+import org.billinghost.api.platform.CustomField;
+import org.billinghost.api.platform.CustomFieldType;
+import org.billinghost.api.platform.HookTopics;
+import org.billinghost.api.platform.Product;
+import org.billinghost.api.platform.ResultPage;
+import org.billinghost.core.internal.commands.HookPublisher;
+import org.billinghost.core.internal.db.Jdbc;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Clients' services: reading them and an admin's changes (domain, status, product, custom fields). */
+@Component(service = Services.class)
+public final class ServiceAccountService implements Services {
+    private final Jdbc jdbc;
+    private final Catalog catalog;
+    private final HookPublisher hooks;
+    private final ServiceStore services;
+    private final CustomFieldValues fieldValues;
+
+    @Activate
+    public ServiceAccountService(@Reference Jdbc jdbc, @Reference Catalog catalog, @Reference HookPublisher hooks) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.hooks = hooks;
+        this.services = new ServiceStore(jdbc);
+        this.fieldValues = new CustomFieldValues(jdbc);
+    }
+
+    @Override
+    public Optional<ServiceAccount> get(long serviceId) {
+        return services.find(serviceId).map(this::account);
+    }
+
+    @Override
+    public ResultPage<ServiceAccount> list(long clientId, int offset, int limit) {
+        int size = PageRequest.limit(offset, limit);
+        List<ServiceAccount> items = services.page(clientId, offset, size).stream().map(this::account).toList();
+        return new ResultPage<>(items, services.count(clientId), offset, size);
+    }
+
+    @Override
+    public ServiceAccount update(long serviceId, ServiceUpdate update) {
+        if (update == null) {
+            throw BillingException.invalid("Nothing to update");
+        }
+        if (update.status() == ServiceStatus.PROVISIONING) {
+            throw BillingException.invalid("The status Provisioning is set by the host while Create runs");
+        }
+        if (update.domain() != null && update.domain().length() > 255) {
+            throw BillingException.invalid("The domain is longer than 255 characters");
+        }
+        ServiceRow saved = jdbc.inTransaction(() -> {
+            ServiceRow service = services.find(serviceId)
+                    .orElseThrow(() -> BillingException.notFound("Service " + serviceId + " not found"));
+            long productId = update.productId() == null ? service.productId() : update.productId();
+            Product product = catalog.product(productId)
+                    .orElseThrow(() -> BillingException.notFound("Product " + productId + " not found"));
+            Map<Long, String> edited = update.customFields() == null ? Map.of()
+                    : CustomFieldValues.validate(product, update.customFields(), true, false);
+            if (productId != service.productId()) {
+                moveValues(service, product);
+            }
+            fieldValues.putAll(serviceId, edited);
+            services.update(serviceId, update.domain() == null ? service.domain() : update.domain().trim(),
+                    update.status() == null ? service.status() : update.status(), productId);
+            Map<String, Object> properties = Map.of(HookTopics.SERVICE_ID, serviceId, HookTopics.CLIENT_ID,
+                    service.clientId(), HookTopics.PRODUCT_ID, productId);
+            jdbc.afterCommit(() -> hooks.post(HookTopics.SERVICE_EDIT, properties));
+            return service;
+        });
+        return get(saved.id()).orElseThrow();
+    }
+
+    /**
+     * A product change: values move to the new product's fields of the same name; admin-only
+     * dropdowns take the new product's first option (that is how products preset a plan).
+     */
+    private void moveValues(ServiceRow service, Product target) {
+        Map<String, String> old = catalog.product(service.productId()).map(p -> fieldValues.byName(service.id(), p))
+                .orElse(Map.of());
+        Map<Long, String> moved = new HashMap<>();
+        for (CustomField field : target.customFields()) {
+            if (field.adminOnly() && field.type() == CustomFieldType.DROPDOWN && !field.options().isEmpty()) {
+                moved.put(field.id(), field.options().get(0));
+            } else if (old.containsKey(field.name())) {
+                moved.put(field.id(), old.get(field.name()));
+            }
+        }
+        fieldValues.deleteAll(service.id());
+        fieldValues.putAll(service.id(), moved);
+    }
+
+    private ServiceAccount account(ServiceRow row) {
+        Optional<Product> product = catalog.product(row.productId());
+        return new ServiceAccount(row.id(), row.clientId(), row.orderId(), row.productId(),
+                product.map(Product::name).orElse(""), product.map(Product::module).orElse(""), row.domain(),
+                row.status(), row.amount(), Instant.ofEpochMilli(row.created()),
+                product.map(p -> fieldValues.byName(row.id(), p)).orElse(Map.of()));
+    }
+}

@@ -1,0 +1,102 @@
+package org.billinghost.core.internal.commands;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.billinghost.api.module.CommandParams;
+import org.billinghost.api.module.CommandResult;
+import org.billinghost.api.module.ConfigField;
+import org.billinghost.api.module.ModuleCommand;
+import org.billinghost.api.module.ServerMetadata;
+import org.billinghost.api.module.ServerModule;
+
+/** A server module for tests: counts calls per command and service, answers queued results (success when none). */
+public final class FakeServerModule implements ServerModule {
+    private final Deque<Function<CommandParams, CommandResult>> answers = new ArrayDeque<>();
+    private final List<CommandParams> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private volatile Function<CommandParams, CommandResult> always;
+
+    /** The next command answers this (in order); afterwards success. */
+    public synchronized FakeServerModule thenAnswer(CommandResult result) {
+        answers.add(params -> result);
+        return this;
+    }
+
+    /** The next command runs this (e.g. to throw, block or save a custom field). */
+    public synchronized FakeServerModule thenDo(Function<CommandParams, CommandResult> action) {
+        answers.add(action);
+        return this;
+    }
+
+    /** Every command runs this when no queued answer is left. */
+    public FakeServerModule always(Function<CommandParams, CommandResult> action) {
+        this.always = action;
+        return this;
+    }
+
+    public int calls(ModuleCommand command) {
+        return counts.getOrDefault(command.name(), new AtomicInteger()).get();
+    }
+
+    /** Calls of a command for one service. */
+    public int calls(ModuleCommand command, long serviceId) {
+        return counts.getOrDefault(command.name() + "#" + serviceId, new AtomicInteger()).get();
+    }
+
+    public List<CommandParams> params() {
+        return List.copyOf(calls);
+    }
+
+    @Override
+    public ServerMetadata metadata() {
+        return new ServerMetadata("Fake module", "1.1", false);
+    }
+
+    @Override
+    public List<ConfigField> configOptions() {
+        return List.of(ConfigField.text("plan", "Plan", ""), ConfigField.password("secret", "Secret", ""));
+    }
+
+    @Override
+    public Set<ModuleCommand> supportedCommands() {
+        return Set.of(ModuleCommand.CREATE, ModuleCommand.SUSPEND, ModuleCommand.UNSUSPEND, ModuleCommand.TERMINATE,
+                ModuleCommand.TEST_CONNECTION, ModuleCommand.CUSTOM);
+    }
+
+    @Override
+    public Map<String, String> adminCustomButtons() {
+        return Map.of("Reset", "reset");
+    }
+
+    @Override
+    public CommandResult run(ModuleCommand command, CommandParams params) {
+        return answer(command, params);
+    }
+
+    @Override
+    public CommandResult custom(String function, CommandParams params) {
+        return answer(ModuleCommand.CUSTOM, params);
+    }
+
+    private CommandResult answer(ModuleCommand command, CommandParams params) {
+        calls.add(params);
+        counts.computeIfAbsent(command.name(), k -> new AtomicInteger()).incrementAndGet();
+        counts.computeIfAbsent(command.name() + "#" + params.serviceId(), k -> new AtomicInteger()).incrementAndGet();
+        Function<CommandParams, CommandResult> next;
+        synchronized (this) {
+            next = answers.poll();
+        }
+        if (next == null) {
+            next = always;
+        }
+        return next == null ? CommandResult.success() : next.apply(params);
+    }
+}
