@@ -3,8 +3,9 @@ package org.billinghost.core.internal.db;
 import java.sql.SQLException;
 
 /**
- * A database statement failed. The message names the statement but never its parameters,
- * which may carry passwords or secrets.
+ * A database statement failed. The message carries the driver's message and the statement, but the
+ * helper never adds the parameters; secrets reach the database only as hashes, so a driver quoting a
+ * conflicting key value cannot reveal one.
  */
 public final class DataAccessException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -1,0 +1,119 @@
+package org.billinghost.core.internal.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+import java.util.UUID;
+import org.billinghost.api.billing.AdminAccount;
+import org.billinghost.api.billing.Admins;
+import org.billinghost.api.billing.ApiCredential;
+import org.billinghost.api.billing.ApiCredentials;
+import org.billinghost.api.billing.BillingException;
+import org.billinghost.core.testkit.AllDatabases;
+import org.billinghost.core.testkit.CoreAssembly;
+
+class SecurityPersistenceTest {
+
+    private static String name() {
+        return "admin-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AllDatabases.Test
+    void defaultRolesCarryTheirPermissions(CoreAssembly core) {
+        Admins admins = core.admins();
+        assertThat(admins.roles()).containsOnlyKeys(Admins.FULL_ADMINISTRATOR, "Sales Operator", "Support Operator");
+        assertThat(admins.roles().get(Admins.FULL_ADMINISTRATOR)).contains("configaddonmods", "apicredentials",
+                "adminusers").hasSize(10);
+        assertThat(admins.roles().get("Sales Operator")).containsExactlyInAnyOrder("clients", "orders", "invoices",
+                "services");
+        assertThat(admins.hasPermission("Support Operator", "modulequeue")).isTrue();
+        assertThat(admins.hasPermission("Support Operator", "configaddonmods")).isFalse();
+        assertThat(admins.hasPermission("No Such Role", "clients")).isFalse();
+    }
+
+    @AllDatabases.Test
+    void adminsAuthenticateWithTheirSlowHashedPassword(CoreAssembly core) {
+        Admins admins = core.admins();
+        String username = name();
+        AdminAccount a = admins.create(username, "a@example.com", "first-pw", "Sales Operator");
+
+        assertThat(admins.get(a.id())).contains(a);
+        assertThat(admins.list()).contains(a);
+        assertThat(admins.authenticate(username, "first-pw")).contains(a);
+        assertThat(admins.authenticate(username, "wrong")).isEmpty();
+        assertThat(admins.authenticate("nobody-" + username, "first-pw")).isEmpty();
+        String stored = core.jdbc().queryOne("SELECT password_hash FROM admins WHERE id = ?", rs -> rs.getString(1),
+                a.id()).orElseThrow();
+        assertThat(stored).startsWith("pbkdf2-sha256$").doesNotContain("first-pw");
+
+        admins.changePassword(a.id(), "second-pw");
+        assertThat(admins.authenticate(username, "first-pw")).isEmpty();
+        assertThat(admins.authenticate(username, "second-pw")).contains(a);
+
+        core.jdbc().update("UPDATE admins SET disabled = ? WHERE id = ?", true, a.id());
+        assertThat(admins.authenticate(username, "second-pw")).isEmpty();
+    }
+
+    @AllDatabases.Test
+    void invalidAdminsAreRefused(CoreAssembly core) {
+        Admins admins = core.admins();
+        String username = name();
+        admins.create(username, "", "pw", Admins.FULL_ADMINISTRATOR);
+        int before = admins.list().size();
+
+        assertThatThrownBy(() -> admins.create(username, "", "pw", Admins.FULL_ADMINISTRATOR))
+                .isInstanceOfSatisfying(BillingException.class,
+                        e -> assertThat(e.category()).isEqualTo(BillingException.Category.CONFLICT));
+        assertThatThrownBy(() -> admins.create(name(), "", "pw", "Janitor")).isInstanceOf(BillingException.class);
+        assertThatThrownBy(() -> admins.create(" ", "", "pw", Admins.FULL_ADMINISTRATOR)).isInstanceOf(BillingException.class);
+        assertThatThrownBy(() -> admins.create(name(), "", "", Admins.FULL_ADMINISTRATOR)).isInstanceOf(BillingException.class);
+        assertThatThrownBy(() -> admins.changePassword(Long.MAX_VALUE, "x")).isInstanceOf(BillingException.class);
+        assertThat(admins.list()).hasSize(before);
+    }
+
+    @AllDatabases.Test
+    void apiSecretsAreStoredOnlyAsSha256(CoreAssembly core) {
+        long adminId = core.admins().create(name(), "", "pw", Admins.FULL_ADMINISTRATOR).id();
+        ApiCredentials credentials = core.apiCredentials();
+
+        ApiCredentials.Created created = credentials.create(adminId, "Billing sync", Set.of("GetClients", " AddOrder "));
+
+        ApiCredential c = created.credential();
+        assertThat(created.secret()).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(c.allowedActions()).containsExactlyInAnyOrder("getclients", "addorder");
+        String stored = core.jdbc().queryOne("SELECT secret_hash FROM api_credentials WHERE id = ?",
+                rs -> rs.getString(1), c.id()).orElseThrow();
+        assertThat(stored).isEqualTo(Secrets.sha256Hex(created.secret())).doesNotContain(created.secret());
+        assertThat(credentials.authenticate(c.identifier(), created.secret())).contains(c);
+        assertThat(credentials.authenticate(c.identifier(), created.secret() + "x")).isEmpty();
+        assertThat(credentials.authenticate(c.identifier(), stored)).isEmpty();
+        assertThat(credentials.authenticate("unknown", created.secret())).isEmpty();
+
+        credentials.delete(c.id());
+        assertThat(credentials.authenticate(c.identifier(), created.secret())).isEmpty();
+        assertThatThrownBy(() -> credentials.delete(c.id())).isInstanceOf(BillingException.class);
+    }
+
+    @AllDatabases.Test
+    void chosenSecretsAreHashedToo(CoreAssembly core) {
+        long adminId = core.admins().create(name(), "", "pw", Admins.FULL_ADMINISTRATOR).id();
+        String identifier = "id-" + UUID.randomUUID();
+        ApiCredential c = core.apiCredentials().createWithSecret(adminId, identifier, "chosen-secret", "demo");
+
+        assertThat(c.allowedActions()).isEmpty();
+        assertThat(core.jdbc().queryLong("SELECT COUNT(*) FROM api_credentials WHERE secret_hash = ?", "chosen-secret"))
+                .isZero();
+        assertThat(core.apiCredentials().authenticate(identifier, "chosen-secret")).contains(c);
+        assertThat(core.apiCredentials().list()).contains(c);
+        assertThatThrownBy(() -> core.apiCredentials().createWithSecret(adminId, identifier, "other", ""))
+                .isInstanceOfSatisfying(BillingException.class,
+                        e -> assertThat(e.category()).isEqualTo(BillingException.Category.CONFLICT));
+        assertThatThrownBy(() -> core.apiCredentials().createWithSecret(Long.MAX_VALUE, "x-" + identifier, "s", ""))
+                .isInstanceOf(BillingException.class);
+
+        // credentials of a disabled admin stop working
+        core.jdbc().update("UPDATE admins SET disabled = ? WHERE id = ?", true, adminId);
+        assertThat(core.apiCredentials().authenticate(identifier, "chosen-secret")).isEmpty();
+    }
+}
