@@ -29,6 +29,8 @@ public final class Templates {
         cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
         cfg.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
         cfg.setDefaultEncoding("UTF-8");
+        cfg.setOutputEncoding("UTF-8");
+        cfg.setURLEscapingCharset("UTF-8");
         cfg.setLocale(Locale.ENGLISH);
         cfg.setNumberFormat("computer");
         cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);

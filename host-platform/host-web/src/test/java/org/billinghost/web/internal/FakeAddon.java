@@ -28,12 +28,12 @@ public final class FakeAddon implements AddonModule {
     }
 
     @Override
-    public AddonResult activate() {
+    public AddonResult activateAddon() {
         return activateAnswer;
     }
 
     @Override
-    public AddonResult deactivate() {
+    public AddonResult deactivateAddon() {
         return AddonResult.info("Data kept");
     }
 
