@@ -35,12 +35,12 @@ public final class TestAddonModule implements AddonModule {
     }
 
     @Override
-    public AddonResult activate() {
+    public AddonResult activateAddon() {
         return AddonResult.success("Test Addon activated");
     }
 
     @Override
-    public AddonResult deactivate() {
+    public AddonResult deactivateAddon() {
         return AddonResult.success("Test Addon deactivated");
     }
 

@@ -45,8 +45,8 @@ class TestAddonModuleTest {
 
     @Test
     void activationAndUpgradeSucceed() {
-        assertThat(addon.activate().isError()).isFalse();
-        assertThat(addon.deactivate().isError()).isFalse();
+        assertThat(addon.activateAddon().isError()).isFalse();
+        assertThat(addon.deactivateAddon().isError()).isFalse();
         assertThat(addon.upgrade("0.9").description()).contains("0.9");
     }
 }
