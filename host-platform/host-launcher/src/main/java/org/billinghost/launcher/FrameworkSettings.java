@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** The framework properties the launcher hands to Felix and, through it, to the host's bundles. */
 final class FrameworkSettings {
-    /** The PID of the Jetpack Partner API client, pointed at the sandbox in demo mode. */
+    /** The PID of the Jetpack Partner API client, pointed at the sandbox in demo mode or by --partner-api-url. */
     static final String PARTNER_API_PID = "jetpack.partner.api";
 
     private FrameworkSettings() {
@@ -38,7 +38,7 @@ final class FrameworkSettings {
         p.put("felix.fileinstall.enableConfigSave", "false");
         p.put("felix.fileinstall.log.level", "2");
         p.put("felix.fileinstall.tmpdir", data.resolve("tmp").toString());
-        p.put("felix.fileinstall.filter", fileFilter(options.demo()));
+        p.put("felix.fileinstall.filter", fileFilter(partnerApiUrl(options) != null));
 
         p.put("billing.data.dir", data.toString());
         p.put("billing.demo", Boolean.toString(options.demo()));
@@ -55,11 +55,11 @@ final class FrameworkSettings {
     }
 
     /**
-     * Bundles and configurations only (conf/ also holds logback.xml and a README); in demo mode the generated
-     * configuration of the Partner API client takes the place of the administrator's one.
+     * Bundles and configurations only (conf/ also holds logback.xml and a README); when the launcher generates
+     * the configuration of the Partner API client, it takes the place of the administrator's one.
      */
-    static String fileFilter(boolean demo) {
-        String exclude = demo ? "(?!" + PARTNER_API_PID.replace(".", "\\.") + "\\.cfg$)" : "";
+    static String fileFilter(boolean partnerApiGenerated) {
+        String exclude = partnerApiGenerated ? "(?!" + PARTNER_API_PID.replace(".", "\\.") + "\\.cfg$)" : "";
         return "^" + exclude + ".*\\.(jar|cfg|config)$";
     }
 
@@ -67,30 +67,39 @@ final class FrameworkSettings {
         return options.modulesDir() != null ? options.modulesDir() : distribution.modulesDir();
     }
 
+    /** The Partner API base URL the launcher imposes: {@code --partner-api-url}, else the sandbox in demo mode. */
+    static String partnerApiUrl(LauncherOptions options) {
+        if (options.partnerApiUrl() != null) {
+            return options.partnerApiUrl();
+        }
+        return options.demo() ? "http://127.0.0.1:" + options.port() + "/sandbox/wpcom" : null;
+    }
+
     /**
-     * Writes (demo) or removes (otherwise) the launcher's configuration of the Partner API client, so that a host
-     * started without {@code --demo} after a demo run talks to the real Partner API again.
+     * Writes (when the launcher imposes a base URL) or removes the launcher's configuration of the Partner API
+     * client, so that a host started without {@code --demo} after a demo run talks to the real Partner API again.
      */
     static void writeGeneratedConfig(LauncherOptions options, Distribution distribution, Path generatedConfDir)
             throws StartupException {
         Path file = generatedConfDir.resolve(PARTNER_API_PID + ".config");
         try {
             Files.createDirectories(generatedConfDir);
-            if (!options.demo()) {
+            String baseUrl = partnerApiUrl(options);
+            if (baseUrl == null) {
                 Files.deleteIfExists(file);
                 return;
             }
             Map<String, String> values = new java.util.TreeMap<>(adminValues(distribution));
-            values.put("baseUrl", "http://127.0.0.1:" + options.port() + "/sandbox/wpcom");
-            StringBuilder text = new StringBuilder("# Written by the launcher for --demo; do not edit.\n");
+            values.put("baseUrl", baseUrl);
+            StringBuilder text = new StringBuilder("# Written by the launcher (--demo or --partner-api-url); do not edit.\n");
             values.forEach((key, value) -> text.append(key).append("=\"").append(escape(value)).append("\"\n"));
             Files.writeString(file, text);
         } catch (IOException e) {
-            throw new StartupException("Cannot write the demo configuration " + file + ".", e);
+            throw new StartupException("Cannot write the Partner API configuration " + file + ".", e);
         }
     }
 
-    /** Keeps the administrator's other settings of the PID (timeouts) in demo mode. */
+    /** Keeps the administrator's other settings of the PID (timeouts) when the launcher imposes the base URL. */
     private static Map<String, String> adminValues(Distribution distribution) throws IOException {
         Path adminFile = distribution.confDir().resolve(PARTNER_API_PID + ".cfg");
         Map<String, String> values = new HashMap<>();

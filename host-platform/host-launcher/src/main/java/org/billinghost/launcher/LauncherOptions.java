@@ -8,9 +8,10 @@ import java.util.List;
  *
  * @param modulesDir null when {@code --modules} was not given: the distribution's {@code modules/} then serves
  * @param dbPasswordFile null when no password file was given
+ * @param partnerApiUrl null unless {@code --partner-api-url} was given
  */
 record LauncherOptions(int port, String bind, Path dataDir, Path modulesDir, String dbUrl, String dbUser,
-        Path dbPasswordFile, boolean demo, boolean help) {
+        Path dbPasswordFile, String partnerApiUrl, boolean demo, boolean help) {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: billing-host [options]",
@@ -22,6 +23,8 @@ record LauncherOptions(int port, String bind, Path dataDir, Path modulesDir, Str
             "  --db-user U              database user",
             "  --db-password-file F     file whose first line is the database password",
             "  --demo                   demo mode: binds 127.0.0.1, creates demo data, deploys the Partner API sandbox",
+            "  --partner-api-url URL    Jetpack Partner API base URL, replacing conf/jetpack.partner.api.cfg's baseUrl",
+            "                           (and the sandbox in demo mode), e.g. a sandbox shared by several hosts",
             "  --help                   print this help");
 
     static LauncherOptions parse(List<String> args) throws StartupException {
@@ -32,6 +35,7 @@ record LauncherOptions(int port, String bind, Path dataDir, Path modulesDir, Str
         String dbUrl = "";
         String dbUser = "";
         Path dbPasswordFile = null;
+        String partnerApiUrl = null;
         boolean demo = false;
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
@@ -45,6 +49,7 @@ record LauncherOptions(int port, String bind, Path dataDir, Path modulesDir, Str
                 case "--modules" -> modulesDir = Path.of(valueOf(args, ++i, flag)).toAbsolutePath().normalize();
                 case "--db-url" -> dbUrl = valueOf(args, ++i, flag);
                 case "--db-user" -> dbUser = valueOf(args, ++i, flag);
+                case "--partner-api-url" -> partnerApiUrl = valueOf(args, ++i, flag);
                 case "--db-password-file" -> dbPasswordFile = Path.of(valueOf(args, ++i, flag)).toAbsolutePath().normalize();
                 default -> throw new StartupException("Unknown option " + flag + " (see --help).");
             }
@@ -54,7 +59,7 @@ record LauncherOptions(int port, String bind, Path dataDir, Path modulesDir, Str
             bind = "127.0.0.1";
         }
         return new LauncherOptions(port, bind, dataDir.toAbsolutePath().normalize(), modulesDir, dbUrl, dbUser,
-                dbPasswordFile, demo, help);
+                dbPasswordFile, partnerApiUrl, demo, help);
     }
 
     private static String valueOf(List<String> args, int index, String flag) throws StartupException {

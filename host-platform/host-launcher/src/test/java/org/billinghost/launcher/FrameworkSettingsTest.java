@@ -65,4 +65,20 @@ class FrameworkSettingsTest {
         FrameworkSettings.writeGeneratedConfig(LauncherOptions.parse(List.of()), dist, generated);
         assertThat(generated.resolve("jetpack.partner.api.config")).doesNotExist();
     }
+
+    @Test
+    void anExplicitPartnerApiUrlWinsOverTheSandboxAndWorksWithoutDemo() throws Exception {
+        Distribution dist = new Distribution(dir.resolve("dist"));
+        Path generated = dir.resolve("data/conf");
+        LauncherOptions shared = LauncherOptions.parse(List.of("--partner-api-url", "http://127.0.0.1:7000/sandbox/wpcom"));
+
+        FrameworkSettings.writeGeneratedConfig(shared, dist, generated);
+
+        assertThat(Files.readString(generated.resolve("jetpack.partner.api.config")))
+                .contains("baseUrl=\"http://127.0.0.1:7000/sandbox/wpcom\"");
+        assertThat(FrameworkSettings.build(shared, dist, generated).get("felix.fileinstall.filter"))
+                .isEqualTo(FrameworkSettings.fileFilter(true));
+        assertThat(FrameworkSettings.partnerApiUrl(LauncherOptions.parse(List.of("--demo",
+                "--partner-api-url", "http://127.0.0.1:7000/x")))).isEqualTo("http://127.0.0.1:7000/x");
+    }
 }
