@@ -1,0 +1,70 @@
+package org.billinghost.core.internal.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.billinghost.api.platform.HostHealth;
+import org.billinghost.api.platform.ModuleDatabase;
+import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.testkit.CoreAssembly;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StartupTest {
+
+    @Test
+    void unreachableDatabaseRegistersFailedHealthWithOneSentenceAndNoServices(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("pw"), "top-secret");
+        FakeBundleContext fake = new FakeBundleContext(Map.of(
+                "billing.db.url", "jdbc:postgresql://127.0.0.1:1/billing?connectTimeout=2",
+                "billing.db.user", "billing",
+                "billing.db.password.file", dir.resolve("pw").toString()));
+
+        new DatabaseStartup(fake.context);
+
+        FakeBundleContext.Registered health = fake.only(HostHealth.class);
+        assertThat(health.properties()).containsEntry(HostHealth.STATE, "failed");
+        assertThat((String) health.properties().get(HostHealth.MESSAGE))
+                .isEqualTo("Cannot connect to the database at jdbc:postgresql://127.0.0.1:1/billing?connectTimeout=2: "
+                        + "Connection refused")
+                .doesNotContain("top-secret");
+        assertThat(((HostHealth) health.service()).ready()).isFalse();
+        assertThat(fake.registered).hasSize(1);
+    }
+
+    @Test
+    void defaultH2DatabaseInTheDataDirectoryIsMigratedAndRegistered(@TempDir Path data) {
+        FakeBundleContext fake = new FakeBundleContext(Map.of("billing.data.dir", data.toString()));
+
+        DatabaseStartup startup = new DatabaseStartup(fake.context);
+        try {
+            Jdbc jdbc = (Jdbc) fake.only(Jdbc.class).service();
+            assertThat(jdbc.queryLong("SELECT COUNT(*) FROM schema_version")).isPositive();
+            assertThat(((ModuleDatabase) fake.only(ModuleDatabase.class).service()).dialect())
+                    .isEqualTo(ModuleDatabase.Dialect.H2);
+            assertThat(data.resolve("db").resolve("billing.mv.db")).exists();
+            assertThat(fake.registered.stream().flatMap(r -> r.names().stream())).doesNotContain(HostHealth.class.getName());
+        } finally {
+            startup.deactivate();
+        }
+        assertThat(fake.registered).isEmpty();
+    }
+
+    @Test
+    void readinessSeedsThenRegistersReadyHealth() {
+        try (CoreAssembly core = CoreAssembly.h2()) {
+            FakeBundleContext fake = new FakeBundleContext(Map.of("billing.demo", "true"));
+
+            HostReadiness readiness = new HostReadiness(fake.context, core.admins(), core.apiCredentials(),
+                    core.catalog(), core.clients());
+
+            FakeBundleContext.Registered health = fake.only(HostHealth.class);
+            assertThat(health.properties()).containsEntry(HostHealth.STATE, "ready").containsEntry(HostHealth.MESSAGE, "");
+            assertThat(((HostHealth) health.service()).ready()).isTrue();
+            assertThat(core.apiCredentials().authenticate("demo-api", "demo-api-secret")).isPresent();
+            readiness.deactivate();
+            assertThat(fake.registered).isEmpty();
+        }
+    }
+}
