@@ -1,0 +1,31 @@
+package org.billinghost.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The suite's figures: printed at the end of the run and written to {@code target/reliability-figures.md}. */
+final class Figures {
+    private final List<String> lines = new ArrayList<>();
+
+    synchronized void add(String scenario, String text) {
+        lines.add("| " + scenario + " | " + text + " |");
+        System.out.println("RELIABILITY " + scenario + ": " + text);
+    }
+
+    synchronized void print() {
+        StringBuilder report = new StringBuilder("# Reliability figures\n\n| scenario | figures |\n|---|---|\n");
+        lines.forEach(l -> report.append(l).append('\n'));
+        System.out.println();
+        System.out.println(report);
+        try {
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target/reliability-figures.md"), report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
