@@ -66,17 +66,50 @@ public final class HostProcess implements AutoCloseable {
             builder.environment().put("BILLING_HOST_JAVA_OPTS", options.javaOpts);
         }
         builder.environment().putAll(options.environment);
-        Files.createDirectories(options.dataDir.resolve("conf"));
-        for (Map.Entry<String, Map<String, String>> pid : options.configurations.entrySet()) {
-            StringBuilder text = new StringBuilder();
-            pid.getValue().forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
-            Files.writeString(options.dataDir.resolve("conf").resolve(pid.getKey() + ".cfg"), text);
+        if (!options.distConfigurations.isEmpty()) {
+            options.distribution = privateCopy(options.distribution, options.dataDir.resolveSibling(
+                    options.dataDir.getFileName() + "-dist"));
+            writeConfigurations(options.distribution.resolve("conf"), options.distConfigurations);
         }
+        Files.createDirectories(options.dataDir.resolve("conf"));
+        writeConfigurations(options.dataDir.resolve("conf"), options.configurations);
         startNanos = System.nanoTime();
         process = builder.start();
         Thread reader = new Thread(this::pump, "host-output-" + options.port);
         reader.setDaemon(true);
         reader.start();
+    }
+
+    private static void writeConfigurations(Path dir, Map<String, Map<String, String>> configurations)
+            throws IOException {
+        for (Map.Entry<String, Map<String, String>> pid : configurations.entrySet()) {
+            StringBuilder text = new StringBuilder();
+            pid.getValue().forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+            Files.writeString(dir.resolve(pid.getKey() + ".cfg"), text);
+        }
+    }
+
+    /**
+     * A distribution of the host's own: {@code bin/}, {@code conf/} and {@code modules/} copied (so its
+     * configuration and modules can differ), the bundles linked.
+     */
+    private static Path privateCopy(Path distribution, Path copy) throws IOException {
+        for (String dir : List.of("bin", "conf", "modules")) {
+            Path target = copy.resolve(dir);
+            Files.createDirectories(target);
+            try (var files = Files.list(distribution.resolve(dir))) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.copy(f, target.resolve(f.getFileName().toString()),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        for (String dir : List.of("lib", "system", "demo")) {
+            if (Files.notExists(copy.resolve(dir))) {
+                Files.createSymbolicLink(copy.resolve(dir), distribution.resolve(dir));
+            }
+        }
+        return copy;
     }
 
     /** Options for a host; {@link #start()} launches it and waits for its ready line. */
@@ -255,6 +288,7 @@ public final class HostProcess implements AutoCloseable {
         private String partnerApiUrl;
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> configurations = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> distConfigurations = new LinkedHashMap<>();
         private Duration timeout = Duration.ofSeconds(90);
 
         private Options(Path dataDir) {
@@ -292,6 +326,15 @@ public final class HostProcess implements AutoCloseable {
         /** Writes {@code <data>/conf/<pid>.cfg} before the start (the launcher's FileInstall reads it). */
         public Options config(String pid, Map<String, String> values) {
             configurations.put(pid, Map.copyOf(values));
+            return this;
+        }
+
+        /**
+         * Writes {@code conf/<pid>.cfg} into a private copy of the distribution (the administrator's
+         * configuration files), for settings the launcher merges, such as the Partner API client's timeouts.
+         */
+        public Options distConfig(String pid, Map<String, String> values) {
+            distConfigurations.put(pid, Map.copyOf(values));
             return this;
         }
 

@@ -17,7 +17,10 @@ public final class JetpackCatalog {
     public static final List<String> PLANS = List.of("Free", "Personal", "Premium", "Professional");
     private final Map<String, Long> productIds;
 
-    private JetpackCatalog(Map<String, Long> productIds) {
+    private final long groupId;
+
+    private JetpackCatalog(long groupId, Map<String, Long> productIds) {
+        this.groupId = groupId;
         this.productIds = productIds;
     }
 
@@ -45,9 +48,11 @@ public final class JetpackCatalog {
         if (ids.size() != PLANS.size()) {
             throw new IllegalStateException("expected the 4 Jetpack products, found " + ids.keySet());
         }
-        JetpackCatalog catalog = new JetpackCatalog(ids);
+        JetpackCatalog catalog = new JetpackCatalog(groupId, ids);
         if (!"payment".equals(autoSetup)) {
-            ids.values().forEach(id -> catalog.setAutoSetup(admin, groupId, id, partnerId, autoSetup));
+            for (String plan : PLANS) {
+                catalog.saveProduct(admin, plan, partnerId, "", autoSetup);
+            }
         }
         return catalog;
     }
@@ -62,9 +67,13 @@ public final class JetpackCatalog {
         return Long.parseLong(m.group(1));
     }
 
-    private void setAutoSetup(AdminSession admin, long groupId, long productId, String partnerId, String autoSetup) {
+    /**
+     * Saves a product's module settings and auto-setup through the product edit form, as an admin does;
+     * an empty {@code partnerSecret} keeps the stored one.
+     */
+    public void saveProduct(AdminSession admin, String plan, String partnerId, String partnerSecret, String autoSetup) {
+        long productId = productId(plan);
         admin.get("admin/configproducts?action=product&id=" + productId);
-        String plan = productIds.entrySet().stream().filter(e -> e.getValue() == productId).findFirst().orElseThrow().getKey();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("do", "saveproduct");
         form.put("id", String.valueOf(productId));
@@ -77,7 +86,7 @@ public final class JetpackCatalog {
         form.put("module", "jetpack");
         form.put("shownmodule", "jetpack");
         form.put("configoption1", partnerId);
-        form.put("configoption2", "");
+        form.put("configoption2", partnerSecret);
         form.put("autosetup", autoSetup);
         HttpResponse<String> saved = admin.post("admin/configproducts", form);
         if (saved.statusCode() != 303 && saved.statusCode() != 302) {

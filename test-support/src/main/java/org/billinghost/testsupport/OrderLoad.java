@@ -1,0 +1,89 @@
+package org.billinghost.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * Places many Jetpack orders through the API from concurrent clients and keeps, for each order,
+ * its service, site and timings. Site URLs are unique per order so the sandbox counts calls per site.
+ */
+public final class OrderLoad {
+
+    /** One order that the API accepted; times are {@link System#nanoTime()} values. */
+    public record Placed(long serviceId, long orderId, long invoiceId, String site, long sentNanos, long answeredNanos) {
+        public double answerMillis() {
+            return (answeredNanos - sentNanos) / 1e6;
+        }
+    }
+
+    /** What the API refused (no order was made). */
+    public record Refused(int index, String message) {
+    }
+
+    public record Result(List<Placed> placed, List<Refused> refused, long startNanos, long endNanos) {
+    }
+
+    private OrderLoad() {
+    }
+
+    /**
+     * @param apis        one API client per concurrent caller (round robin over the callers)
+     * @param clientIds   clients the orders are spread over
+     * @param productIdOf product id of the i-th order
+     * @param siteOf      site URL of the i-th order
+     */
+    public static Result run(List<ApiClient> apis, int concurrency, int orders, List<Long> clientIds,
+                             IntFunction<Long> productIdOf, IntFunction<String> siteOf) {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        List<Placed> placed = Collections.synchronizedList(new ArrayList<>(orders));
+        List<Refused> refused = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> callers = new ArrayList<>();
+            for (int c = 0; c < concurrency; c++) {
+                ApiClient api = apis.get(c % apis.size());
+                callers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < orders; i = next.getAndIncrement()) {
+                        String site = siteOf.apply(i);
+                        long sent = System.nanoTime();
+                        try {
+                            JsonNode answer = api.addOrder(clientIds.get(i % clientIds.size()), productIdOf.apply(i),
+                                    Map.of("Site URL", site, "Local User", "admin"));
+                            placed.add(new Placed(Long.parseLong(answer.path("serviceids").asText()),
+                                    answer.path("orderid").asLong(), answer.path("invoiceid").asLong(), site, sent,
+                                    System.nanoTime()));
+                        } catch (RuntimeException e) {
+                            refused.add(new Refused(i, e.getMessage()));
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : callers) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("order load failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Result(List.copyOf(placed), List.copyOf(refused), start, System.nanoTime());
+    }
+
+    /** Adds {@code count} clients and answers their ids. */
+    public static List<Long> addClients(ApiClient api, String prefix, int count) {
+        List<Long> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(api.addClient("Load", "Client " + i, prefix + "-" + i + "-" + System.nanoTime() + "@example.com"));
+        }
+        return ids;
+    }
+}
