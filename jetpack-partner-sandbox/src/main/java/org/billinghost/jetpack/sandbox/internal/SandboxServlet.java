@@ -2,6 +2,8 @@ package org.billinghost.jetpack.sandbox.internal;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -93,7 +95,7 @@ public final class SandboxServlet extends HttpServlet {
         pause(fault.latencyMs());
         if (fault.answer().isPresent()) {
             if (fault.answer().get().drop()) {
-                response.sendError(ABORT_CONNECTION);
+                dropConnection(response);
             } else {
                 write(response, fault.answer().get().answer(endpoint));
             }
@@ -148,6 +150,18 @@ public final class SandboxServlet extends HttpServlet {
                     : ApiAnswer.error(400, "invalid_request", message);
         }
         return call.answer(form);
+    }
+
+    /**
+     * Felix HTTP's whiteboard wrapper sets the status before passing {@code sendError} on, and Jetty refuses
+     * status -1: so the call goes to the container's own response, under every wrapper.
+     */
+    private static void dropConnection(ServletResponse response) throws IOException {
+        ServletResponse container = response;
+        while (container instanceof ServletResponseWrapper wrapper) {
+            container = wrapper.getResponse();
+        }
+        ((HttpServletResponse) container).sendError(ABORT_CONNECTION);
     }
 
     private static void pause(long millis) {

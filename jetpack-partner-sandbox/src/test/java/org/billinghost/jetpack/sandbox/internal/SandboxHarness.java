@@ -56,13 +56,28 @@ final class SandboxHarness implements AutoCloseable {
         }
     }
 
-    /** Wraps like the whiteboard implementation does, so the servlet never sees Jetty's own objects. */
+    /**
+     * Wraps like Felix HTTP's whiteboard does, so the servlet never sees Jetty's own objects; like Felix's
+     * response wrapper, {@code sendError} sets the status before passing the call on.
+     */
     public static final class WhiteboardLikeWrapping implements Filter {
         @Override
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
             chain.doFilter(new HttpServletRequestWrapper((HttpServletRequest) request),
-                    new HttpServletResponseWrapper((HttpServletResponse) response));
+                    new HttpServletResponseWrapper((HttpServletResponse) response) {
+                        @Override
+                        public void sendError(int code) throws IOException {
+                            sendError(code, null);
+                        }
+
+                        @Override
+                        public void sendError(int code, String message) throws IOException {
+                            resetBuffer();
+                            setStatus(code);
+                            super.sendError(code, message);
+                        }
+                    });
         }
     }
 
