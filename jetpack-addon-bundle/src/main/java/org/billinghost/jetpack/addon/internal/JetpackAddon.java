@@ -1,7 +1,6 @@
 package org.billinghost.jetpack.addon.internal;
 
 import java.time.Clock;
-import java.util.Optional;
 import org.billinghost.api.module.AddonMetadata;
 import org.billinghost.api.module.AddonModule;
 import org.billinghost.api.module.AddonPage;
@@ -28,18 +27,25 @@ public final class JetpackAddon implements AddonModule {
     static final String VERSION = "1.0.0";
     private static final Logger LOG = LoggerFactory.getLogger(JetpackAddon.class);
 
-    /** Optional: the addon's pages still work (and say so) while the server bundle's service is away. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile PartnerApi partnerApi;
-
+    private final PartnerApiAccess partnerApi = new PartnerApiAccess();
     private final AddonStorage storage;
     private final AdminPages pages;
 
     @Activate
     public JetpackAddon(@Reference Catalog catalog, @Reference ModuleDatabase database, @Reference ActivityLog activityLog) {
         this.storage = new AddonStorage(database, Clock.systemUTC());
-        this.pages = new AdminPages(catalog, storage, new PartnerApiAccess(() -> Optional.ofNullable(partnerApi)), activityLog);
+        this.pages = new AdminPages(catalog, storage, partnerApi, activityLog);
+    }
+
+    /** Optional: the addon's pages still work (and say so) while the server bundle's service is away. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindPartnerApi")
+    void bindPartnerApi(PartnerApi api) {
+        partnerApi.set(api);
+    }
+
+    void unbindPartnerApi(PartnerApi api) {
+        partnerApi.unset(api);
     }
 
     @Override

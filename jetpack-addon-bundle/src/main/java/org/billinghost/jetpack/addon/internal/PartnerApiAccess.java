@@ -3,20 +3,25 @@ package org.billinghost.jetpack.addon.internal;
 import static org.billinghost.jetpack.addon.internal.Markup.alert;
 
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicReference;
 import org.billinghost.jetpack.addon.internal.Markup.Kind;
 import org.billinghost.jetpack.partner.PartnerApi;
 
 /** The Partner API service of the Jetpack server bundle, which may come and go at run time. */
 final class PartnerApiAccess {
-    private final Supplier<Optional<PartnerApi>> service;
-
-    PartnerApiAccess(Supplier<Optional<PartnerApi>> service) {
-        this.service = service;
-    }
+    private final AtomicReference<PartnerApi> service = new AtomicReference<>();
 
     Optional<PartnerApi> get() {
-        return service.get();
+        return Optional.ofNullable(service.get());
+    }
+
+    void set(PartnerApi api) {
+        service.set(api);
+    }
+
+    /** Clears only when {@code api} is still the current one (a greedy rebind binds the new one first). */
+    void unset(PartnerApi api) {
+        service.compareAndSet(api, null);
     }
 
     static String unavailable() {

@@ -46,11 +46,19 @@ final class ProductGenerator {
         try {
             created = catalog.addProducts(missing);
         } catch (CatalogException e) {
-            return new GenerationResult.Refused(PartnerApi.PREFIX + "the Jetpack products could not be created: "
-                    + e.getMessage() + " Nothing was created.");
+            return refused(e);
+        } catch (RuntimeException e) {
+            // a database failure inside the catalog's transaction: rolled back, so still nothing was created
+            LOG.warn("JETPACK MODULE: the catalog failed to create the Jetpack products group={}", groupId, e);
+            return refused(e);
         }
         recordAll(created);
         return new GenerationResult.Created(created, existing.size());
+    }
+
+    private static GenerationResult refused(RuntimeException e) {
+        return new GenerationResult.Refused(PartnerApi.PREFIX + "the Jetpack products could not be created: "
+                + e.getMessage() + " Nothing was created.");
     }
 
     /** The products of the {@code jetpack} module that sell a plan, by plan (the first one found wins). */

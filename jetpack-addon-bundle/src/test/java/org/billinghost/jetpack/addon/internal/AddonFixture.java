@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.billinghost.api.module.AddonPage;
 import org.billinghost.api.module.AddonRequest;
 import org.billinghost.api.module.AdminIdentity;
@@ -25,15 +24,15 @@ final class AddonFixture {
     final AddonStorage storage = new AddonStorage(database, Clock.fixed(Instant.parse("2026-11-28T10:00:00Z"), ZoneOffset.UTC));
     final FakePartnerApi partnerApi = new FakePartnerApi();
     final RecordingActivityLog activityLog = new RecordingActivityLog();
-    /** Null while the server bundle's service is "away". */
-    FakePartnerApi availableApi = partnerApi;
+    final PartnerApiAccess api = new PartnerApiAccess();
     final AdminPages pages;
     final Map<String, String> config = new HashMap<>(Map.of(AddonSettings.CLIENT_ID, CLIENT_ID, AddonSettings.CLIENT_SECRET, SECRET));
 
     AddonFixture(Catalog catalog) {
         this.catalog = catalog;
         storage.schema().migrate();
-        pages = new AdminPages(catalog, storage, new PartnerApiAccess(() -> Optional.ofNullable(availableApi)), activityLog);
+        api.set(partnerApi);
+        pages = new AdminPages(catalog, storage, api, activityLog);
     }
 
     AddonPage get(String... nameValues) {

@@ -70,7 +70,7 @@ class PartnerDetailsPageTest {
 
     @Test
     void validationWithoutThePartnerApiServiceSaysWhatIsMissing() {
-        fixture.availableApi = null;
+        fixture.api.unset(fixture.partnerApi);
 
         String html = fixture.post("action", Actions.VALIDATE).html();
 

@@ -103,7 +103,7 @@ class ProvisionPageTest {
     void provisioningNeedsAPostConfiguredCredentialsAndTheApiService() {
         assertThat(fixture.get("action", Actions.PROVISION, "plan", "free", "site_url", "example.net", "local_user", "bob")
                 .html()).contains("needs the button of the addon&#39;s page");
-        fixture.availableApi = null;
+        fixture.api.unset(fixture.partnerApi);
         assertThat(fixture.post("action", Actions.PROVISION, "plan", "free", "site_url", "example.net", "local_user", "bob")
                 .html()).contains("the Partner API service is not available");
         fixture.config.remove(AddonSettings.CLIENT_ID);
