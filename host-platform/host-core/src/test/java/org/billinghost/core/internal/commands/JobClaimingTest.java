@@ -1,0 +1,139 @@
+package org.billinghost.core.internal.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.billinghost.api.billing.ServiceStatus;
+import org.billinghost.api.module.CommandResult;
+import org.billinghost.api.module.ModuleCommand;
+import org.billinghost.api.platform.AutoSetup;
+import org.billinghost.api.platform.Product;
+import org.billinghost.core.testkit.AllDatabases;
+import org.billinghost.core.testkit.CoreAssembly;
+import org.billinghost.core.testkit.TestDatabase;
+
+/** Claiming jobs with leases on H2, PostgreSQL and MariaDB: several hosts on one database, crashes, start and stop. */
+class JobClaimingTest {
+    private static final JobSettings FAST = new JobSettings(4, 20, 60_000, 8, 10, 50, 10_000);
+
+    @AllDatabases.Test
+    void twoHostsOnOneDatabaseNeverRunTheSameJobTwice(TestDatabase db) throws Exception {
+        FakeServerModule module = new FakeServerModule().always(p -> {
+            pause(3);
+            return CommandResult.success();
+        });
+        try (CoreAssembly hostA = CoreAssembly.on(db.database()); CoreAssembly hostB = CoreAssembly.on(db.database())) {
+            hostA.addServerModule(Shop.MODULE, module);
+            hostB.addServerModule(Shop.MODULE, module);
+            Shop shopA = new Shop(hostA);
+            Shop shopB = new Shop(hostB);
+            Product product = shopA.product(AutoSetup.ORDER, BigDecimal.ONE);
+            hostA.startWorkers(FAST, "host-a-" + db);
+            hostB.startWorkers(FAST, "host-b-" + db);
+
+            List<Long> serviceIds = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                serviceIds.add((i % 2 == 0 ? shopA : shopB).service(product));
+            }
+
+            waitFor(() -> serviceIds.stream().allMatch(id -> status(hostA, id) == ServiceStatus.ACTIVE), 60);
+            for (long id : serviceIds) {
+                assertThat(module.calls(ModuleCommand.CREATE, id)).as("Create calls of service %d", id).isEqualTo(1);
+            }
+            assertThat(module.calls(ModuleCommand.CREATE)).isEqualTo(60);
+        }
+    }
+
+    @AllDatabases.Test
+    void aJobWhoseLeaseExpiredIsTakenOverEvenWhileItsServiceIsProvisioning(TestDatabase db) {
+        FakeServerModule module = new FakeServerModule();
+        try (CoreAssembly core = CoreAssembly.on(db.database())) {
+            core.addServerModule(Shop.MODULE, module);
+            Shop shop = new Shop(core);
+            long serviceId = shop.service(shop.product(AutoSetup.ORDER, BigDecimal.ONE));
+            // A host claims the job, moves the service to Provisioning and dies.
+            Job claimed = core.jobQueue().claim("dead-host", 60_000).orElseThrow();
+            assertThat(claimed.serviceId()).isEqualTo(serviceId);
+            core.jdbc().update("UPDATE services SET status = 'Provisioning' WHERE id = ?", serviceId);
+
+            assertThat(core.runDueJobs()).as("the lease still holds").isZero();
+            core.jdbc().update("UPDATE jobs SET lease_until = ? WHERE id = ?", System.currentTimeMillis() - 1, claimed.id());
+
+            Optional<Job> taken = core.jobQueue().claim("live-host", 60_000);
+            assertThat(taken).hasValueSatisfying(job -> {
+                assertThat(job.id()).isEqualTo(claimed.id());
+                assertThat(job.takenOver()).isTrue();
+                assertThat(job.attempts()).isEqualTo(2);
+            });
+            new JobRunner(core.jobQueue(), (ModuleCommandService) core.moduleCommands(), CoreAssembly.TEST_JOB_SETTINGS)
+                    .run(taken.get());
+            assertThat(module.calls(ModuleCommand.CREATE, serviceId)).isEqualTo(1);
+            assertThat(status(core, serviceId)).isEqualTo(ServiceStatus.ACTIVE);
+            assertThat(core.jobQueue().row(claimed.id()).orElseThrow().state()).isEqualTo("done");
+            assertThat(core.jobQueue().succeed(claimed, false)).as("the dead host's late answer is ignored").isFalse();
+        }
+    }
+
+    @AllDatabases.Test
+    void startUpResumesPendingJobsAndStopWaitsForRunningOnesThenReleasesTheRest(TestDatabase db) throws Exception {
+        CountDownLatch inModule = new CountDownLatch(1);
+        FakeServerModule module = new FakeServerModule().always(p -> {
+            inModule.countDown();
+            pause(300);
+            return CommandResult.success();
+        });
+        try (CoreAssembly core = CoreAssembly.on(db.database())) {
+            core.addServerModule(Shop.MODULE, module);
+            Shop shop = new Shop(core);
+            Product product = shop.product(AutoSetup.ORDER, BigDecimal.ONE);
+            List<Long> serviceIds = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                serviceIds.add(shop.service(product));
+            }
+            assertThat(module.calls(ModuleCommand.CREATE)).isZero();
+
+            JobWorkers workers = core.startWorkers(new JobSettings(1, 20, 60_000, 8, 10, 50, 5_000), "stopping-" + db);
+            assertThat(inModule.await(20, TimeUnit.SECONDS)).as("start-up picks up the stored jobs").isTrue();
+            workers.stop();
+
+            int created = module.calls(ModuleCommand.CREATE);
+            assertThat(created).as("the running job finished, no new one was claimed").isBetween(1, 3);
+            long done = serviceIds.stream().filter(id -> status(core, id) == ServiceStatus.ACTIVE).count();
+            assertThat(done).isEqualTo(created);
+            List<String> states = serviceIds.stream()
+                    .map(id -> core.jobQueue().ofService(id).get(0).state()).toList();
+            assertThat(states).doesNotContain("running").filteredOn("pending"::equals).hasSize(4 - created);
+
+            core.startWorkers(FAST, "restarted-" + db);
+            waitFor(() -> serviceIds.stream().allMatch(id -> status(core, id) == ServiceStatus.ACTIVE), 30);
+            assertThat(module.calls(ModuleCommand.CREATE)).isEqualTo(4);
+        }
+    }
+
+    private static ServiceStatus status(CoreAssembly core, long serviceId) {
+        return core.services().get(serviceId).orElseThrow().status();
+    }
+
+    private static void waitFor(BooleanSupplier condition, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within %d s", seconds).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
