@@ -130,7 +130,7 @@ final class PartnerApiEmulator {
         if (site.isPresent()) {
             return call.apply(site.get());
         }
-        if (SiteAddress.fromIdentifier(identifier).isEmpty() && !identifier.chars().allMatch(Character::isDigit)) {
+        if (SiteAddress.fromIdentifier(identifier).isEmpty()) {
             return ApiAnswer.error(400, "invalid_input", "The site is not a site identifier (host::path) or blog id.");
         }
         return ApiAnswer.error(404, "unknown_blog", "Unknown blog.");
