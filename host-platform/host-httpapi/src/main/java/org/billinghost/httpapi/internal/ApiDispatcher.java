@@ -64,7 +64,8 @@ public final class ApiDispatcher {
             // the services' own input checks; their messages are written for the caller
             LOG.debug("API action refused input: action={} message={}", actionName, e.getMessage());
             return error(400, e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: a module bundle that went away in the middle of the call
             String reference = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("API action failed unexpectedly: action={} reference={}", actionName, reference, e);
             return error(500, "Internal error (reference " + reference + "); the host log has the details");

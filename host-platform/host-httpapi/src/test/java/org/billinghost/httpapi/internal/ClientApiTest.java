@@ -1,0 +1,72 @@
+package org.billinghost.httpapi.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** AddClient, GetClients, GetClientsDetails. */
+class ClientApiTest extends ApiTestSupport {
+
+    @Test
+    void addedClientIsReadBackByIdAndByEmailWithoutItsPassword() {
+        String email = unique("grace") + "@example.com";
+        long id = call("AddClient", "firstname", "Grace", "lastname", "Hopper", "email", email,
+                "companyname", "Navy", "address1", "1 Pier", "city", "Arlington", "state", "VA", "postcode", "22201",
+                "country", "US", "phonenumber", "+1 555 0100", "password2", "a secret password 9").ok().id("clientid");
+
+        Reply byId = call("GetClientsDetails", "clientid", String.valueOf(id)).ok();
+        assertThat(byId.json().path("client").path("email").asText()).isEqualTo(email);
+        assertThat(byId.json().path("fullname").asText()).isEqualTo("Grace Hopper");
+        assertThat(byId.json().path("companyname").asText()).isEqualTo("Navy");
+        assertThat(byId.body()).doesNotContain("a secret password 9");
+        Reply byEmail = call("GetClientsDetails", "email", email).ok();
+        assertThat(byEmail.id("id")).isEqualTo(id);
+    }
+
+    @Test
+    void addClientRefusesMissingFieldsAndDuplicateEmailsAndStoresNothing() {
+        String email = unique("dup") + "@example.com";
+        call("AddClient", "firstname", "A", "lastname", "B").refused(400, "Missing required parameter: email");
+        call("AddClient", "firstname", "A", "lastname", "B", "email", email, "address1", "x", "city", "y",
+                "state", "z", "postcode", "1", "country", "DE", "phonenumber", "1").ok();
+        long before = call("GetClients", "search", email).ok().id("totalresults");
+
+        Reply duplicate = call("AddClient", "firstname", "C", "lastname", "D", "email", email, "address1", "x",
+                "city", "y", "state", "z", "postcode", "1", "country", "DE", "phonenumber", "1");
+
+        assertThat(duplicate.result()).isEqualTo("error");
+        assertThat(duplicate.status()).isIn(400, 409);
+        assertThat(call("GetClients", "search", email).ok().id("totalresults")).isEqualTo(before).isEqualTo(1);
+    }
+
+    @Test
+    void getClientsSearchesAndPages() {
+        String marker = unique("Zebra");
+        for (int i = 0; i < 3; i++) {
+            call("AddClient", "firstname", marker, "lastname", "N" + i, "email", unique("z") + "@example.com",
+                    "address1", "x", "city", "y", "state", "z", "postcode", "1", "country", "DE", "phonenumber", "1")
+                    .ok();
+        }
+
+        Reply page = call("GetClients", "search", marker, "limitstart", "1", "limitnum", "1").ok();
+
+        assertThat(page.id("totalresults")).isEqualTo(3);
+        assertThat(page.id("startnumber")).isEqualTo(1);
+        assertThat(page.id("numreturned")).isEqualTo(1);
+        JsonNode clients = page.json().path("clients").path("client");
+        assertThat(clients).hasSize(1);
+        assertThat(clients.get(0).path("firstname").asText()).isEqualTo(marker);
+        assertThat(clients.get(0).path("lastname").asText()).isEqualTo("N1");
+    }
+
+    @Test
+    void badPagingAndUnknownOrMalformedIdsAreRefused() {
+        call("GetClients", "limitnum", "0").refused(400, "Parameter limitnum must be between 1 and 1000");
+        call("GetClients", "limitstart", "x").refused(400, "Parameter limitstart must be a whole number");
+        call("GetClientsDetails", "clientid", "999999").refused(404, "Client Not Found");
+        call("GetClientsDetails", "clientid", "abc").refused(400, "Parameter clientid must be a positive whole number");
+        call("GetClientsDetails", "email", "nobody@example.com").refused(404, "Client Not Found");
+        call("GetClientsDetails").refused(400, "Missing required parameter: clientid or email");
+    }
+}

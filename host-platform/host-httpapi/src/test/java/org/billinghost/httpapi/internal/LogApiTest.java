@@ -1,0 +1,40 @@
+package org.billinghost.httpapi.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** LogActivity, GetActivityLog. */
+class LogApiTest extends ApiTestSupport {
+
+    @Test
+    void loggedLinesAreFoundByTextAndClient() {
+        long client = newClient();
+        String text = unique("Called from the API test ");
+
+        call("LogActivity", "description", text, "clientid", String.valueOf(client)).ok();
+        call("LogActivity", "description", text + " without client").ok();
+
+        JsonNode found = call("GetActivityLog", "description", text).ok().json();
+        assertThat(found.path("totalresults").asInt()).isEqualTo(2);
+        JsonNode forClient = call("GetActivityLog", "description", text, "clientid", String.valueOf(client)).ok().json();
+        assertThat(forClient.path("activity").path("entry")).hasSize(1);
+        JsonNode entry = forClient.path("activity").path("entry").get(0);
+        assertThat(entry.path("description").asText()).isEqualTo(text);
+        assertThat(entry.path("clientid").asLong()).isEqualTo(client);
+        assertThat(entry.path("date").asText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
+    }
+
+    @Test
+    void badLogInputIsRefusedAndLogsNothing() {
+        long before = call("GetActivityLog").ok().id("totalresults");
+
+        call("LogActivity").refused(400, "Missing required parameter: description");
+        call("LogActivity", "description", "x", "clientid", "999999").refused(404, "Client ID Not Found");
+        call("GetActivityLog", "limitnum", "5000").refused(400, "Parameter limitnum must be between 1 and 1000");
+        call("GetActivityLog", "clientid", "none").refused(400, "Parameter clientid must be a positive whole number");
+
+        assertThat(call("GetActivityLog").ok().id("totalresults")).isEqualTo(before);
+    }
+}
