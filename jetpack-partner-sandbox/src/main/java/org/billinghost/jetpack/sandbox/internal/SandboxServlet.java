@@ -77,7 +77,7 @@ public final class SandboxServlet extends HttpServlet {
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
         if (path.startsWith(CONTROL_PREFIX + "/")) {
             write(response, control.handle(request.getMethod(), path.substring(CONTROL_PREFIX.length()),
-                    () -> request.getInputStream().readAllBytes()));
+                    () -> request.getInputStream().readNBytes((int) MAX_BODY_BYTES)));
             return;
         }
         Optional<Call> call = route(path);
