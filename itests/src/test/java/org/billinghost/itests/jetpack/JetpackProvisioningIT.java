@@ -1,0 +1,219 @@
+package org.billinghost.itests.jetpack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.billinghost.itests.support.Eventually.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.billinghost.testsupport.AdminSession;
+import org.billinghost.testsupport.ApiClient;
+import org.billinghost.testsupport.HostProcess;
+import org.billinghost.testsupport.JetpackCatalog;
+import org.billinghost.testsupport.SandboxClient;
+import org.billinghost.testsupport.ServiceWatch;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * Issue 4 end to end on the real launcher in demo mode (the bundled Partner API sandbox): customers
+ * order Jetpack products whose auto-setup runs at ordering; the server module provisions the plan with
+ * the sandbox and writes each service's own provisioning details; termination cancels the plan.
+ */
+public class JetpackProvisioningIT {
+    private static final String DETAILS = "jetpack_provisioning_details";
+    private static final Duration ACTIVE = Duration.ofSeconds(30);
+    private static final AtomicInteger SITES = new AtomicInteger();
+
+    @ClassRule
+    public static final TemporaryFolder TMP = new TemporaryFolder(Path.of("target").toAbsolutePath().toFile());
+
+    private static HostProcess host;
+    private static ApiClient api;
+    private static SandboxClient sandbox;
+    private static JetpackCatalog catalog;
+
+    @BeforeClass
+    public static void startDemoHostWithJetpackProducts() throws Exception {
+        host = HostProcess.options(TMP.newFolder("data").toPath()).demo()
+                // quick retries, so that the transient-failure test does not wait long
+                .config("org.billinghost.core.jobs", Map.of("backoffBaseMillis", "200", "backoffMaxMillis", "1000"))
+                .start();
+        api = ApiClient.demo(host);
+        sandbox = SandboxClient.of(host);
+        AdminSession admin = AdminSession.login(host, "admin", "admin");
+        await(Duration.ofSeconds(20), "the Jetpack server module is registered", () -> {
+            try {
+                return api.call("GetModuleConfigurationParameters", Map.of("moduleType", "server", "moduleName", "jetpack"))
+                        .path("available").asBoolean(true);
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        });
+        catalog = JetpackCatalog.install(host, api, admin, "1001", "demo-partner-secret", "order");
+    }
+
+    @AfterClass
+    public static void stopHost() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @Test
+    public void anOrderWithAutoSetupGetsTheActivationLink() {
+        String site = uniqueSite("shop", "example.com");
+        long serviceId = order(newClient(), "Premium", "https://" + site + "/");
+
+        awaitActive(serviceId);
+
+        assertThat(api.customField(serviceId, DETAILS)).startsWith("URL to Activate Jetpack: https://")
+                .contains("site=" + site);
+        JsonNode provisioned = sandboxSite(site);
+        assertThat(provisioned.path("plan").asText()).isEqualTo("premium");
+        assertThat(provisioned.path("state").asText()).isEqualTo("provisioned");
+        assertThat(provisioned.path("partner_id").asText()).isEqualTo("1001");
+        assertThat(provisioned.path("local_user").asText()).isEqualTo("admin");
+        assertThat(provisioned.path("provision_count").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    public void aSiteWhoseDomainDoesNotResolveGetsTheWaitingMessage() {
+        String site = uniqueSite("brand-new", "invalid");
+        long serviceId = order(newClient(), "Personal", site);
+
+        awaitActive(serviceId);
+
+        assertThat(api.customField(serviceId, DETAILS)).contains("did not resolve", "waiting for " + site, "Jetpack banner")
+                .doesNotContain("URL to Activate Jetpack");
+        assertThat(sandboxSite(site).path("state").asText()).isEqualTo("provisioned");
+    }
+
+    @Test
+    public void twoCustomersKeepTheirOwnDetails() {
+        String firstSite = uniqueSite("first", "example.org");
+        String secondSite = uniqueSite("second", "example.org");
+        long first = order(newClient(), "Free", firstSite);
+        awaitActive(first);
+        String firstDetails = api.customField(first, DETAILS);
+
+        long second = order(newClient(), "Free", secondSite);
+        awaitActive(second);
+
+        assertThat(api.customField(first, DETAILS)).isEqualTo(firstDetails).contains("site=" + firstSite)
+                .doesNotContain(secondSite);
+        assertThat(api.customField(second, DETAILS)).contains("site=" + secondSite).doesNotContain(firstSite);
+    }
+
+    @Test
+    public void terminateCancelsThePlanOfASiteInASubdirectory() {
+        String site = uniqueSite("blog", "example.net") + "/wp";
+        long serviceId = order(newClient(), "Professional", "http://" + site);
+        awaitActive(serviceId);
+
+        api.call("ModuleTerminate", Map.of("serviceid", serviceId));
+
+        assertThat(api.serviceStatus(serviceId)).isEqualTo("Terminated");
+        JsonNode cancelled = sandboxSite(site);
+        assertThat(cancelled.path("site").asText()).isEqualTo(site.replace("/", "::"));
+        assertThat(cancelled.path("state").asText()).isEqualTo("cancelled");
+        assertThat(cancelled.path("cancel_count").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    public void anAutomaticProvisioningRefusalIsLoggedOnceWithThePrefix() {
+        sandbox.faults(Map.of("endpoint", "provision", "count", 1, "status", 403, "error", "invalid_scope",
+                "message", "This partner may not provision sites."));
+        long serviceId = order(newClient(), "Premium", uniqueSite("refused", "example.com"));
+        String failure = "Module Create Failed - Service ID: " + serviceId + " - JETPACK MODULE: ";
+
+        await(ACTIVE, "the refusal in the activity log", () -> !activity(failure).isEmpty());
+
+        assertThat(activity(failure)).singleElement().asString()
+                .contains("invalid_scope: This partner may not provision sites.");
+        assertThat(activity("Service ID: " + serviceId + " - JETPACK MODULE: ")).hasSize(1);
+        assertThat(api.serviceStatus(serviceId)).isEqualTo("Pending");
+        assertThat(api.customField(serviceId, DETAILS)).isEmpty();
+    }
+
+    @Test
+    public void aProvisioningOutageIsRetriedUntilTheServiceIsActive() {
+        sandbox.faults(Map.of("endpoint", "provision", "count", 2, "status", 503));
+        long serviceId = order(newClient(), "Personal", uniqueSite("outage", "example.com"));
+
+        awaitActive(serviceId);
+
+        assertThat(activity("Module Create Failed - Service ID: " + serviceId + " - JETPACK MODULE: "))
+                .hasSize(2).allSatisfy(line -> assertThat(line).contains("HTTP 503", "try again later"));
+        assertThat(api.customField(serviceId, DETAILS)).startsWith("URL to Activate Jetpack: ");
+    }
+
+    @Test
+    public void fiftyProvisionsAskForOneToken() {
+        // forgets the sandbox's tokens and counts: the host's cached token is refused once and renewed
+        sandbox.reset();
+        long clientId = newClient();
+        List<Long> services = new ArrayList<>();
+        List<String> sites = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String site = uniqueSite("load", "example.com");
+            sites.add(site);
+            services.add(order(clientId, "Personal", site));
+        }
+
+        Map<Long, Long> active = new ServiceWatch(api).await(services, "Active", Duration.ofSeconds(120), Duration.ofMillis(250));
+
+        assertThat(active).as("services Active").hasSize(50);
+        assertThat(sandbox.stats().path("token_requests").asLong()).isEqualTo(1);
+        for (String site : sites) {
+            assertThat(sandboxSite(site).path("provision_count").asLong()).as(site).isEqualTo(1);
+        }
+    }
+
+    private static String uniqueSite(String name, String domain) {
+        return name + "-" + SITES.incrementAndGet() + "-" + System.nanoTime() % 100_000 + "." + domain;
+    }
+
+    private static long newClient() {
+        int n = SITES.incrementAndGet();
+        return api.addClient("Jet", "Pack" + n, "jetpack-it-" + n + "-" + System.nanoTime() + "@example.com");
+    }
+
+    private static long order(long clientId, String plan, String siteUrl) {
+        JsonNode order = api.addOrder(clientId, catalog.productId(plan), Map.of("Site URL", siteUrl, "Local User", "admin"));
+        return Long.parseLong(order.path("serviceids").asText());
+    }
+
+    private static void awaitActive(long serviceId) {
+        await(ACTIVE, "service " + serviceId + " Active", () -> "Active".equals(api.serviceStatus(serviceId)));
+    }
+
+    /** The sandbox's record of a site, by site URL without scheme. */
+    private static JsonNode sandboxSite(String siteUrl) {
+        for (JsonNode site : sandbox.sites().path("sites")) {
+            if (site.path("siteurl").asText().equals(siteUrl)) {
+                return site;
+            }
+        }
+        throw new AssertionError("the sandbox has no site " + siteUrl + ": " + sandbox.sites());
+    }
+
+    /** Activity-log lines containing {@code text}. */
+    private static List<String> activity(String text) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode entry : api.call("GetActivityLog", Map.of("description", text, "limitnum", 100))
+                .path("activity").path("entry")) {
+            if (entry.path("description").asText().contains(text)) {
+                lines.add(entry.path("description").asText());
+            }
+        }
+        return lines;
+    }
+}
