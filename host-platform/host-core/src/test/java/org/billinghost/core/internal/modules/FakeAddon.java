@@ -1,0 +1,58 @@
+package org.billinghost.core.internal.modules;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.billinghost.api.module.AddonMetadata;
+import org.billinghost.api.module.AddonModule;
+import org.billinghost.api.module.AddonPage;
+import org.billinghost.api.module.AddonRequest;
+import org.billinghost.api.module.AddonResult;
+import org.billinghost.api.module.ConfigField;
+
+/** An addon for tests: a version, an api key (password), a yes/no flag and a region dropdown. */
+final class FakeAddon implements AddonModule {
+    final String version;
+    final List<String> upgrades = new CopyOnWriteArrayList<>();
+    final AtomicReference<AddonRequest> lastRequest = new AtomicReference<>();
+    volatile AddonResult activateAnswer = AddonResult.success("Activated");
+    volatile int activations;
+    volatile int deactivations;
+
+    FakeAddon(String version) {
+        this.version = version;
+    }
+
+    @Override
+    public AddonMetadata metadata() {
+        return new AddonMetadata("Fake Addon", "For tests", version, "Tests", List.of(
+                ConfigField.password("apiKey", "API key", ""),
+                ConfigField.yesNo("enabled", "Enabled", ""),
+                ConfigField.dropdown("region", "Region", "", List.of("eu", "us"))));
+    }
+
+    @Override
+    public AddonResult activateAddon() {
+        activations++;
+        return activateAnswer;
+    }
+
+    @Override
+    public AddonResult deactivateAddon() {
+        deactivations++;
+        return AddonResult.success("Deactivated");
+    }
+
+    @Override
+    public AddonResult upgrade(String previousVersion) {
+        upgrades.add(previousVersion);
+        return AddonResult.success("");
+    }
+
+    @Override
+    public AddonPage adminOutput(AddonRequest request) {
+        lastRequest.set(request);
+        return AddonPage.of("Fake", "<p>ok</p>");
+    }
+}
