@@ -24,25 +24,25 @@ import org.slf4j.LoggerFactory;
 public final class ModuleRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(ModuleRegistry.class);
 
-    private final ConcurrentMap<String, AddonModule> addons = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, ServerModule> servers = new ConcurrentHashMap<>();
+    private final ByName<AddonModule> addons = new ByName<>("Addon");
+    private final ByName<ServerModule> servers = new ByName<>("Server");
 
     public Optional<AddonModule> addon(String name) {
-        return name == null ? Optional.empty() : Optional.ofNullable(addons.get(name));
+        return addons.get(name);
     }
 
     public Optional<ServerModule> server(String name) {
-        return name == null ? Optional.empty() : Optional.ofNullable(servers.get(name));
+        return servers.get(name);
     }
 
     /** A sorted snapshot. */
     public Map<String, AddonModule> addons() {
-        return new TreeMap<>(addons);
+        return addons.snapshot();
     }
 
     /** A sorted snapshot. */
     public Map<String, ServerModule> servers() {
-        return new TreeMap<>(servers);
+        return servers.snapshot();
     }
 
     public void addAddon(String name, AddonModule module) {
@@ -50,7 +50,7 @@ public final class ModuleRegistry {
     }
 
     public void removeAddon(String name) {
-        addons.remove(name);
+        addons.modules.remove(name);
     }
 
     public void addServer(String name, ServerModule module) {
@@ -58,45 +58,27 @@ public final class ModuleRegistry {
     }
 
     public void removeServer(String name) {
-        servers.remove(name);
+        servers.modules.remove(name);
     }
 
     @Reference(name = "addon", service = AddonModule.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, unbind = "unbindAddon")
     void bindAddon(AddonModule module, Map<String, Object> properties) {
-        nameOf(properties).ifPresent(name -> {
-            addons.put(name, module);
-            LOG.info("Addon module available: module={}", name);
-        });
+        addons.bind(module, properties);
     }
 
     void unbindAddon(AddonModule module, Map<String, Object> properties) {
-        // Only the instance being unbound: a newer version may already have replaced it.
-        nameOf(properties).filter(name -> addons.remove(name, module))
-                .ifPresent(name -> LOG.info("Addon module gone: module={}", name));
+        addons.unbind(module, properties);
     }
 
     @Reference(name = "server", service = ServerModule.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, unbind = "unbindServer")
     void bindServer(ServerModule module, Map<String, Object> properties) {
-        nameOf(properties).ifPresent(name -> {
-            servers.put(name, module);
-            LOG.info("Server module available: module={}", name);
-        });
+        servers.bind(module, properties);
     }
 
     void unbindServer(ServerModule module, Map<String, Object> properties) {
-        nameOf(properties).filter(name -> servers.remove(name, module))
-                .ifPresent(name -> LOG.info("Server module gone: module={}", name));
-    }
-
-    private static Optional<String> nameOf(Map<String, Object> properties) {
-        Object name = properties.get(ModuleProperties.MODULE_NAME);
-        if (name instanceof String s && ModuleProperties.isValidName(s)) {
-            return Optional.of(s);
-        }
-        LOG.warn("Ignoring a module service without a valid {} property: value={}", ModuleProperties.MODULE_NAME, name);
-        return Optional.empty();
+        servers.unbind(module, properties);
     }
 
     private static String checkedName(String name) {
@@ -104,5 +86,50 @@ public final class ModuleRegistry {
             throw new IllegalArgumentException("Invalid module name: " + name);
         }
         return name;
+    }
+
+    /** Modules of one kind by name. */
+    private static final class ByName<T> {
+        final ConcurrentMap<String, T> modules = new ConcurrentHashMap<>();
+        private final String kind;
+
+        ByName(String kind) {
+            this.kind = kind;
+        }
+
+        Optional<T> get(String name) {
+            return name == null ? Optional.empty() : Optional.ofNullable(modules.get(name));
+        }
+
+        Map<String, T> snapshot() {
+            return new TreeMap<>(modules);
+        }
+
+        void put(String name, T module) {
+            modules.put(name, module);
+        }
+
+        void bind(T module, Map<String, Object> properties) {
+            nameOf(properties).ifPresent(name -> {
+                modules.put(name, module);
+                LOG.info("{} module available: module={}", kind, name);
+            });
+        }
+
+        void unbind(T module, Map<String, Object> properties) {
+            // Only the instance being unbound: a newer version may already have replaced it.
+            nameOf(properties).filter(name -> modules.remove(name, module))
+                    .ifPresent(name -> LOG.info("{} module gone: module={}", kind, name));
+        }
+
+        private Optional<String> nameOf(Map<String, Object> properties) {
+            Object name = properties.get(ModuleProperties.MODULE_NAME);
+            if (name instanceof String s && ModuleProperties.isValidName(s)) {
+                return Optional.of(s);
+            }
+            LOG.warn("Ignoring a {} module service without a valid {} property: value={}", kind,
+                    ModuleProperties.MODULE_NAME, name);
+            return Optional.empty();
+        }
     }
 }

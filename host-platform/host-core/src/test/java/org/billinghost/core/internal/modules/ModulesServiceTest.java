@@ -11,6 +11,7 @@ import org.billinghost.api.billing.ModuleInfo;
 import org.billinghost.api.module.AddonResult;
 import org.billinghost.api.module.AdminIdentity;
 import org.billinghost.api.platform.HookTopics;
+import org.billinghost.core.internal.commands.Refusal;
 import org.billinghost.core.testkit.CoreAssembly;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,15 +38,6 @@ class ModulesServiceTest {
 
     private ModuleInfo info() {
         return core.modules().addon("fake").orElseThrow();
-    }
-
-    private BillingException.Category refusal(Runnable call) {
-        try {
-            call.run();
-        } catch (BillingException e) {
-            return e.category();
-        }
-        throw new AssertionError("not refused");
     }
 
     @Test
@@ -132,16 +124,16 @@ class ModulesServiceTest {
 
     @Test
     void adminOutputRefusesInactiveUnavailableAddonsAndRolesOutsideTheAccessList() {
-        assertThat(refusal(() -> core.modules().adminOutput("fake", Map.of(), "GET", FULL, "t")))
+        assertThat(Refusal.of(() -> core.modules().adminOutput("fake", Map.of(), "GET", FULL, "t")))
                 .isEqualTo(BillingException.Category.FORBIDDEN);
         core.modules().activate("fake");
-        assertThat(refusal(() -> core.modules().adminOutput("fake", Map.of(), "GET", SALES, "t")))
+        assertThat(Refusal.of(() -> core.modules().adminOutput("fake", Map.of(), "GET", SALES, "t")))
                 .isEqualTo(BillingException.Category.FORBIDDEN);
         core.modules().saveConfiguration("fake", Map.of(), List.of("Full Administrator", "Sales Operator"), FULL);
         assertThat(core.modules().adminOutput("fake", Map.of(), "GET", SALES, "t").html()).isEqualTo("<p>ok</p>");
 
         core.removeAddon("fake");
-        assertThat(refusal(() -> core.modules().adminOutput("fake", Map.of(), "GET", FULL, "t")))
+        assertThat(Refusal.of(() -> core.modules().adminOutput("fake", Map.of(), "GET", FULL, "t")))
                 .isEqualTo(BillingException.Category.UNAVAILABLE);
         assertThatThrownBy(() -> core.modules().activate("fake")).hasMessage(
                 "Addon 'fake' is not available: its bundle is not installed or not active.");

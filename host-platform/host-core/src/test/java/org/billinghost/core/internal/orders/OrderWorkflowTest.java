@@ -27,19 +27,11 @@ import org.billinghost.api.platform.PayType;
 import org.billinghost.api.platform.Product;
 import org.billinghost.api.platform.ProductType;
 import org.billinghost.core.internal.commands.FlowTestSupport;
+import org.billinghost.core.internal.commands.Refusal;
 import org.billinghost.core.internal.commands.Shop;
 import org.junit.jupiter.api.Test;
 
 class OrderWorkflowTest extends FlowTestSupport {
-
-    private BillingException.Category refusal(Runnable call) {
-        try {
-            call.run();
-        } catch (BillingException e) {
-            return e.category();
-        }
-        throw new AssertionError("not refused");
-    }
 
     private Order place(Product product, Map<String, String> fields, boolean byAdmin) {
         return core.orders().place(new OrderRequest(shop.client(), List.of(new OrderLine(product.id(), "", fields)), "", byAdmin));
@@ -71,11 +63,11 @@ class OrderWorkflowTest extends FlowTestSupport {
     @Test
     void invalidCustomFieldValuesAreRefusedAndNothingIsStored() {
         Product product = shop.product(AutoSetup.ORDER, BigDecimal.ONE);
-        assertThat(refusal(() -> place(product, Map.of("Site URL", "not a url"), false)))
+        assertThat(Refusal.of(() -> place(product, Map.of("Site URL", "not a url"), false)))
                 .isEqualTo(BillingException.Category.INVALID_INPUT);
-        assertThat(refusal(() -> place(product, Map.of("Plan", "silver"), false))).isEqualTo(BillingException.Category.INVALID_INPUT);
-        assertThat(refusal(() -> place(product, Map.of("Plan", "bronze"), true))).isEqualTo(BillingException.Category.INVALID_INPUT);
-        assertThat(refusal(() -> place(product, Map.of("Colour", "red"), false))).isEqualTo(BillingException.Category.INVALID_INPUT);
+        assertThat(Refusal.of(() -> place(product, Map.of("Plan", "silver"), false))).isEqualTo(BillingException.Category.INVALID_INPUT);
+        assertThat(Refusal.of(() -> place(product, Map.of("Plan", "bronze"), true))).isEqualTo(BillingException.Category.INVALID_INPUT);
+        assertThat(Refusal.of(() -> place(product, Map.of("Colour", "red"), false))).isEqualTo(BillingException.Category.INVALID_INPUT);
         assertThat(core.orders().list(null, 0, 0, 10).total()).isZero();
         assertThat(core.jobQueue().queueSize(true)).isZero();
 
@@ -92,13 +84,13 @@ class OrderWorkflowTest extends FlowTestSupport {
         Order order = shop.order(shop.product(AutoSetup.MANUAL, new BigDecimal("10.00")), "https://a.example");
         long invoiceId = order.invoiceId();
         core.invoices().addPayment(invoiceId, new BigDecimal("3.00"), "tx-1", "paypal");
-        assertThat(refusal(() -> core.invoices().addPayment(invoiceId, new BigDecimal("3.00"), "tx-1", "paypal")))
+        assertThat(Refusal.of(() -> core.invoices().addPayment(invoiceId, new BigDecimal("3.00"), "tx-1", "paypal")))
                 .isEqualTo(BillingException.Category.CONFLICT);
-        assertThat(refusal(() -> core.invoices().addPayment(invoiceId, new BigDecimal("-1"), "tx-2", "paypal")))
+        assertThat(Refusal.of(() -> core.invoices().addPayment(invoiceId, new BigDecimal("-1"), "tx-2", "paypal")))
                 .isEqualTo(BillingException.Category.INVALID_INPUT);
-        assertThat(refusal(() -> core.invoices().addPayment(invoiceId, BigDecimal.ONE, " ", "paypal")))
+        assertThat(Refusal.of(() -> core.invoices().addPayment(invoiceId, BigDecimal.ONE, " ", "paypal")))
                 .isEqualTo(BillingException.Category.INVALID_INPUT);
-        assertThat(refusal(() -> core.invoices().addPayment(987_654, BigDecimal.ONE, "tx-3", "paypal")))
+        assertThat(Refusal.of(() -> core.invoices().addPayment(987_654, BigDecimal.ONE, "tx-3", "paypal")))
                 .isEqualTo(BillingException.Category.NOT_FOUND);
         Invoice partly = core.invoices().get(invoiceId).orElseThrow();
         assertThat(partly.paid()).isEqualByComparingTo("3.00");
@@ -107,7 +99,7 @@ class OrderWorkflowTest extends FlowTestSupport {
         Invoice paid = core.invoices().addPayment(invoiceId, new BigDecimal("7.00"), "tx-4", "paypal");
         assertThat(paid.status()).isEqualTo(InvoiceStatus.PAID);
         assertThat(paid.datePaid()).isNotNull();
-        assertThat(refusal(() -> core.invoices().addPayment(invoiceId, BigDecimal.ONE, "tx-5", "paypal")))
+        assertThat(Refusal.of(() -> core.invoices().addPayment(invoiceId, BigDecimal.ONE, "tx-5", "paypal")))
                 .isEqualTo(BillingException.Category.CONFLICT);
     }
 
@@ -121,9 +113,9 @@ class OrderWorkflowTest extends FlowTestSupport {
         assertThat(status(order.serviceIds().get(0))).isEqualTo(ServiceStatus.CANCELLED);
         assertThat(core.invoices().get(order.invoiceId()).orElseThrow().status()).isEqualTo(InvoiceStatus.CANCELLED);
         assertThat(module.calls(ModuleCommand.CREATE)).isZero();
-        assertThat(refusal(() -> core.orders().cancel(order.id()))).isEqualTo(BillingException.Category.CONFLICT);
-        assertThat(refusal(() -> core.orders().accept(order.id(), true))).isEqualTo(BillingException.Category.CONFLICT);
-        assertThat(refusal(() -> core.orders().accept(123_456, true))).isEqualTo(BillingException.Category.NOT_FOUND);
+        assertThat(Refusal.of(() -> core.orders().cancel(order.id()))).isEqualTo(BillingException.Category.CONFLICT);
+        assertThat(Refusal.of(() -> core.orders().accept(order.id(), true))).isEqualTo(BillingException.Category.CONFLICT);
+        assertThat(Refusal.of(() -> core.orders().accept(123_456, true))).isEqualTo(BillingException.Category.NOT_FOUND);
     }
 
     @Test
@@ -147,11 +139,11 @@ class OrderWorkflowTest extends FlowTestSupport {
         assertThat(core.hooks().events(HookTopics.SERVICE_EDIT)).hasSize(2).last()
                 .satisfies(e -> assertThat(e.properties()).containsEntry(HookTopics.PRODUCT_ID, premium.id()));
 
-        assertThat(refusal(() -> core.services().update(serviceId, new ServiceUpdate(null, ServiceStatus.PROVISIONING, null, null))))
+        assertThat(Refusal.of(() -> core.services().update(serviceId, new ServiceUpdate(null, ServiceStatus.PROVISIONING, null, null))))
                 .isEqualTo(BillingException.Category.INVALID_INPUT);
-        assertThat(refusal(() -> core.services().update(serviceId, new ServiceUpdate(null, null, 99_999L, null))))
+        assertThat(Refusal.of(() -> core.services().update(serviceId, new ServiceUpdate(null, null, 99_999L, null))))
                 .isEqualTo(BillingException.Category.NOT_FOUND);
-        assertThat(refusal(() -> core.services().update(serviceId, new ServiceUpdate("x", null, null, Map.of("Plan", "tin")))))
+        assertThat(Refusal.of(() -> core.services().update(serviceId, new ServiceUpdate("x", null, null, Map.of("Plan", "tin")))))
                 .isEqualTo(BillingException.Category.INVALID_INPUT);
         assertThat(core.services().get(serviceId).orElseThrow().domain()).as("a refused update changes nothing")
                 .isEqualTo("new.example");
