@@ -9,8 +9,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import okhttp3.Dispatcher;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 /** 32 clients at once: every call is counted exactly, per endpoint and per site. */
@@ -63,9 +61,6 @@ class ConcurrencyTest extends SandboxTestSupport {
     }
 
     private static List<Integer> runClients(ClientWork work) throws Exception {
-        OkHttpClient http = sandbox.http();
-        Dispatcher dispatcher = http.dispatcher();
-        dispatcher.setMaxRequestsPerHost(CLIENTS);
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         try {
             List<Future<List<Integer>>> futures = new ArrayList<>();
