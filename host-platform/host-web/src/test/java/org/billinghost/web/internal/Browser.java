@@ -24,7 +24,8 @@ import java.util.Optional;
  */
 public final class Browser {
     /** One answer; {@code doc} is the parsed body. */
-    public record Page(int status, String body, Document doc, Optional<String> location, List<String> setCookies) {
+    public record Page(int status, String body, Document doc, Optional<String> location, List<String> setCookies,
+                       java.net.http.HttpHeaders headers) {
         public String text() {
             return doc.text();
         }
@@ -105,7 +106,7 @@ public final class Browser {
             Document doc = Jsoup.parse(r.body(), base.toString());
             doc.select("input[name=token]").stream().findFirst().ifPresent(e -> token = e.attr("value"));
             return new Page(r.statusCode(), r.body(), doc, r.headers().firstValue("Location"),
-                    r.headers().allValues("Set-Cookie"));
+                    r.headers().allValues("Set-Cookie"), r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
