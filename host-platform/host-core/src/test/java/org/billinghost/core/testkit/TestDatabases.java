@@ -32,6 +32,18 @@ public final class TestDatabases {
 
     /** A fresh migrated database of the given kind; aborts the test (JUnit assumption) when its server is absent. */
     public static TestDatabase create(Dialect dialect) {
+        TestDatabase db = createEmpty(dialect);
+        try {
+            new MigrationRunner(db.database()).migrate();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return db;
+    }
+
+    /** A fresh database without any table. */
+    public static TestDatabase createEmpty(Dialect dialect) {
         assumeAvailable(dialect);
         String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         return switch (dialect) {
@@ -71,15 +83,12 @@ public final class TestDatabases {
     }
 
     private static TestDatabase open(Dialect dialect, String url, String user, Runnable drop) {
-        Database database = Database.open(new DatabaseSettings(url, user, ""));
         try {
-            new MigrationRunner(database).migrate();
+            return new TestDatabase(dialect, Database.open(new DatabaseSettings(url, user, "")), drop);
         } catch (RuntimeException e) {
-            database.close();
             drop.run();
             throw e;
         }
-        return new TestDatabase(dialect, database, drop);
     }
 
     private static void admin(String url, String user, String sql) {

@@ -22,7 +22,10 @@ public final class PasswordHasher {
 
     private final int iterations;
     private final SecureRandom random = new SecureRandom();
-    /** Verified against when an account does not exist, so that the answer takes as long either way. */
+    /**
+     * Verified against when an account does not exist, so that the answer takes as long either way;
+     * built without hashing so that creating the hasher costs nothing at start-up.
+     */
     private final String dummyHash;
 
     public PasswordHasher() {
@@ -35,7 +38,9 @@ public final class PasswordHasher {
             throw new IllegalArgumentException("iterations must be positive");
         }
         this.iterations = iterations;
-        this.dummyHash = hash("not a password");
+        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+        this.dummyHash = PREFIX + "$" + iterations + "$" + b64.encodeToString(new byte[16]) + "$"
+                + b64.encodeToString(new byte[KEY_BITS / 8]);
     }
 
     public String hash(String password) {

@@ -2,10 +2,15 @@ package org.billinghost.core.internal.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.billinghost.api.platform.ModuleDatabase.Dialect;
 import org.billinghost.core.testkit.AllDatabases;
 import org.billinghost.core.testkit.TestDatabase;
+import org.billinghost.core.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 class MigrationRunnerTest {
@@ -29,6 +34,25 @@ class MigrationRunnerTest {
         jdbc.update("INSERT INTO settings (name, setting_value) VALUES (?, ?)", "mixed", "Grüße 👋");
         assertThat(jdbc.queryOne("SELECT setting_value FROM settings WHERE name = ?", rs -> rs.getString(1), "mixed"))
                 .contains("Grüße 👋");
+    }
+
+    @AllDatabases.Test
+    void twoHostsMigratingAtOnceApplyEachScriptOnce(TestDatabase kind) throws Exception {
+        try (TestDatabase empty = TestDatabases.createEmpty(kind.dialect())) {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<List<Integer>>> runs = List.of(
+                        pool.submit(() -> new MigrationRunner(empty.database()).migrate()),
+                        pool.submit(() -> new MigrationRunner(empty.database()).migrate()));
+                List<Integer> applied = new ArrayList<>(runs.get(0).get());
+                applied.addAll(runs.get(1).get());
+                List<Integer> recorded = empty.jdbc().query("SELECT version FROM schema_version ORDER BY version",
+                        rs -> rs.getInt(1));
+                assertThat(applied).containsExactlyInAnyOrderElementsOf(recorded).contains(1, 5, 50);
+            } finally {
+                pool.shutdown();
+            }
+        }
     }
 
     @Test
