@@ -102,7 +102,10 @@ class FaultInjectionTest extends SandboxTestSupport {
 
         assertThatThrownBy(() -> SandboxHarness.call(impatient, request))
                 .hasCauseInstanceOf(SocketTimeoutException.class);
-        Thread.sleep(1600);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (sandbox.get("/_sandbox/sites/example.com", null).code() == 404 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
         assertThat(sandbox.site("example.com").get("state").asText()).isEqualTo("provisioned");
     }
 
