@@ -57,7 +57,23 @@ public class JetpackProvisioningIT {
                 return false;
             }
         });
+        allowAdminsOnTheAddonPage(admin);
         catalog = JetpackCatalog.install(host, api, admin, "1001", "demo-partner-secret", "order");
+    }
+
+    /** The addon's page (where its Create button is) is open only to the roles ticked in its access control. */
+    private static void allowAdminsOnTheAddonPage(AdminSession admin) {
+        admin.get("admin/configaddonmods");
+        assertThat(admin.post("admin/configaddonmods", Map.of("action", "activate", "module", "jetpack")).statusCode())
+                .isEqualTo(303);
+        admin.get("admin/configaddonmods?action=configure&module=jetpack");
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("action", "save");
+        form.put("module", "jetpack");
+        form.put("f_partner_client_id", "1001");
+        form.put("f_partner_client_secret", "demo-partner-secret");
+        form.put("roles", "Full Administrator");
+        assertThat(admin.post("admin/configaddonmods", form).statusCode()).isEqualTo(303);
     }
 
     @AfterClass
