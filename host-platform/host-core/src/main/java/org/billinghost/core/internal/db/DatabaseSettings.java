@@ -64,7 +64,8 @@ public record DatabaseSettings(String url, String user, String password) {
         if (u.startsWith("jdbc:postgresql:")) {
             return Dialect.POSTGRESQL;
         }
-        if (u.startsWith("jdbc:mariadb:") || u.startsWith("jdbc:mysql:")) {
+        // jdbc:mysql: is left out on purpose: the MariaDB driver refuses it unless told otherwise
+        if (u.startsWith("jdbc:mariadb:")) {
             return Dialect.MARIADB;
         }
         throw new IllegalStateException("Unsupported database URL " + displayUrl()

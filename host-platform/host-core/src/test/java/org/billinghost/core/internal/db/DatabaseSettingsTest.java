@@ -37,7 +37,9 @@ class DatabaseSettingsTest {
     @Test
     void dialectIsDetectedFromTheUrl() {
         assertThat(new DatabaseSettings("jdbc:mariadb://h/db", "", "").dialect()).isEqualTo(Dialect.MARIADB);
-        assertThat(new DatabaseSettings("jdbc:mysql://h/db", "", "").driverClassName()).isEqualTo("org.mariadb.jdbc.Driver");
+        assertThat(new DatabaseSettings("jdbc:mariadb://h/db", "", "").driverClassName()).isEqualTo("org.mariadb.jdbc.Driver");
+        assertThatThrownBy(() -> new DatabaseSettings("jdbc:mysql://h/db", "", "").dialect())
+                .hasMessage("Unsupported database URL jdbc:mysql://h/db: use jdbc:h2:, jdbc:postgresql: or jdbc:mariadb:");
         assertThatThrownBy(() -> new DatabaseSettings("jdbc:oracle:thin:@h", "", "").dialect())
                 .hasMessageContaining("Unsupported database URL");
     }
