@@ -3,6 +3,7 @@ package org.billinghost.jetpack.addon.internal;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.billinghost.api.platform.ModuleDatabase;
 
 /**
@@ -33,28 +34,66 @@ final class AddonSchema {
         return MIGRATIONS.size();
     }
 
-    /** Applies the migrations not applied yet; returns how many ran. Safe to call any number of times. */
+    /** Applies the migrations not applied yet; returns how many ran. Safe to call any number of times, from several hosts. */
     int migrate() {
-        int[] applied = {0};
-        sql.inTransaction(c -> {
+        runOnce(() -> sql.inTransaction(c -> {
             try (Statement st = c.createStatement()) {
                 st.execute("CREATE TABLE IF NOT EXISTS " + VERSIONS + " (version INT NOT NULL PRIMARY KEY)");
             }
-        });
+        }), () -> versionAtLeast(0));
+        int applied = 0;
         for (int version = currentVersion() + 1; version <= MIGRATIONS.size(); version++) {
             String ddl = MIGRATIONS.get(version - 1).replace("%TS%", timestampType());
             int v = version;
-            sql.inTransaction(c -> {
+            boolean ran = runOnce(() -> sql.inTransaction(c -> {
                 try (Statement st = c.createStatement()) {
                     st.execute(ddl);
                 }
                 try (PreparedStatement st = Sql.prepare(c, "INSERT INTO " + VERSIONS + " (version) VALUES (?)", v)) {
                     st.executeUpdate();
                 }
-            });
-            applied[0]++;
+            }), () -> versionAtLeast(v));
+            applied += ran ? 1 : 0;
         }
-        return applied[0];
+        return applied;
+    }
+
+    /**
+     * Runs an idempotent step; when it fails because another host sharing the database ran the same
+     * step at the same moment (PostgreSQL refuses concurrent CREATE TABLE IF NOT EXISTS), waits for that
+     * host's commit. Answers whether this call did the step.
+     */
+    private static boolean runOnce(Runnable step, BooleanSupplier doneElsewhere) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                step.run();
+                return true;
+            } catch (StorageException e) {
+                pause(100L * attempt);
+                if (doneElsewhere.getAsBoolean()) {
+                    return false;
+                }
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private boolean versionAtLeast(int version) {
+        try {
+            return currentVersion() >= version;
+        } catch (StorageException e) {
+            return false;
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     int currentVersion() {

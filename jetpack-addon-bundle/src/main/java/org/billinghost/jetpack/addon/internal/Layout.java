@@ -3,7 +3,7 @@ package org.billinghost.jetpack.addon.internal;
 import static org.billinghost.jetpack.addon.internal.Markup.alert;
 import static org.billinghost.jetpack.addon.internal.Markup.link;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.billinghost.api.module.AddonPage;
 import org.billinghost.api.module.AddonRequest;
@@ -15,7 +15,10 @@ final class Layout {
     static final String NOTICE = "notice";
 
     /** Menu entries: action → label. */
-    private static final Map<String, String> MENU = new LinkedHashMap<>();
+    private static final List<Map.Entry<String, String>> MENU = List.of(
+            Map.entry(Actions.PARTNER_DETAILS, "Partner Details"),
+            Map.entry(Actions.MANAGE_PRODUCT, "Manage Jetpack Products"),
+            Map.entry(Actions.PROVISION_FORM, "Provision Jetpack Plans"));
     /** Fixed texts shown after a post/redirect/get, chosen by key (never echoing request text). */
     private static final Map<String, Notice> NOTICES = Map.of(
             "products_created", new Notice(Kind.SUCCESS,
@@ -23,12 +26,6 @@ final class Layout {
             "credentials_updated", new Notice(Kind.SUCCESS,
                     "The Jetpack products now use the partner credentials of the addon's configuration."),
             "credentials_kept", new Notice(Kind.INFO, "The Jetpack products keep their module settings."));
-
-    static {
-        MENU.put(Actions.PARTNER_DETAILS, "Partner Details");
-        MENU.put(Actions.MANAGE_PRODUCT, "Manage Jetpack Products");
-        MENU.put(Actions.PROVISION_FORM, "Provision Jetpack Plans");
-    }
 
     private record Notice(Kind kind, String text) {
     }
@@ -41,8 +38,10 @@ final class Layout {
 
     AddonPage page(AddonRequest request, String currentAction, String body) {
         StringBuilder html = new StringBuilder("<ul class=\"nav nav-tabs jetpack-menu\">");
-        MENU.forEach((action, label) -> html.append(action.equals(currentAction) ? "<li class=\"active\">" : "<li>")
-                .append(link(actionLink(request, action), label)).append("</li>"));
+        for (Map.Entry<String, String> entry : MENU) {
+            html.append(entry.getKey().equals(currentAction) ? "<li class=\"active\">" : "<li>")
+                    .append(link(actionLink(request, entry.getKey()), entry.getValue())).append("</li>");
+        }
         html.append("</ul>\n").append(banner.html(request));
         Notice notice = NOTICES.get(request.parameter(NOTICE));
         if (notice != null) {

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.billinghost.api.platform.ModuleDatabase;
@@ -73,5 +77,26 @@ class AddonSchemaTest {
 
         storage.notice().clear();
         assertThat(storage.notice().isPending()).isFalse();
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void hostsMigratingAtTheSameMomentApplyEachMigrationOnce(Supplier<ModuleDatabase> database) throws Exception {
+        ModuleDatabase db = database.get();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> new AddonStorage(db, Clock.systemUTC()).schema().migrate()));
+            }
+            int applied = 0;
+            for (Future<Integer> run : runs) {
+                applied += run.get();
+            }
+            assertThat(applied).isEqualTo(AddonSchema.latestVersion());
+            assertThat(new AddonStorage(db, Clock.systemUTC()).schema().currentVersion()).isEqualTo(AddonSchema.latestVersion());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
