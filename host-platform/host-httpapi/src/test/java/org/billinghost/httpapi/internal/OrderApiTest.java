@@ -91,6 +91,18 @@ class OrderApiTest extends ApiTestSupport {
 
         assertThat(customFieldValue(service(Long.parseLong(order.json().path("serviceids").asText())), "Site URL"))
                 .isEqualTo("https://json.example");
+
+        Reply two = post("application/json", "{\"identifier\":\"demo-api\",\"secret\":\"demo-api-secret\","
+                + "\"action\":\"AddOrder\",\"clientid\":" + client + ",\"pid\":[" + p.id() + "," + p.id()
+                + "],\"customfields\":[{\"Site URL\":\"https://one.example\"},\""
+                + base64(phpArray(fieldId(p, "Site URL"), "https://two.example")) + "\"]}").ok();
+        String[] ids = two.json().path("serviceids").asText().split(",");
+        assertThat(customFieldValue(service(Long.parseLong(ids[0])), "Site URL")).isEqualTo("https://one.example");
+        assertThat(customFieldValue(service(Long.parseLong(ids[1])), "Site URL")).isEqualTo("https://two.example");
+        post("application/json", "{\"identifier\":\"demo-api\",\"secret\":\"demo-api-secret\","
+                + "\"action\":\"AddOrder\",\"clientid\":" + client + ",\"pid\":[" + p.id() + "," + p.id()
+                + "],\"customfields\":{\"Site URL\":\"https://x.example\"}}")
+                .refused(400, "customfields must be a list with one entry per pid");
     }
 
     @Test
