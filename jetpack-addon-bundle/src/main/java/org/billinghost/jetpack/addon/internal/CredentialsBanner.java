@@ -1,7 +1,7 @@
 package org.billinghost.jetpack.addon.internal;
 
 import static org.billinghost.jetpack.addon.internal.Markup.alert;
-import static org.billinghost.jetpack.addon.internal.Markup.postForm;
+import static org.billinghost.jetpack.addon.internal.Markup.inlinePostForm;
 
 import java.util.List;
 import org.billinghost.api.module.AddonPage;
@@ -47,9 +47,9 @@ final class CredentialsBanner {
         return "<div class=\"jetpack-credentials-banner\">\n"
                 + alert(Kind.WARNING, "The partner credentials changed in the addon's configuration. These Jetpack"
                 + " products still use the previous ones: " + names + ". Update their module settings?", "")
-                + postForm(Layout.actionLink(request, Actions.UPDATE_PRODUCT_CREDENTIALS), request.csrfToken(), "",
+                + inlinePostForm(Layout.actionLink(request, Actions.UPDATE_PRODUCT_CREDENTIALS), request.csrfToken(),
                 "Update the Jetpack products")
-                + postForm(Layout.actionLink(request, Actions.KEEP_PRODUCT_CREDENTIALS), request.csrfToken(), "",
+                + " " + inlinePostForm(Layout.actionLink(request, Actions.KEEP_PRODUCT_CREDENTIALS), request.csrfToken(),
                 "Keep their settings")
                 + "</div>\n";
     }

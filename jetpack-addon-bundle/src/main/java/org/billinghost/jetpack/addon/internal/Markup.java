@@ -36,9 +36,18 @@ final class Markup {
 
     /** A POST form to {@code action} with the CSRF token; {@code fieldsHtml} is built by these helpers. */
     static String postForm(String action, String csrfToken, String fieldsHtml, String buttonLabel) {
-        return "<form method=\"post\" action=\"" + escape(action) + "\">\n"
+        return form("<form method=\"post\"", action, csrfToken, fieldsHtml, buttonLabel);
+    }
+
+    /** A button-only POST form that sits on the same line as its neighbours. */
+    static String inlinePostForm(String action, String csrfToken, String buttonLabel) {
+        return form("<form method=\"post\" class=\"inline\"", action, csrfToken, "", buttonLabel);
+    }
+
+    private static String form(String opening, String action, String csrfToken, String fieldsHtml, String buttonLabel) {
+        return opening + " action=\"" + escape(action) + "\">\n"
                 + hidden("token", csrfToken) + fieldsHtml
-                + "<button type=\"submit\" class=\"btn btn-primary\">" + escape(buttonLabel) + "</button>\n</form>\n";
+                + "<button type=\"submit\">" + escape(buttonLabel) + "</button>\n</form>\n";
     }
 
     static String hidden(String name, String value) {
@@ -46,19 +55,19 @@ final class Markup {
     }
 
     static String textInput(String name, String label, String value, String placeholder) {
-        return "<p><label for=\"" + escape(name) + "\">" + escape(label) + "</label> <input type=\"text\" id=\""
+        return "<div class=\"field\"><label for=\"" + escape(name) + "\">" + escape(label) + "</label><input type=\"text\" id=\""
                 + escape(name) + "\" name=\"" + escape(name) + "\" value=\"" + escape(value) + "\" placeholder=\""
-                + escape(placeholder) + "\" required></p>\n";
+                + escape(placeholder) + "\" required></div>\n";
     }
 
     /** A select over {@code options} (value → label) with {@code selected} chosen. */
     static String select(String name, String label, Map<String, String> options, String selected) {
-        StringBuilder html = new StringBuilder("<p><label for=\"").append(escape(name)).append("\">")
-                .append(escape(label)).append("</label> <select id=\"").append(escape(name)).append("\" name=\"")
+        StringBuilder html = new StringBuilder("<div class=\"field\"><label for=\"").append(escape(name)).append("\">")
+                .append(escape(label)).append("</label><select id=\"").append(escape(name)).append("\" name=\"")
                 .append(escape(name)).append("\">");
         options.forEach((value, text) -> html.append("<option value=\"").append(escape(value)).append('"')
                 .append(value.equals(selected) ? " selected" : "").append('>').append(escape(text)).append("</option>"));
-        return html.append("</select></p>\n").toString();
+        return html.append("</select></div>\n").toString();
     }
 
     /** A table; {@code rows} hold cell markup already built by these helpers (use {@link #text}). */
