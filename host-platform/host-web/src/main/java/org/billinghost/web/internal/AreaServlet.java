@@ -40,6 +40,10 @@ public abstract class AreaServlet extends HttpServlet {
         }
         request.setCharacterEncoding("UTF-8");
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (path.isEmpty()) {
+            // Felix's whiteboard gives the site root to the "/" servlet with an empty servlet path and no path info.
+            path = "/";
+        }
         Exchange exchange = new Exchange(request, response, sessions.resolve(request, response), sessions,
                 templates, path);
         exchange.share("area", area);
