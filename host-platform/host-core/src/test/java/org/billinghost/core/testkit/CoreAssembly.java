@@ -75,7 +75,7 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
     private final OrderService orders;
     private final ServiceAccountService services;
     private final JobRunner jobRunner;
-    private final String jobOwner = "test-" + JobWorkers.defaultOwner();
+    private final String jobOwner = "test-" + JobWorkers.newOwner();
     private final List<JobWorkers> workers = new CopyOnWriteArrayList<>();
 
     private CoreAssembly(Database database, TestDatabase owned) {

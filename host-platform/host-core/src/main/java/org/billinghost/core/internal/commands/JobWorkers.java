@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = JobsConfiguration.class)
 public final class JobWorkers {
     private static final Logger LOG = LoggerFactory.getLogger(JobWorkers.class);
+    private static final String PROCESS_OWNER = newOwner();
 
     private final JobQueue queue;
     private final JobRunner runner;
@@ -41,7 +42,7 @@ public final class JobWorkers {
 
     @Activate
     public JobWorkers(@Reference JobQueue queue, @Reference ModuleCommandService commands, JobsConfiguration config) {
-        this(queue, new JobRunner(queue, commands, JobSettings.of(config)), defaultOwner());
+        this(queue, new JobRunner(queue, commands, JobSettings.of(config)), processOwner());
         start();
     }
 
@@ -52,8 +53,13 @@ public final class JobWorkers {
         this.owner = owner;
     }
 
-    /** A lease owner id unique to this process: a random UUID and the host name. */
-    public static String defaultOwner() {
+    /** This process's lease owner id: a random UUID and the host name, the same for every pool and admin retry. */
+    public static String processOwner() {
+        return PROCESS_OWNER;
+    }
+
+    /** A new lease owner id (tests simulate several hosts in one JVM with it). */
+    public static String newOwner() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();

@@ -27,7 +27,7 @@ public final class ModuleQueueService implements ModuleQueue {
     private final ModuleCommandService commands;
     private final ServiceStore services;
     private final Catalog catalog;
-    private final String owner = JobWorkers.defaultOwner();
+    private final String owner = JobWorkers.processOwner();
 
     @Activate
     public ModuleQueueService(@Reference JobQueue queue, @Reference ModuleCommandService commands,
