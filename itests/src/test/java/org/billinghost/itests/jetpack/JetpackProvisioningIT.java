@@ -1,6 +1,7 @@
 package org.billinghost.itests.jetpack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.billinghost.itests.support.Eventually.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -141,6 +142,24 @@ public class JetpackProvisioningIT {
         assertThat(cancelled.path("site").asText()).isEqualTo(site.replace("/", "::"));
         assertThat(cancelled.path("state").asText()).isEqualTo("cancelled");
         assertThat(cancelled.path("cancel_count").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    public void changePackageUpgradesAndRefusesADowngrade() {
+        String site = uniqueSite("grow", "example.com");
+        long serviceId = order(newClient(), "Personal", site);
+        awaitActive(serviceId);
+
+        api.call("UpdateClientProduct", Map.of("serviceid", serviceId, "pid", catalog.productId("Premium")));
+        api.call("ModuleChangePackage", Map.of("serviceid", serviceId));
+
+        assertThat(sandboxSite(site).path("plan").asText()).isEqualTo("premium");
+        assertThat(api.customField(serviceId, "Plan")).isEqualTo("premium");
+
+        api.call("UpdateClientProduct", Map.of("serviceid", serviceId, "pid", catalog.productId("Free")));
+        assertThatThrownBy(() -> api.call("ModuleChangePackage", Map.of("serviceid", serviceId)))
+                .hasMessageStartingWith("JETPACK MODULE: ").hasMessageContaining("downgrade");
+        assertThat(sandboxSite(site).path("plan").asText()).isEqualTo("premium");
     }
 
     @Test
