@@ -171,6 +171,12 @@ class ClientAreaTest {
     }
 
     @Test
+    void demoModeTellsTheDemoLogins() {
+        assertThat(server.browser().open("/login").text()).contains("Demo mode", "demo@example.com");
+        assertThat(server.browser().open("/admin/login").text()).contains("Demo mode", "the password admin");
+    }
+
+    @Test
     void bundlesAreOrderedTogether() {
         server.newClient("bundle@example.com");
         Browser b = server.clientBrowser("bundle@example.com");

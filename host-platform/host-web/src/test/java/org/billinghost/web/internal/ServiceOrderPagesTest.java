@@ -144,6 +144,19 @@ class ServiceOrderPagesTest {
     }
 
     @Test
+    void withoutDemoModeThereIsNoDemoGatewayNorDemoHint() {
+        Order order = order(product("No demo", AutoSetup.MANUAL, new BigDecimal("3.00")));
+        Browser customer = server.clientBrowser("orders@example.com");
+        Browser.Page invoice = customer.open("/clientarea/invoices?id=" + order.invoiceId());
+        assertThat(invoice.doc().select("#invoice-status").text()).isEqualTo("Unpaid");
+        assertThat(invoice.doc().select("button").eachText()).doesNotContain("Pay with demo gateway");
+        assertThat(customer.post("/clientarea/invoices?id=" + order.invoiceId(), "do", "pay").status()).isEqualTo(400);
+        assertThat(server.core().invoices().get(order.invoiceId()).orElseThrow().status()).isEqualTo(InvoiceStatus.UNPAID);
+        assertThat(server.browser().open("/admin/login").text()).doesNotContain("Demo mode");
+        assertThat(server.browser().open("/login").text()).doesNotContain("Demo mode");
+    }
+
+    @Test
     void theClientProfileListsServicesOrdersAndInvoices() {
         Order order = order(product("Profile", AutoSetup.MANUAL, BigDecimal.ONE));
         Browser admin = server.admin();

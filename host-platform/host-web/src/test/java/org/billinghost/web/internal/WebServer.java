@@ -40,7 +40,7 @@ public final class WebServer implements AutoCloseable {
         connector.setPort(0);
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new AdminServlet(host, clock)), "/admin/*");
+        context.addServlet(new ServletHolder(new AdminServlet(host, demo, clock)), "/admin/*");
         ServletHolder client = new ServletHolder("client", new ClientServlet(host, demo, clock));
         context.getServletHandler().addServlet(client);
         ServletMapping mapping = new ServletMapping();

@@ -11,6 +11,8 @@ import org.billinghost.web.internal.Page;
 import org.billinghost.web.internal.PageException;
 import org.billinghost.web.internal.SessionStore;
 import org.billinghost.web.internal.Templates;
+import org.billinghost.web.internal.client.ClientServlet;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -52,17 +54,20 @@ public final class AdminServlet extends AreaServlet {
             new String[] {"API Credentials", "/admin/apicredentials", Permission.API_CREDENTIALS});
 
     private final transient HostServices host;
+    private final boolean demo;
     private final transient Page login;
     private final transient Map<String, Route> routes;
 
     @Activate
-    public AdminServlet(@Reference HostServices host) {
-        this(host, Clock.systemUTC());
+    public AdminServlet(@Reference HostServices host, BundleContext context) {
+        this(host, Boolean.parseBoolean(context.getProperty(ClientServlet.DEMO_PROPERTY)), Clock.systemUTC());
     }
 
-    public AdminServlet(HostServices host, Clock clock) {
+    /** {@code demo}: the login page tells the demo admin's credentials. */
+    public AdminServlet(HostServices host, boolean demo, Clock clock) {
         super(new Templates(), new SessionStore("BHADMIN", "/admin", clock), "admin");
         this.host = host;
+        this.demo = demo;
         this.login = new LoginPage(host.admins(), new LoginGate(clock));
         this.routes = Map.ofEntries(
                 Map.entry("/admin/index", new Route(null, new DashboardPage(host))),
@@ -86,6 +91,7 @@ public final class AdminServlet extends AreaServlet {
     @Override
     protected void handle(Exchange exchange) throws IOException {
         String path = exchange.path();
+        exchange.share("demo", demo);
         if ("/admin/login".equals(path)) {
             login.handle(exchange);
             return;

@@ -36,6 +36,7 @@ public final class ClientServlet extends AreaServlet {
     public static final String DEMO_PROPERTY = "billing.demo";
 
     private final transient HostServices host;
+    private final boolean demo;
     private final transient Map<String, Page> publicPages;
     private final transient Map<String, Page> clientPages;
 
@@ -47,6 +48,7 @@ public final class ClientServlet extends AreaServlet {
     public ClientServlet(HostServices host, boolean demo, Clock clock) {
         super(new Templates(), new SessionStore("BHCLIENT", "/", clock), "client");
         this.host = host;
+        this.demo = demo;
         StorePage store = new StorePage(host.catalog());
         AccountPages account = new AccountPages(host.clients(), new LoginGate(clock));
         this.publicPages = Map.of(
@@ -65,6 +67,7 @@ public final class ClientServlet extends AreaServlet {
 
     @Override
     protected void handle(Exchange exchange) throws IOException {
+        exchange.share("demo", demo);
         Optional<Client> client = loggedIn(exchange);
         client.ifPresent(exchange::client);
         String path = exchange.path();
