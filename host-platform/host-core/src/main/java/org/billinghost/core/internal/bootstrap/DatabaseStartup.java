@@ -42,7 +42,8 @@ public final class DatabaseStartup {
             registrations.add(context.registerService(
                     new String[] {Database.class.getName(), ModuleDatabase.class.getName()}, database, null));
         } catch (DatabaseUnavailableException | IllegalStateException e) {
-            LOG.error("Host core cannot start: {}", e.getMessage());
+            // INFO, not ERROR: the failed HostHealth carries the sentence and the launcher prints it once
+            LOG.info("Host core cannot start: {}", e.getMessage());
             closeDatabase();
             registrations.add(HostHealthStatus.failed(e.getMessage()).register(context));
         }
