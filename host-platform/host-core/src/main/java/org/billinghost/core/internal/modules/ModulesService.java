@@ -128,7 +128,8 @@ public final class ModulesService implements Modules {
             Optional<State> state = store.state(name);
             // A first activation installs the current version; a later one leaves an older version for upgrade below.
             String installed = state.map(State::installedVersion).filter(v -> v != null && !v.isEmpty()).orElse(meta.version());
-            List<String> roles = state.map(State::accessRoles).filter(r -> !r.isEmpty()).orElse(List.of(Admins.FULL_ADMINISTRATOR));
+            // First activation ever: open the page to Full Administrators; roles an admin saved (even none) stay.
+            List<String> roles = state.map(State::accessRoles).orElse(List.of(Admins.FULL_ADMINISTRATOR));
             store.save(new State(name, true, installed, roles));
             Map<String, Setting> stored = store.settings(name);
             for (ConfigField field : meta.fields()) {

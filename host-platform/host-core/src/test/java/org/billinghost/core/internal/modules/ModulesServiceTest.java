@@ -60,6 +60,19 @@ class ModulesServiceTest {
     }
 
     @Test
+    void firstActivationOpensThePageToFullAdministratorsAndSavedRolesAreNeverOverwritten() {
+        core.modules().activate("fake");
+        assertThat(core.modules().adminOutput("fake", Map.of(), "GET", FULL, "t").html()).isEqualTo("<p>ok</p>");
+
+        core.modules().saveConfiguration("fake", Map.of(), List.of(), FULL);
+        core.modules().deactivate("fake");
+        core.modules().activate("fake");
+        assertThat(info().accessRoles()).as("an explicitly saved empty list stays empty").isEmpty();
+        assertThat(Refusal.of(() -> core.modules().adminOutput("fake", Map.of(), "GET", FULL, "t")))
+                .isEqualTo(BillingException.Category.FORBIDDEN);
+    }
+
+    @Test
     void upgradeIsCalledOnceWithThePreviousVersionWhenANewBundleVersionAppears() {
         core.modules().activate("fake");
         FakeAddon newer = new FakeAddon("2.0");
