@@ -5,12 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.billinghost.itests.support.Eventually.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.billinghost.testsupport.AdminSession;
 import org.billinghost.testsupport.ApiClient;
 import org.billinghost.testsupport.HostProcess;
@@ -40,6 +50,7 @@ public class JetpackProvisioningIT {
     private static ApiClient api;
     private static SandboxClient sandbox;
     private static JetpackCatalog catalog;
+    private static AdminSession admin;
 
     @BeforeClass
     public static void startDemoHostWithJetpackProducts() throws Exception {
@@ -49,7 +60,7 @@ public class JetpackProvisioningIT {
                 .start();
         api = ApiClient.demo(host);
         sandbox = SandboxClient.of(host);
-        AdminSession admin = AdminSession.login(host, "admin", "admin");
+        admin = AdminSession.login(host, "admin", "admin");
         await(Duration.ofSeconds(20), "the Jetpack server module is registered", () -> {
             try {
                 return api.call("GetModuleConfigurationParameters", Map.of("moduleType", "server", "moduleName", "jetpack"))
@@ -163,6 +174,41 @@ public class JetpackProvisioningIT {
     }
 
     @Test
+    public void theCustomerSeesTheActivationLinkInTheClientArea() throws Exception {
+        String email = "jetpack-client-" + System.nanoTime() + "@example.com";
+        long clientId = api.addClient("Client", "Area", email);
+        String site = uniqueSite("panel", "example.com");
+        long serviceId = order(clientId, "Premium", site);
+        awaitActive(serviceId);
+        String link = api.customField(serviceId, DETAILS).substring("URL to Activate Jetpack: ".length());
+
+        String page = clientAreaServicesPage(email, "secret-" + email);
+
+        assertThat(page).contains("<a href=\"" + link.replace("&", "&amp;") + "\"").contains("activate Jetpack");
+    }
+
+    @Test
+    public void theModuleLogRecordsCallsWithoutSecretOrToken() {
+        admin.get("admin/systemmodulelog");
+        admin.post("admin/systemmodulelog", Map.of("logging", "on"));
+        try {
+            // makes the host's cached token invalid, so the log also shows a token request and its answer
+            postToSandbox("tokens/revoke");
+            long serviceId = order(newClient(), "Free", uniqueSite("logged", "example.com"));
+            awaitActive(serviceId);
+
+            String log = admin.get("admin/systemmodulelog?search=jetpack").body();
+
+            assertThat(log).contains("<td>token</td>", "<td>provision</td>", "client_secret=*", "access_token&quot;:&quot;*")
+                    .doesNotContain("demo-partner-secret");
+            assertThat(log).doesNotContainPattern("Bearer [A-Za-z0-9_-]{20,}")
+                    .doesNotContainPattern("access_token&quot;:&quot;[A-Za-z0-9_-]");
+        } finally {
+            admin.post("admin/systemmodulelog", Map.of("logging", "off"));
+        }
+    }
+
+    @Test
     public void anAutomaticProvisioningRefusalIsLoggedOnceWithThePrefix() {
         sandbox.faults(Map.of("endpoint", "provision", "count", 1, "status", 403, "error", "invalid_scope",
                 "message", "This partner may not provision sites."));
@@ -250,5 +296,34 @@ public class JetpackProvisioningIT {
             }
         }
         return lines;
+    }
+
+    /** Logs the client in through the login form (with its CSRF token) and answers the services page. */
+    private static String clientAreaServicesPage(String email, String password) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String loginPage = browser.send(HttpRequest.newBuilder(URI.create(host.baseUrl() + "login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher token = Pattern.compile("name=\"token\"\\s+value=\"([^\"]+)\"").matcher(loginPage);
+        assertThat(token.find()).as("CSRF token on the login page").isTrue();
+        String form = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&token=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(host.baseUrl() + "login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as("client login").isIn(302, 303);
+        return browser.send(HttpRequest.newBuilder(URI.create(host.baseUrl() + "clientarea/services")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static void postToSandbox(String path) {
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(host.baseUrl() + "sandbox/wpcom/_sandbox/" + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("sandbox " + path).isEqualTo(200);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError("sandbox " + path + " failed", e);
+        }
     }
 }
