@@ -124,7 +124,7 @@ public final class ModuleCommandService implements ModuleCommands {
         if (command == ModuleCommand.CREATE && !result.succeeded()) {
             services.compareAndSet(serviceId, ServiceStatus.PROVISIONING, ServiceStatus.PENDING);
         }
-        return result.succeeded() ? attempt.succeeded(StatusRules.after(command)) : attempt.failed(result);
+        return result.succeeded() ? attempt.succeeded(result, StatusRules.after(command)) : attempt.failed(result);
     }
 
     /**
@@ -287,7 +287,8 @@ public final class ModuleCommandService implements ModuleCommands {
             return properties;
         }
 
-        CommandResult succeeded(Optional<ServiceStatus> newStatus) {
+        /** Keeps the module's own success message (e.g. a status check's answer). */
+        CommandResult succeeded(CommandResult result, Optional<ServiceStatus> newStatus) {
             newStatus.ifPresent(status -> {
                 ServiceStatus from = command == ModuleCommand.CREATE ? ServiceStatus.PROVISIONING : service.status();
                 if (!services.compareAndSet(service.id(), from, status)) {
@@ -297,7 +298,7 @@ public final class ModuleCommandService implements ModuleCommands {
             });
             activity.log("Module " + label() + " Successful - Service ID: " + service.id(), service.clientId());
             hooks.post(HookTopics.after(command), properties());
-            return CommandResult.success();
+            return result;
         }
 
         /** A failure: activity-log line and AfterModule...Failed hook. */

@@ -284,7 +284,9 @@ class ModuleCommandsTest extends FlowTestSupport {
                 .isEqualTo("Module 'gone' is not available: its bundle is not installed or not active.");
         long serviceId = shop.service(shop.product(AutoSetup.MANUAL, BigDecimal.TEN));
         assertThat(core.moduleCommands().customButtons(serviceId)).containsEntry("Reset", "reset");
-        assertThat(core.moduleCommands().run(serviceId, ModuleCommand.CUSTOM, "reset", ADMIN).succeeded()).isTrue();
+        module.thenAnswer(new CommandResult(true, "Reset done for example.com", CommandResult.Failure.NONE, null));
+        assertThat(core.moduleCommands().run(serviceId, ModuleCommand.CUSTOM, "reset", ADMIN).message())
+                .as("the module's success message is kept").isEqualTo("Reset done for example.com");
         assertThat(core.moduleCommands().run(serviceId, ModuleCommand.CUSTOM, "nope", ADMIN).message())
                 .contains("no custom function 'nope'");
         assertThatThrownBy(() -> run(424242, ModuleCommand.CREATE)).isInstanceOf(BillingException.class)
