@@ -160,9 +160,6 @@ final class Outcomes {
     static String detail(Reply reply) {
         String code = reply.errorCode();
         String message = reply.errorMessage();
-        if (reply.status() == 400 && reply.json() != null && !reply.text("error_description").isEmpty()) {
-            message = reply.text("error_description");
-        }
         if (!code.isEmpty() && !message.isEmpty() && !message.equals(code)) {
             return code + ": " + message;
         }

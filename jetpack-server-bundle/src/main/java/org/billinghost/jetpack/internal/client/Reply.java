@@ -56,9 +56,9 @@ record Reply(int status, String body, JsonNode json, Duration retryAfter, Troubl
         return text("error_code", "error");
     }
 
-    /** The API's error text ({@code error_message}, {@code message} or {@code error_description}). */
+    /** The API's error text ({@code error_description} of the token endpoint, else {@code error_message} or {@code message}). */
     String errorMessage() {
-        return text("error_message", "message", "error_description");
+        return text("error_description", "error_message", "message");
     }
 
     boolean flag(String field) {
