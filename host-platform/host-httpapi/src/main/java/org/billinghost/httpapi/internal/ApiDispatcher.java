@@ -78,8 +78,12 @@ public final class ApiDispatcher {
         if (identifier.isEmpty() || secret.isEmpty()) {
             throw ApiError.forbidden(AUTH_FAILED);
         }
-        return backend.credentials().authenticate(identifier.get(), secret.get())
-                .orElseThrow(() -> ApiError.forbidden(AUTH_FAILED));
+        Optional<ApiCredential> credential = backend.credentials().authenticate(identifier.get(), secret.get());
+        if (credential.isEmpty()) {
+            LOG.info("API authentication failed: identifier={}", ApiRequest.shorten(identifier.get()));
+            throw ApiError.forbidden(AUTH_FAILED);
+        }
+        return credential.get();
     }
 
     private ActionTable.Entry find(String name) {

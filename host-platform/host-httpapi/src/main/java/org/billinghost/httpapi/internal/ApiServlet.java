@@ -1,6 +1,5 @@
 package org.billinghost.httpapi.internal;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,27 +33,30 @@ import org.billinghost.httpapi.internal.actions.ServiceActions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletMultipart;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The WHMCS-compatible API at {@code /includes/api.php}: POST, form-encoded or a JSON object body.
+ * The WHMCS-compatible API at {@code /includes/api.php}: POST, form-encoded, multipart (PHP's curl
+ * sends that when given an array) or a JSON object body.
  * Every answer is JSON of the form {@code {"result":"success",...}} or
  * {@code {"result":"error","message":"..."}}.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern(ApiServlet.PATH)
 @HttpWhiteboardServletName("billing-http-api")
+@HttpWhiteboardServletMultipart(maxFileSize = ApiServlet.MAX_BODY_BYTES, maxRequestSize = ApiServlet.MAX_BODY_BYTES)
 public final class ApiServlet extends HttpServlet {
 
     public static final String PATH = "/includes/api.php";
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
-    /** Larger JSON bodies are refused; form bodies are bounded by the HTTP server. */
-    private static final int MAX_JSON_BYTES = 1 << 20;
+    /** Larger JSON and multipart bodies are refused; url-encoded forms are bounded by the HTTP server. */
+    static final int MAX_BODY_BYTES = 1 << 20;
 
     private final transient ObjectMapper json;
     private final transient ApiDispatcher dispatcher;
@@ -69,9 +71,7 @@ public final class ApiServlet extends HttpServlet {
     }
 
     public ApiServlet(ApiBackend backend) {
-        this.json = new ObjectMapper()
-                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        this.json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         this.dispatcher = new ApiDispatcher(backend, actions(backend, json));
     }
 
@@ -102,7 +102,10 @@ public final class ApiServlet extends HttpServlet {
         resp.setStatus(answer.status());
         resp.setContentType("application/json;charset=UTF-8");
         resp.setHeader("Cache-Control", "no-store");
-        json.writeValue(resp.getOutputStream(), answer.body());
+        // a fixed length: no chunking, and a complete answer even when an early refusal leaves the body unread
+        byte[] out = json.writeValueAsBytes(answer.body());
+        resp.setContentLength(out.length);
+        resp.getOutputStream().write(out);
     }
 
     private ApiDispatcher.Answer handle(HttpServletRequest req) {
@@ -128,13 +131,13 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private Map<String, Object> readJsonObject(HttpServletRequest req) throws IOException {
-        if (req.getContentLengthLong() > MAX_JSON_BYTES) {
-            throw new ApiError(413, "The JSON body is larger than " + MAX_JSON_BYTES + " bytes");
+        if (req.getContentLengthLong() > MAX_BODY_BYTES) {
+            throw new ApiError(413, "The JSON body is larger than " + MAX_BODY_BYTES + " bytes");
         }
         try (InputStream in = req.getInputStream()) {
-            byte[] body = in.readNBytes(MAX_JSON_BYTES + 1);
-            if (body.length > MAX_JSON_BYTES) {
-                throw new ApiError(413, "The JSON body is larger than " + MAX_JSON_BYTES + " bytes");
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw new ApiError(413, "The JSON body is larger than " + MAX_BODY_BYTES + " bytes");
             }
             Object value = json.readValue(body, Object.class);
             if (!(value instanceof Map<?, ?>)) {

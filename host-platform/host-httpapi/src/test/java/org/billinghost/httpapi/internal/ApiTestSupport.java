@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.MultipartConfigElement;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -89,7 +90,11 @@ abstract class ApiTestSupport {
         connector.setPort(0);
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new ApiServlet(backend(core))), ApiServlet.PATH);
+        ServletHolder holder = new ServletHolder(new ApiServlet(backend(core)));
+        // what the whiteboard does for @HttpWhiteboardServletMultipart
+        holder.getRegistration().setMultipartConfig(new MultipartConfigElement(null, ApiServlet.MAX_BODY_BYTES,
+                ApiServlet.MAX_BODY_BYTES, 0));
+        context.addServlet(holder, ApiServlet.PATH);
         jetty.setHandler(context);
         jetty.start();
         endpoint = URI.create("http://127.0.0.1:" + connector.getLocalPort() + ApiServlet.PATH);

@@ -52,6 +52,30 @@ class AuthApiTest extends ApiTestSupport {
     }
 
     @Test
+    void multipartBodiesAsPhpCurlSendsThemWork() {
+        String boundary = "----api-test-boundary";
+        StringBuilder body = new StringBuilder();
+        for (String[] field : new String[][] {{"identifier", IDENTIFIER}, {"secret", SECRET}, {"action", "GetClients"},
+                {"limitnum", "2"}}) {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(field[0])
+                    .append("\"\r\n\r\n").append(field[1]).append("\r\n");
+        }
+        body.append("--").append(boundary).append("--\r\n");
+
+        Reply reply = post("multipart/form-data; boundary=" + boundary, body.toString()).ok();
+
+        assertThat(reply.json().has("clients")).isTrue();
+    }
+
+    @Test
+    void oversizedJsonBodiesAreRefused() {
+        String big = "{\"identifier\":\"demo-api\",\"secret\":\"demo-api-secret\",\"action\":\"GetClients\","
+                + "\"search\":\"" + "x".repeat(ApiServlet.MAX_BODY_BYTES) + "\"}";
+
+        post("application/json", big).refused(413, "The JSON body is larger than");
+    }
+
+    @Test
     void getIsRefusedSoThatSecretsStayOutOfUrls() {
         Reply reply = send(HttpRequest.newBuilder(java.net.URI.create(endpoint + "?action=GetClients")).GET().build());
 
