@@ -20,43 +20,74 @@ import org.slf4j.LoggerFactory;
  * Opens and migrates the database at start. On success it registers {@link Jdbc}, {@link Database}
  * and {@link ModuleDatabase} (on which every other core component depends); on failure it registers
  * a failed {@code HostHealth} with one sentence, because a DS component cannot report why it did
- * not register its services.
+ * not register its services. The work runs on a thread of its own so that the framework goes on
+ * starting the other bundles (HTTP, web, API) while the database opens.
  */
 @Component(immediate = true)
 public final class DatabaseStartup {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseStartup.class);
 
+    private final BundleContext context;
+    private final Thread starter;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private Database database;
+    private boolean stopped;
 
     @Activate
     public DatabaseStartup(BundleContext context) {
+        this.context = context;
+        this.starter = new Thread(this::start, "billing-database-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /** Waits until the database is registered or the failure reported (for tests). */
+    void awaitStarted() throws InterruptedException {
+        starter.join();
+    }
+
+    private void start() {
+        Database opened = null;
         try {
             DatabaseSettings settings = DatabaseSettings.from(context::getProperty);
-            database = Database.open(settings);
-            List<Integer> applied = new MigrationRunner(database).migrate();
+            opened = Database.open(settings);
+            List<Integer> applied = new MigrationRunner(opened).migrate();
             LOG.info("Database ready url={} dialect={} migrationsApplied={}", settings.displayUrl(),
-                    database.dialect(), applied.size());
-            registrations.add(context.registerService(Jdbc.class, database.jdbc(), null));
-            registrations.add(context.registerService(
-                    new String[] {Database.class.getName(), ModuleDatabase.class.getName()}, database, null));
+                    opened.dialect(), applied.size());
+            publish(opened);
         } catch (DatabaseUnavailableException | IllegalStateException e) {
+            if (opened != null) {
+                opened.close();
+            }
             // INFO, not ERROR: the failed HostHealth carries the sentence and the launcher prints it once
             LOG.info("Host core cannot start: {}", e.getMessage());
-            closeDatabase();
-            registrations.add(HostHealthStatus.failed(e.getMessage()).register(context));
+            reportFailure(e.getMessage());
+        }
+    }
+
+    private synchronized void publish(Database opened) {
+        if (stopped) {
+            opened.close();
+            return;
+        }
+        database = opened;
+        registrations.add(context.registerService(Jdbc.class, opened.jdbc(), null));
+        registrations.add(context.registerService(
+                new String[] {Database.class.getName(), ModuleDatabase.class.getName()}, opened, null));
+    }
+
+    private synchronized void reportFailure(String message) {
+        if (!stopped) {
+            registrations.add(HostHealthStatus.failed(message).register(context));
         }
     }
 
     @Deactivate
-    void deactivate() {
+    synchronized void deactivate() {
+        stopped = true;
         registrations.forEach(ServiceRegistration::unregister);
         registrations.clear();
-        closeDatabase();
-    }
-
-    private void closeDatabase() {
         if (database != null) {
             database.close();
             database = null;

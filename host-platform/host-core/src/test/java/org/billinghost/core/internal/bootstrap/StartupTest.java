@@ -21,7 +21,7 @@ class StartupTest {
                 "billing.db.user", "billing",
                 "billing.db.password.file", dir.resolve("pw").toString()));
 
-        new DatabaseStartup(fake.context);
+        new DatabaseStartup(fake.context).awaitStarted();
 
         FakeBundleContext.Registered health = fake.only(HostHealth.class);
         assertThat(health.properties()).containsEntry(HostHealth.STATE, "failed");
@@ -34,11 +34,12 @@ class StartupTest {
     }
 
     @Test
-    void defaultH2DatabaseInTheDataDirectoryIsMigratedAndRegistered(@TempDir Path data) {
+    void defaultH2DatabaseInTheDataDirectoryIsMigratedAndRegistered(@TempDir Path data) throws Exception {
         FakeBundleContext fake = new FakeBundleContext(Map.of("billing.data.dir", data.toString()));
 
         DatabaseStartup startup = new DatabaseStartup(fake.context);
         try {
+            startup.awaitStarted();
             Jdbc jdbc = (Jdbc) fake.only(Jdbc.class).service();
             assertThat(jdbc.queryLong("SELECT COUNT(*) FROM schema_version")).isPositive();
             assertThat(((ModuleDatabase) fake.only(ModuleDatabase.class).service()).dialect())
@@ -48,6 +49,17 @@ class StartupTest {
         } finally {
             startup.deactivate();
         }
+        assertThat(fake.registered).isEmpty();
+    }
+
+    @Test
+    void stoppingWhileTheDatabaseOpensLeavesNothingRegistered(@TempDir Path data) throws Exception {
+        FakeBundleContext fake = new FakeBundleContext(Map.of("billing.data.dir", data.toString()));
+
+        DatabaseStartup startup = new DatabaseStartup(fake.context);
+        startup.deactivate();
+        startup.awaitStarted();
+
         assertThat(fake.registered).isEmpty();
     }
 
