@@ -117,6 +117,28 @@ class JobClaimingTest {
         }
     }
 
+    @AllDatabases.Test
+    void aLongRunningJobKeepsItsLeaseSoNoOtherHostTakesItOver(TestDatabase db) throws Exception {
+        JobSettings shortLease = new JobSettings(1, 20, 1_000, 8, 10, 50, 10_000);
+        FakeServerModule module = new FakeServerModule().always(p -> {
+            pause(2_500);
+            return CommandResult.success();
+        });
+        try (CoreAssembly hostA = CoreAssembly.on(db.database()); CoreAssembly hostB = CoreAssembly.on(db.database())) {
+            hostA.addServerModule(Shop.MODULE, module);
+            hostB.addServerModule(Shop.MODULE, module);
+            Shop shop = new Shop(hostA);
+            long serviceId = shop.service(shop.product(AutoSetup.ORDER, BigDecimal.ONE));
+            hostA.startWorkers(shortLease, "slow-a-" + db);
+            waitFor(() -> module.calls(ModuleCommand.CREATE, serviceId) == 1, 20);
+            hostB.startWorkers(shortLease, "eager-b-" + db);
+
+            waitFor(() -> status(hostA, serviceId) == ServiceStatus.ACTIVE, 20);
+            assertThat(module.calls(ModuleCommand.CREATE, serviceId)).as("the lease was renewed while the module ran")
+                    .isEqualTo(1);
+        }
+    }
+
     private static ServiceStatus status(CoreAssembly core, long serviceId) {
         return core.services().get(serviceId).orElseThrow().status();
     }
