@@ -13,8 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LoginThrottle {
     public static final int MAX_FAILURES = 5;
     public static final Duration LOCK = Duration.ofSeconds(60);
+    /** Failures older than this are forgotten, so a few typos spread over a day never lock anyone out. */
+    static final Duration WINDOW = Duration.ofMinutes(15);
+    /** Keys kept at most; guessing many user names must not exhaust memory. */
+    static final int MAX_KEYS = 100_000;
 
-    private record Failures(int count, long lockedUntil) {
+    private record Failures(int count, long firstFailure, long lockedUntil) {
     }
 
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
@@ -48,10 +52,16 @@ public final class LoginThrottle {
 
     private void count(String key) {
         long now = clock.millis();
+        if (failures.size() >= MAX_KEYS) {
+            failures.values().removeIf(f -> f.lockedUntil() <= now);
+        }
         failures.compute(key, (k, f) -> {
-            // After a lock has run out the count starts again.
-            int count = (f == null || (f.lockedUntil() != 0 && f.lockedUntil() <= now)) ? 1 : f.count() + 1;
-            return new Failures(count, count >= MAX_FAILURES ? now + LOCK.toMillis() : 0);
+            // After a lock has run out, or once the window has passed, the count starts again.
+            boolean fresh = f == null || (f.lockedUntil() != 0 && f.lockedUntil() <= now)
+                    || now - f.firstFailure() > WINDOW.toMillis();
+            int count = fresh ? 1 : f.count() + 1;
+            long first = fresh ? now : f.firstFailure();
+            return new Failures(count, first, count >= MAX_FAILURES ? now + LOCK.toMillis() : 0);
         });
     }
 

@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SessionStore {
     private static final Duration IDLE = Duration.ofMinutes(30);
     private static final long SWEEP_MILLIS = 60_000;
+    /** Sessions kept at most; beyond it the least recently used go first (a flood of new visitors cannot exhaust memory). */
+    static final int MAX_SESSIONS = 50_000;
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, WebSession> sessions = new ConcurrentHashMap<>();
@@ -45,6 +47,9 @@ public final class SessionStore {
             session = null;
         }
         if (session == null) {
+            if (sessions.size() >= MAX_SESSIONS) {
+                evictOldest(now);
+            }
             session = new WebSession(newId(), newId(), now);
             sessions.put(session.id(), session);
             setCookie(request, response, session.id());
@@ -75,6 +80,18 @@ public final class SessionStore {
         }
         lastSweep = now;
         sessions.values().removeIf(s -> now - s.lastAccessMillis() > IDLE.toMillis());
+    }
+
+    private void evictOldest(long now) {
+        sessions.values().removeIf(s -> now - s.lastAccessMillis() > IDLE.toMillis());
+        while (sessions.size() >= MAX_SESSIONS) {
+            sessions.values().stream().min(java.util.Comparator.comparingLong(WebSession::lastAccessMillis))
+                    .ifPresent(oldest -> sessions.remove(oldest.id()));
+        }
+    }
+
+    int size() {
+        return sessions.size();
     }
 
     private String newId() {

@@ -32,6 +32,16 @@ class LoginThrottleTest {
     }
 
     @Test
+    void failuresOutsideTheWindowAreForgotten() {
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES - 1; i++) {
+            throttle.failed("dave", "10.0.0.4");
+        }
+        clock.advanceSeconds(LoginThrottle.WINDOW.toSeconds() + 1);
+        throttle.failed("dave", "10.0.0.4");
+        assertThat(throttle.secondsLocked("dave", "10.0.0.4")).isZero();
+    }
+
+    @Test
     void aSuccessClearsTheCountAndAnExpiredLockStartsAgain() {
         for (int i = 0; i < LoginThrottle.MAX_FAILURES - 1; i++) {
             throttle.failed("bob", "10.0.0.1");
