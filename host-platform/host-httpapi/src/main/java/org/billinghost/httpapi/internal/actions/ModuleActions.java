@@ -47,7 +47,9 @@ public final class ModuleActions {
         Map<String, String> parameters = r.stringMap("parameters");
         checkKeys(addon, parameters);
         checked(modules.activate(addon.name()));
-        return parameters.isEmpty() ? Map.of() : Replies.of("changed", save(addon, parameters, admin));
+        // read again: activation may have stored default access roles that saving must keep
+        ModuleInfo activated = modules.addon(addon.name()).orElse(addon);
+        return parameters.isEmpty() ? Map.of() : Replies.of("changed", save(activated, parameters, admin));
     }
 
     private List<String> save(ModuleInfo addon, Map<String, String> parameters, AdminIdentity admin) {
