@@ -107,7 +107,7 @@ public final class ModuleCommandService implements ModuleCommands {
         if (refusal.isPresent()) {
             return attempt.refused(refusal.get());
         }
-        List<String> veto = preHook(attempt, product);
+        List<String> veto = preHook(attempt);
         if (!veto.isEmpty()) {
             return attempt.failed(CommandResult.error("Aborted by a " + HookTopics.pre(command).substring(HookTopics.PREFIX.length())
                     + " hook: " + String.join("; ", veto)));
@@ -236,7 +236,7 @@ public final class ModuleCommandService implements ModuleCommands {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
-    private List<String> preHook(Attempt attempt, Product product) {
+    private List<String> preHook(Attempt attempt) {
         List<String> veto = java.util.Collections.synchronizedList(new ArrayList<>());
         Map<String, Object> properties = attempt.properties();
         properties.put(HookTopics.VETO, veto);

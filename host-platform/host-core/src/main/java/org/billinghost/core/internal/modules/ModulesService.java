@@ -21,7 +21,6 @@ import org.billinghost.api.module.AddonResult;
 import org.billinghost.api.module.AdminIdentity;
 import org.billinghost.api.module.ConfigField;
 import org.billinghost.api.module.FieldType;
-import org.billinghost.api.module.ServerModule;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.HookTopics;
 import org.billinghost.core.internal.commands.HookPublisher;

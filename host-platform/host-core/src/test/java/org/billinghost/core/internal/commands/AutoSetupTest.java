@@ -11,7 +11,6 @@ import org.billinghost.api.module.ModuleCommand;
 import org.billinghost.api.platform.AutoSetup;
 import org.billinghost.api.platform.HookTopics;
 import org.billinghost.api.platform.Product;
-import org.billinghost.core.testkit.CoreAssembly;
 import org.junit.jupiter.api.Test;
 
 /** Each auto-setup mode runs Create at its moment and only then. */
