@@ -46,6 +46,7 @@ abstract class ApiTestSupport {
     private static final AtomicInteger UNIQUE = new AtomicInteger();
 
     static CoreAssembly core;
+    static TestServerModule serverModule;
     static Server jetty;
     static URI endpoint;
     static HttpClient http;
@@ -82,7 +83,8 @@ abstract class ApiTestSupport {
     @BeforeAll
     static void startServer() throws Exception {
         core = CoreAssembly.h2().seedDemo();
-        core.addServerModule(TestServerModule.NAME, new TestServerModule());
+        serverModule = new TestServerModule();
+        core.addServerModule(TestServerModule.NAME, serverModule);
         core.addAddon(TestAddonModule.NAME, new TestAddonModule());
         jetty = new Server();
         ServerConnector connector = new ServerConnector(jetty);

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.billinghost.api.platform.AutoSetup;
 import org.billinghost.api.platform.NewCustomField;
 import org.billinghost.api.platform.PayType;
@@ -71,7 +77,30 @@ class ModuleCommandApiTest extends ApiTestSupport {
             assertThat(reply.message()).contains("Module 'testmodule' is not available");
             assertThat(status(id)).isEqualTo("Pending");
         } finally {
-            core.addServerModule(TestServerModule.NAME, new TestServerModule());
+            core.addServerModule(TestServerModule.NAME, serverModule);
+        }
+    }
+
+    @Test
+    void concurrentCreatesOfOneServiceRunTheModuleOnceAndNeverFailWith500() throws Exception {
+        String id = serviceOf(freeProduct(AutoSetup.MANUAL));
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                replies.add(pool.submit(() -> call("ModuleCreate", "serviceid", id)));
+            }
+            int successes = 0;
+            for (Future<Reply> f : replies) {
+                Reply r = f.get(60, TimeUnit.SECONDS);
+                assertThat(r.status()).as(r.body()).isLessThan(500);
+                successes += r.result().equals("success") ? 1 : 0;
+            }
+            assertThat(successes).isEqualTo(1);
+            assertThat(serverModule.count(Long.parseLong(id))).isEqualTo(1);
+            assertThat(status(id)).isEqualTo("Active");
+        } finally {
+            pool.shutdownNow();
         }
     }
 
