@@ -67,7 +67,13 @@ public abstract class AreaServlet extends HttpServlet {
     }
 
     private static void error(Exchange exchange, int status, String message) throws IOException {
-        exchange.render(status, "error.ftlh", Exchange.model("status", status, "message", message));
+        try {
+            exchange.render(status, "error.ftlh", Exchange.model("status", status, "message", message));
+        } catch (RuntimeException e) {
+            // Even the error page failed: answer plain text rather than let the container print a stack trace.
+            LOG.error("Error page failed: status={}", status, e);
+            exchange.plainText(500, "Something went wrong. The details are in the host's log.");
+        }
     }
 
     private static int status(BillingException.Category category) {

@@ -181,6 +181,14 @@ public final class Exchange {
                 && !location.startsWith("/\\") && location.chars().noneMatch(c -> c < 0x20);
     }
 
+    void plainText(int status, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
     public void render(String template, Map<String, Object> model) throws IOException {
         render(200, template, model);
     }
