@@ -35,6 +35,7 @@ class ServiceApiTest extends ApiTestSupport {
         assertThat(first.path("pid").asLong()).isEqualTo(a.id());
         assertThat(first.path("name").asText()).isEqualTo(a.name());
         assertThat(first.path("clientid").asLong()).isEqualTo(client);
+        assertThat(first.path("billingcycle").asText()).isEqualTo("Free Account");
 
         assertThat(call("GetClientsProducts", "clientid", String.valueOf(client), "pid", String.valueOf(b.id())).ok()
                 .json().path("products").path("product")).extracting(p -> p.path("id").asLong()).containsExactly(s2);

@@ -15,6 +15,7 @@ import org.billinghost.api.billing.ServiceUpdate;
 import org.billinghost.api.billing.Services;
 import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.CustomField;
+import org.billinghost.api.platform.PayType;
 import org.billinghost.api.platform.Product;
 import org.billinghost.api.platform.ProductGroup;
 import org.billinghost.api.platform.ResultPage;
@@ -106,8 +107,18 @@ public final class ServiceActions {
         return Replies.of("id", s.id(), "clientid", s.clientId(), "orderid", s.orderId(), "pid", s.productId(),
                 "regdate", Formats.date(s.created()), "name", s.productName(), "translated_name", s.productName(),
                 "groupname", groupName, "domain", s.domain(), "module", s.module(),
+                "billingcycle", product.map(p -> billingCycle(p.payType())).orElse(""),
                 "firstpaymentamount", Formats.amount(s.amount()), "recurringamount", Formats.amount(s.amount()),
                 "status", s.status().label(), "customfields", Replies.wrapped("customfield", customFields(s, product)));
+    }
+
+    /** WHMCS's names; the host's one recurring price is a monthly one. */
+    private static String billingCycle(PayType payType) {
+        return switch (payType) {
+            case FREE -> "Free Account";
+            case ONETIME -> "One Time";
+            case RECURRING -> "Monthly";
+        };
     }
 
     /** The product's fields in order with this service's values; values of fields no longer on the product come last with id 0. */
