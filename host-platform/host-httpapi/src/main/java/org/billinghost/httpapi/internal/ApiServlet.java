@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Map;
 import org.billinghost.api.billing.Admins;
 import org.billinghost.api.billing.ApiCredentials;
@@ -124,7 +125,7 @@ public final class ApiServlet extends HttpServlet {
 
     private ApiRequest parse(HttpServletRequest req) throws IOException {
         String contentType = req.getContentType();
-        if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             return ApiRequest.fromJson(readJsonObject(req));
         }
         return ApiRequest.fromForm(req.getParameterMap());

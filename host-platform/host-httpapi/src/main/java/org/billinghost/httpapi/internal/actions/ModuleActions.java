@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.billinghost.api.billing.ModuleInfo;
 import org.billinghost.api.billing.Modules;
@@ -67,7 +68,7 @@ public final class ModuleActions {
         for (String key : parameters.keySet()) {
             if (!known.contains(key)) {
                 throw ApiError.badRequest("Unknown setting '" + ApiRequest.shorten(key) + "' for module "
-                        + addon.name() + "; its settings are: " + String.join(", ", new java.util.TreeSet<>(known)));
+                        + addon.name() + "; its settings are: " + String.join(", ", new TreeSet<>(known)));
             }
         }
     }

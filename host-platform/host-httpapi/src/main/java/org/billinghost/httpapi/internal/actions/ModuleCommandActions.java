@@ -4,6 +4,7 @@ import java.util.Map;
 import org.billinghost.api.billing.ModuleCommands;
 import org.billinghost.api.billing.ServiceAccount;
 import org.billinghost.api.billing.Services;
+import org.billinghost.api.module.AdminIdentity;
 import org.billinghost.api.module.CommandResult;
 import org.billinghost.api.module.ModuleCommand;
 import org.billinghost.httpapi.internal.ActionTable;
@@ -33,7 +34,7 @@ public final class ModuleCommandActions {
     }
 
     private Map<String, Object> run(ApiRequest r, ModuleCommand command, String function,
-                                    org.billinghost.api.module.AdminIdentity admin) {
+                                    AdminIdentity admin) {
         ServiceAccount service = ServiceActions.service(services, r);
         CommandResult result = commands.run(service.id(), command, function, admin);
         return answer(result);

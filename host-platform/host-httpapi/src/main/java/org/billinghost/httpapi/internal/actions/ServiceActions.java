@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.ServiceAccount;
 import org.billinghost.api.billing.ServiceStatus;
@@ -86,7 +87,7 @@ public final class ServiceActions {
         return Replies.page(page, "products", "product", items);
     }
 
-    private ResultPage<ServiceAccount> scan(long clientId, java.util.function.Predicate<ServiceAccount> filter,
+    private ResultPage<ServiceAccount> scan(long clientId, Predicate<ServiceAccount> filter,
                                             Paging paging) {
         List<ServiceAccount> matches = new ArrayList<>();
         int offset = 0;
