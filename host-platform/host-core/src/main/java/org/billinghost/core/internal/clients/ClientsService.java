@@ -24,10 +24,9 @@ import org.osgi.service.component.annotations.Reference;
 public final class ClientsService implements Clients {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
-    private static final String COLUMNS = "SELECT id, first_name, last_name, email, company_name, address1, city, "
-            + "state, postcode, country, phone_number, status, created FROM clients";
-    private static final String SEARCH = " WHERE LOWER(first_name) LIKE ? ESCAPE '!' OR LOWER(last_name) LIKE ? ESCAPE '!'"
-            + " OR LOWER(company_name) LIKE ? ESCAPE '!' OR email_key LIKE ? ESCAPE '!'";
+    private static final Paging.Query PAGE = new Paging.Query("id, first_name, last_name, email, company_name, "
+            + "address1, city, state, postcode, country, phone_number, status, created", "clients", "id");
+    private static final String COLUMNS = "SELECT " + PAGE.columns() + " FROM clients";
 
     private final Jdbc jdbc;
     private final PasswordHasher hasher;
@@ -83,20 +82,18 @@ public final class ClientsService implements Clients {
 
     @Override
     public ResultPage<Client> search(String search, int offset, int limit) {
-        int max;
         try {
-            max = Paging.limit(offset, limit);
+            if (Paging.isBlank(search)) {
+                return Paging.page(jdbc, PAGE, "", List.of(), ClientsService::map, offset, limit);
+            }
+            String where = " WHERE " + Paging.contains(jdbc.dialect(), "first_name") + " OR "
+                    + Paging.contains(jdbc.dialect(), "last_name") + " OR "
+                    + Paging.contains(jdbc.dialect(), "company_name") + " OR email_key LIKE ? ESCAPE '!'";
+            String p = Paging.containsPattern(search);
+            return Paging.page(jdbc, PAGE, where, List.of(p, p, p, p), ClientsService::map, offset, limit);
         } catch (IllegalArgumentException e) {
             throw BillingException.invalid(e.getMessage());
         }
-        if (Paging.isBlank(search)) {
-            List<Client> items = jdbc.query(COLUMNS + " ORDER BY id LIMIT ? OFFSET ?", ClientsService::map, max, offset);
-            return new ResultPage<>(items, jdbc.queryLong("SELECT COUNT(*) FROM clients"), offset, max);
-        }
-        String p = Paging.containsPattern(search);
-        List<Client> items = jdbc.query(COLUMNS + SEARCH + " ORDER BY id LIMIT ? OFFSET ?", ClientsService::map,
-                p, p, p, p, max, offset);
-        return new ResultPage<>(items, jdbc.queryLong("SELECT COUNT(*) FROM clients" + SEARCH, p, p, p, p), offset, max);
     }
 
     @Override

@@ -1,8 +1,12 @@
 package org.billinghost.core.internal.db;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.billinghost.api.platform.ModuleDatabase.Dialect;
+import org.billinghost.api.platform.ResultPage;
 
-/** Checks of page bounds and LIKE patterns shared by the paged searches. */
+/** Paged lists and searches: page bounds, case-insensitive "contains" filters, counting. */
 public final class Paging {
 
     /** The largest page any search answers. */
@@ -22,14 +26,46 @@ public final class Paging {
         return Math.min(limit, MAX_LIMIT);
     }
 
-    /** A case-insensitive "contains" pattern for {@code LOWER(column) LIKE ? ESCAPE '!'}. */
+    /** A case-insensitive "contains" pattern for {@link #contains}. */
     public static String containsPattern(String term) {
         String escaped = term.trim().toLowerCase(Locale.ROOT)
                 .replace("!", "!!").replace("%", "!%").replace("_", "!_");
         return "%" + escaped + "%";
     }
 
+    /**
+     * A condition "column contains the pattern, ignoring case". H2 and PostgreSQL have ILIKE, which
+     * spares lower-casing every row of a scan; MariaDB's tables use a binary collation, so LOWER there.
+     */
+    public static String contains(Dialect dialect, String column) {
+        return dialect == Dialect.MARIADB ? "LOWER(" + column + ") LIKE ? ESCAPE '!'" : column + " ILIKE ? ESCAPE '!'";
+    }
+
     public static boolean isBlank(String term) {
         return term == null || term.isBlank();
+    }
+
+    /** A query for one page of a list: {@code SELECT columns FROM table WHERE ... ORDER BY ...}. */
+    public record Query(String columns, String table, String orderBy) {
+    }
+
+    /**
+     * Reads one page and the size of the whole list. A page shorter than asked for already tells the
+     * total, which spares a second scan when a search matches few rows.
+     *
+     * @param where empty, or a condition starting with {@code " WHERE "} whose parameters are {@code params}
+     * @throws IllegalArgumentException for a negative offset or a limit below 1
+     */
+    public static <T> ResultPage<T> page(Jdbc jdbc, Query query, String where, List<Object> params, RowMapper<T> mapper,
+                                         int offset, int limit) {
+        int max = limit(offset, limit);
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(max);
+        pageParams.add(offset);
+        List<T> items = jdbc.query("SELECT " + query.columns() + " FROM " + query.table() + where + " ORDER BY "
+                + query.orderBy() + " LIMIT ? OFFSET ?", mapper, pageParams.toArray());
+        long total = !items.isEmpty() && items.size() < max ? offset + items.size()
+                : jdbc.queryLong("SELECT COUNT(*) FROM " + query.table() + where, params.toArray());
+        return new ResultPage<>(items, total, offset, max);
     }
 }

@@ -24,6 +24,9 @@ public final class ActivityLogService implements ActivityLog {
     public static final String SYSTEM_USER = "System";
     private static final int MAX_MESSAGE = 4000;
 
+    private static final Paging.Query PAGE = new Paging.Query("id, created, message, client_id, username",
+            "activity_log", "id DESC");
+
     private final Jdbc jdbc;
 
     @Activate
@@ -48,23 +51,18 @@ public final class ActivityLogService implements ActivityLog {
 
     @Override
     public ResultPage<ActivityEntry> search(String search, long clientId, int offset, int limit) {
-        int max = Paging.limit(offset, limit);
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
         if (clientId > 0) {
             where.append(" AND client_id = ?");
             params.add(clientId);
         }
         if (!Paging.isBlank(search)) {
-            where.append(" AND LOWER(message) LIKE ? ESCAPE '!'");
+            where.append(" AND ").append(Paging.contains(jdbc.dialect(), "message"));
             params.add(Paging.containsPattern(search));
         }
-        long total = jdbc.queryLong("SELECT COUNT(*) FROM activity_log" + where, params.toArray());
-        params.add(max);
-        params.add(offset);
-        List<ActivityEntry> items = jdbc.query("SELECT id, created, message, client_id, username FROM activity_log"
-                + where + " ORDER BY id DESC LIMIT ? OFFSET ?", ActivityLogService::map, params.toArray());
-        return new ResultPage<>(items, total, offset, max);
+        String condition = where.isEmpty() ? "" : " WHERE" + where.substring(" AND".length());
+        return Paging.page(jdbc, PAGE, condition, params, ActivityLogService::map, offset, limit);
     }
 
     private static ActivityEntry map(ResultSet rs) throws SQLException {

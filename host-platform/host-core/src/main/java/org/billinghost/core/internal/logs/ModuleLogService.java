@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 import org.billinghost.api.platform.ModuleLog;
 import org.billinghost.api.platform.ModuleLogEntry;
 import org.billinghost.api.platform.ResultPage;
@@ -19,9 +20,8 @@ import org.osgi.service.component.annotations.Reference;
 public final class ModuleLogService implements ModuleLog {
 
     static final String ENABLED = "module_log_enabled";
-    private static final String COLUMNS = "SELECT id, created, module, action, request, response, processed FROM module_log";
-    private static final String SEARCH = " WHERE LOWER(module) LIKE ? ESCAPE '!' OR LOWER(action) LIKE ? ESCAPE '!'"
-            + " OR LOWER(request) LIKE ? ESCAPE '!' OR LOWER(response) LIKE ? ESCAPE '!'";
+    private static final Paging.Query PAGE = new Paging.Query(
+            "id, created, module, action, request, response, processed", "module_log", "id DESC");
 
     private final Jdbc jdbc;
     private final Settings settings;
@@ -56,17 +56,13 @@ public final class ModuleLogService implements ModuleLog {
 
     @Override
     public ResultPage<ModuleLogEntry> entries(String search, int offset, int limit) {
-        int max = Paging.limit(offset, limit);
         if (Paging.isBlank(search)) {
-            List<ModuleLogEntry> items = jdbc.query(COLUMNS + " ORDER BY id DESC LIMIT ? OFFSET ?",
-                    ModuleLogService::map, max, offset);
-            return new ResultPage<>(items, jdbc.queryLong("SELECT COUNT(*) FROM module_log"), offset, max);
+            return Paging.page(jdbc, PAGE, "", List.of(), ModuleLogService::map, offset, limit);
         }
+        String where = " WHERE " + String.join(" OR ", Stream.of("module", "action", "request", "response")
+                .map(column -> Paging.contains(jdbc.dialect(), column)).toList());
         String p = Paging.containsPattern(search);
-        List<ModuleLogEntry> items = jdbc.query(COLUMNS + SEARCH + " ORDER BY id DESC LIMIT ? OFFSET ?",
-                ModuleLogService::map, p, p, p, p, max, offset);
-        return new ResultPage<>(items, jdbc.queryLong("SELECT COUNT(*) FROM module_log" + SEARCH, p, p, p, p),
-                offset, max);
+        return Paging.page(jdbc, PAGE, where, List.of(p, p, p, p), ModuleLogService::map, offset, limit);
     }
 
     private static String truncate(String s, int max) {

@@ -95,6 +95,7 @@ class ClientsPersistenceTest {
         assertThat(first.total()).isEqualTo(6);
         assertThat(first.items()).hasSize(4);
         assertThat(second.items()).hasSize(2).last().isEqualTo(byMail);
+        assertThat(second.total()).isEqualTo(6);
         assertThat(first.items().get(0).id()).isLessThan(first.items().get(1).id());
 
         // LIKE wildcards in the term are literal

@@ -35,8 +35,10 @@ class LogsPersistenceTest {
         assertThat(page.items().get(0).user()).isEqualTo("alice");
         assertThat(page.items().get(1).user()).isEqualTo("System");
         assertThat(page.items().get(1).time()).isNotNull();
-        assertThat(core.activityLog().search(tag, 0, 6, 3).items()).extracting(ActivityEntry::message)
-                .containsExactly("Line 1 " + tag, "Line 0 " + tag);
+        ResultPage<ActivityEntry> last = core.activityLog().search(tag, 0, 6, 3);
+        assertThat(last.items()).extracting(ActivityEntry::message).containsExactly("Line 1 " + tag, "Line 0 " + tag);
+        assertThat(last.total()).isEqualTo(8);
+        assertThat(core.activityLog().search(tag, 0, 9, 3).total()).isEqualTo(8);
 
         ResultPage<ActivityEntry> ofClient = core.activityLog().search(null, clientId, 0, 10);
         assertThat(ofClient.total()).isEqualTo(5);
