@@ -35,6 +35,9 @@ class ModuleConfigApiTest extends ApiTestSupport {
         assertThat(parameter(read.json(), "colour").path("value").asText()).isEqualTo("green");
         assertThat(parameter(read.json(), "size").path("options")).extracting(JsonNode::asText)
                 .containsExactly("small", "large");
+        assertThat(core.modules().addon("testaddon").orElseThrow().accessRoles())
+                .as("saving the parameters keeps the roles the first activation granted")
+                .containsExactly("Full Administrator");
     }
 
     @Test
