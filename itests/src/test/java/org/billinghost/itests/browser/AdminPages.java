@@ -1,0 +1,105 @@
+package org.billinghost.itests.browser;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What an admin and a customer do in the browser, one page step at a time (host-web's forms and ids). */
+public final class AdminPages {
+    private final WebDriver driver;
+    private final String base;
+
+    /** {@code base} is the host's address ending in a slash, e.g. {@code http://127.0.0.1:8080/}. */
+    public AdminPages(WebDriver driver, String base) {
+        this.driver = driver;
+        this.base = base;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void open(String path) {
+        driver.get(base + (path.startsWith("/") ? path.substring(1) : path));
+    }
+
+    public void login(String username, String password) {
+        open("/admin/login");
+        type(By.name("username"), username);
+        type(By.name("password"), password);
+        follow(By.cssSelector("main button[type=submit]"));
+    }
+
+    /** Clicks Activate in the addon's row of Setup > Addon Modules; answers the notice shown. */
+    public String activateAddon(String module) {
+        open("/admin/configaddonmods");
+        follow(By.cssSelector("#addon-" + module + " button"));
+        return notice();
+    }
+
+    /** Opens the addon's Configure page. */
+    public void configureAddon(String module) {
+        open("/admin/configaddonmods");
+        follow(By.cssSelector("#addon-" + module + " a.button"));
+    }
+
+    public void type(By field, String text) {
+        WebElement input = driver.findElement(field);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    public void select(By field, String value) {
+        new Select(driver.findElement(field)).selectByValue(value);
+    }
+
+    /** Ticks (or unticks) a checkbox or a radio button. */
+    public void tick(By box, boolean on) {
+        WebElement input = driver.findElement(box);
+        if (input.isSelected() != on) {
+            input.click();
+        }
+    }
+
+    public void press(String buttonText) {
+        follow(By.xpath("//main//button[normalize-space()='" + buttonText + "']"));
+    }
+
+    /**
+     * Clicks a link or submit button and waits until the next page replaced this one: a click returns
+     * before the browser has loaded the answer, and reading the old page would race with it.
+     */
+    public void follow(By target) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(target).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    /** The one-shot message at the top of the page, or an empty string. */
+    public String notice() {
+        return driver.findElements(By.cssSelector("main .notice")).stream().findFirst().map(WebElement::getText).orElse("");
+    }
+
+    public String text(By element) {
+        return driver.findElement(element).getText();
+    }
+
+    /** Reloads the page until the condition holds, as a person pressing F5 would. */
+    public void reloadUntil(Duration timeout, String what, Supplier<Boolean> condition) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what
+                        + " on " + driver.getCurrentUrl());
+            }
+            Thread.sleep(500);
+            driver.navigate().refresh();
+        }
+    }
+}
