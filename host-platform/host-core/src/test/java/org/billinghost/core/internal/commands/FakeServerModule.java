@@ -76,6 +76,21 @@ public final class FakeServerModule implements ServerModule {
         return Map.of("Reset", "reset");
     }
 
+    /** Echoes the service's Plan so a test sees the params reached the module. */
+    @Override
+    public Map<String, String> adminServicesTabFields(CommandParams params) {
+        return Map.of("Plan", params.customFields().getOrDefault("Plan", ""));
+    }
+
+    /** Fails for services whose domain is {@code broken.example}, as a buggy module would. */
+    @Override
+    public java.util.Optional<String> clientArea(CommandParams params) {
+        if (params.domain().equals("broken.example")) {
+            throw new IllegalStateException("client area bug");
+        }
+        return java.util.Optional.of("<p>Service " + params.serviceId() + "</p>");
+    }
+
     @Override
     public CommandResult run(ModuleCommand command, CommandParams params) {
         return answer(command, params);

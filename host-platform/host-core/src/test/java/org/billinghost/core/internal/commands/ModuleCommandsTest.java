@@ -277,6 +277,22 @@ class ModuleCommandsTest extends FlowTestSupport {
     }
 
     @Test
+    void displayQueriesReachTheModuleAndSurviveItsFailuresAndItsAbsence() {
+        long serviceId = shop.service(shop.product(AutoSetup.MANUAL, BigDecimal.TEN));
+        assertThat(core.moduleCommands().supported(serviceId)).contains(ModuleCommand.CREATE, ModuleCommand.TERMINATE)
+                .doesNotContain(ModuleCommand.CHANGE_PACKAGE);
+        assertThat(core.moduleCommands().adminTabFields(serviceId)).containsEntry("Plan", "gold");
+        assertThat(core.moduleCommands().clientArea(serviceId)).contains("<p>Service " + serviceId + "</p>");
+
+        core.services().update(serviceId, new org.billinghost.api.billing.ServiceUpdate("broken.example", null, null, null));
+        assertThat(core.moduleCommands().clientArea(serviceId)).as("a module's exception is not passed on").isEmpty();
+
+        core.removeServerModule(Shop.MODULE);
+        assertThat(core.moduleCommands().adminTabFields(serviceId)).isEmpty();
+        assertThat(core.moduleCommands().customButtons(serviceId)).isEmpty();
+    }
+
+    @Test
     void testConnectionCustomButtonsAndUnknownService() {
         assertThat(core.moduleCommands().testConnection(Shop.MODULE, List.of("basic")).succeeded()).isTrue();
         assertThat(module.params().get(0).configOption(1)).isEqualTo("basic");
