@@ -1,5 +1,7 @@
 package org.billinghost.web.internal;
 
+import org.billinghost.api.module.CommandResult;
+
 /** A one-line message shown once at the top of the next page; {@code kind} is {@code ok} or {@code error}. */
 public record Notice(String kind, String text) {
     public static Notice ok(String text) {
@@ -8,5 +10,14 @@ public record Notice(String kind, String text) {
 
     public static Notice error(String text) {
         return new Notice("error", text);
+    }
+
+    /** A module command's outcome: its own message when it has one (e.g. a status check), else "success". */
+    public static Notice of(String what, CommandResult result) {
+        String message = result.message();
+        if (!result.succeeded()) {
+            return error(what + " failed: " + message);
+        }
+        return ok(what + ": " + (message.isEmpty() ? "success" : message));
     }
 }

@@ -65,7 +65,7 @@ public final class FakeServerModule implements ServerModule {
     @Override
     public CommandResult custom(String function, CommandParams params) {
         reboots.incrementAndGet();
-        return CommandResult.success();
+        return new CommandResult(true, "Rebooted <fast>", CommandResult.Failure.NONE, null);
     }
 
     @Override

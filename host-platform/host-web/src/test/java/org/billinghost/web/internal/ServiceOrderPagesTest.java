@@ -80,7 +80,7 @@ class ServiceOrderPagesTest {
 
         int reboots = MODULE.reboots.get();
         assertThat(admin.submit(path, "do", "custom", "function", "reboot").doc().select(".notice").text())
-                .isEqualTo("reboot: success");
+                .isEqualTo("reboot: Rebooted <fast>");
         assertThat(MODULE.reboots.get()).isEqualTo(reboots + 1);
 
         Browser.Page unsupported = admin.post(path, "do", "command", "command", "ChangePackage");

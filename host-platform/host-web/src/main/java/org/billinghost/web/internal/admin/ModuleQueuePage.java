@@ -28,8 +28,7 @@ final class ModuleQueuePage implements Page {
             switch (ex.param("do")) {
                 case "retry" -> {
                     CommandResult r = host.queue().retry(id);
-                    ex.flash(r.succeeded() ? Notice.ok("Queue item #" + id + ": success.")
-                            : Notice.error("Queue item #" + id + " failed again: " + r.message()));
+                    ex.flash(Notice.of("Queue item #" + id, r));
                     ex.redirect(LINK);
                 }
                 case "resolve" -> ex.actThenRedirect(LINK, () ->

@@ -100,8 +100,7 @@ final class ProductsPage implements Page {
             case "saveproduct" -> saveProduct(ex);
             case "testconnection" -> {
                 CommandResult r = host.commands().testConnection(ex.param("module"), options(ex, optionalProduct(productId)));
-                renderProduct(ex, 200, formFromParams(ex), r.succeeded()
-                        ? Notice.ok("Test connection: success.") : Notice.error("Test connection failed: " + r.message()));
+                renderProduct(ex, 200, formFromParams(ex), Notice.of("Test connection", r));
             }
             case "addfield" -> ex.actThenRedirect(back, () ->
                     "Added custom field " + catalog.addCustomField(productId, field(ex)).name() + ".");

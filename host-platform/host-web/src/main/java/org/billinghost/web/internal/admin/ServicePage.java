@@ -100,8 +100,7 @@ final class ServicePage implements Page {
     }
 
     private static void result(Exchange ex, String what, CommandResult result) {
-        ex.flash(result.succeeded() ? Notice.ok(what + ": success")
-                : Notice.error(what + " failed: " + result.message()));
+        ex.flash(Notice.of(what, result));
     }
 
     private ServiceAccount service(long id) {
