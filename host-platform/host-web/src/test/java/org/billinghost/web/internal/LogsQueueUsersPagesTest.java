@@ -80,7 +80,10 @@ class LogsQueueUsersPagesTest {
         Browser admin = server.admin();
         Browser.Page queue = admin.open("/admin/modulequeue");
         assertThat(queue.text()).contains("Remote said <no>", "queuemod");
-        assertThat(admin.open("/admin/").text()).contains("Remote said <no>");
+        Browser.Page dashboard = admin.open("/admin/");
+        assertThat(dashboard.text()).contains("Remote said <no>");
+        assertThat(dashboard.doc().select("#queue-total").text()).isEqualTo(
+                Long.toString(server.core().moduleQueue().list(false, 0, 1).total()));
         QueueItem firstItem = item(first);
         QueueItem secondItem = item(second);
 

@@ -1,6 +1,8 @@
 package org.billinghost.web.internal.admin;
 
 import org.billinghost.api.billing.OrderStatus;
+import org.billinghost.api.billing.QueueItem;
+import org.billinghost.api.platform.ResultPage;
 import org.billinghost.web.internal.Exchange;
 import org.billinghost.web.internal.HostServices;
 import org.billinghost.web.internal.Page;
@@ -25,7 +27,9 @@ final class DashboardPage implements Page {
                 "pendingOrders", host.orders().list(OrderStatus.PENDING, 0, 0, 1).total(),
                 "services", host.services().list(0, 0, 1).total());
         boolean queue = host.admins().hasPermission(role, Permission.QUEUE);
-        model.put("queue", queue ? host.queue().list(false, 0, 10).items() : List.of());
+        ResultPage<QueueItem> open = queue ? host.queue().list(false, 0, 10) : new ResultPage<>(List.of(), 0, 0, 10);
+        model.put("queue", open.items());
+        model.put("queueTotal", open.total());
         model.put("showQueue", queue);
         boolean logs = host.admins().hasPermission(role, Permission.LOGS);
         model.put("activity", logs ? host.activityLog().search("", 0, 0, 10).items() : List.of());
