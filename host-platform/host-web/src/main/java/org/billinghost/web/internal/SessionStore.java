@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -85,7 +86,7 @@ public final class SessionStore {
     private void evictOldest(long now) {
         sessions.values().removeIf(s -> now - s.lastAccessMillis() > IDLE.toMillis());
         while (sessions.size() >= MAX_SESSIONS) {
-            sessions.values().stream().min(java.util.Comparator.comparingLong(WebSession::lastAccessMillis))
+            sessions.values().stream().min(Comparator.comparingLong(WebSession::lastAccessMillis))
                     .ifPresent(oldest -> sessions.remove(oldest.id()));
         }
     }

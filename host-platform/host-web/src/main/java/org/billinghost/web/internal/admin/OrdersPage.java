@@ -11,6 +11,7 @@ import org.billinghost.web.internal.Pager;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Objects;
 
 /** {@code /admin/orders}: the list (by status, with paging), one order, Accept and Cancel. */
 final class OrdersPage implements Page {
@@ -38,7 +39,7 @@ final class OrdersPage implements Page {
             ex.render("admin/order.ftlh", Exchange.model("order", order,
                     "owner", host.clients().get(order.clientId()).orElse(null),
                     "services", order.serviceIds().stream().map(s -> host.services().get(s).orElse(null))
-                            .filter(java.util.Objects::nonNull).toList()));
+                            .filter(Objects::nonNull).toList()));
             return;
         }
         String status = ex.param("status");

@@ -8,6 +8,7 @@ import org.billinghost.web.internal.HostServices;
 import org.billinghost.web.internal.LoginGate;
 import org.billinghost.web.internal.Page;
 import org.billinghost.web.internal.PageException;
+import org.billinghost.web.internal.Pager;
 import org.billinghost.web.internal.SessionStore;
 import org.billinghost.web.internal.Templates;
 import org.osgi.framework.BundleContext;
@@ -75,7 +76,7 @@ public final class ClientServlet extends AreaServlet {
         if (page == null) {
             page = clientPages.get(path);
             if (page != null && client.isEmpty()) {
-                exchange.redirect("/login?next=" + org.billinghost.web.internal.Pager.encode(returnTo(exchange)));
+                exchange.redirect("/login?next=" + Pager.encode(returnTo(exchange)));
                 return;
             }
         }
