@@ -3,7 +3,7 @@ package org.billinghost.jetpack.addon.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +17,7 @@ import org.billinghost.api.billing.ServiceAccount;
 import org.billinghost.api.billing.ServiceStatus;
 import org.billinghost.api.module.AddonPage;
 import org.billinghost.api.module.AdminIdentity;
+import org.billinghost.api.module.CommandParams;
 import org.billinghost.api.module.CommandResult;
 import org.billinghost.api.module.ConfigField;
 import org.billinghost.api.module.ModuleCommand;
@@ -44,7 +45,7 @@ class FirstHourOnTheHostTest {
     private final FakePartnerApi partnerApi = new FakePartnerApi();
     private final JetpackAddon addon = new JetpackAddon(core.catalog(), core.moduleDatabase(), core.activityLog());
     private final CredentialsChangeListener listener = new CredentialsChangeListener(core.moduleDatabase());
-    private final List<CommandParamsSeen> creates = new java.util.ArrayList<>();
+    private final List<CommandParamsSeen> creates = new ArrayList<>();
 
     private record CommandParamsSeen(long serviceId, Map<String, String> customFields, List<String> configOptions) {
     }
@@ -68,7 +69,7 @@ class FirstHourOnTheHostTest {
         }
 
         @Override
-        public CommandResult createAccount(org.billinghost.api.module.CommandParams params) {
+        public CommandResult createAccount(CommandParams params) {
             creates.add(new CommandParamsSeen(params.serviceId(), params.customFields(), params.configOptions()));
             return CommandResult.success();
         }

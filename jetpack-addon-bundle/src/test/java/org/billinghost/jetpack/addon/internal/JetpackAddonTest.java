@@ -1,10 +1,12 @@
 package org.billinghost.jetpack.addon.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import org.billinghost.api.module.AddonResult;
 import org.billinghost.api.module.ConfigField;
 import org.billinghost.api.module.FieldType;
@@ -21,15 +23,15 @@ class JetpackAddonTest {
     void declaresTheTwoCredentialFieldsWithTheSecretAsAPassword() {
         assertThat(addon.metadata().fields()).extracting(ConfigField::key, ConfigField::label, ConfigField::type)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("partner_client_id", "Partner Client Id", FieldType.TEXT),
-                        org.assertj.core.groups.Tuple.tuple("partner_client_secret", "Partner Client Secret", FieldType.PASSWORD));
+                        tuple("partner_client_id", "Partner Client Id", FieldType.TEXT),
+                        tuple("partner_client_secret", "Partner Client Secret", FieldType.PASSWORD));
         assertThat(addon.metadata().version()).isEqualTo(JetpackAddon.VERSION);
     }
 
     @Test
     void activatingTwiceAndDeactivatingKeepTheRecords() {
         assertThat(addon.activateAddon().status()).isEqualTo(AddonResult.Status.SUCCESS);
-        AddonStorage storage = new AddonStorage(database, java.time.Clock.systemUTC());
+        AddonStorage storage = new AddonStorage(database, Clock.systemUTC());
         storage.records().record(12, Plan.FREE);
 
         assertThat(addon.deactivateAddon().status()).isEqualTo(AddonResult.Status.SUCCESS);
@@ -52,7 +54,7 @@ class JetpackAddonTest {
 
         assertThat(addon.upgrade("1.0.0-beta").isError()).isFalse();
 
-        AddonStorage storage = new AddonStorage(database, java.time.Clock.systemUTC());
+        AddonStorage storage = new AddonStorage(database, Clock.systemUTC());
         assertThat(storage.schema().currentVersion()).isEqualTo(2);
         assertThat(storage.records().all().get(5L).plan()).isEqualTo(Plan.PREMIUM);
         assertThat(storage.notice().isPending()).isFalse();
