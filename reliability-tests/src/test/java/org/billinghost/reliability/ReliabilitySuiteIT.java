@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.billinghost.testsupport.AdminSession;
 import org.billinghost.testsupport.ApiClient;
 import org.billinghost.testsupport.ApiException;
+import org.billinghost.testsupport.ExternalDatabase;
 import org.billinghost.testsupport.HostProcess;
 import org.billinghost.testsupport.JetpackCatalog;
 import org.billinghost.testsupport.OrderLoad;

@@ -188,6 +188,11 @@ public final class HostProcess implements AutoCloseable {
         return Duration.ofNanos(readyNanos - startNanos);
     }
 
+    /** Time since the process was launched. */
+    public Duration sinceStart() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
     /** The ready line's bundle count. */
     public int activeBundles() {
         return Integer.parseInt(ready.join().group(2));

@@ -44,12 +44,24 @@ public final class SandboxClient {
     }
 
     private JsonNode get(String path) {
-        return parse(Http.send(http, Http.request(base + path).GET().build()));
+        return parse(sendOnce(Http.request(base + path).GET().build()));
     }
 
     private void post(String path, String json) {
-        parse(Http.send(http, Http.request(base + path).header("Content-Type", "application/json")
+        parse(sendOnce(Http.request(base + path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build()));
+    }
+
+    /**
+     * Sends again once when the connection failed: Jetty closes idle keep-alive connections (30 s),
+     * and a request written onto one just being closed reached no servlet.
+     */
+    private HttpResponse<String> sendOnce(HttpRequest request) {
+        try {
+            return Http.send(http, request);
+        } catch (java.io.UncheckedIOException e) {
+            return Http.send(http, request);
+        }
     }
 
     private static JsonNode parse(HttpResponse<String> response) {

@@ -1,4 +1,4 @@
-package org.billinghost.reliability;
+package org.billinghost.testsupport;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,8 +11,8 @@ import java.util.UUID;
  * A fresh, empty database on the machine's PostgreSQL or MariaDB server for one scenario, dropped
  * afterwards. {@link #open} answers null (and says so loudly) when the server is absent.
  */
-final class ExternalDatabase implements AutoCloseable {
-    enum Kind { POSTGRESQL, MARIADB }
+public final class ExternalDatabase implements AutoCloseable {
+    public enum Kind { POSTGRESQL, MARIADB }
 
     private final Kind kind;
     private final String name;
@@ -22,14 +22,14 @@ final class ExternalDatabase implements AutoCloseable {
         this.name = name;
     }
 
-    static ExternalDatabase open(Kind kind) {
+    public static ExternalDatabase open(Kind kind) {
         String name = "reliability_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = admin(kind); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
             return new ExternalDatabase(kind, name);
         } catch (SQLException e) {
             System.err.println("\n**********\n* SKIPPED: no " + kind + " server reachable (" + e.getMessage()
-                    + "); the several-hosts scenario on " + kind + " did not run.\n**********\n");
+                    + "); what needs it did not run.\n**********\n");
             return null;
         }
     }
@@ -40,16 +40,16 @@ final class ExternalDatabase implements AutoCloseable {
                 : DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/test", "root", "");
     }
 
-    String url() {
+    public String url() {
         return kind == Kind.POSTGRESQL ? "jdbc:postgresql://127.0.0.1:5432/" + name
                 : "jdbc:mariadb://127.0.0.1:3306/" + name;
     }
 
-    String user() {
+    public String user() {
         return kind == Kind.POSTGRESQL ? "postgres" : "root";
     }
 
-    String label() {
+    public String label() {
         return kind.name().toLowerCase(Locale.ROOT);
     }
 

@@ -1,0 +1,116 @@
+package org.billinghost.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.billinghost.testsupport.ExternalDatabase;
+import org.billinghost.testsupport.HostProcess;
+
+/**
+ * Runs every benchmark of issue 8 against real host processes started from the distribution and
+ * writes {@code bench-report.md} and {@code bench-report.json}. Sizes come from {@link Settings}.
+ */
+public final class Benchmark {
+    private final Settings settings;
+    private final Report report;
+
+    Benchmark(Settings settings) {
+        this.settings = settings;
+        this.report = new Report(settings.mode());
+    }
+
+    /** {@code -Dbench.mode=quick|full}, {@code -Dbench.out=DIR} (default {@code target}). */
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(System.getProperty("bench.out", "target"));
+        Path work = Files.createTempDirectory("bench-");
+        Report report = new Benchmark(Settings.of(System.getProperty("bench.mode", "quick"), work, out)).run();
+        System.out.println("Report: " + out.resolve("bench-report.md").toAbsolutePath() + " (" + report.figures().size()
+                + " figures)");
+    }
+
+    Report run() throws Exception {
+        startup();
+        long idleKb = idleMemory();
+        long afterKb = 0;
+        for (String db : List.of("h2", "postgresql")) {
+            for (int latency : List.of(0, 50)) {
+                afterKb = Math.max(afterKb, new CheckoutBench(settings, report).run(db, latency));
+            }
+        }
+        report.add("memory", "resident set after the checkout runs", "MB", List.of(afterKb / 1024.0), null, false,
+                "largest of the demo hosts' RSS right after their throughput run; idle was " + idleKb / 1024 + " MB");
+        new PagesBench(settings, report).run();
+        report.note("JVM options: the launcher script's defaults (bin/billing-host), unchanged by the harness.");
+        report.write(settings.out());
+        return report;
+    }
+
+    /** Launch to the ready line, and to {@code /admin/login} answering 200; fresh and existing data directories. */
+    private void startup() throws IOException {
+        List<Double> freshReady = new ArrayList<>();
+        List<Double> freshLogin = new ArrayList<>();
+        List<Double> existingReady = new ArrayList<>();
+        List<Double> existingLogin = new ArrayList<>();
+        Path existing = settings.work().resolve("startup-existing");
+        HostProcess.options(existing).demo().start().close();
+        for (int i = 0; i < settings.startupRuns(); i++) {
+            measureStart(HostProcess.options(settings.work().resolve("startup-fresh-" + i)).demo(), freshReady, freshLogin);
+            measureStart(HostProcess.options(existing).demo(), existingReady, existingLogin);
+        }
+        report.add("start-up", "fresh data directory: launch → ready line", "s", freshReady, null, false, null);
+        report.add("start-up", "fresh data directory: launch → /admin/login 200", "s", freshLogin, 1.5, false, null);
+        report.add("start-up", "existing data directory: launch → ready line", "s", existingReady, null, false, null);
+        report.add("start-up", "existing data directory: launch → /admin/login 200", "s", existingLogin, 1.5, false, null);
+    }
+
+    private static void measureStart(HostProcess.Options options, List<Double> ready, List<Double> login) {
+        try (HostProcess host = options.start()) {
+            ready.add(host.startupTime().toNanos() / 1e9);
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(host.baseUrl() + "admin/login")).build();
+            while (true) {
+                try {
+                    if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException e) {
+                    // not answering yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                if (host.sinceStart().compareTo(Duration.ofSeconds(60)) > 0) {
+                    throw new IllegalStateException("/admin/login did not answer 200 within 60 s");
+                }
+            }
+            login.add(host.sinceStart().toNanos() / 1e9);
+        }
+    }
+
+    /** Resident set of an idle demo host a few seconds after start-up. */
+    private long idleMemory() throws InterruptedException {
+        List<Double> samples = new ArrayList<>();
+        long last = 0;
+        for (int i = 0; i < settings.startupRuns(); i++) {
+            try (HostProcess host = HostProcess.options(settings.work().resolve("idle-" + i)).demo().start()) {
+                Thread.sleep(3000);
+                last = host.residentKilobytes();
+                samples.add(last / 1024.0);
+            }
+        }
+        report.add("memory", "resident set of the idle demo host", "MB", samples, 160.0, false, null);
+        return last;
+    }
+
+    /** A fresh database on the machine's PostgreSQL server, or null (said loudly) when it is absent. */
+    static ExternalDatabase postgresql() {
+        return ExternalDatabase.open(ExternalDatabase.Kind.POSTGRESQL);
+    }
+}

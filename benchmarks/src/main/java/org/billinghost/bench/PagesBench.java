@@ -1,0 +1,79 @@
+package org.billinghost.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntFunction;
+import org.billinghost.testsupport.AdminSession;
+import org.billinghost.testsupport.ApiClient;
+import org.billinghost.testsupport.HostProcess;
+
+/** Admin pages and the API over a database seeded with many clients, services and activity rows. */
+final class PagesBench {
+    private static final int WARM_UP = 10;
+    private final Settings settings;
+    private final Report report;
+
+    PagesBench(Settings settings, Report report) {
+        this.settings = settings;
+        this.report = report;
+    }
+
+    void run() throws Exception {
+        Path data = settings.work().resolve("pages");
+        long productId;
+        try (HostProcess host = HostProcess.options(data).demo().start()) {
+            ApiClient api = ApiClient.demo(host);
+            // a fresh demo database has one product group, Jetpack, made first (id 1)
+            productId = api.call("AddProduct", Map.of("gid", 1, "name", "Seeded hosting", "type", "other",
+                    "paytype", "free")).path("pid").asLong();
+        }
+        long seedStart = System.nanoTime();
+        Seeder.seed(data, settings.seedClients(), settings.seedActivity(), productId);
+        report.note("pages: seeded " + settings.seedClients() + " clients, " + settings.seedClients() + " services and "
+                + settings.seedActivity() + " activity rows in " + (System.nanoTime() - seedStart) / 1_000_000_000 + " s");
+        try (HostProcess host = HostProcess.options(data).demo().start()) {
+            AdminSession admin = AdminSession.login(host, "admin", "admin");
+            ApiClient api = ApiClient.demo(host);
+            Random random = new Random(42);
+            int clients = settings.seedClients();
+            String size = clients + " clients";
+            page("admin clients list", size, 100.0, i -> {
+                HttpResponse<String> r = admin.get("admin/clients?page=" + (1 + random.nextInt(50)));
+                return r.statusCode();
+            });
+            page("admin client summary with its services", size, 100.0,
+                    i -> admin.get("admin/clientssummary?id=" + (2 + random.nextInt(clients))).statusCode());
+            page("admin activity log with a search term", settings.seedActivity() + " rows", 100.0,
+                    i -> admin.get("admin/systemactivitylog?search=Seeded+event+" + random.nextInt(settings.seedActivity()))
+                            .statusCode());
+            page("API GetClientsProducts for a client", size, 50.0, i -> {
+                JsonNode answer = api.call("GetClientsProducts", Map.of("clientid", 2 + random.nextInt(clients)));
+                return answer.path("totalresults").asInt() >= 1 ? 200 : 500;
+            });
+        }
+    }
+
+    /** p95 of the request's time; a non-200 answer fails the benchmark (a fast error page proves nothing). */
+    private void page(String name, String size, double target, IntFunction<Integer> request) {
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < WARM_UP + settings.pageSamples(); i++) {
+            long start = System.nanoTime();
+            int status = request.apply(i);
+            long elapsed = System.nanoTime() - start;
+            if (status != 200) {
+                throw new IllegalStateException(name + " answered HTTP " + status);
+            }
+            if (i >= WARM_UP) {
+                millis.add(elapsed / 1e6);
+            }
+        }
+        Stats stats = Stats.of(millis);
+        report.add("pages at scale", name + " p95", "ms", List.of(stats.percentile(95)), target, false,
+                size + "; median " + Report.num(stats.median()) + " ms over " + stats.count() + " requests");
+    }
+}

@@ -1,0 +1,72 @@
+package org.billinghost.bench;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+
+/**
+ * Fills a stopped host's embedded H2 database with many clients, one order and Active service
+ * each, and activity-log rows, straight through JDBC (the API's slow password hashing makes
+ * 100,000 AddClient calls a matter of hours). Knows the host's table layout: keep it in step
+ * with host-core's migrations.
+ */
+final class Seeder {
+    private static final int BATCH = 5_000;
+
+    private Seeder() {
+    }
+
+    static void seed(Path dataDir, int clients, int activityRows, long productId) throws SQLException {
+        String url = "jdbc:h2:file:" + dataDir.resolve("db/billing").toAbsolutePath() + ";AUTO_SERVER=FALSE";
+        try (Connection c = DriverManager.getConnection(url, "", "")) {
+            c.setAutoCommit(false);
+            Timestamp now = new Timestamp(System.currentTimeMillis());
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO clients (first_name, last_name, email, email_key,"
+                    + " company_name, address1, city, state, postcode, country, phone_number, status, password_hash, created)"
+                    + " VALUES (?, ?, ?, ?, ?, '1 Main Street', 'Springfield', 'State', '12345', 'US', '5550100', 'Active',"
+                    + " 'seeded-no-login', ?)")) {
+                for (int i = 0; i < clients; i++) {
+                    String email = "seed-" + i + "@example.com";
+                    ps.setString(1, "Seed" + i);
+                    ps.setString(2, "Customer" + (i % 997));
+                    ps.setString(3, email);
+                    ps.setString(4, email);
+                    ps.setString(5, "Company " + (i % 1013));
+                    ps.setTimestamp(6, now);
+                    ps.addBatch();
+                    if (i % BATCH == BATCH - 1) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            long millis = now.getTime();
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO orders (client_id, status, invoice_id, total, payment_method, created, updated)"
+                        + " SELECT id, 'Active', NULL, 0, 'seed', " + millis + ", " + millis
+                        + " FROM clients WHERE email LIKE 'seed-%'");
+                s.executeUpdate("INSERT INTO services (client_id, order_id, product_id, domain, status, amount, created,"
+                        + " updated) SELECT client_id, id, " + productId + ", CONCAT('seed-', id, '.example.com'), 'Active',"
+                        + " 0, " + millis + ", " + millis + " FROM orders WHERE payment_method = 'seed'");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO activity_log (created, message, client_id, username) VALUES (?, ?, ?, 'System')")) {
+                for (int i = 0; i < activityRows; i++) {
+                    ps.setTimestamp(1, new Timestamp(millis - (activityRows - i) * 1000L));
+                    ps.setString(2, "Seeded event " + i + " - Service ID: " + (i % clients + 1) + " - client area login");
+                    ps.setLong(3, i % clients + 1);
+                    ps.addBatch();
+                    if (i % BATCH == BATCH - 1) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.billinghost.bench;
+
+import java.nio.file.Path;
+
+/**
+ * Sizes of one benchmark run. {@code quick} keeps the harness working inside {@code mvn verify};
+ * {@code full} gives the README's figures (issue 8's sizes).
+ */
+record Settings(String mode, int startupRuns, int throughputRepeats, int orders, int concurrency,
+                int seedClients, int seedActivity, int pageSamples, Path work, Path out) {
+
+    static Settings of(String mode, Path work, Path out) {
+        return switch (mode) {
+            case "full" -> new Settings(mode, 5, 3, 2000, 32, 100_000, 500_000, 200, work, out);
+            case "quick" -> new Settings(mode, 1, 1, 64, 8, 2_000, 5_000, 20, work, out);
+            default -> throw new IllegalArgumentException("bench.mode must be quick or full, got " + mode);
+        };
+    }
+}

@@ -1,0 +1,38 @@
+package org.billinghost.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the benchmark harness ({@code -Dbench.mode}, quick inside {@code mvn verify}) so it cannot rot.
+ * It checks that every figure was measured and written, never how fast anything was.
+ */
+class BenchmarkIT {
+    @TempDir
+    Path work;
+
+    @Test
+    void writesEveryFigure() throws Exception {
+        Path out = Path.of(System.getProperty("bench.out", "target"));
+        Report report = new Benchmark(Settings.of(System.getProperty("bench.mode", "quick"), work, out)).run();
+
+        JsonNode json = new ObjectMapper().readTree(out.resolve("bench-report.json").toFile());
+        assertThat(json.path("cores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(json.path("figures")).hasSize(report.figures().size());
+        String markdown = Files.readString(out.resolve("bench-report.md"));
+        for (String section : new String[] {"start-up", "memory", "checkout h2, sandbox latency 0 ms",
+                "checkout h2, sandbox latency 50 ms", "pages at scale"}) {
+            assertThat(markdown).as("section " + section).contains("| " + section + " |");
+        }
+        for (JsonNode figure : json.path("figures")) {
+            assertThat(figure.path("runs").asInt()).as(figure.path("name").asText()).isPositive();
+            assertThat(figure.path("median").asDouble()).as(figure.path("name").asText()).isPositive();
+        }
+    }
+}
