@@ -42,27 +42,45 @@ public final class MigrationRunner {
     public List<Integer> migrate() {
         Dialect dialect = database.dialect();
         Map<Integer, Migration> scripts = chooseVariants(MigrationScripts.list(), dialect);
-        try (Connection lock = database.dataSource().getConnection();
-             Connection work = database.dataSource().getConnection()) {
+        if (scripts.isEmpty()) {
+            throw new DatabaseUnavailableException("Cannot migrate the database: no migration scripts found in "
+                    + MigrationScripts.FOLDER);
+        }
+        try (Connection work = database.dataSource().getConnection()) {
+            // the usual start: everything applied already, so neither DDL nor the lock is needed
+            if (appliedVersionsIfAny(work).containsAll(scripts.keySet())) {
+                return List.of();
+            }
             createBookkeeping(work, dialect);
-            lock.setAutoCommit(false);
-            try (Statement s = lock.createStatement()) {
-                s.executeQuery("SELECT id FROM schema_lock WHERE id = 1 FOR UPDATE").close();
-                Set<Integer> applied = appliedVersions(work);
-                List<Integer> now = new ArrayList<>();
-                for (Migration m : scripts.values()) {
-                    if (!applied.contains(m.version())) {
-                        apply(work, m, dialect);
-                        now.add(m.version());
+            try (Connection lock = database.dataSource().getConnection()) {
+                lock.setAutoCommit(false);
+                try (Statement s = lock.createStatement()) {
+                    s.executeQuery("SELECT id FROM schema_lock WHERE id = 1 FOR UPDATE").close();
+                    Set<Integer> applied = appliedVersions(work);
+                    List<Integer> now = new ArrayList<>();
+                    for (Migration m : scripts.values()) {
+                        if (!applied.contains(m.version())) {
+                            apply(work, m, dialect);
+                            now.add(m.version());
+                        }
                     }
+                    return now;
+                } finally {
+                    lock.rollback();
                 }
-                return now;
-            } finally {
-                lock.rollback();
             }
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("Cannot migrate the database: "
                     + DatabaseUnavailableException.rootMessage(e));
+        }
+    }
+
+    /** The applied versions, or none when {@code schema_version} does not exist yet (a fresh database). */
+    private static Set<Integer> appliedVersionsIfAny(Connection c) {
+        try {
+            return appliedVersions(c);
+        } catch (SQLException e) {
+            return Set.of();
         }
     }
 
@@ -122,19 +140,39 @@ public final class MigrationRunner {
 
     private static void createBookkeeping(Connection c, Dialect dialect) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute(substitute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, "
-                    + "name VARCHAR(200) NOT NULL, applied_at ${TIMESTAMP} NOT NULL) ${TABLE_OPTIONS}", dialect));
-            s.execute(substitute("CREATE TABLE IF NOT EXISTS schema_lock (id INT PRIMARY KEY) ${TABLE_OPTIONS}", dialect));
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM schema_lock")) {
-                rs.next();
-                if (rs.getLong(1) == 0) {
-                    s.execute("INSERT INTO schema_lock (id) VALUES (1)");
+            createdMeanwhileIsFine(() -> s.execute(substitute("CREATE TABLE IF NOT EXISTS schema_version (version INT "
+                    + "PRIMARY KEY, name VARCHAR(200) NOT NULL, applied_at ${TIMESTAMP} NOT NULL) ${TABLE_OPTIONS}", dialect)));
+            createdMeanwhileIsFine(() -> s.execute(substitute(
+                    "CREATE TABLE IF NOT EXISTS schema_lock (id INT PRIMARY KEY) ${TABLE_OPTIONS}", dialect)));
+            createdMeanwhileIsFine(() -> {
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM schema_lock")) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        s.execute("INSERT INTO schema_lock (id) VALUES (1)");
+                    }
                 }
-            } catch (SQLException e) {
-                // another host inserted the row between our count and insert: the lock row exists, as wanted
-                if (!"23505".equals(e.getSQLState()) && e.getErrorCode() != 1062) {
-                    throw e;
-                }
+                return true;
+            });
+        }
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        boolean run() throws SQLException;
+    }
+
+    /**
+     * Runs a step of the bookkeeping set-up that another host may be doing at the same moment: when it
+     * wins the race (PostgreSQL reports even CREATE TABLE IF NOT EXISTS as a duplicate then), the table
+     * or row exists, as wanted.
+     */
+    private static void createdMeanwhileIsFine(Step step) throws SQLException {
+        try {
+            step.run();
+        } catch (SQLException e) {
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            if (!state.equals("23505") && !state.equals("42P07") && e.getErrorCode() != 1062) {
+                throw e;
             }
         }
     }

@@ -55,6 +55,19 @@ class MigrationRunnerTest {
         }
     }
 
+    @AllDatabases.Test
+    void anExistingDatabaseGetsOnlyTheScriptsItLacks(TestDatabase kind) {
+        try (TestDatabase db = TestDatabases.create(kind.dialect())) {
+            // as if the database predated V005: its tables and record are gone
+            db.jdbc().update("DROP TABLE module_log");
+            db.jdbc().update("DROP TABLE activity_log");
+            db.jdbc().update("DELETE FROM schema_version WHERE version = ?", 5);
+
+            assertThat(new MigrationRunner(db.database()).migrate()).containsExactly(5);
+            assertThat(db.jdbc().queryLong("SELECT COUNT(*) FROM activity_log")).isZero();
+        }
+    }
+
     @Test
     void placeholdersAreSubstitutedPerDialect() {
         String sql = "CREATE TABLE t (id ${ID}, body ${TEXT}, at ${TIMESTAMP}) ${TABLE_OPTIONS}";
