@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,6 +90,34 @@ class AdminSecurityTest {
         assertThat(clients.doc().select("header nav a").eachText()).contains("Clients", "Module Queue")
                 .doesNotContain("Products", "Orders", "Admin Users");
         assertThat(server.core().catalog().groups()).noneMatch(g -> g.name().equals("Sneaky"));
+    }
+
+    @Test
+    void everyPageChecksTheRoleAsTheSeededRolesSay() {
+        // page -> the seeded roles' permission (CORE-SCHEMA): Sales = clients, orders, invoices, services;
+        // Support = clients, services, systemlogs, modulequeue
+        Map<String, String> pages = Map.ofEntries(
+                Map.entry("/admin/clients", "clients"), Map.entry("/admin/clientssummary?id=1", "clients"),
+                Map.entry("/admin/clientsservices?id=1", "services"), Map.entry("/admin/orders", "orders"),
+                Map.entry("/admin/invoices", "invoices"), Map.entry("/admin/configproducts", "configproducts"),
+                Map.entry("/admin/configaddonmods", "configaddonmods"), Map.entry("/admin/systemactivitylog", "systemlogs"),
+                Map.entry("/admin/systemmodulelog", "systemlogs"), Map.entry("/admin/modulequeue", "modulequeue"),
+                Map.entry("/admin/adminusers", "adminusers"), Map.entry("/admin/apicredentials", "apicredentials"));
+        Map<String, Set<String>> roles = Map.of(
+                "Sales Operator", Set.of("clients", "orders", "invoices", "services"),
+                "Support Operator", Set.of("clients", "services", "systemlogs", "modulequeue"));
+        roles.forEach((role, allowed) -> {
+            Browser b = server.adminWithRole(role.toLowerCase().replace(' ', '-') + "-matrix", role);
+            pages.forEach((page, permission) -> {
+                int status = b.get(page).status();
+                if (allowed.contains(permission)) {
+                    assertThat(status).as(role + " " + page).isIn(200, 404);
+                } else {
+                    assertThat(status).as(role + " " + page).isEqualTo(403);
+                }
+            });
+            assertThat(b.get("/admin/").status()).as(role + " dashboard").isEqualTo(200);
+        });
     }
 
     @Test
