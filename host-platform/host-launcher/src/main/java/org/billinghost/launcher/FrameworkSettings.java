@@ -36,7 +36,8 @@ final class FrameworkSettings {
         p.put("felix.fileinstall.noInitialDelay", "true");
         // the administrator's files are never rewritten by the host
         p.put("felix.fileinstall.enableConfigSave", "false");
-        p.put("felix.fileinstall.log.level", "2");
+        // FileInstall would print stack traces on stdout; the launcher reports unresolved modules itself (ModuleWatch)
+        p.put("felix.fileinstall.log.level", "0");
         p.put("felix.fileinstall.tmpdir", data.resolve("tmp").toString());
         p.put("felix.fileinstall.filter", fileFilter(partnerApiUrl(options) != null));
 

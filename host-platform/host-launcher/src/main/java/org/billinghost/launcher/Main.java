@@ -55,6 +55,7 @@ public final class Main {
             Signal.handle(new Signal("TERM"), signal -> stopAsync(started));
             Signal.handle(new Signal("INT"), signal -> stopAsync(started));
             awaitReady(options, distribution, runtime);
+            new ModuleWatch(runtime, FrameworkSettings.modulesDir(options, distribution), err).start();
             out.println("Billing host ready at http://" + options.bind() + ":" + options.port() + "/ ("
                     + runtime.activeBundleCount() + " bundles active)");
             out.flush();
