@@ -20,7 +20,7 @@ final class ModuleWatch implements BundleListener {
     private static final long CHECK_DELAY_MILLIS = 2_000;
 
     private final HostRuntime runtime;
-    private final String modulesUri;
+    private final Path modulesDir;
     private final PrintStream err;
     private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "billing-host-module-watch");
@@ -30,7 +30,7 @@ final class ModuleWatch implements BundleListener {
 
     ModuleWatch(HostRuntime runtime, Path modulesDir, PrintStream err) {
         this.runtime = runtime;
-        this.modulesUri = modulesDir.toUri().toString();
+        this.modulesDir = modulesDir.toAbsolutePath().normalize();
         this.err = err;
     }
 
@@ -42,8 +42,18 @@ final class ModuleWatch implements BundleListener {
     public void bundleChanged(BundleEvent event) {
         Bundle bundle = event.getBundle();
         boolean arrived = event.getType() == BundleEvent.INSTALLED || event.getType() == BundleEvent.UPDATED;
-        if (arrived && bundle.getLocation().startsWith(modulesUri)) {
+        if (arrived && isModule(bundle.getLocation())) {
             checks.schedule(() -> report(bundle), CHECK_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** FileInstall's locations are {@code file:/dir/x.jar} URIs. */
+    private boolean isModule(String location) {
+        try {
+            String path = java.net.URI.create(location).getPath();
+            return path != null && Path.of(path).startsWith(modulesDir);
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
