@@ -24,6 +24,10 @@ final class FrameworkSettings {
         p.put("org.osgi.framework.storage.clean", "onFirstInit");
         p.put("felix.log.level", "1");
         p.put("ds.loglevel", "warn");
+        // Event Admin prints to stdout without a LogService: errors only (its stop-time warnings are noise)
+        p.put("org.apache.felix.eventadmin.LogLevel", "1");
+        // a hook handler that once takes longer than the default 5 s would be deny-listed for good: hooks must not vanish
+        p.put("org.apache.felix.eventadmin.Timeout", "0");
 
         p.put("org.osgi.service.http.port", Integer.toString(options.port()));
         p.put("org.apache.felix.http.host", options.bind());
