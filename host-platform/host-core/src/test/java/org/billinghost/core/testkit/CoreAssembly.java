@@ -244,7 +244,7 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
 
     /** Starts a real worker pool on this assembly (stopped by {@link #close()}); {@code owner} is its lease owner id. */
     public JobWorkers startWorkers(JobSettings settings, String owner) {
-        JobWorkers pool = new JobWorkers(jobQueue, new JobRunner(jobQueue, moduleCommands, settings), owner);
+        JobWorkers pool = JobWorkers.of(jobQueue, new JobRunner(jobQueue, moduleCommands, settings), owner);
         workers.add(pool);
         pool.start();
         return pool;

@@ -46,7 +46,16 @@ public final class JobWorkers {
         start();
     }
 
-    public JobWorkers(JobQueue queue, JobRunner runner, String owner) {
+    /**
+     * A pool outside Declarative Services (tests). A factory rather than a second public constructor: SCR
+     * chooses the activation constructor by its number of parameters, and two public 3-parameter constructors
+     * made it pick this one at random ("unsupported type JobRunner").
+     */
+    public static JobWorkers of(JobQueue queue, JobRunner runner, String owner) {
+        return new JobWorkers(queue, runner, owner);
+    }
+
+    private JobWorkers(JobQueue queue, JobRunner runner, String owner) {
         this.queue = queue;
         this.runner = runner;
         this.settings = runner.settings();
