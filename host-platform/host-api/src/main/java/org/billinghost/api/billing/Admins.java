@@ -28,4 +28,28 @@ public interface Admins {
     java.util.Map<String, Set<String>> roles();
 
     boolean hasPermission(String role, String permission);
+
+    /**
+     * Creates a role or replaces an existing role's permissions. A role needs at least one permission,
+     * every permission must be one the host knows (those of {@link #FULL_ADMINISTRATOR}), and the Full
+     * Administrator role always keeps all of them.
+     *
+     * @since 1.1
+     */
+    void saveRole(String name, Set<String> permissions);
+
+    /**
+     * Disables or enables an admin: a disabled admin can neither log in nor use API credentials. The
+     * last enabled Full Administrator is never disabled.
+     *
+     * @since 1.1
+     */
+    void setDisabled(long adminId, boolean disabled);
+
+    /**
+     * Gives an admin another role; the last enabled Full Administrator keeps that role.
+     *
+     * @since 1.1
+     */
+    void changeRole(long adminId, String role);
 }

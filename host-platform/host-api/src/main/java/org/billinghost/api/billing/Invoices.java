@@ -13,6 +13,14 @@ public interface Invoices {
     ResultPage<Invoice> ofClient(long clientId, int offset, int limit);
 
     /**
+     * All clients' invoices, newest first, optionally of one status (null: every status). The lines
+     * are not loaded here (an empty list); {@link #get(long)} has them.
+     *
+     * @since 1.1
+     */
+    ResultPage<Invoice> list(InvoiceStatus status, int offset, int limit);
+
+    /**
      * Records a payment; when the invoice is paid in full it becomes Paid, the order's services
      * with auto-setup {@code payment} get their Create job (same transaction), and InvoicePaid and
      * OrderPaid fire. A transaction id already recorded is refused, so a payment is never counted twice.

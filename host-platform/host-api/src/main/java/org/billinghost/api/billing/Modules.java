@@ -38,4 +38,21 @@ public interface Modules {
     /** Renders an active addon's admin page; refuses roles outside its access list. */
     AddonPage adminOutput(String name, Map<String, List<String>> parameters, String method, AdminIdentity admin,
                           String csrfToken);
+
+    /**
+     * The sidebar HTML of an active, available addon for an admin its access list allows; empty when
+     * the addon offers none, may not be shown to this admin, or fails (the failure is logged).
+     *
+     * @since 1.1
+     */
+    Optional<String> adminSidebar(String name, Map<String, List<String>> parameters, String method, AdminIdentity admin,
+                                  String csrfToken);
+
+    /**
+     * The client-area HTML of every active, available addon for one client, by addon name in name
+     * order; an addon that offers none or fails (logged) is left out.
+     *
+     * @since 1.1
+     */
+    Map<String, String> clientAreaOutputs(long clientId);
 }

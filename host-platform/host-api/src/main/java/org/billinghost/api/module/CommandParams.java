@@ -53,6 +53,16 @@ public interface CommandParams {
     /** For {@link ModuleCommand#CUSTOM}: the button's function name; empty otherwise. */
     String customFunction();
 
+    /**
+     * The service's status as the host names it (Pending, Active, Suspended, Terminated, Cancelled,
+     * ...) when the parameters were built; empty when the host does not know it.
+     *
+     * @since 1.1
+     */
+    default String serviceStatus() {
+        return "";
+    }
+
     /** The admin who runs the command, or null when the host runs it automatically. */
     AdminIdentity admin();
 }

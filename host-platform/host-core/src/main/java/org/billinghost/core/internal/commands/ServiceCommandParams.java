@@ -102,6 +102,11 @@ final class ServiceCommandParams implements CommandParams {
     }
 
     @Override
+    public String serviceStatus() {
+        return service.status().label();
+    }
+
+    @Override
     public AdminIdentity admin() {
         return admin;
     }

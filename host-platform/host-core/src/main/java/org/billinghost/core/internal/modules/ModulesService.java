@@ -215,10 +215,7 @@ public final class ModulesService implements Modules {
         }
         upgradeIfNeeded(name, module);
         AddonMetadata meta = metadataOf(name, module).orElseThrow(() -> failedModule(name));
-        String installed = store.state(name).map(State::installedVersion).orElse(meta.version());
-        AddonRequest request = new AddonRequest("/admin/addonmodules?module=" + name, installed,
-                values(meta, store.settings(name)), parameters == null ? Map.of() : parameters,
-                method == null ? "GET" : method, admin, csrfToken == null ? "" : csrfToken);
+        AddonRequest request = request(name, meta, parameters, method, admin, csrfToken);
         try {
             AddonPage page = module.adminOutput(request);
             return page == null ? AddonPage.of(meta.displayName(), "") : page;
@@ -227,6 +224,48 @@ public final class ModulesService implements Modules {
             throw new BillingException(BillingException.Category.UNAVAILABLE,
                     "The addon '" + name + "' failed to show its page; the error is in the host's log");
         }
+    }
+
+    @Override
+    public Optional<String> adminSidebar(String name, Map<String, List<String>> parameters, String method,
+                                         AdminIdentity admin, String csrfToken) {
+        Optional<AddonModule> module = registry.addon(name);
+        boolean allowed = admin != null && store.state(name).filter(State::active)
+                .filter(state -> state.accessRoles().contains(admin.role())).isPresent();
+        Optional<AddonMetadata> meta = module.filter(m -> allowed).flatMap(m -> metadataOf(name, m));
+        if (meta.isEmpty()) {
+            return Optional.empty();
+        }
+        AddonRequest request = request(name, meta.get(), parameters, method, admin, csrfToken);
+        return optionalHtml(name, "sidebar", () -> module.get().sidebar(request));
+    }
+
+    @Override
+    public Map<String, String> clientAreaOutputs(long clientId) {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        store.all().stream().filter(State::active).map(State::name).sorted().forEach(name ->
+                registry.addon(name).flatMap(module -> optionalHtml(name, "client area output",
+                        () -> module.clientAreaOutput(clientId))).ifPresent(html -> outputs.put(name, html)));
+        return outputs;
+    }
+
+    /** Optional module HTML; a throwing addon is logged and shows nothing, so it never breaks the page around it. */
+    private static Optional<String> optionalHtml(String name, String what, Supplier<Optional<String>> html) {
+        try {
+            Optional<String> answer = html.get();
+            return answer == null ? Optional.empty() : answer.filter(s -> !s.isBlank());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("Addon failed to render its {}: module={}", what, name, e);
+            return Optional.empty();
+        }
+    }
+
+    private AddonRequest request(String name, AddonMetadata meta, Map<String, List<String>> parameters, String method,
+                                 AdminIdentity admin, String csrfToken) {
+        String installed = store.state(name).map(State::installedVersion).orElse(meta.version());
+        return new AddonRequest("/admin/addonmodules?module=" + name, installed,
+                values(meta, store.settings(name)), parameters == null ? Map.of() : parameters,
+                method == null ? "GET" : method, admin, csrfToken == null ? "" : csrfToken);
     }
 
     /** Calls upgrade(previous) once when the addon's version differs from the installed one (the CAS picks one caller). */

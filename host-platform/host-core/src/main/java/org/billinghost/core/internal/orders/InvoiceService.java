@@ -65,6 +65,19 @@ public final class InvoiceService implements Invoices {
     }
 
     @Override
+    public ResultPage<Invoice> list(InvoiceStatus status, int offset, int limit) {
+        int size = PageRequest.limit(offset, limit);
+        // newest first: the primary key orders the full list, ix_invoices_status_id (V120) one status
+        if (status == null) {
+            return new ResultPage<>(jdbc.query("SELECT " + COLUMNS + " FROM invoices ORDER BY id DESC LIMIT ? OFFSET ?",
+                    INVOICE, size, offset), jdbc.queryLong("SELECT COUNT(*) FROM invoices"), offset, size);
+        }
+        return new ResultPage<>(jdbc.query("SELECT " + COLUMNS + " FROM invoices WHERE status = ? ORDER BY id DESC"
+                + " LIMIT ? OFFSET ?", INVOICE, status.label(), size, offset),
+                jdbc.queryLong("SELECT COUNT(*) FROM invoices WHERE status = ?", status.label()), offset, size);
+    }
+
+    @Override
     public Invoice addPayment(long invoiceId, BigDecimal amount, String transactionId, String gateway) {
         if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
             throw BillingException.invalid("The payment amount must be a positive amount with at most 2 decimals");

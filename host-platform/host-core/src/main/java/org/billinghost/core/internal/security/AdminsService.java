@@ -111,6 +111,79 @@ public final class AdminsService implements Admins {
         return jdbc.queryLong("SELECT COUNT(*) FROM admin_roles WHERE role = ? AND permission = ?", role, permission) > 0;
     }
 
+    @Override
+    public void saveRole(String name, Set<String> permissions) {
+        String role = name == null ? "" : name.trim();
+        if (role.isEmpty() || role.length() > 100) {
+            throw BillingException.invalid("The role name must have 1 to 100 characters.");
+        }
+        Set<String> chosen = permissions == null ? Set.of() : new TreeSet<>(permissions);
+        if (chosen.isEmpty()) {
+            throw BillingException.invalid("The role '" + role + "' needs at least one permission.");
+        }
+        jdbc.inTransaction(() -> {
+            Set<String> known = roles().getOrDefault(FULL_ADMINISTRATOR, Set.of());
+            for (String permission : chosen) {
+                if (!known.contains(permission)) {
+                    throw BillingException.invalid("Unknown permission '" + permission + "'.");
+                }
+            }
+            // The Full Administrator role is "everything": stripping it could lock every admin out.
+            if (FULL_ADMINISTRATOR.equals(role) && !chosen.equals(known)) {
+                throw BillingException.conflict("The Full Administrator role always keeps every permission.");
+            }
+            jdbc.update("DELETE FROM admin_roles WHERE role = ?", role);
+            for (String permission : chosen) {
+                jdbc.update("INSERT INTO admin_roles (role, permission) VALUES (?, ?)", role, permission);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void setDisabled(long adminId, boolean disabled) {
+        jdbc.inTransaction(() -> {
+            AdminAccount admin = existing(adminId);
+            if (disabled) {
+                refuseLastFullAdministrator(admin, "disabled");
+            }
+            jdbc.update("UPDATE admins SET disabled = ? WHERE id = ?", disabled, adminId);
+            return null;
+        });
+    }
+
+    @Override
+    public void changeRole(long adminId, String role) {
+        if (role == null || !roles().containsKey(role)) {
+            throw BillingException.invalid("Unknown admin role '" + role + "'.");
+        }
+        jdbc.inTransaction(() -> {
+            AdminAccount admin = existing(adminId);
+            if (!FULL_ADMINISTRATOR.equals(role)) {
+                refuseLastFullAdministrator(admin, "given another role");
+            }
+            jdbc.update("UPDATE admins SET role = ? WHERE id = ?", role, adminId);
+            return null;
+        });
+    }
+
+    private AdminAccount existing(long adminId) {
+        return get(adminId).orElseThrow(() -> BillingException.notFound("Admin ID Not Found"));
+    }
+
+    /** Inside a transaction: FOR UPDATE makes two concurrent calls see each other, so one always stays enabled. */
+    private void refuseLastFullAdministrator(AdminAccount admin, String what) {
+        if (admin.disabled() || !FULL_ADMINISTRATOR.equals(admin.role())) {
+            return;
+        }
+        List<Long> enabled = jdbc.query("SELECT id FROM admins WHERE role = ? AND disabled = ? FOR UPDATE",
+                rs -> rs.getLong(1), FULL_ADMINISTRATOR, false);
+        if (enabled.size() <= 1) {
+            throw BillingException.conflict("'" + admin.username() + "' is the last enabled Full Administrator and cannot be "
+                    + what + ".");
+        }
+    }
+
     private static void requirePassword(String password) {
         if (password == null || password.isBlank()) {
             throw BillingException.invalid("The password must not be empty.");

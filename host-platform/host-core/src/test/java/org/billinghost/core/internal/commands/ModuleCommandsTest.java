@@ -142,6 +142,8 @@ class ModuleCommandsTest extends FlowTestSupport {
         assertThat(status(serviceId)).isEqualTo(ServiceStatus.ACTIVE);
         assertThat(run(serviceId, ModuleCommand.TERMINATE).succeeded()).isTrue();
         assertThat(status(serviceId)).isEqualTo(ServiceStatus.TERMINATED);
+        assertThat(core.moduleCommands().clientArea(serviceId)).as("the module sees the status")
+                .contains("<p>Service " + serviceId + ": Terminated</p>");
         assertThat(activity()).contains("Module Create Successful - Service ID: " + serviceId,
                 "Module Terminate Successful - Service ID: " + serviceId);
     }
@@ -282,7 +284,7 @@ class ModuleCommandsTest extends FlowTestSupport {
         assertThat(core.moduleCommands().supported(serviceId)).contains(ModuleCommand.CREATE, ModuleCommand.TERMINATE)
                 .doesNotContain(ModuleCommand.CHANGE_PACKAGE);
         assertThat(core.moduleCommands().adminTabFields(serviceId)).containsEntry("Plan", "gold");
-        assertThat(core.moduleCommands().clientArea(serviceId)).contains("<p>Service " + serviceId + "</p>");
+        assertThat(core.moduleCommands().clientArea(serviceId)).contains("<p>Service " + serviceId + ": Pending</p>");
 
         core.services().update(serviceId, new org.billinghost.api.billing.ServiceUpdate("broken.example", null, null, null));
         assertThat(core.moduleCommands().clientArea(serviceId)).as("a module's exception is not passed on").isEmpty();

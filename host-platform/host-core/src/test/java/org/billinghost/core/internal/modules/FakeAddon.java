@@ -1,6 +1,7 @@
 package org.billinghost.core.internal.modules;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,6 +20,8 @@ final class FakeAddon implements AddonModule {
     volatile AddonResult activateAnswer = AddonResult.success("Activated");
     volatile int activations;
     volatile int deactivations;
+    /** Thrown by the sidebar and the client-area output when set. */
+    volatile RuntimeException failure;
 
     FakeAddon(String version) {
         this.version = version;
@@ -54,5 +57,21 @@ final class FakeAddon implements AddonModule {
     public AddonPage adminOutput(AddonRequest request) {
         lastRequest.set(request);
         return AddonPage.of("Fake", "<p>ok</p>");
+    }
+
+    @Override
+    public Optional<String> sidebar(AddonRequest request) {
+        if (failure != null) {
+            throw failure;
+        }
+        return Optional.of("<p>side for " + request.admin().username() + " region " + request.config().get("region") + "</p>");
+    }
+
+    @Override
+    public Optional<String> clientAreaOutput(long clientId) {
+        if (failure != null) {
+            throw failure;
+        }
+        return Optional.of("<p>client " + clientId + "</p>");
     }
 }

@@ -73,6 +73,41 @@ class ModulesServiceTest {
     }
 
     @Test
+    void sidebarIsShownOnlyForAnActiveAvailableAddonToRolesInItsAccessList() {
+        assertThat(core.modules().adminSidebar("fake", Map.of(), "GET", FULL, "t")).as("inactive").isEmpty();
+
+        core.modules().activate("fake");
+        assertThat(core.modules().adminSidebar("fake", Map.of(), "GET", FULL, "t")).contains("<p>side for admin region eu</p>");
+        assertThat(core.modules().adminSidebar("fake", Map.of(), "GET", SALES, "t")).as("role not listed").isEmpty();
+        assertThat(core.modules().adminSidebar("fake", Map.of(), "GET", null, "t")).isEmpty();
+
+        core.modules().saveConfiguration("fake", Map.of(), List.of("Sales Operator"), FULL);
+        assertThat(core.modules().adminSidebar("fake", Map.of(), "GET", SALES, "t")).isPresent();
+
+        core.removeAddon("fake");
+        assertThat(core.modules().adminSidebar("fake", Map.of(), "GET", SALES, "t")).as("bundle gone").isEmpty();
+    }
+
+    @Test
+    void aThrowingAddonShowsNoSidebarAndNoClientAreaOutputButOthersStillDo() {
+        FakeAddon other = new FakeAddon("1.0");
+        core.addAddon("other", other);
+        core.addAddon("idle", new FakeAddon("1.0"));
+        core.modules().activate("fake");
+        core.modules().activate("other");
+        assertThat(core.modules().clientAreaOutputs(7))
+                .as("only active addons, in name order").containsExactly(Map.entry("fake", "<p>client 7</p>"),
+                        Map.entry("other", "<p>client 7</p>"));
+
+        addon.failure = new IllegalStateException("boom");
+        assertThat(core.modules().adminSidebar("fake", Map.of(), "GET", FULL, "t")).isEmpty();
+        assertThat(core.modules().clientAreaOutputs(7)).containsExactly(Map.entry("other", "<p>client 7</p>"));
+
+        core.modules().deactivate("other");
+        assertThat(core.modules().clientAreaOutputs(7)).isEmpty();
+    }
+
+    @Test
     void upgradeIsCalledOnceWithThePreviousVersionWhenANewBundleVersionAppears() {
         core.modules().activate("fake");
         FakeAddon newer = new FakeAddon("2.0");

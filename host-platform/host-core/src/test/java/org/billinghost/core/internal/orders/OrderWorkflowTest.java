@@ -104,6 +104,25 @@ class OrderWorkflowTest extends FlowTestSupport {
     }
 
     @Test
+    void theInvoiceListPagesAllClientsNewestFirstAndFiltersByStatus() {
+        Product product = shop.product(AutoSetup.MANUAL, BigDecimal.TEN);
+        Order first = shop.order(product, "https://a.example");
+        Order second = shop.order(product, "https://b.example");
+        Order third = shop.order(product, "https://c.example");
+        core.invoices().addPayment(second.invoiceId(), BigDecimal.TEN, "tx-list", "paypal");
+
+        assertThat(core.invoices().list(null, 0, 2).items()).extracting(Invoice::id)
+                .containsExactly(third.invoiceId(), second.invoiceId());
+        assertThat(core.invoices().list(null, 2, 2).items()).extracting(Invoice::id).containsExactly(first.invoiceId());
+        assertThat(core.invoices().list(null, 0, 2).total()).isEqualTo(3);
+        assertThat(core.invoices().list(InvoiceStatus.UNPAID, 0, 10).items()).extracting(Invoice::id)
+                .containsExactly(third.invoiceId(), first.invoiceId());
+        assertThat(core.invoices().list(InvoiceStatus.PAID, 0, 10).total()).isEqualTo(1);
+        assertThat(core.invoices().list(InvoiceStatus.CANCELLED, 0, 10).items()).isEmpty();
+        assertThat(Refusal.of(() -> core.invoices().list(null, -1, 10))).isEqualTo(BillingException.Category.INVALID_INPUT);
+    }
+
+    @Test
     void cancellingAnOrderCancelsItsPendingServicesInvoiceAndJobs() {
         Order order = shop.order(shop.product(AutoSetup.ORDER, BigDecimal.TEN), "https://a.example");
         Order cancelled = core.orders().cancel(order.id());

@@ -33,6 +33,54 @@ class SecurityPersistenceTest {
     }
 
     @AllDatabases.Test
+    void rolesAreCreatedAndEditedWithKnownPermissionsOnly(CoreAssembly core) {
+        Admins admins = core.admins();
+        admins.saveRole(" Billing Clerk ", Set.of("invoices", "clients"));
+        assertThat(admins.roles().get("Billing Clerk")).containsExactlyInAnyOrder("invoices", "clients");
+
+        admins.saveRole("Billing Clerk", Set.of("orders"));
+        assertThat(admins.roles().get("Billing Clerk")).containsExactly("orders");
+        assertThat(admins.hasPermission("Billing Clerk", "invoices")).isFalse();
+
+        assertThatThrownBy(() -> admins.saveRole("Billing Clerk", Set.of("orders", "root")))
+                .isInstanceOf(BillingException.class).hasMessageContaining("Unknown permission 'root'");
+        assertThatThrownBy(() -> admins.saveRole("Billing Clerk", Set.of()))
+                .isInstanceOf(BillingException.class).hasMessageContaining("at least one permission");
+        assertThatThrownBy(() -> admins.saveRole(" ", Set.of("orders"))).isInstanceOf(BillingException.class);
+        assertThatThrownBy(() -> admins.saveRole(Admins.FULL_ADMINISTRATOR, Set.of("clients")))
+                .isInstanceOf(BillingException.class).hasMessageContaining("always keeps every permission");
+        assertThat(admins.roles().get("Billing Clerk")).as("refusals change nothing").containsExactly("orders");
+        assertThat(admins.roles().get(Admins.FULL_ADMINISTRATOR)).hasSize(10);
+    }
+
+    @AllDatabases.Test
+    void theLastEnabledFullAdministratorIsNeverDisabledOrGivenAnotherRole(CoreAssembly core) {
+        Admins admins = core.admins();
+        AdminAccount first = admins.create(name(), "f@example.com", "pw-first-1", Admins.FULL_ADMINISTRATOR);
+        AdminAccount second = admins.create(name(), "s@example.com", "pw-second-1", Admins.FULL_ADMINISTRATOR);
+        admins.list().stream().filter(a -> a.id() != first.id() && a.id() != second.id())
+                .forEach(a -> admins.setDisabled(a.id(), true));
+
+        admins.setDisabled(second.id(), true);
+        assertThat(admins.get(second.id()).orElseThrow().disabled()).isTrue();
+        assertThat(admins.authenticate(second.username(), "pw-second-1")).isEmpty();
+        assertThatThrownBy(() -> admins.setDisabled(first.id(), true))
+                .isInstanceOf(BillingException.class).hasMessageContaining("last enabled Full Administrator");
+        assertThatThrownBy(() -> admins.changeRole(first.id(), "Sales Operator"))
+                .isInstanceOf(BillingException.class).hasMessageContaining("last enabled Full Administrator");
+        assertThat(admins.get(first.id()).orElseThrow()).extracting(AdminAccount::role, AdminAccount::disabled)
+                .containsExactly(Admins.FULL_ADMINISTRATOR, false);
+
+        admins.setDisabled(second.id(), false);
+        assertThat(admins.authenticate(second.username(), "pw-second-1")).isPresent();
+        admins.changeRole(first.id(), "Sales Operator");
+        assertThat(admins.get(first.id()).orElseThrow().role()).isEqualTo("Sales Operator");
+        assertThatThrownBy(() -> admins.changeRole(first.id(), "No Such Role")).isInstanceOf(BillingException.class);
+        assertThatThrownBy(() -> admins.setDisabled(999_999, true)).isInstanceOf(BillingException.class)
+                .hasMessageContaining("Not Found");
+    }
+
+    @AllDatabases.Test
     void adminsAuthenticateWithTheirSlowHashedPassword(CoreAssembly core) {
         Admins admins = core.admins();
         String username = name();
