@@ -157,6 +157,12 @@ public final class JetpackServerModule implements ServerModule {
 
     @Override
     public Optional<String> clientArea(CommandParams params) {
+        String status = params.serviceStatus();
+        // a terminated or cancelled plan keeps its old activation link in the details: never offer it again
+        if ("Terminated".equalsIgnoreCase(status) || "Cancelled".equalsIgnoreCase(status)) {
+            return Optional.of("<div class=\"jetpack-details\"><p>This Jetpack plan was cancelled"
+                    + " (the service is " + Html.escape(status) + ").</p></div>");
+        }
         String details = JetpackService.of(params).details();
         if (details.isEmpty()) {
             return Optional.of("<div class=\"jetpack-details\"><p>Your Jetpack plan is being set up."

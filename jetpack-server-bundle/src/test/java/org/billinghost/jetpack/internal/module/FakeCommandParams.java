@@ -19,6 +19,7 @@ final class FakeCommandParams implements CommandParams {
     final List<Save> saves;
     final long serviceId;
     RuntimeException saveFailure;
+    String status = "Active";
 
     FakeCommandParams(long serviceId, List<Save> saves) {
         this.serviceId = serviceId;
@@ -103,6 +104,11 @@ final class FakeCommandParams implements CommandParams {
     @Override
     public String customFunction() {
         return "";
+    }
+
+    @Override
+    public String serviceStatus() {
+        return status;
     }
 
     @Override

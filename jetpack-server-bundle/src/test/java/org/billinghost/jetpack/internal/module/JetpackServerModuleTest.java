@@ -20,6 +20,8 @@ import org.billinghost.jetpack.partner.PartnerApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JetpackServerModuleTest {
     private static final String DETAILS = "jetpack_provisioning_details";
@@ -260,6 +262,17 @@ class JetpackServerModuleTest {
 
         assertThat(module.clientArea(params).orElseThrow()).contains("The domain &lt;b&gt;x&lt;/b&gt; did not resolve")
                 .doesNotContain("href");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Terminated", "Cancelled"})
+    void clientAreaSaysThePlanWasCancelledInsteadOfTheOldActivationLink(String status) {
+        FakeCommandParams params = new FakeCommandParams(1)
+                .with(DETAILS, "URL to Activate Jetpack: https://jetpack.example/c?a=1");
+        params.status = status;
+
+        assertThat(module.clientArea(params).orElseThrow()).contains("plan was cancelled").contains(status)
+                .doesNotContain("href").doesNotContain("jetpack.example");
     }
 
     @Test
