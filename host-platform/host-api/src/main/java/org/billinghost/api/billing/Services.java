@@ -12,6 +12,9 @@ public interface Services {
     /** {@code clientId} 0 for all clients; ordered by id. */
     ResultPage<ServiceAccount> list(long clientId, int offset, int limit);
 
+    /** The services matching {@code filter}, ordered by id; the database's indexes select them. */
+    ResultPage<ServiceAccount> list(ServiceFilter filter, int offset, int limit);
+
     /** Applies the changes in one transaction and fires ServiceEdit. */
     ServiceAccount update(long serviceId, ServiceUpdate update);
 }

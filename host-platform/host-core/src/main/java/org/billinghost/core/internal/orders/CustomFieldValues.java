@@ -1,5 +1,6 @@
 package org.billinghost.core.internal.orders;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +26,24 @@ public final class CustomFieldValues {
 
     /** The service's values by field name, for every field of the product (empty string when unset). */
     public Map<String, String> byName(long serviceId, Product product) {
-        Map<Long, String> stored = new HashMap<>();
-        jdbc.query("SELECT field_id, " + VALUE + " FROM custom_field_values WHERE service_id = ?",
-                rs -> stored.put(rs.getLong(1), rs.getString(2)), serviceId);
+        return named(stored(List.of(serviceId)).getOrDefault(serviceId, Map.of()), product);
+    }
+
+    /** The stored values of several services in one query: by service id, then by field id. */
+    public Map<Long, Map<Long, String>> stored(List<Long> serviceIds) {
+        Map<Long, Map<Long, String>> stored = new HashMap<>();
+        if (serviceIds.isEmpty()) {
+            return stored;
+        }
+        String marks = String.join(", ", Collections.nCopies(serviceIds.size(), "?"));
+        jdbc.query("SELECT service_id, field_id, " + VALUE + " FROM custom_field_values WHERE service_id IN (" + marks + ")",
+                rs -> stored.computeIfAbsent(rs.getLong(1), id -> new HashMap<>()).put(rs.getLong(2), rs.getString(3)),
+                serviceIds.toArray());
+        return stored;
+    }
+
+    /** Values by field name, for every field of the product (empty string when unset). */
+    public static Map<String, String> named(Map<Long, String> stored, Product product) {
         Map<String, String> values = new LinkedHashMap<>();
         for (CustomField field : product.customFields()) {
             String value = stored.get(field.id());

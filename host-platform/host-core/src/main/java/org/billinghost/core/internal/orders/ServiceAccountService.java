@@ -1,6 +1,7 @@
 package org.billinghost.core.internal.orders;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Optional;
 
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.ServiceAccount;
+import org.billinghost.api.billing.ServiceFilter;
 import org.billinghost.api.billing.ServiceStatus;
 import org.billinghost.api.billing.ServiceUpdate;
 import org.billinghost.api.billing.Services;
@@ -48,9 +50,17 @@ public final class ServiceAccountService implements Services {
 
     @Override
     public ResultPage<ServiceAccount> list(long clientId, int offset, int limit) {
+        return list(new ServiceFilter(clientId, 0, null), offset, limit);
+    }
+
+    @Override
+    public ResultPage<ServiceAccount> list(ServiceFilter filter, int offset, int limit) {
         int size = PageRequest.limit(offset, limit);
-        List<ServiceAccount> items = services.page(clientId, offset, size).stream().map(this::account).toList();
-        return new ResultPage<>(items, services.count(clientId), offset, size);
+        ServiceFilter where = filter == null ? ServiceFilter.all() : filter;
+        List<ServiceRow> rows = services.page(where, offset, size);
+        // a short page already tells the total, sparing a COUNT
+        long total = !rows.isEmpty() && rows.size() < size ? offset + rows.size() : services.count(where);
+        return new ResultPage<>(accounts(rows), total, offset, size);
     }
 
     @Override
@@ -106,10 +116,21 @@ public final class ServiceAccountService implements Services {
     }
 
     private ServiceAccount account(ServiceRow row) {
-        Optional<Product> product = catalog.product(row.productId());
-        return new ServiceAccount(row.id(), row.clientId(), row.orderId(), row.productId(),
-                product.map(Product::name).orElse(""), product.map(Product::module).orElse(""), row.domain(),
-                row.status(), row.amount(), Instant.ofEpochMilli(row.created()),
-                product.map(p -> fieldValues.byName(row.id(), p)).orElse(Map.of()));
+        return accounts(List.of(row)).get(0);
+    }
+
+    /** A page of services in a fixed number of queries: each product once, the custom field values in one. */
+    private List<ServiceAccount> accounts(List<ServiceRow> rows) {
+        Map<Long, Optional<Product>> products = new HashMap<>();
+        Map<Long, Map<Long, String>> stored = fieldValues.stored(rows.stream().map(ServiceRow::id).toList());
+        List<ServiceAccount> accounts = new ArrayList<>(rows.size());
+        for (ServiceRow row : rows) {
+            Optional<Product> product = products.computeIfAbsent(row.productId(), catalog::product);
+            accounts.add(new ServiceAccount(row.id(), row.clientId(), row.orderId(), row.productId(),
+                    product.map(Product::name).orElse(""), product.map(Product::module).orElse(""), row.domain(),
+                    row.status(), row.amount(), Instant.ofEpochMilli(row.created()),
+                    product.map(p -> CustomFieldValues.named(stored.getOrDefault(row.id(), Map.of()), p)).orElse(Map.of())));
+        }
+        return accounts;
     }
 }

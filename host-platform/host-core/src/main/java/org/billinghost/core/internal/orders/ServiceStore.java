@@ -1,9 +1,12 @@
 package org.billinghost.core.internal.orders;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
+import org.billinghost.api.billing.ServiceFilter;
 import org.billinghost.api.billing.ServiceStatus;
 import org.billinghost.core.internal.db.Jdbc;
 import org.billinghost.core.internal.db.RowMapper;
@@ -30,17 +33,41 @@ public final class ServiceStore {
         return jdbc.query("SELECT " + COLUMNS + " FROM services WHERE order_id = ? ORDER BY id", ROW, orderId);
     }
 
-    /** {@code clientId} 0 for every client. */
-    public List<ServiceRow> page(long clientId, int offset, int limit) {
-        String where = clientId > 0 ? " WHERE client_id = ?" : "";
-        Object[] params = clientId > 0 ? new Object[] {clientId, limit, offset} : new Object[] {limit, offset};
-        return jdbc.query("SELECT " + COLUMNS + " FROM services" + where + " ORDER BY id LIMIT ? OFFSET ?", ROW, params);
+    /** A page of the services matching {@code filter}; ix_services_client and ix_services_product select them. */
+    public List<ServiceRow> page(ServiceFilter filter, int offset, int limit) {
+        Where where = Where.of(filter);
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(limit);
+        params.add(offset);
+        return jdbc.query("SELECT " + COLUMNS + " FROM services" + where.sql() + " ORDER BY id LIMIT ? OFFSET ?", ROW,
+                params.toArray());
     }
 
-    public long count(long clientId) {
-        String where = clientId > 0 ? " WHERE client_id = ?" : "";
-        Object[] params = clientId > 0 ? new Object[] {clientId} : new Object[0];
-        return jdbc.queryOne("SELECT COUNT(*) FROM services" + where, rs -> rs.getLong(1), params).orElse(0L);
+    public long count(ServiceFilter filter) {
+        Where where = Where.of(filter);
+        return jdbc.queryOne("SELECT COUNT(*) FROM services" + where.sql(), rs -> rs.getLong(1), where.params().toArray())
+                .orElse(0L);
+    }
+
+    /** The SQL condition of a filter; the domain compares lower-cased (domains are stored as entered). */
+    private record Where(String sql, List<Object> params) {
+        static Where of(ServiceFilter filter) {
+            List<String> conditions = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            if (filter.clientId() > 0) {
+                conditions.add("client_id = ?");
+                params.add(filter.clientId());
+            }
+            if (filter.productId() > 0) {
+                conditions.add("product_id = ?");
+                params.add(filter.productId());
+            }
+            if (filter.domain() != null) {
+                conditions.add("LOWER(domain) = ?");
+                params.add(filter.domain().toLowerCase(Locale.ROOT));
+            }
+            return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+        }
     }
 
     public long insert(long clientId, long orderId, long productId, String domain, BigDecimal amount, long now) {

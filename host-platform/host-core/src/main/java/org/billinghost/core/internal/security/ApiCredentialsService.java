@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,14 +56,16 @@ public final class ApiCredentialsService implements ApiCredentials {
         if (identifier == null || secret == null) {
             return Optional.empty();
         }
-        Optional<String> stored = jdbc.queryOne("SELECT c.secret_hash FROM api_credentials c "
-                + "JOIN admins a ON a.id = c.admin_id WHERE c.identifier = ? AND a.disabled = ?",
-                rs -> rs.getString(1), identifier, false);
+        // One round trip per API call: the credential and its hash together (the dispatcher's hot path).
+        Optional<Map.Entry<String, ApiCredential>> stored = jdbc.queryOne("SELECT c.id, c.identifier, c.admin_id,"
+                + " c.description, c.allowed_actions, c.created, c.secret_hash FROM api_credentials c"
+                + " JOIN admins a ON a.id = c.admin_id WHERE c.identifier = ? AND a.disabled = ?",
+                rs -> Map.entry(rs.getString("secret_hash"), map(rs)), identifier, false);
         String given = Secrets.sha256Hex(secret);
-        if (stored.isEmpty() || !Secrets.sameHash(stored.get(), given)) {
+        if (stored.isEmpty() || !Secrets.sameHash(stored.get().getKey(), given)) {
             return Optional.empty();
         }
-        return jdbc.queryOne(COLUMNS + " WHERE identifier = ?", ApiCredentialsService::map, identifier);
+        return Optional.of(stored.get().getValue());
     }
 
     @Override

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Predicate;
 import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.ServiceAccount;
+import org.billinghost.api.billing.ServiceFilter;
 import org.billinghost.api.billing.ServiceStatus;
 import org.billinghost.api.billing.ServiceUpdate;
 import org.billinghost.api.billing.Services;
@@ -28,9 +28,6 @@ import org.billinghost.httpapi.internal.Formats;
 
 /** GetClientsProducts, UpdateClientProduct. */
 public final class ServiceActions {
-
-    /** Filtering by pid or domain scans the client's services in pages of this size. */
-    private static final int SCAN_PAGE = 500;
 
     private final Services services;
     private final Clients clients;
@@ -70,8 +67,8 @@ public final class ServiceActions {
                     .filter(s -> clientId == 0 || s.clientId() == clientId).stream().toList();
             page = new ResultPage<>(one, one.size(), 0, 1);
         } else if (pid.isPresent() || domain.isPresent()) {
-            page = scan(clientId, s -> (pid.isEmpty() || s.productId() == pid.getAsLong())
-                    && (domain.isEmpty() || s.domain().equalsIgnoreCase(domain.get())), paging);
+            page = services.list(new ServiceFilter(clientId, pid.orElse(0), domain.orElse(null)), paging.offset(),
+                    paging.limit());
         } else {
             page = services.list(clientId, paging.offset(), paging.limit());
         }
@@ -85,23 +82,6 @@ public final class ServiceActions {
             items.add(service(s, product, group));
         }
         return Replies.page(page, "products", "product", items);
-    }
-
-    private ResultPage<ServiceAccount> scan(long clientId, Predicate<ServiceAccount> filter,
-                                            Paging paging) {
-        List<ServiceAccount> matches = new ArrayList<>();
-        int offset = 0;
-        while (true) {
-            ResultPage<ServiceAccount> chunk = services.list(clientId, offset, SCAN_PAGE);
-            chunk.items().stream().filter(filter).forEach(matches::add);
-            offset += chunk.items().size();
-            if (chunk.items().isEmpty() || offset >= chunk.total()) {
-                break;
-            }
-        }
-        int from = Math.min(paging.offset(), matches.size());
-        int to = Math.min(from + paging.limit(), matches.size());
-        return new ResultPage<>(matches.subList(from, to), matches.size(), paging.offset(), paging.limit());
     }
 
     private static Map<String, Object> service(ServiceAccount s, Optional<Product> product, String groupName) {
