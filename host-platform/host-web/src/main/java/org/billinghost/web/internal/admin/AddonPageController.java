@@ -37,13 +37,17 @@ final class AddonPageController implements Page {
             throw PageException.forbidden("Your role (" + ex.admin().role() + ") may not open the "
                     + addon.displayName() + " page. Its access control lists the roles that may.");
         }
-        AddonPage page = modules.adminOutput(name, ex.parameters(), ex.isPost() ? "POST" : "GET",
-                ex.admin().identity(), ex.session().csrfToken());
+        String method = ex.isPost() ? "POST" : "GET";
+        AddonPage page = modules.adminOutput(name, ex.parameters(), method, ex.admin().identity(), ex.session().csrfToken());
         if (page.redirect() != null) {
             ex.redirect(page.redirect());
             return;
         }
+        // a sidebar the addon lacks or fails to render (logged by the host) is simply left out
+        String sidebar = modules.adminSidebar(name, ex.parameters(), method, ex.admin().identity(),
+                ex.session().csrfToken()).orElse(null);
         ex.render("admin/addonpage.ftlh", Exchange.model("addon", addon,
-                "title", page.title().isEmpty() ? addon.displayName() : page.title(), "html", page.html()));
+                "title", page.title().isEmpty() ? addon.displayName() : page.title(), "html", page.html(),
+                "sidebar", sidebar));
     }
 }

@@ -1,14 +1,21 @@
 package org.billinghost.web.internal.admin;
 
+import org.billinghost.api.billing.Admins;
 import org.billinghost.web.internal.Exchange;
 import org.billinghost.web.internal.HostServices;
 import org.billinghost.web.internal.Page;
 import org.billinghost.web.internal.PageException;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** {@code /admin/adminusers}: admins and their roles, the roles' permissions, add an admin, set a password. */
+/**
+ * {@code /admin/adminusers}: admins and their roles, add an admin, set a password, change a role, disable or
+ * enable an admin; create a role and edit a role's permissions.
+ */
 final class AdminUsersPage implements Page {
     private static final String LINK = "/admin/adminusers";
     /** The shortest password the host accepts from this page. */
@@ -24,10 +31,7 @@ final class AdminUsersPage implements Page {
         if (ex.isPost()) {
             switch (ex.param("do")) {
                 case "create" -> ex.actThenRedirect(LINK, () -> {
-                    String role = ex.required("role", "Role");
-                    if (!host.admins().roles().containsKey(role)) {
-                        throw PageException.badRequest("Choose a role from the list.");
-                    }
+                    String role = knownRole(ex);
                     return "Created admin " + host.admins().create(ex.required("username", "User name"),
                             ex.required("email", "E-mail"), password(ex), role).username() + ".";
                 });
@@ -35,12 +39,41 @@ final class AdminUsersPage implements Page {
                     host.admins().changePassword(ex.number("id"), password(ex));
                     return "Changed the password.";
                 });
+                case "role" -> ex.actThenRedirect(LINK, () -> {
+                    host.admins().changeRole(ex.number("id"), knownRole(ex));
+                    return "Changed the role.";
+                });
+                case "disable", "enable" -> ex.actThenRedirect(LINK, () -> {
+                    boolean disable = "disable".equals(ex.param("do"));
+                    host.admins().setDisabled(ex.number("id"), disable);
+                    return disable ? "Disabled the admin: they can no longer log in or use API credentials."
+                            : "Enabled the admin.";
+                });
+                case "saverole", "createrole" -> ex.actThenRedirect(LINK, () -> {
+                    String name = ex.required("name", "Role name").trim();
+                    // creating must never silently replace an existing role's permissions
+                    if ("createrole".equals(ex.param("do")) && host.admins().roles().containsKey(name)) {
+                        throw PageException.badRequest("A role named " + name + " already exists; edit it in the list.");
+                    }
+                    host.admins().saveRole(name, new TreeSet<>(ex.params("permission")));
+                    return "Saved the role " + name + ".";
+                });
                 default -> throw PageException.badRequest("Unknown action.");
             }
             return;
         }
-        ex.render("admin/adminusers.ftlh", Exchange.model("admins", host.admins().list(),
-                "roles", new TreeMap<>(host.admins().roles())));
+        Map<String, Set<String>> roles = new TreeMap<>(host.admins().roles());
+        ex.render("admin/adminusers.ftlh", Exchange.model("admins", host.admins().list(), "roles", roles,
+                "permissions", new TreeSet<>(roles.getOrDefault(Admins.FULL_ADMINISTRATOR, Set.of())),
+                "fullAdministrator", Admins.FULL_ADMINISTRATOR));
+    }
+
+    private String knownRole(Exchange ex) {
+        String role = ex.required("role", "Role");
+        if (!host.admins().roles().containsKey(role)) {
+            throw PageException.badRequest("Choose a role from the list.");
+        }
+        return role;
     }
 
     private static String password(Exchange ex) {

@@ -2,15 +2,18 @@ package org.billinghost.web.internal.admin;
 
 import org.billinghost.api.billing.Invoice;
 import org.billinghost.api.billing.InvoiceStatus;
+import org.billinghost.api.platform.ResultPage;
 import org.billinghost.web.internal.Exchange;
 import org.billinghost.web.internal.HostServices;
 import org.billinghost.web.internal.Page;
 import org.billinghost.web.internal.PageException;
+import org.billinghost.web.internal.Pager;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.UUID;
 
-/** {@code /admin/invoices?id=N}: one invoice and Mark Paid; without an id, a box to open one by number. */
+/** {@code /admin/invoices?id=N}: one invoice and Mark Paid; without an id, every invoice by status with paging. */
 final class InvoicesPage implements Page {
     private final HostServices host;
 
@@ -38,12 +41,26 @@ final class InvoicesPage implements Page {
             return;
         }
         if (id == 0) {
-            ex.render("admin/invoices.ftlh", Exchange.model("invoice", null));
+            String status = ex.param("status");
+            Pager pager = Pager.of(ex, "/admin/invoices?status=" + Pager.encode(status));
+            ResultPage<Invoice> page = host.invoices().list(status(status), pager.offset(), pager.size());
+            ex.render("admin/invoices.ftlh", Exchange.model("invoice", null, "invoices", page.items(), "status", status,
+                    "statuses", Arrays.stream(InvoiceStatus.values()).map(InvoiceStatus::label).toList(),
+                    "pager", pager.withTotal(page.total())));
             return;
         }
         Invoice invoice = invoice(id);
         ex.render("admin/invoices.ftlh", Exchange.model("invoice", invoice,
                 "owner", host.clients().get(invoice.clientId()).orElse(null)));
+    }
+
+    /** The status filter by its label; empty means every status. */
+    private static InvoiceStatus status(String label) {
+        if (label.isEmpty()) {
+            return null;
+        }
+        return Arrays.stream(InvoiceStatus.values()).filter(s -> s.label().equals(label)).findFirst()
+                .orElseThrow(() -> PageException.badRequest("Choose a status from the list."));
     }
 
     private Invoice invoice(long id) {

@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /clientarea/services}: the client's services with status and the server module's own output. */
+/**
+ * {@code /clientarea/services}, the client area's main page: the active addons' client-area output, then the
+ * client's services with status and the server module's own output.
+ */
 final class ServicesPage implements Page {
     private static final Logger LOG = LoggerFactory.getLogger(ServicesPage.class);
     private static final int SHOWN = 200;
@@ -26,7 +29,9 @@ final class ServicesPage implements Page {
         List<Map<String, Object>> services = host.services().list(ex.client().id(), 0, SHOWN).items().stream()
                 .map(s -> Exchange.model("service", s, "html", moduleOutput(s)))
                 .toList();
-        ex.render("client/services.ftlh", Exchange.model("services", services));
+        // Modules.clientAreaOutputs already leaves out (and logs) an addon that fails
+        ex.render("client/services.ftlh", Exchange.model("services", services,
+                "addons", host.modules().clientAreaOutputs(ex.client().id())));
     }
 
     /** A module that fails to answer must not take the whole page down. */
