@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public class ModuleLifecycleIT {
     private static final String MODULE = "testmodule";
-    private static final Duration DEPLOY = Duration.ofSeconds(15);
+    private static final Duration DEPLOY = Duration.ofSeconds(30);
 
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder(Path.of("target").toAbsolutePath().toFile());
