@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class ModuleCommandService implements ModuleCommands {
     private static final Logger LOG = LoggerFactory.getLogger(ModuleCommandService.class);
 
+    private final Jdbc jdbc;
     private final ServiceStore services;
     private final CustomFieldValues fieldValues;
     private final Catalog catalog;
@@ -54,6 +55,7 @@ public final class ModuleCommandService implements ModuleCommands {
     public ModuleCommandService(@Reference Jdbc jdbc, @Reference Catalog catalog, @Reference Clients clients,
                                 @Reference ActivityLog activity, @Reference ModuleRegistry registry,
                                 @Reference HookPublisher hooks) {
+        this.jdbc = jdbc;
         this.services = new ServiceStore(jdbc);
         this.fieldValues = new CustomFieldValues(jdbc);
         this.catalog = catalog;
@@ -289,14 +291,18 @@ public final class ModuleCommandService implements ModuleCommands {
 
         /** Keeps the module's own success message (e.g. a status check's answer). */
         CommandResult succeeded(CommandResult result, Optional<ServiceStatus> newStatus) {
-            newStatus.ifPresent(status -> {
-                ServiceStatus from = command == ModuleCommand.CREATE ? ServiceStatus.PROVISIONING : service.status();
-                if (!services.compareAndSet(service.id(), from, status)) {
-                    LOG.warn("Service changed while its command ran; status not set: service={} command={} status={}",
-                            service.id(), command.functionName(), status.label());
-                }
+            // status and log line in one commit: each commit is a store of the H2 file (WRITE_DELAY=0)
+            jdbc.inTransaction(() -> {
+                newStatus.ifPresent(status -> {
+                    ServiceStatus from = command == ModuleCommand.CREATE ? ServiceStatus.PROVISIONING : service.status();
+                    if (!services.compareAndSet(service.id(), from, status)) {
+                        LOG.warn("Service changed while its command ran; status not set: service={} command={} status={}",
+                                service.id(), command.functionName(), status.label());
+                    }
+                });
+                activity.log("Module " + label() + " Successful - Service ID: " + service.id(), service.clientId());
+                return null;
             });
-            activity.log("Module " + label() + " Successful - Service ID: " + service.id(), service.clientId());
             hooks.post(HookTopics.after(command), properties());
             return result;
         }
