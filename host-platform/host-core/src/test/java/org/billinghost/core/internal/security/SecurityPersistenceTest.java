@@ -61,9 +61,13 @@ class SecurityPersistenceTest {
         admins.list().stream().filter(a -> a.id() != first.id() && a.id() != second.id())
                 .forEach(a -> admins.setDisabled(a.id(), true));
 
+        ApiCredentials.Created key = core.apiCredentials().create(second.id(), "sync", Set.of());
+
         admins.setDisabled(second.id(), true);
         assertThat(admins.get(second.id()).orElseThrow().disabled()).isTrue();
         assertThat(admins.authenticate(second.username(), "pw-second-1")).isEmpty();
+        assertThat(core.apiCredentials().authenticate(key.credential().identifier(), key.secret()))
+                .as("a disabled admin's API credentials are refused").isEmpty();
         assertThatThrownBy(() -> admins.setDisabled(first.id(), true))
                 .isInstanceOf(BillingException.class).hasMessageContaining("last enabled Full Administrator");
         assertThatThrownBy(() -> admins.changeRole(first.id(), "Sales Operator"))
@@ -73,6 +77,7 @@ class SecurityPersistenceTest {
 
         admins.setDisabled(second.id(), false);
         assertThat(admins.authenticate(second.username(), "pw-second-1")).isPresent();
+        assertThat(core.apiCredentials().authenticate(key.credential().identifier(), key.secret())).isPresent();
         admins.changeRole(first.id(), "Sales Operator");
         assertThat(admins.get(first.id()).orElseThrow().role()).isEqualTo("Sales Operator");
         assertThatThrownBy(() -> admins.changeRole(first.id(), "No Such Role")).isInstanceOf(BillingException.class);
