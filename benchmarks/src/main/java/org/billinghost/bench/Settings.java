@@ -13,7 +13,9 @@ record Settings(String mode, int startupRuns, int throughputRepeats, int orders,
         return switch (mode) {
             // two throughput repeats per configuration: a full run then fits in about half an hour on 2 cores
             case "full" -> new Settings(mode, 5, 2, 2000, 32, 100_000, 500_000, 200, work, out);
-            case "quick" -> new Settings(mode, 1, 1, 64, 8, 2_000, 5_000, 20, work, out);
+            // every figure, at sizes that keep mvn verify short: each checkout configuration starts a host
+            // and registers one API client per concurrent caller (a slow password hash each)
+            case "quick" -> new Settings(mode, 1, 1, 32, 4, 1_000, 2_000, 10, work, out);
             default -> throw new IllegalArgumentException("bench.mode must be quick or full, got " + mode);
         };
     }
