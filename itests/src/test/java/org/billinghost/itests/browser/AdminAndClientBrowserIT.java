@@ -110,9 +110,10 @@ public class AdminAndClientBrowserIT {
 
             ui.open("/clientarea/services");
             ui.reloadUntil(PROVISIONING, "the service to be Active in the client area", () ->
-                    driver.findElements(By.cssSelector("main section .status")).stream()
+                    driver.findElements(By.cssSelector("main section[id^='service-'] .status")).stream()
                             .anyMatch(e -> e.getText().equals("Active")));
-            assertThat(ui.text(By.cssSelector("main section"))).contains("Browser Product");
+            // services are the sections with an id service-N; addons' own client-area output comes before them
+            assertThat(ui.text(By.cssSelector("main section[id^='service-']"))).contains("Browser Product");
 
             ui.open("/admin/clients?search=" + email);
             ui.follow(By.linkText("Brow Ser"));
