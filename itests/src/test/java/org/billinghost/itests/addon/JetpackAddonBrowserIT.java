@@ -67,7 +67,7 @@ public class JetpackAddonBrowserIT {
             ui.press("Validate Partner Credentials");
             assertThat(ui.text(By.cssSelector(".addon-output .alert-success"))).contains("The partner credentials are valid");
 
-            driver.findElement(By.linkText("Manage Jetpack Products")).click();
+            ui.follow(By.linkText("Manage Jetpack Products"));
             new Select(driver.findElement(By.name("product_group_id"))).selectByVisibleText("Jetpack");
             ui.press("Create Jetpack Products");
             assertThat(ui.text(By.cssSelector(".addon-output .alert-success"))).startsWith("The Jetpack products were created");
@@ -75,7 +75,7 @@ public class JetpackAddonBrowserIT {
                     .containsExactly("Jetpack - Free Plan", "Jetpack - Personal Plan", "Jetpack - Premium Plan",
                             "Jetpack - Professional Plan");
 
-            driver.findElement(By.linkText("Provision Jetpack Plans")).click();
+            ui.follow(By.linkText("Provision Jetpack Plans"));
             ui.select(By.name("plan"), "personal");
             ui.type(By.name("site_url"), "browser-it.example.com");
             ui.type(By.name("local_user"), "admin");
