@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.billinghost.testsupport.ExternalDatabase;
 import org.billinghost.testsupport.HostProcess;
 
 /**
@@ -112,10 +111,5 @@ public final class Benchmark {
         }
         report.add("memory", "resident set of the idle demo host", "MB", samples, 160.0, false, null);
         return last;
-    }
-
-    /** A fresh database on the machine's PostgreSQL server, or null (said loudly) when it is absent. */
-    static ExternalDatabase postgresql() {
-        return ExternalDatabase.open(ExternalDatabase.Kind.POSTGRESQL);
     }
 }

@@ -39,7 +39,7 @@ final class CheckoutBench {
         for (int rep = 0; rep < settings.throughputRepeats(); rep++) {
             ExternalDatabase pg = null;
             if (db.equals("postgresql")) {
-                pg = Benchmark.postgresql();
+                pg = ExternalDatabase.open(ExternalDatabase.Kind.POSTGRESQL);
                 if (pg == null) {
                     report.note(section + ": skipped, no PostgreSQL server");
                     return 0;

@@ -67,6 +67,8 @@ public class ModuleLifecycleIT {
             assertThat(api.client().call("GetClientsDetails", Map.of("clientid", clientId)).toString()).contains("ada@example.com");
             assertThat(api.client().call("GetOrders", Map.of("id", api.client().service(serviceId).path("orderid").asLong()))
                     .path("totalresults").asInt()).isEqualTo(1);
+
+            assertThat(host.stop()).as("exit status after SIGTERM (a clean stop)").isZero();
         }
     }
 }

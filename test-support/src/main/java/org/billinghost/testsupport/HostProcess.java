@@ -62,10 +62,6 @@ public final class HostProcess implements AutoCloseable {
             command.addAll(List.of("--partner-api-url", options.partnerApiUrl));
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        if (options.javaOpts != null) {
-            builder.environment().put("BILLING_HOST_JAVA_OPTS", options.javaOpts);
-        }
-        builder.environment().putAll(options.environment);
         if (!options.distConfigurations.isEmpty()) {
             options.distribution = privateCopy(options.distribution, options.dataDir.resolveSibling(
                     options.dataDir.getFileName() + "-dist"));
@@ -167,16 +163,8 @@ public final class HostProcess implements AutoCloseable {
         return "http://127.0.0.1:" + options.port + "/";
     }
 
-    public int port() {
-        return options.port;
-    }
-
     public Path dataDir() {
         return options.dataDir;
-    }
-
-    public Path modulesDir() {
-        return options.modulesDir != null ? options.modulesDir : options.distribution.resolve("modules");
     }
 
     public long pid() {
@@ -191,11 +179,6 @@ public final class HostProcess implements AutoCloseable {
     /** Time since the process was launched. */
     public Duration sinceStart() {
         return Duration.ofNanos(System.nanoTime() - startNanos);
-    }
-
-    /** The ready line's bundle count. */
-    public int activeBundles() {
-        return Integer.parseInt(ready.join().group(2));
     }
 
     /** Everything the host printed so far. */
@@ -284,14 +267,12 @@ public final class HostProcess implements AutoCloseable {
         private final Path dataDir;
         private Path distribution = HostProcess.distribution();
         private Path modulesDir;
-        private int port = freePort();
+        private final int port = freePort();
         private boolean demo;
         private String dbUrl;
         private String dbUser;
         private String dbPassword;
-        private String javaOpts;
         private String partnerApiUrl;
-        private final Map<String, String> environment = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> configurations = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> distConfigurations = new LinkedHashMap<>();
         private Duration timeout = Duration.ofSeconds(90);
@@ -302,11 +283,6 @@ public final class HostProcess implements AutoCloseable {
 
         public Options demo() {
             demo = true;
-            return this;
-        }
-
-        public Options port(int value) {
-            port = value;
             return this;
         }
 
@@ -340,17 +316,6 @@ public final class HostProcess implements AutoCloseable {
          */
         public Options distConfig(String pid, Map<String, String> values) {
             distConfigurations.put(pid, Map.copyOf(values));
-            return this;
-        }
-
-        public Options env(String name, String value) {
-            environment.put(name, value);
-            return this;
-        }
-
-        /** Replaces the launcher script's default JVM options. */
-        public Options javaOpts(String value) {
-            javaOpts = value;
             return this;
         }
 

@@ -8,16 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.billinghost.itests.browser.AdminPages;
-import org.billinghost.itests.browser.HeadlessChrome;
+import org.billinghost.itests.browser.BrowserTestSupport;
 import org.billinghost.itests.support.DistributionBundles;
 import org.billinghost.itests.support.HostApi;
 import org.billinghost.testsupport.ApiClient;
 import org.billinghost.testsupport.HostProcess;
 import org.billinghost.testsupport.SandboxClient;
-import org.junit.Before;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -28,17 +25,7 @@ import org.openqa.selenium.support.ui.Select;
  * and provisions a plan by hand — all by clicking. A failure leaves a screenshot under
  * {@code target/browser-screenshots/}.
  */
-public class JetpackAddonBrowserIT {
-    @Rule
-    public TemporaryFolder tmp = new TemporaryFolder(Path.of("target").toAbsolutePath().toFile());
-    @Rule
-    public HeadlessChrome chrome = new HeadlessChrome();
-
-    @Before
-    public void browserInstalled() {
-        HeadlessChrome.assumeInstalled();
-    }
-
+public class JetpackAddonBrowserIT extends BrowserTestSupport {
     @Test
     public void anAdminSetsUpJetpackByClicking() throws Exception {
         Path modules = tmp.newFolder("modules").toPath();

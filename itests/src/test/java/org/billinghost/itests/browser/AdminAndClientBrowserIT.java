@@ -10,10 +10,7 @@ import java.util.regex.Pattern;
 
 import org.billinghost.itests.support.DistributionBundles;
 import org.billinghost.testsupport.HostProcess;
-import org.junit.Before;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
@@ -23,18 +20,8 @@ import org.openqa.selenium.WebDriver;
  * (auto-setup on order); a customer registers and orders it; the service shows Active in the client
  * area and in the admin area. A failure leaves a screenshot under {@code target/browser-screenshots/}.
  */
-public class AdminAndClientBrowserIT {
+public class AdminAndClientBrowserIT extends BrowserTestSupport {
     private static final Duration PROVISIONING = Duration.ofSeconds(30);
-
-    @Rule
-    public TemporaryFolder tmp = new TemporaryFolder(Path.of("target").toAbsolutePath().toFile());
-    @Rule
-    public HeadlessChrome chrome = new HeadlessChrome();
-
-    @Before
-    public void browserInstalled() {
-        HeadlessChrome.assumeInstalled();
-    }
 
     @Test
     public void anAdminSetsUpAProductAndACustomerOrdersItUntilItIsActive() throws Exception {
