@@ -3,6 +3,7 @@ package org.billinghost.core.testkit;
 import java.io.PrintStream;
 import org.billinghost.api.billing.Admins;
 import org.billinghost.api.billing.ApiCredentials;
+import org.billinghost.api.billing.AuthThrottle;
 import org.billinghost.api.billing.Clients;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
@@ -18,6 +19,7 @@ import org.billinghost.core.internal.logs.ActivityLogService;
 import org.billinghost.core.internal.logs.ModuleLogService;
 import org.billinghost.core.internal.security.AdminsService;
 import org.billinghost.core.internal.security.ApiCredentialsService;
+import org.billinghost.core.internal.security.AuthThrottleService;
 import org.billinghost.core.internal.security.PasswordHasher;
 import org.junit.jupiter.api.extension.ExtensionContext;
 // ---- CORE-FLOW imports
@@ -62,6 +64,7 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
     private final ClientsService clients;
     private final AdminsService admins;
     private final ApiCredentialsService apiCredentials;
+    private final AuthThrottle authThrottle = new AuthThrottleService();
     private final ActivityLogService activityLog;
     private final ModuleLogService moduleLog;
     // ---- CORE-FLOW: fields of the workflow services go here
@@ -149,6 +152,10 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
 
     public ApiCredentials apiCredentials() {
         return apiCredentials;
+    }
+
+    public AuthThrottle authThrottle() {
+        return authThrottle;
     }
 
     public ActivityLog activityLog() {
