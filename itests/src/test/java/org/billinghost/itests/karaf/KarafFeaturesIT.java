@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.After;
 import org.junit.Before;
@@ -69,10 +70,19 @@ public class KarafFeaturesIT {
 
     @After
     public void stopKaraf() throws Exception {
-        if (karaf != null) {
-            karaf.destroy();
-            if (!karaf.waitFor(30, TimeUnit.SECONDS)) {
-                karaf.destroyForcibly().waitFor();
+        if (karaf == null) {
+            return;
+        }
+        // bin/karaf runs Java as its child: stopping the script alone left Karaf's JVM running after the build
+        List<ProcessHandle> tree = new ArrayList<>(karaf.descendants().toList());
+        tree.add(karaf.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                p.destroyForcibly();
+                p.onExit().get(10, TimeUnit.SECONDS);
             }
         }
     }
