@@ -2,6 +2,7 @@ package org.billinghost.httpapi.internal;
 
 import org.billinghost.api.billing.Admins;
 import org.billinghost.api.billing.ApiCredentials;
+import org.billinghost.api.billing.AuthThrottle;
 import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.Invoices;
 import org.billinghost.api.billing.ModuleCommands;
@@ -12,8 +13,8 @@ import org.billinghost.api.billing.Services;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
 
-/** The host services the API works on. */
-public record ApiBackend(ApiCredentials credentials, Admins admins, Clients clients, Catalog catalog, Orders orders,
-                         Invoices invoices, Services services, ModuleCommands commands, ModuleQueue queue,
-                         Modules modules, ActivityLog activityLog) {
+/** The host services the API works on; {@code throttle} counts the attempts to authenticate. */
+public record ApiBackend(ApiCredentials credentials, AuthThrottle throttle, Admins admins, Clients clients,
+                         Catalog catalog, Orders orders, Invoices invoices, Services services,
+                         ModuleCommands commands, ModuleQueue queue, Modules modules, ActivityLog activityLog) {
 }

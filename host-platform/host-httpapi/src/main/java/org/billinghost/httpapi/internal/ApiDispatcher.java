@@ -1,12 +1,17 @@
 package org.billinghost.httpapi.internal;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import org.billinghost.api.billing.AdminAccount;
 import org.billinghost.api.billing.ApiCredential;
+import org.billinghost.api.billing.AuthThrottle;
 import org.billinghost.api.billing.BillingException;
+import org.billinghost.api.log.FailureLog;
 import org.billinghost.api.module.AdminIdentity;
 import org.billinghost.api.platform.CatalogException;
 import org.slf4j.Logger;
@@ -24,19 +29,26 @@ public final class ApiDispatcher {
 
     /** WHMCS's wording, kept so that existing clients recognise it. */
     static final String AUTH_FAILED = "Authentication Failed";
+    /** Authentications of one identifier run one at a time; identifiers share these locks by hash. */
+    private static final int AUTH_LOCKS = 64;
 
     public record Answer(int status, Map<String, Object> body) {
     }
 
     private final ApiBackend backend;
     private final ActionTable actions;
+    private final FailureLog failures = new FailureLog(LOG);
+    private final AuthRefusalLog refusals = new AuthRefusalLog(LOG);
+    private final ReentrantLock[] authLocks = new ReentrantLock[AUTH_LOCKS];
 
     public ApiDispatcher(ApiBackend backend, ActionTable actions) {
         this.backend = backend;
         this.actions = actions;
+        Arrays.setAll(authLocks, i -> new ReentrantLock());
     }
 
-    public Answer dispatch(ApiRequest request) {
+    /** Answers one call; {@code address} is the caller's IP address, for the authentication throttle. */
+    public Answer dispatch(ApiRequest request, String address) {
         String actionName = "";
         try {
             String responseType = request.string("responsetype", "json");
@@ -44,9 +56,8 @@ public final class ApiDispatcher {
                 throw ApiError.badRequest("Unsupported responsetype '" + ApiRequest.shorten(responseType)
                         + "': this API answers json only");
             }
-            ApiCredential credential = authenticate(request);
-            actionName = request.string("action");
-            ActionTable.Entry entry = find(actionName);
+            ApiCredential credential = authenticate(request, address);
+            ActionTable.Entry entry = find(request.string("action"));
             actionName = entry.name();
             AdminIdentity admin = authorise(credential, entry);
             Map<String, Object> fields = entry.action().handle(request, admin);
@@ -62,28 +73,69 @@ public final class ApiDispatcher {
             return error(400, e.getMessage());
         } catch (IllegalArgumentException e) {
             // the services' own input checks; their messages are written for the caller
-            LOG.debug("API action refused input: action={} message={}", actionName, e.getMessage());
+            LOG.debug("API action refused input: action={} message={}", actionName,
+                    ApiRequest.printable(String.valueOf(e.getMessage()), 500));
             return error(400, e.getMessage());
-        } catch (RuntimeException | LinkageError e) {
-            // LinkageError: a module bundle that went away in the middle of the call
-            String reference = UUID.randomUUID().toString().substring(0, 8);
-            LOG.error("API action failed unexpectedly: action={} reference={}", actionName, reference, e);
-            return error(500, "Internal error (reference " + reference + "); the host log has the details");
+        } catch (Throwable e) {
+            // Errors too: a StackOverflowError in an action, a module bundle gone in the middle of the call
+            return unexpected(e, actionName);
         }
     }
 
-    private ApiCredential authenticate(ApiRequest request) {
+    /**
+     * The answer to a failure nobody expected. Its stack trace is logged once a minute per kind of
+     * failure, so a request that fails each time cannot fill the disk; every call gets a short line
+     * with the reference its answer carries.
+     */
+    Answer unexpected(Throwable e, String actionName) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        if (!failures.error(e, "API call failed unexpectedly: action={} reference={}", actionName, reference)) {
+            LOG.error("API call failed unexpectedly: action={} reference={} failure={} (its stack trace is logged"
+                    + " once a minute)", actionName, reference, e.getClass().getName());
+        }
+        return error(500, "Internal error (reference " + reference + "); the host log has the details");
+    }
+
+    /**
+     * Checks the identifier and secret; the secret exactly as sent. The throttle counts the attempt
+     * before the secret is compared, so parallel guesses get no more than its limit checked. It counts
+     * an attempt in progress like a failure: the attempts of one identifier therefore run one at a
+     * time, or an integration making parallel calls with the right secret would lock itself out.
+     */
+    private ApiCredential authenticate(ApiRequest request, String address) {
         Optional<String> identifier = request.optString("identifier").or(() -> request.optString("username"));
-        Optional<String> secret = request.optString("secret").or(() -> request.optString("password"));
+        Optional<String> secret = request.rawString("secret").or(() -> request.rawString("password"));
         if (identifier.isEmpty() || secret.isEmpty()) {
             throw ApiError.forbidden(AUTH_FAILED);
         }
-        Optional<ApiCredential> credential = backend.credentials().authenticate(identifier.get(), secret.get());
-        if (credential.isEmpty()) {
-            LOG.info("API authentication failed: identifier={}", ApiRequest.shorten(identifier.get()));
-            throw ApiError.forbidden(AUTH_FAILED);
+        String name = identifier.get();
+        ReentrantLock lock = authLocks[Math.floorMod(name.toLowerCase(Locale.ROOT).hashCode(), AUTH_LOCKS)];
+        lock.lock();
+        try {
+            AuthThrottle.Attempt attempt = backend.throttle().begin(AuthThrottle.Realm.API, name, address);
+            if (!attempt.allowed()) {
+                refusals.refused(name, address, "locked after repeated failures");
+                throw ApiError.forbidden(AUTH_FAILED + ": too many failed attempts; try again in "
+                        + attempt.secondsLocked() + " seconds");
+            }
+            Optional<ApiCredential> credential = Optional.empty();
+            try {
+                credential = backend.credentials().authenticate(name, secret.get());
+            } finally {
+                if (credential.isPresent()) {
+                    attempt.succeeded();
+                } else {
+                    attempt.failed();
+                }
+            }
+            if (credential.isEmpty()) {
+                refusals.refused(name, address, "wrong identifier or secret");
+                throw ApiError.forbidden(AUTH_FAILED);
+            }
+            return credential.get();
+        } finally {
+            lock.unlock();
         }
-        return credential.get();
     }
 
     private ActionTable.Entry find(String name) {

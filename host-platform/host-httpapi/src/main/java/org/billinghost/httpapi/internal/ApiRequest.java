@@ -21,6 +21,10 @@ import java.util.TreeMap;
  */
 public final class ApiRequest {
 
+    /** The money columns are DECIMAL(12,2). */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999.99");
+    private static final int MAX_AMOUNT_CHARS = 20;
+
     private final Map<String, Object> params;
     private final boolean json;
 
@@ -117,6 +121,15 @@ public final class ApiRequest {
         return s.isEmpty() ? Optional.empty() : Optional.of(s);
     }
 
+    /**
+     * A single text value exactly as sent (not trimmed), or empty when absent or empty: secrets are
+     * compared as they are, so a trailing space or NUL does not match.
+     */
+    public Optional<String> rawString(String name) {
+        Object v = params.get(name);
+        return v == null ? Optional.empty() : Optional.of(scalar(v, name)).filter(s -> !s.isEmpty());
+    }
+
     public String string(String name, String defaultValue) {
         return optString(name).orElse(defaultValue);
     }
@@ -162,24 +175,57 @@ public final class ApiRequest {
         };
     }
 
-    /** A non-negative amount with at most two decimals. */
+    /** A non-negative amount with at most two decimals that fits the money columns. */
     public Optional<BigDecimal> optAmount(String name) {
         Optional<String> s = optString(name);
         return s.map(text -> amount(text, name));
     }
 
-    /** Parses a non-negative amount with at most two decimals; {@code name} is for the message. */
+    /**
+     * Parses an amount in plain decimal notation (digits, then optionally a point and one or two
+     * decimals) from 0 to {@link #MAX_AMOUNT}; {@code name} is for the message. No exponents
+     * ({@code 1e2}), signs or digits of other scripts, which {@link BigDecimal} would accept.
+     */
     public static BigDecimal amount(String text, String name) {
-        BigDecimal v;
-        try {
-            v = new BigDecimal(text.trim());
-        } catch (NumberFormatException e) {
+        String t = text.trim();
+        // refused before any parsing: 13 characters fit the columns, the rest leaves room for leading zeros
+        if (t.length() > MAX_AMOUNT_CHARS || t.startsWith("-")) {
+            throw ApiError.badRequest("Parameter " + name + " must be a non-negative amount of at most "
+                    + MAX_AMOUNT.toPlainString() + ", got '" + shorten(text) + "'");
+        }
+        int point = t.indexOf('.');
+        int whole = point < 0 ? t.length() : point;
+        int decimals = point < 0 ? 0 : t.length() - point - 1;
+        if (whole == 0 || point >= 0 && decimals == 0 || !digits(t, 0, whole) || !digits(t, whole + 1, t.length())) {
             throw ApiError.badRequest("Parameter " + name + " must be an amount like 12.50, got '" + shorten(text) + "'");
         }
-        if (v.signum() < 0 || v.stripTrailingZeros().scale() > 2) {
+        if (decimals > 2) {
             throw ApiError.badRequest("Parameter " + name + " must be a non-negative amount with at most two decimals");
         }
+        BigDecimal v = new BigDecimal(t);
+        if (v.compareTo(MAX_AMOUNT) > 0) {
+            throw ApiError.badRequest("Parameter " + name + " must be a non-negative amount of at most "
+                    + MAX_AMOUNT.toPlainString() + ", got '" + shorten(text) + "'");
+        }
         return v;
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The number of entries of a list parameter, counted without reading them. */
+    public int entries(String name) {
+        Object v = params.get(name);
+        if (v == null) {
+            return 0;
+        }
+        return v instanceof List<?> l ? l.size() : v instanceof Map<?, ?> m ? m.size() : 1;
     }
 
     /**
@@ -264,8 +310,28 @@ public final class ApiRequest {
         return v;
     }
 
-    /** Echoing input back is useful, echoing a megabyte is not. */
+    /**
+     * Echoing input back is useful, echoing a megabyte is not. Control characters (and the Unicode
+     * line separators) come out as a backslash, {@code u} and four hex digits, so that a value written
+     * to the log cannot start a line of its own.
+     */
     public static String shorten(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+        return printable(s, 40);
+    }
+
+    /** Text for the log: at most {@code max} characters, control characters escaped. */
+    public static String printable(String s, int max) {
+        // a cut between the halves of a surrogate pair would leave half a character
+        int end = s.length() <= max ? s.length() : Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        StringBuilder out = new StringBuilder(end + 1);
+        for (int i = 0; i < end; i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return end < s.length() ? out.append('…').toString() : out.toString();
     }
 }

@@ -1,6 +1,5 @@
 package org.billinghost.httpapi.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Servlet;
@@ -9,10 +8,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.billinghost.api.billing.Admins;
 import org.billinghost.api.billing.ApiCredentials;
+import org.billinghost.api.billing.AuthThrottle;
 import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.Invoices;
 import org.billinghost.api.billing.ModuleCommands;
@@ -59,21 +62,34 @@ public final class ApiServlet extends HttpServlet {
     /** Larger JSON and multipart bodies are refused; url-encoded forms are bounded by the HTTP server. */
     static final int MAX_BODY_BYTES = 1 << 20;
 
+    /** Parameter names that carry credentials: in a URL they would end up in access logs and histories. */
+    private static final Set<String> CREDENTIAL_NAMES = Set.of("identifier", "secret", "username", "password",
+            "accesskey");
+
     private final transient ObjectMapper json;
     private final transient ApiDispatcher dispatcher;
 
     @Activate
-    public ApiServlet(@Reference ApiCredentials credentials, @Reference Admins admins, @Reference Clients clients,
-                      @Reference Catalog catalog, @Reference Orders orders, @Reference Invoices invoices,
-                      @Reference Services services, @Reference ModuleCommands commands,
+    public ApiServlet(@Reference ApiCredentials credentials, @Reference AuthThrottle throttle, @Reference Admins admins,
+                      @Reference Clients clients, @Reference Catalog catalog, @Reference Orders orders,
+                      @Reference Invoices invoices, @Reference Services services, @Reference ModuleCommands commands,
                       @Reference ModuleQueue queue, @Reference Modules modules, @Reference ActivityLog activityLog) {
-        this(new ApiBackend(credentials, admins, clients, catalog, orders, invoices, services, commands, queue,
-                modules, activityLog));
+        this(new ApiBackend(credentials, throttle, admins, clients, catalog, orders, invoices, services, commands,
+                queue, modules, activityLog));
     }
 
     public ApiServlet(ApiBackend backend) {
-        this.json = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        this.dispatcher = new ApiDispatcher(backend, actions(backend, json));
+        this(backend, ApiJson.mapper());
+    }
+
+    private ApiServlet(ApiBackend backend, ObjectMapper json) {
+        this(backend, json, actions(backend, json));
+    }
+
+    /** With other actions than the API's: tests run failing ones. */
+    ApiServlet(ApiBackend backend, ObjectMapper json, ActionTable actions) {
+        this.json = json;
+        this.dispatcher = new ApiDispatcher(backend, actions);
     }
 
     static ActionTable actions(ApiBackend b, ObjectMapper json) {
@@ -93,18 +109,25 @@ public final class ApiServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         ApiDispatcher.Answer answer;
-        if (!"POST".equals(req.getMethod())) {
-            // credentials in a URL end up in logs and histories
-            resp.setHeader("Allow", "POST");
-            answer = ApiDispatcher.error(405, "Use POST: the API takes its parameters in the request body");
-        } else {
-            answer = handle(req);
+        byte[] out;
+        try {
+            if (!"POST".equals(req.getMethod())) {
+                // credentials in a URL end up in logs and histories
+                resp.setHeader("Allow", "POST");
+                answer = ApiDispatcher.error(405, "Use POST: the API takes its parameters in the request body");
+            } else {
+                answer = handle(req);
+            }
+            out = json.writeValueAsBytes(answer.body());
+        } catch (Throwable e) {
+            // what the dispatcher did not answer, e.g. an answer that cannot be written as JSON: still ours
+            answer = dispatcher.unexpected(e, "");
+            out = json.writeValueAsBytes(answer.body());
         }
         resp.setStatus(answer.status());
         resp.setContentType("application/json;charset=UTF-8");
         resp.setHeader("Cache-Control", "no-store");
         // a fixed length: no chunking, and a complete answer even when an early refusal leaves the body unread
-        byte[] out = json.writeValueAsBytes(answer.body());
         resp.setContentLength(out.length);
         resp.getOutputStream().write(out);
     }
@@ -117,10 +140,35 @@ public final class ApiServlet extends HttpServlet {
             return ApiDispatcher.error(e.status(), e.getMessage());
         } catch (IOException | RuntimeException e) {
             // a body the server could not read or decode (bad encoding, too large, connection lost)
-            LOG.debug("API request body unreadable: {}", e.toString());
+            LOG.debug("API request body unreadable: {}", ApiRequest.printable(e.toString(), 500));
             return ApiDispatcher.error(400, "The request body could not be read as a form or a JSON object");
         }
-        return dispatcher.dispatch(request);
+        // refused once the body is read: a body left unread would cost the client its keep-alive connection
+        if (credentialsIn(req.getQueryString())) {
+            return ApiDispatcher.error(403,
+                    "Credentials are not accepted in the URL, where they end up in logs: send them in the POST body");
+        }
+        return dispatcher.dispatch(request, req.getRemoteAddr());
+    }
+
+    /** Whether a query string names a credential parameter ({@code secret}, {@code Secret[]}, {@code %73ecret}…). */
+    static boolean credentialsIn(String query) {
+        if (query == null) {
+            return false;
+        }
+        for (String field : query.split("&")) {
+            String name = field.split("=", 2)[0];
+            try {
+                name = URLDecoder.decode(name, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                // a malformed escape: the name as it stands
+            }
+            int bracket = name.indexOf('[');
+            if (CREDENTIAL_NAMES.contains((bracket < 0 ? name : name.substring(0, bracket)).toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ApiRequest parse(HttpServletRequest req) throws IOException {
@@ -148,7 +196,8 @@ public final class ApiServlet extends HttpServlet {
             Map<String, Object> map = (Map<String, Object>) value;
             return map;
         } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("Malformed JSON body: " + e.getOriginalMessage());
+            throw ApiError.badRequest(ApiJson.problem(e, "The JSON body",
+                    "Malformed JSON body: send one JSON object of parameters and nothing after it"));
         }
     }
 }

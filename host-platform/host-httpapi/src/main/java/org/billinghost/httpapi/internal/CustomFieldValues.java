@@ -60,7 +60,7 @@ public final class CustomFieldValues {
         try {
             return scalars(json.readValue(text, Map.class), where);
         } catch (JsonProcessingException e) {
-            throw ApiError.badRequest(where + " is not a valid JSON object: " + e.getOriginalMessage());
+            throw ApiError.badRequest(ApiJson.problem(e, where, where + " is not a valid JSON object"));
         }
     }
 

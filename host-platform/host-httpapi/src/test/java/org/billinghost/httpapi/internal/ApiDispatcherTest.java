@@ -48,7 +48,7 @@ class ApiDispatcherTest {
         for (int i = 0; i < more.length; i += 2) {
             form.put(more[i], new String[] {more[i + 1]});
         }
-        return dispatcher.dispatch(ApiRequest.fromForm(form));
+        return dispatcher.dispatch(ApiRequest.fromForm(form), "192.0.2.1");
     }
 
     @Test

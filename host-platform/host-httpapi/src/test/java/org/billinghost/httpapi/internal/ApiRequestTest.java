@@ -111,6 +111,36 @@ class ApiRequestTest {
     }
 
     @Test
+    void amountsArePlainDecimalsThatFitTheMoneyColumns() {
+        assertThat(form("amount", "9999999999.99").optAmount("amount")).contains(new BigDecimal("9999999999.99"));
+        assertThat(form("amount", "0.5").optAmount("amount")).contains(new BigDecimal("0.5"));
+        assertThat(form("amount", "12").optAmount("amount")).contains(new BigDecimal("12"));
+        for (String notPlain : new String[] {"1e2", "1E2", ".5", "5.", "+5", "1_000", "0x10", "\u0663", "12.5.0"}) {
+            assertThatThrownBy(() -> form("amount", notPlain).optAmount("amount")).as(notPlain)
+                    .hasMessage("Parameter amount must be an amount like 12.50, got '" + notPlain + "'");
+        }
+        assertThatThrownBy(() -> form("amount", "99999999999.99").optAmount("amount"))
+                .hasMessage("Parameter amount must be a non-negative amount of at most 9999999999.99, got '99999999999.99'");
+        assertThatThrownBy(() -> form("amount", "-0.01").optAmount("amount"))
+                .hasMessage("Parameter amount must be a non-negative amount of at most 9999999999.99, got '-0.01'");
+        assertThatThrownBy(() -> form("amount", "1".repeat(100_000)).optAmount("amount"))
+                .hasMessageStartingWith("Parameter amount must be a non-negative amount of at most 9999999999.99, got '1111");
+    }
+
+    @Test
+    void echoedAndLoggedValuesCannotStartALineOfTheirOwn() {
+        assertThat(ApiRequest.shorten("bob\r\n2026-11-30 INFO forged")).isEqualTo("bob\\u000d\\u000a2026-11-30 INFO forged");
+        assertThat(ApiRequest.shorten("a\u2028b\u0000c")).isEqualTo("a\\u2028b\\u0000c");
+    }
+
+    @Test
+    void secretsAreReadAsSentWithoutTrimming() {
+        assertThat(form("secret", " s3cret\u0000 ").rawString("secret")).contains(" s3cret\u0000 ");
+        assertThat(form("secret", "").rawString("secret")).isEmpty();
+        assertThat(form().rawString("secret")).isEmpty();
+    }
+
+    @Test
     void longInputIsShortenedInMessages() {
         String longValue = "x".repeat(500);
 

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.billinghost.api.billing.ApiCredentials;
+import org.billinghost.api.billing.AuthThrottle;
 import org.billinghost.api.platform.AutoSetup;
 import org.billinghost.api.platform.NewCustomField;
 import org.billinghost.api.platform.NewProduct;
@@ -80,32 +82,52 @@ abstract class ApiTestSupport {
         }
     }
 
+    /** A servlet running in a Jetty of its own. */
+    record Served(Server jetty, URI endpoint) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            jetty.stop();
+        }
+    }
+
     @BeforeAll
     static void startServer() throws Exception {
         core = CoreAssembly.h2().seedDemo();
         serverModule = new TestServerModule();
         core.addServerModule(TestServerModule.NAME, serverModule);
         core.addAddon(TestAddonModule.NAME, new TestAddonModule());
-        jetty = new Server();
-        ServerConnector connector = new ServerConnector(jetty);
+        Served served = serve(new ApiServlet(backend(core)));
+        jetty = served.jetty();
+        endpoint = served.endpoint();
+        http = HttpClient.newHttpClient();
+    }
+
+    /** Runs {@code servlet} in an embedded Jetty on a free port of the loopback interface. */
+    static Served serve(ApiServlet servlet) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
-        jetty.addConnector(connector);
+        server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
-        ServletHolder holder = new ServletHolder(new ApiServlet(backend(core)));
+        ServletHolder holder = new ServletHolder(servlet);
         // what the whiteboard does for @HttpWhiteboardServletMultipart
         holder.getRegistration().setMultipartConfig(new MultipartConfigElement(null, ApiServlet.MAX_BODY_BYTES,
                 ApiServlet.MAX_BODY_BYTES, 0));
         context.addServlet(holder, ApiServlet.PATH);
-        jetty.setHandler(context);
-        jetty.start();
-        endpoint = URI.create("http://127.0.0.1:" + connector.getLocalPort() + ApiServlet.PATH);
-        http = HttpClient.newHttpClient();
+        server.setHandler(context);
+        server.start();
+        return new Served(server, URI.create("http://127.0.0.1:" + connector.getLocalPort() + ApiServlet.PATH));
     }
 
     /** The API's view of a core assembly. */
     static ApiBackend backend(CoreAssembly core) {
-        return new ApiBackend(core.apiCredentials(), core.admins(), core.clients(), core.catalog(), core.orders(),
+        return backend(core, core.apiCredentials(), core.authThrottle());
+    }
+
+    /** The API's view of a core assembly, with other credentials and throttle. */
+    static ApiBackend backend(CoreAssembly core, ApiCredentials credentials, AuthThrottle throttle) {
+        return new ApiBackend(credentials, throttle, core.admins(), core.clients(), core.catalog(), core.orders(),
                 core.invoices(), core.services(), core.moduleCommands(), core.moduleQueue(), core.modules(),
                 core.activityLog());
     }
@@ -129,12 +151,22 @@ abstract class ApiTestSupport {
     }
 
     static Reply postForm(String... fields) {
+        return postForm(endpoint, fields);
+    }
+
+    static Reply postForm(URI to, String... fields) {
+        return send(formPost(to, fields));
+    }
+
+    /** A form POST to {@code to}; {@code fields} alternate names and values. */
+    static HttpRequest formPost(URI to, String... fields) {
         StringJoiner form = new StringJoiner("&");
         for (int i = 0; i < fields.length; i += 2) {
             form.add(URLEncoder.encode(fields[i], StandardCharsets.UTF_8) + "="
                     + URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
         }
-        return post("application/x-www-form-urlencoded", form.toString());
+        return HttpRequest.newBuilder(to).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build();
     }
 
     static Reply post(String contentType, String body) {
@@ -144,14 +176,22 @@ abstract class ApiTestSupport {
 
     static Reply send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    t -> assertThat(t).startsWith("application/json"));
-            return new Reply(response.statusCode(), JSON.readTree(response.body()), response.body());
+            return reply(http.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An answer, which must be JSON. */
+    static Reply reply(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/json"));
+        try {
+            return new Reply(response.statusCode(), JSON.readTree(response.body()), response.body());
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

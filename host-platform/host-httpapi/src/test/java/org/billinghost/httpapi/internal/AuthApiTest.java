@@ -52,6 +52,60 @@ class AuthApiTest extends ApiTestSupport {
     }
 
     @Test
+    void bytesAfterTheJsonObjectAreRefused() {
+        String call = "{\"identifier\":\"demo-api\",\"secret\":\"demo-api-secret\",\"action\":\"GetClients\"}";
+
+        assertThat(post("application/json", call + " {\"action\":\"AddClient\"}").refused(400, "").message())
+                .isEqualTo("Malformed JSON body: send one JSON object of parameters and nothing after it (line 1, column 76)");
+        assertThat(post("application/json", call + "x").refused(400, "").message())
+                .isEqualTo("Malformed JSON body: send one JSON object of parameters and nothing after it (line 1, column 76)");
+        post("application/json", call + "\r\n").ok();
+    }
+
+    @Test
+    void jsonLimitsAreExplicitAndAnsweredInOurOwnWords() {
+        String head = "{\"identifier\":\"demo-api\",\"secret\":\"demo-api-secret\",\"action\":\"GetClients\",";
+        String limits = "The JSON body exceeds this API's limits: at most 16 levels of nesting, names of at most 1000"
+                + " characters, texts of at most 262144 characters and numbers of at most 32 digits";
+
+        for (String tooMuch : new String[] {"\"x\":" + "[".repeat(16) + "]".repeat(16) + "}",
+                "\"x\":\"" + "a".repeat(262_145) + "\"}", "\"x\":" + "9".repeat(33) + "}",
+                "\"" + "n".repeat(1001) + "\":1}"}) {
+            Reply reply = post("application/json", head + tooMuch).refused(400, "");
+
+            assertThat(reply.message()).isEqualTo(limits);
+        }
+        post("application/json", head + "\"x\":" + "[".repeat(15) + "]".repeat(15) + ",\"y\":" + "9".repeat(32) + "}").ok();
+        assertThat(post("application/json", "{\"identifier\":").refused(400, "").message())
+                .isEqualTo("Malformed JSON body: send one JSON object of parameters and nothing after it (line 1, column 15)");
+    }
+
+    @Test
+    void credentialsInTheQueryStringOfAPostAreRefused() {
+        String refusal = "Credentials are not accepted in the URL, where they end up in logs: send them in the POST body";
+        for (String query : new String[] {"identifier=demo-api&secret=demo-api-secret", "Secret=x", "password=x",
+                "username=demo-api", "accesskey=k", "secret%5B%5D=x"}) {
+            Reply reply = send(HttpRequest.newBuilder(java.net.URI.create(endpoint + "?" + query))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("identifier=demo-api&secret=demo-api-secret&action=GetClients"))
+                    .build());
+
+            assertThat(reply.refused(403, "").message()).as(query).isEqualTo(refusal);
+        }
+    }
+
+    @Test
+    void secretsAreComparedExactlyNotTrimmed() {
+        call("GetClients").ok();
+
+        for (String almost : new String[] {SECRET + " ", SECRET + "\u0000", " " + SECRET}) {
+            assertThat(postForm("identifier", IDENTIFIER, "secret", almost, "action", "GetClients")
+                    .refused(403, "").message()).isEqualTo("Authentication Failed");
+        }
+        call("GetClients").ok();
+    }
+
+    @Test
     void multipartBodiesAsPhpCurlSendsThemWork() {
         String boundary = "----api-test-boundary";
         StringBuilder body = new StringBuilder();

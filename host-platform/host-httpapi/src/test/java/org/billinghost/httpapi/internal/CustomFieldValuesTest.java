@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class CustomFieldValuesTest {
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = ApiJson.mapper();
 
     private static String b64(String s) {
         return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
@@ -53,7 +53,11 @@ class CustomFieldValuesTest {
         assertThatThrownBy(() -> CustomFieldValues.decode(b64("a:1:{i:5;a:0:{}}"), "customfields[0]", json))
                 .hasMessage("customfields[0][5] must be a string or a number");
         assertThatThrownBy(() -> CustomFieldValues.decode("{\"a\":", "customfields[0]", json))
-                .hasMessageStartingWith("customfields[0] is not a valid JSON object");
+                .hasMessage("customfields[0] is not a valid JSON object (line 1, column 6)");
+        assertThatThrownBy(() -> CustomFieldValues.decode("{\"a\":\"b\"} {\"c\":1}", "customfields[0]", json))
+                .hasMessage("customfields[0] is not a valid JSON object (line 1, column 11)");
+        assertThatThrownBy(() -> CustomFieldValues.decode("{\"a\":\"" + "x".repeat(ApiJson.MAX_STRING_LENGTH + 1) + "\"}",
+                "customfields[0]", json)).hasMessageStartingWith("customfields[0] exceeds this API's limits: at most 16");
         assertThatThrownBy(() -> CustomFieldValues.decode(java.util.List.of("x"), "customfields[0]", json))
                 .hasMessageContaining("must be a base64-encoded PHP-serialised array or a JSON object");
     }

@@ -101,4 +101,17 @@ class InvoiceApiTest extends ApiTestSupport {
 
         assertThat(call("GetInvoice", "invoiceid", invoiceId).ok().json().path("balance").asText()).isEqualTo("12.50");
     }
+
+    @Test
+    void paymentAmountsInExponentNotationOrBeyondTheMoneyColumnsAreRefused() {
+        String invoiceId = String.valueOf(order(paid()).invoiceId());
+
+        call("AddInvoicePayment", "invoiceid", invoiceId, "transid", unique("t"), "gateway", "g", "amount", "1e2")
+                .refused(400, "Parameter amount must be an amount like 12.50, got '1e2'");
+        call("AddInvoicePayment", "invoiceid", invoiceId, "transid", unique("t"), "gateway", "g", "amount",
+                "99999999999.99").refused(400,
+                "Parameter amount must be a non-negative amount of at most 9999999999.99, got '99999999999.99'");
+
+        assertThat(call("GetInvoice", "invoiceid", invoiceId).ok().json().path("balance").asText()).isEqualTo("12.50");
+    }
 }

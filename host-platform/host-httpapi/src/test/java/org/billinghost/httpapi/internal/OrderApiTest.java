@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import org.billinghost.api.platform.AutoSetup;
 import org.billinghost.api.platform.CustomFieldType;
@@ -188,6 +190,71 @@ class OrderApiTest extends ApiTestSupport {
                 .refused(400, "domain has 2 entries but pid only 1");
 
         assertThat(orderCount(client)).isZero();
+    }
+
+    /** AddOrder by the demo credential with {@code lines} lines of product {@code pid}. */
+    private static Reply orderOfLines(long client, long pid, int lines) {
+        List<String> fields = new ArrayList<>(List.of("clientid", String.valueOf(client)));
+        for (int i = 0; i < lines; i++) {
+            fields.addAll(List.of("pid[]", String.valueOf(pid)));
+        }
+        return call("AddOrder", fields.toArray(String[]::new));
+    }
+
+    private static long serviceCount(long clientId) {
+        return call("GetClientsProducts", "clientid", String.valueOf(clientId)).ok().id("totalresults");
+    }
+
+    @Test
+    void theNumberOfOrderLinesIsBoundedBeforeAnyWork() {
+        long client = newClient();
+        Product p = freeProduct(AutoSetup.MANUAL);
+        String pids = String.join(",", Collections.nCopies(10_000, String.valueOf(p.id())));
+        String quantities = String.join(",", Collections.nCopies(10_000, "100"));
+        String domains = String.join(",", Collections.nCopies(10_000, "\"a.example\""));
+        String body = "{\"identifier\":\"demo-api\",\"secret\":\"demo-api-secret\",\"action\":\"AddOrder\","
+                + "\"clientid\":" + client + ",\"pid\":[" + pids + "],\"qty\":[" + quantities + "],\"domain\":["
+                + domains + "]}";
+        assertThat(body.length()).isGreaterThan(80_000);
+
+        assertThat(orderOfLines(client, p.id(), 101).refused(400, "").message())
+                .isEqualTo("An order has at most 100 lines; pid has 101 entries");
+        assertThat(post("application/json", body).refused(400, "").message())
+                .isEqualTo("An order has at most 100 lines; pid has 10000 entries");
+        assertThat(orderCount(client)).isZero();
+        assertThat(serviceCount(client)).isZero();
+
+        orderOfLines(client, p.id(), 100).ok();
+        assertThat(serviceCount(client)).isEqualTo(100);
+    }
+
+    private static Reply orderWithKey(long client, Product p, String idempotencyKey) {
+        return call("AddOrder", "clientid", String.valueOf(client), "pid", String.valueOf(p.id()),
+                "idempotencykey", idempotencyKey);
+    }
+
+    @Test
+    void idempotencyKeysLongerThan64CharactersAreRefused() {
+        long client = newClient();
+
+        Reply reply = orderWithKey(client, freeProduct(AutoSetup.MANUAL), "k".repeat(65));
+
+        assertThat(reply.refused(400, "").message())
+                .isEqualTo("Parameter idempotencykey must be at most 64 characters, got 65");
+        assertThat(orderCount(client)).isZero();
+    }
+
+    @Test
+    void aRetriedAddOrderWithTheSameIdempotencyKeyAnswersTheFirstOrder() {
+        long client = newClient();
+        Product p = freeProduct(AutoSetup.MANUAL);
+
+        Reply first = orderWithKey(client, p, "k".repeat(64)).ok();
+        Reply retried = orderWithKey(client, p, "k".repeat(64)).ok();
+
+        assertThat(retried.id("orderid")).isEqualTo(first.id("orderid"));
+        assertThat(orderCount(client)).isEqualTo(1);
+        assertThat(serviceCount(client)).isEqualTo(1);
     }
 
     @Test

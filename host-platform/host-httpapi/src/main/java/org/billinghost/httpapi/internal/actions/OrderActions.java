@@ -26,6 +26,13 @@ public final class OrderActions {
 
     /** One order line may be repeated this often through {@code qty[]}. */
     private static final int MAX_QUANTITY = 100;
+    /**
+     * Lines per order: the core's default bound (a setting of its order service), checked here
+     * before any work because the API cannot read that setting; the core refuses beyond a lower one.
+     */
+    private static final int MAX_LINES = 100;
+    /** As {@link OrderRequest#idempotencyKey()} allows. */
+    private static final int MAX_IDEMPOTENCY_KEY = 64;
 
     private final Orders orders;
     private final Clients clients;
@@ -53,6 +60,16 @@ public final class OrderActions {
     }
 
     private Map<String, Object> addOrder(ApiRequest r) {
+        // domain, customfields and qty are refused below when longer than pid, before their entries are read
+        int lines = r.entries("pid");
+        if (lines > MAX_LINES) {
+            throw ApiError.badRequest("An order has at most " + MAX_LINES + " lines; pid has " + lines + " entries");
+        }
+        String idempotencyKey = r.string("idempotencykey", "");
+        if (idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
+            throw ApiError.badRequest("Parameter idempotencykey must be at most " + MAX_IDEMPOTENCY_KEY
+                    + " characters, got " + idempotencyKey.length());
+        }
         long clientId = r.id("clientid");
         if (clients.get(clientId).isEmpty()) {
             throw ApiError.notFound("Client ID Not Found: " + clientId);
@@ -68,15 +85,16 @@ public final class OrderActions {
         }
         List<Map<String, String>> customFields = customFields(r, pids.size());
         List<Integer> quantities = quantities(r, pids.size());
-        List<OrderLine> lines = new ArrayList<>();
+        List<OrderLine> orderLines = new ArrayList<>();
         for (int i = 0; i < pids.size(); i++) {
             String domain = i < domains.size() && domains.get(i) != null ? domains.get(i).toString().trim() : "";
             for (int n = 0; n < quantities.get(i); n++) {
-                lines.add(new OrderLine(pids.get(i), domain, customFields.get(i)));
+                orderLines.add(new OrderLine(pids.get(i), domain, customFields.get(i)));
             }
         }
         // API callers are admins: they may set admin-only custom fields, as in WHMCS.
-        Order order = orders.place(new OrderRequest(clientId, lines, r.string("paymentmethod", ""), true));
+        Order order = orders.place(new OrderRequest(clientId, orderLines, r.string("paymentmethod", ""), true,
+                idempotencyKey));
         return Replies.of("orderid", order.id(),
                 "productids", pids.stream().map(String::valueOf).collect(Collectors.joining(",")),
                 "serviceids", order.serviceIds().stream().map(String::valueOf).collect(Collectors.joining(",")),
