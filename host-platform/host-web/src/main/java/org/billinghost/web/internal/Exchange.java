@@ -1,5 +1,6 @@
 package org.billinghost.web.internal;
 
+import freemarker.template.TemplateScalarModel;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.billinghost.api.billing.AdminAccount;
@@ -26,22 +27,25 @@ public final class Exchange {
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
-    private final WebSession session;
     private final SessionStore sessions;
+    private final TrustedProxies proxies;
     private final Templates templates;
     private final String path;
     private final Map<String, Object> shared = new HashMap<>();
+    /** Null until the visitor has one: made only when a page needs it (a form's token, a login). */
+    private WebSession session;
     private AdminAccount admin;
     private Client client;
 
-    Exchange(HttpServletRequest request, HttpServletResponse response, WebSession session, SessionStore sessions,
+    Exchange(HttpServletRequest request, HttpServletResponse response, SessionStore sessions, TrustedProxies proxies,
              Templates templates, String path) {
         this.request = request;
         this.response = response;
-        this.session = session;
         this.sessions = sessions;
+        this.proxies = proxies;
         this.templates = templates;
         this.path = path;
+        this.session = sessions.find(request);
     }
 
     /** A model map; unlike {@code Map.of} it accepts null values (templates test them with {@code ??}). */
@@ -113,25 +117,48 @@ public final class Exchange {
         return out;
     }
 
+    /** The visitor's address (behind a trusted proxy, the one the proxy names). */
     public String remoteAddress() {
-        return request.getRemoteAddr();
+        return proxies.clientAddress(request);
     }
 
+    /** The visitor's session, made now (with its cookie) if there is none yet: for what must be kept. */
     public WebSession session() {
+        if (session == null) {
+            session = sessions.create(request, response, remoteAddress());
+        }
         return session;
+    }
+
+    /** The admin logged in in this session, or 0 (reading it makes no session). */
+    public long sessionAdminId() {
+        return session == null ? 0 : session.adminId();
+    }
+
+    /** The client logged in in this session, or 0 (reading it makes no session). */
+    public long sessionClientId() {
+        return session == null ? 0 : session.clientId();
+    }
+
+    /** Whether the form's token is this session's: a POST without a session has none to match. */
+    boolean tokenMatches() {
+        return session != null && session.csrfMatches(request.getParameter(TOKEN));
     }
 
     /** New session id and token (at login). */
     public void rotateSession() {
-        sessions.rotate(session, request, response);
+        sessions.rotate(session(), request, response);
     }
 
     public void endSession() {
-        sessions.invalidate(session);
+        if (session != null) {
+            sessions.invalidate(session);
+            session = null;
+        }
     }
 
     public void flash(Notice notice) {
-        session.flash(notice);
+        session().flash(notice);
     }
 
     /**
@@ -170,6 +197,17 @@ public final class Exchange {
         shared.put(key, value);
     }
 
+    /**
+     * The headers every answer carries, errors and redirects included: no caching of pages that
+     * may show private data, no MIME sniffing, no scripts, and no framing (clickjacking).
+     */
+    void securityHeaders() {
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Security-Policy", SECURITY_POLICY);
+        response.setHeader("X-Frame-Options", "DENY");
+    }
+
     /** 303 to a path inside this host (never elsewhere: an open redirect would help phishing). */
     public void redirect(String location) throws IOException {
         response.setStatus(303);
@@ -196,16 +234,14 @@ public final class Exchange {
     public void render(int status, String template, Map<String, Object> model) throws IOException {
         Map<String, Object> all = new HashMap<>(shared);
         all.putAll(model);
-        all.put("token", session.csrfToken());
+        // asked for only by a template that shows a form, so a page without one makes no session
+        all.put("token", (TemplateScalarModel) () -> session().csrfToken());
         all.put("fmt", new Formats());
         all.put("path", path);
-        all.putIfAbsent("flash", session.takeFlash());
+        all.putIfAbsent("flash", session == null ? null : session.takeFlash());
         byte[] body = templates.render(template, all).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", SECURITY_POLICY);
         response.setContentLength(body.length);
         if (!"HEAD".equals(request.getMethod())) {
             response.getOutputStream().write(body);

@@ -2,6 +2,7 @@ package org.billinghost.web.internal;
 
 import org.billinghost.api.billing.Admins;
 import org.billinghost.api.billing.ApiCredentials;
+import org.billinghost.api.billing.AuthThrottle;
 import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.Invoices;
 import org.billinghost.api.billing.ModuleCommands;
@@ -31,6 +32,7 @@ public final class HostServices {
     private final Catalog catalog;
     private final ActivityLog activityLog;
     private final ModuleLog moduleLog;
+    private final AuthThrottle authThrottle;
 
     @Activate
     public HostServices(@Reference Admins admins, @Reference Clients clients, @Reference Orders orders,
@@ -38,7 +40,7 @@ public final class HostServices {
                         @Reference ModuleCommands commands, @Reference ModuleQueue queue,
                         @Reference Modules modules, @Reference ApiCredentials apiCredentials,
                         @Reference Catalog catalog, @Reference ActivityLog activityLog,
-                        @Reference ModuleLog moduleLog) {
+                        @Reference ModuleLog moduleLog, @Reference AuthThrottle authThrottle) {
         this.admins = admins;
         this.clients = clients;
         this.orders = orders;
@@ -51,6 +53,7 @@ public final class HostServices {
         this.catalog = catalog;
         this.activityLog = activityLog;
         this.moduleLog = moduleLog;
+        this.authThrottle = authThrottle;
     }
 
     public Admins admins() {
@@ -99,5 +102,9 @@ public final class HostServices {
 
     public ModuleLog moduleLog() {
         return moduleLog;
+    }
+
+    public AuthThrottle authThrottle() {
+        return authThrottle;
     }
 }

@@ -1,15 +1,21 @@
 package org.billinghost.web.internal;
 
+import org.billinghost.api.billing.AuthThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** The login steps both areas share: the throttle, the password check and the new session id. */
+/**
+ * The login steps both areas share: the throttle, the password check and the new session id. The
+ * attempt is counted before the password is checked, so parallel guesses cannot all run the slow
+ * check while the lock still looks open.
+ */
 public final class LoginGate {
     private static final Logger LOG = LoggerFactory.getLogger(LoginGate.class);
+    /** No login name or e-mail address is longer (the accounts' columns); a longer one is not worth a key in the throttle. */
+    static final int MAX_NAME = 255;
 
     /** The account that logged in, or the HTTP status and message of the refusal. */
     public record Outcome<T>(T account, int status, String error) {
@@ -18,29 +24,45 @@ public final class LoginGate {
         }
     }
 
-    private final LoginThrottle throttle;
+    private final AuthThrottle throttle;
+    private final AuthThrottle.Realm realm;
 
-    public LoginGate(Clock clock) {
-        this.throttle = new LoginThrottle(clock);
+    public LoginGate(AuthThrottle throttle, AuthThrottle.Realm realm) {
+        this.throttle = throttle;
+        this.realm = realm;
     }
 
     public <T> Outcome<T> login(Exchange exchange, String name, Supplier<Optional<T>> check) {
         String address = exchange.remoteAddress();
-        long wait = throttle.secondsLocked(name, address);
-        if (wait > 0) {
-            LOG.warn("Login refused while locked: name={} address={}", name, address);
+        if (name.length() > MAX_NAME) {
+            return wrongNameOrPassword(name, address);
+        }
+        AuthThrottle.Attempt attempt = throttle.begin(realm, name, address);
+        if (!attempt.allowed()) {
+            LOG.warn("Login refused while locked: name={} address={}", LogText.of(name), LogText.of(address));
             return new Outcome<>(null, 429, "Too many failed logins. Logins for this account or from your address "
-                    + "are paused; try again in " + wait + " seconds.");
+                    + "are paused; try again in " + attempt.secondsLocked() + " seconds.");
         }
-        Optional<T> account = check.get();
+        Optional<T> account = Optional.empty();
+        try {
+            account = check.get();
+        } finally {
+            if (account.isPresent()) {
+                attempt.succeeded();
+            } else {
+                attempt.failed();
+            }
+        }
         if (account.isEmpty()) {
-            throttle.failed(name, address);
-            LOG.info("Login failed: name={} address={}", name, address);
-            return new Outcome<>(null, 401, "Wrong login name or password. After " + LoginThrottle.MAX_FAILURES
-                    + " failed attempts logins are paused for " + LoginThrottle.LOCK.toSeconds() + " seconds.");
+            return wrongNameOrPassword(name, address);
         }
-        throttle.succeeded(name, address);
         exchange.rotateSession();
         return new Outcome<>(account.get(), 200, null);
+    }
+
+    private <T> Outcome<T> wrongNameOrPassword(String name, String address) {
+        LOG.info("Login failed: name={} address={}", LogText.of(name), LogText.of(address));
+        return new Outcome<>(null, 401, "Wrong login name or password. After " + throttle.maxFailures()
+                + " failed attempts logins are paused for " + throttle.lockSeconds() + " seconds.");
     }
 }

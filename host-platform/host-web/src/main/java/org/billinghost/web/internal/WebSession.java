@@ -11,10 +11,12 @@ public final class WebSession {
     private volatile long clientId;
     private volatile Notice flash;
     private volatile long lastAccessMillis;
+    private final String address;
 
-    WebSession(String id, String csrfToken, long now) {
+    WebSession(String id, String csrfToken, String address, long now) {
         this.id = id;
         this.csrfToken = csrfToken;
+        this.address = address;
         this.lastAccessMillis = now;
     }
 
@@ -65,6 +67,11 @@ public final class WebSession {
 
     public void flash(Notice message) {
         this.flash = message;
+    }
+
+    /** The visitor's address when the session was made (anonymous sessions are bounded per address). */
+    String address() {
+        return address;
     }
 
     long lastAccessMillis() {

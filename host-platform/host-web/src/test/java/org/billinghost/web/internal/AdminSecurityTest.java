@@ -76,6 +76,22 @@ class AdminSecurityTest {
     }
 
     @Test
+    void aLoginNameWithLineBreaksCannotWriteAForgedLogLine() {
+        try (LogCapture log = new LogCapture(LoginGate.class)) {
+            Browser admin = server.browser();
+            admin.open("/admin/login");
+            admin.post("/admin/login", "username", "nobody\r\n09:00:00.000 INFO  LoginGate - Login succeeded: name=admin",
+                    "password", "wrong");
+            Browser client = server.browser();
+            client.open("/login");
+            client.post("/login", "email", "x@example.com\nforged line", "password", "wrong");
+            assertThat(log.lines()).containsExactly(
+                    "Login failed: name=nobody\\r\\n09:00:00.000 INFO  LoginGate - Login succeeded: name=admin address=127.0.0.1",
+                    "Login failed: name=x@example.com\\nforged line address=127.0.0.1");
+        }
+    }
+
+    @Test
     void aRoleWithoutThePermissionGets403AndNoMenuLink() {
         Browser support = server.adminWithRole("sue", "Support Operator");
         Browser.Page products = support.get("/admin/configproducts");

@@ -15,7 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,6 +36,7 @@ public final class Browser {
     private final URI base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
+    private final Map<String, String> headers = new LinkedHashMap<>();
     private String token = "";
 
     public Browser(URI base) {
@@ -41,9 +44,15 @@ public final class Browser {
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** Sends this header with every later request (as a proxy in front of the host would). */
+    public Browser header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     /** One GET, no redirect followed. */
     public Page get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+        return send(request(path).GET().build());
     }
 
     /** GET, following redirects (as a browser does after a 303). */
@@ -71,9 +80,28 @@ public final class Browser {
             body.append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8)).append('=')
                     .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
         }
-        return send(HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        return postBody(path, "application/x-www-form-urlencoded", body.toString());
+    }
+
+    /** POSTs a body exactly as given (a malformed or oversized form, a multipart body). */
+    public Page postBody(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Any method, no body. */
+    public Page method(String method, String path) {
+        return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path));
+        headers.forEach(builder::header);
+        return builder;
+    }
+
+    public String base() {
+        return base.toString();
     }
 
     public String token() {

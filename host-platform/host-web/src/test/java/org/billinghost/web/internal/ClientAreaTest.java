@@ -171,6 +171,24 @@ class ClientAreaTest {
     }
 
     @Test
+    void theCheckoutFormCarriesAnIdempotencyKeySoARepeatedSubmitPlacesOneOrder() {
+        server.newClient("twice@example.com");
+        Browser b = server.clientBrowser("twice@example.com");
+        String key = b.open("/cart?pid=" + paid.id()).doc().select("input[name=idempotencykey]").attr("value");
+        assertThat(key).hasSize(43);
+        assertThat(b.open("/cart?pid=" + paid.id()).doc().select("input[name=idempotencykey]").attr("value"))
+                .isNotEqualTo(key);
+
+        Browser.Page first = b.post("/cart", "pid", Long.toString(paid.id()), "idempotencykey", key);
+        Browser.Page again = b.post("/cart", "pid", Long.toString(paid.id()), "idempotencykey", key);
+        assertThat(first.status()).isEqualTo(303);
+        assertThat(again.status()).isEqualTo(303);
+        assertThat(again.location()).isEqualTo(first.location());
+        long clientId = server.core().clients().byEmail("twice@example.com").orElseThrow().id();
+        assertThat(server.core().orders().list(null, clientId, 0, 10).items()).hasSize(1);
+    }
+
+    @Test
     void demoModeTellsTheDemoLogins() {
         assertThat(server.browser().open("/login").text()).contains("Demo mode", "demo@example.com");
         assertThat(server.browser().open("/admin/login").text()).contains("Demo mode", "the password admin");

@@ -2,8 +2,10 @@ package org.billinghost.web.internal;
 
 import org.billinghost.api.billing.AdminAccount;
 import org.billinghost.api.billing.Admins;
+import org.billinghost.api.billing.AuthThrottle;
 import org.billinghost.api.billing.Client;
 import org.billinghost.api.billing.NewClient;
+import org.billinghost.core.internal.security.AuthThrottleService;
 import org.billinghost.core.testkit.CoreAssembly;
 import org.billinghost.web.internal.admin.AdminServlet;
 import org.billinghost.web.internal.client.ClientServlet;
@@ -14,7 +16,11 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The real admin and client servlets in an embedded Jetty, on the real host core (an in-memory H2
@@ -26,31 +32,49 @@ public final class WebServer implements AutoCloseable {
 
     private final CoreAssembly core;
     private final MutableClock clock = new MutableClock();
+    private final AuthThrottle throttle = new AuthThrottleService(clock);
+    private final AtomicInteger passwordChecks = new AtomicInteger();
     private final Server jetty;
     private final URI base;
 
     public WebServer(boolean demo) throws Exception {
+        this(demo, List.of());
+    }
+
+    /** {@code trustedProxies}: the addresses whose X-Forwarded-* headers are believed. */
+    public WebServer(boolean demo, List<String> trustedProxies) throws Exception {
         core = CoreAssembly.h2().seed(false, ADMIN_PASSWORD, new PrintStream(PrintStream.nullOutputStream()));
-        HostServices host = new HostServices(core.admins(), core.clients(), core.orders(), core.invoices(),
-                core.services(), core.moduleCommands(), core.moduleQueue(), core.modules(), core.apiCredentials(),
-                core.catalog(), core.activityLog(), core.moduleLog());
-        jetty = new Server();
-        ServerConnector connector = new ServerConnector(jetty);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        jetty.addConnector(connector);
+        HostServices host = new HostServices(countingPasswordChecks(core.admins()), core.clients(), core.orders(),
+                core.invoices(), core.services(), core.moduleCommands(), core.moduleQueue(), core.modules(),
+                core.apiCredentials(), core.catalog(), core.activityLog(), core.moduleLog(), throttle);
+        TrustedProxies proxies = new TrustedProxies(trustedProxies);
         ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new AdminServlet(host, demo, clock)), "/admin/*");
-        ServletHolder client = new ServletHolder("client", new ClientServlet(host, demo, clock));
+        context.addServlet(new ServletHolder(new AdminServlet(host, proxies, demo, clock)), "/admin/*");
+        ServletHolder client = new ServletHolder("client", new ClientServlet(host, proxies, demo, clock));
         context.getServletHandler().addServlet(client);
         ServletMapping mapping = new ServletMapping();
         mapping.setServletName("client");
         mapping.setPathSpecs(new String[] {"/", "/clientarea/*"});
         context.getServletHandler().addServletMapping(mapping);
         context.addServlet(new ServletHolder(new AssetsServlet()), "/assets/*");
-        jetty.setHandler(context);
-        jetty.start();
-        base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
+        jetty = start(context);
+        base = base(jetty);
+    }
+
+    /** An embedded Jetty on a free loopback port serving the context. */
+    static Server start(ServletContextHandler context) throws Exception {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setHandler(context);
+        server.start();
+        return server;
+    }
+
+    static URI base(Server server) {
+        return URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + "/");
     }
 
     public CoreAssembly core() {
@@ -59,6 +83,29 @@ public final class WebServer implements AutoCloseable {
 
     public MutableClock clock() {
         return clock;
+    }
+
+    public AuthThrottle throttle() {
+        return throttle;
+    }
+
+    /** How many admin passwords were checked (the throttle must stop guesses before this). */
+    public int passwordChecks() {
+        return passwordChecks.get();
+    }
+
+    private Admins countingPasswordChecks(Admins admins) {
+        return (Admins) Proxy.newProxyInstance(WebServer.class.getClassLoader(), new Class<?>[] {Admins.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("authenticate")) {
+                        passwordChecks.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(admins, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     public Browser browser() {

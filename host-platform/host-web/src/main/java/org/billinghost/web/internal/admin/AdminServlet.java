@@ -3,6 +3,7 @@ package org.billinghost.web.internal.admin;
 import jakarta.servlet.Servlet;
 import org.billinghost.api.billing.AdminAccount;
 import org.billinghost.api.billing.Admins;
+import org.billinghost.api.billing.AuthThrottle;
 import org.billinghost.web.internal.AreaServlet;
 import org.billinghost.web.internal.Exchange;
 import org.billinghost.web.internal.HostServices;
@@ -11,6 +12,7 @@ import org.billinghost.web.internal.Page;
 import org.billinghost.web.internal.PageException;
 import org.billinghost.web.internal.SessionStore;
 import org.billinghost.web.internal.Templates;
+import org.billinghost.web.internal.TrustedProxies;
 import org.billinghost.web.internal.client.ClientServlet;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -59,16 +61,16 @@ public final class AdminServlet extends AreaServlet {
     private final transient Map<String, Route> routes;
 
     @Activate
-    public AdminServlet(@Reference HostServices host, BundleContext context) {
-        this(host, Boolean.parseBoolean(context.getProperty(ClientServlet.DEMO_PROPERTY)), Clock.systemUTC());
+    public AdminServlet(@Reference HostServices host, @Reference TrustedProxies proxies, BundleContext context) {
+        this(host, proxies, Boolean.parseBoolean(context.getProperty(ClientServlet.DEMO_PROPERTY)), Clock.systemUTC());
     }
 
     /** {@code demo}: the login page tells the demo admin's credentials. */
-    public AdminServlet(HostServices host, boolean demo, Clock clock) {
-        super(new Templates(), new SessionStore("BHADMIN", "/admin", clock), "admin");
+    public AdminServlet(HostServices host, TrustedProxies proxies, boolean demo, Clock clock) {
+        super(new Templates(), new SessionStore("BHADMIN", "/admin", proxies, clock), proxies, "admin");
         this.host = host;
         this.demo = demo;
-        this.login = new LoginPage(host.admins(), new LoginGate(clock));
+        this.login = new LoginPage(host.admins(), new LoginGate(host.authThrottle(), AuthThrottle.Realm.ADMIN));
         this.routes = Map.ofEntries(
                 Map.entry("/admin/index", new Route(null, new DashboardPage(host))),
                 Map.entry("/admin/logout", new Route(null, LoginPage::logout)),
@@ -115,7 +117,7 @@ public final class AdminServlet extends AreaServlet {
     }
 
     private Optional<AdminAccount> loggedIn(Exchange exchange) {
-        long id = exchange.session().adminId();
+        long id = exchange.sessionAdminId();
         if (id == 0) {
             return Optional.empty();
         }

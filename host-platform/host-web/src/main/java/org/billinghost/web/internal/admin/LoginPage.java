@@ -22,7 +22,7 @@ final class LoginPage implements Page {
     @Override
     public void handle(Exchange ex) throws IOException {
         if (!ex.isPost()) {
-            if (ex.session().adminId() != 0) {
+            if (ex.sessionAdminId() != 0) {
                 ex.redirect("/admin/");
                 return;
             }

@@ -14,6 +14,7 @@ import org.billinghost.web.internal.HostServices;
 import org.billinghost.web.internal.Notice;
 import org.billinghost.web.internal.Page;
 import org.billinghost.web.internal.PageException;
+import org.billinghost.web.internal.Tokens;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,8 +28,17 @@ import java.util.Map;
  * {@code /cart?pid=N} or {@code /cart?bundle=N}: the order form with the custom fields marked
  * "show on order form"; checkout places the order through {@code Orders.place}, the same service
  * the HTTP API uses, and a refusal shows its message beside the form with everything typed kept.
+ * The form carries an idempotency key made when it is shown: submitting it twice places one order.
  */
 final class CartPage implements Page {
+    /** The hidden field naming this checkout, so a double submit or a retry places one order. */
+    static final String IDEMPOTENCY_KEY = "idempotencykey";
+    /** Longest idempotency key (as {@code OrderRequest} says). */
+    private static final int MAX_KEY = 64;
+    /** Longest value of one order-form field, checked before the order is validated. */
+    static final int MAX_VALUE = 10_000;
+    /** Longest domain name (DNS). */
+    static final int MAX_DOMAIN = 253;
     private final HostServices host;
     private final boolean demo;
 
@@ -42,37 +52,58 @@ final class CartPage implements Page {
         List<Product> products = products(ex);
         Map<String, String> values = new HashMap<>();
         if (!ex.isPost()) {
-            render(ex, 200, products, values, null, null);
+            render(ex, 200, products, values, Tokens.random(), null, null);
             return;
         }
+        String key = ex.param(IDEMPOTENCY_KEY);
+        if (key.length() > MAX_KEY) {
+            throw PageException.badRequest("This order form is damaged. Reload the page and try again.");
+        }
         List<OrderLine> lines = new ArrayList<>();
+        // a value over its bound is refused before the order is validated (a regular expression on 40 KB is costly)
+        String refusal = null;
+        String refusedField = null;
         for (Product p : products) {
             Map<String, String> fields = new LinkedHashMap<>();
             for (CustomField f : orderFields(p)) {
                 String name = fieldName(p, f);
                 String v = ex.param(name);
                 values.put(name, v);
+                if (refusal == null && v.length() > MAX_VALUE) {
+                    refusal = tooLong(f.name(), MAX_VALUE);
+                    refusedField = name;
+                }
                 fields.put(Long.toString(f.id()), f.type() == CustomFieldType.TICKBOX && !v.isEmpty() ? "on" : v);
             }
-            String domain = ex.param("domain_" + p.id()).trim();
-            values.put("domain_" + p.id(), domain);
+            String domainField = "domain_" + p.id();
+            String domain = ex.param(domainField).trim();
+            values.put(domainField, domain);
+            if (refusal == null && domain.length() > MAX_DOMAIN) {
+                refusal = tooLong("Domain", MAX_DOMAIN);
+                refusedField = domainField;
+            }
             lines.add(new OrderLine(p.id(), domain, fields));
         }
+        if (refusal != null) {
+            render(ex, 400, products, values, key, refusal, refusedField);
+            return;
+        }
         try {
-            Order order = host.orders().place(new OrderRequest(ex.client().id(), lines, demo ? "demo" : "", false));
+            Order order = host.orders().place(new OrderRequest(ex.client().id(), lines, demo ? "demo" : "", false, key));
             ex.flash(Notice.ok("Thank you: order #" + order.id() + " is placed."));
             ex.redirect(order.invoiceId() > 0 ? "/clientarea/invoices?id=" + order.invoiceId() : "/clientarea/services");
         } catch (BillingException e) {
-            render(ex, 400, products, values, e.getMessage(), fieldInError(products, e.getMessage()));
+            render(ex, 400, products, values, key, e.getMessage(), fieldInError(products, e.getMessage()));
         }
     }
 
-    private void render(Exchange ex, int status, List<Product> products, Map<String, String> values, String error,
-                        String errorField) throws IOException {
+    private void render(Exchange ex, int status, List<Product> products, Map<String, String> values,
+                        String idempotencyKey, String error, String errorField) throws IOException {
         List<Map<String, Object>> lines = products.stream().map(p -> Exchange.model("product", p,
                 "fields", orderFields(p), "askDomain", p.type() != ProductType.OTHER)).toList();
         ex.render(status, "client/cart.ftlh", Exchange.model("lines", lines, "values", values, "error", error,
-                "errorField", errorField, "pid", ex.param("pid"), "bundle", ex.param("bundle")));
+                "errorField", errorField, "pid", ex.param("pid"), "bundle", ex.param("bundle"),
+                "idempotencyKey", idempotencyKey));
     }
 
     private List<Product> products(Exchange ex) {
@@ -96,6 +127,10 @@ final class CartPage implements Page {
 
     static String fieldName(Product p, CustomField f) {
         return "cf_" + p.id() + "_" + f.id();
+    }
+
+    private static String tooLong(String label, int max) {
+        return label + " is too long: at most " + max + " characters.";
     }
 
     /** The form field a refusal names, so the page can mark it; null when it names none. */

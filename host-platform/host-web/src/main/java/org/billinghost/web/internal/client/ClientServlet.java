@@ -1,6 +1,7 @@
 package org.billinghost.web.internal.client;
 
 import jakarta.servlet.Servlet;
+import org.billinghost.api.billing.AuthThrottle;
 import org.billinghost.api.billing.Client;
 import org.billinghost.web.internal.AreaServlet;
 import org.billinghost.web.internal.Exchange;
@@ -11,6 +12,7 @@ import org.billinghost.web.internal.PageException;
 import org.billinghost.web.internal.Pager;
 import org.billinghost.web.internal.SessionStore;
 import org.billinghost.web.internal.Templates;
+import org.billinghost.web.internal.TrustedProxies;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,16 +44,17 @@ public final class ClientServlet extends AreaServlet {
     private final transient Map<String, Page> clientPages;
 
     @Activate
-    public ClientServlet(@Reference HostServices host, BundleContext context) {
-        this(host, Boolean.parseBoolean(context.getProperty(DEMO_PROPERTY)), Clock.systemUTC());
+    public ClientServlet(@Reference HostServices host, @Reference TrustedProxies proxies, BundleContext context) {
+        this(host, proxies, Boolean.parseBoolean(context.getProperty(DEMO_PROPERTY)), Clock.systemUTC());
     }
 
-    public ClientServlet(HostServices host, boolean demo, Clock clock) {
-        super(new Templates(), new SessionStore("BHCLIENT", "/", clock), "client");
+    public ClientServlet(HostServices host, TrustedProxies proxies, boolean demo, Clock clock) {
+        super(new Templates(), new SessionStore("BHCLIENT", "/", proxies, clock), proxies, "client");
         this.host = host;
         this.demo = demo;
         StorePage store = new StorePage(host.catalog());
-        AccountPages account = new AccountPages(host.clients(), new LoginGate(clock));
+        AccountPages account = new AccountPages(host.clients(),
+                new LoginGate(host.authThrottle(), AuthThrottle.Realm.CLIENT));
         this.publicPages = Map.of(
                 "/", store::home,
                 "/store/product", store::product,
@@ -92,7 +95,7 @@ public final class ClientServlet extends AreaServlet {
     }
 
     private Optional<Client> loggedIn(Exchange exchange) {
-        long id = exchange.session().clientId();
+        long id = exchange.sessionClientId();
         return id == 0 ? Optional.empty() : host.clients().get(id);
     }
 

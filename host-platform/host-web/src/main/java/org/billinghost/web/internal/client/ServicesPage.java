@@ -1,10 +1,10 @@
 package org.billinghost.web.internal.client;
 
 import org.billinghost.api.billing.ServiceAccount;
+import org.billinghost.api.log.FailureLog;
 import org.billinghost.web.internal.Exchange;
 import org.billinghost.web.internal.HostServices;
 import org.billinghost.web.internal.Page;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
@@ -16,7 +16,7 @@ import java.util.Map;
  * client's services with status and the server module's own output.
  */
 final class ServicesPage implements Page {
-    private static final Logger LOG = LoggerFactory.getLogger(ServicesPage.class);
+    private static final FailureLog FAILURES = new FailureLog(LoggerFactory.getLogger(ServicesPage.class));
     private static final int SHOWN = 200;
     private final HostServices host;
 
@@ -39,7 +39,7 @@ final class ServicesPage implements Page {
         try {
             return host.commands().clientArea(service.id()).orElse(null);
         } catch (RuntimeException e) {
-            LOG.warn("Client-area output failed: service={} module={}", service.id(), service.module(), e);
+            FAILURES.error(e, "Client-area output failed: service={} module={}", service.id(), service.module());
             return null;
         }
     }
