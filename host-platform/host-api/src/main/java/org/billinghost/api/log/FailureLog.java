@@ -69,6 +69,10 @@ public final class FailureLog {
     }
 
     private static String kindOf(Throwable failure) {
+        if (failure instanceof VirtualMachineError) {
+            // where a StackOverflowError is thrown differs with the depth it ran out at: its class is its kind
+            return failure.getClass().getName();
+        }
         StackTraceElement[] trace = failure.getStackTrace();
         return failure.getClass().getName() + (trace.length == 0 ? "" : "@" + trace[0]);
     }

@@ -23,6 +23,7 @@ public final class AuthThrottleService implements AuthThrottle {
     static final Duration WINDOW = Duration.ofMinutes(15);
     /** Keys kept at most; guessing many names must not exhaust memory. */
     static final int MAX_KEYS = 100_000;
+    static final int MAX_KEY_LENGTH = 255;
 
     private record Count(int attempts, long firstAttempt, long lockedUntil) {
     }
@@ -41,8 +42,8 @@ public final class AuthThrottleService implements AuthThrottle {
 
     @Override
     public Attempt begin(Realm realm, String name, String address) {
-        String nameKey = realm + ":n:" + (name == null ? "" : name.trim().toLowerCase(Locale.ROOT));
-        String addressKey = realm + ":a:" + address;
+        String nameKey = realm + ":n:" + bounded(name == null ? "" : name.trim().toLowerCase(Locale.ROOT));
+        String addressKey = realm + ":a:" + bounded(String.valueOf(address));
         long now = clock.millis();
         if (counts.size() >= MAX_KEYS) {
             counts.values().removeIf(c -> c.lockedUntil() <= now && now - c.firstAttempt() > WINDOW.toMillis());
@@ -68,6 +69,11 @@ public final class AuthThrottleService implements AuthThrottle {
             return new Count(attempts, fresh ? now : c.firstAttempt(), 0);
         });
         return wait[0];
+    }
+
+    /** Keys are kept in memory: a 200 KB name must not be kept whole (no account name is this long). */
+    private static String bounded(String text) {
+        return text.length() <= MAX_KEY_LENGTH ? text : text.substring(0, MAX_KEY_LENGTH);
     }
 
     @Override

@@ -59,6 +59,21 @@ class AuthThrottleServiceTest {
     }
 
     @Test
+    void failuresOlderThanTheWindowAreForgotten() {
+        for (int i = 0; i < AuthThrottleService.MAX_FAILURES - 1; i++) {
+            throttle.begin(Realm.ADMIN, "admin", "10.0.0.1").failed();
+        }
+        now = now.plus(AuthThrottleService.WINDOW).plusSeconds(1);
+        int allowed = 0;
+        for (int i = 0; i < AuthThrottleService.MAX_FAILURES; i++) {
+            Attempt attempt = throttle.begin(Realm.ADMIN, "admin", "10.0.0.1");
+            allowed += attempt.allowed() ? 1 : 0;
+            attempt.failed();
+        }
+        assertThat(allowed).isEqualTo(AuthThrottleService.MAX_FAILURES);
+    }
+
+    @Test
     void realmsCountApart() {
         for (int i = 0; i < AuthThrottleService.MAX_FAILURES; i++) {
             throttle.begin(Realm.API, "x", "10.0.0.1").failed();
