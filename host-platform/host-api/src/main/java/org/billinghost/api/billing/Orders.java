@@ -12,6 +12,26 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface Orders {
 
+    /**
+     * Lines an order may have unless the host's setting {@code maxLinesPerOrder} says otherwise.
+     *
+     * @since 1.3
+     */
+    int DEFAULT_MAX_LINES_PER_ORDER = 100;
+
+    /**
+     * The largest {@link OrderLine#quantity()} unless the host's setting {@code maxQuantityPerLine} says otherwise.
+     *
+     * @since 1.3
+     */
+    int DEFAULT_MAX_QUANTITY_PER_LINE = 100;
+
+    /**
+     * Places an order. An order with more lines, or a line with a larger quantity, than the host's
+     * settings allow is refused before anything is looked up. Placing again with the idempotency key
+     * of an order already placed for the same client answers that order and creates nothing, also
+     * when both calls run at the same moment.
+     */
     Order place(OrderRequest request);
 
     /** Accepts a pending order (auto-setup {@code on} runs Create). */

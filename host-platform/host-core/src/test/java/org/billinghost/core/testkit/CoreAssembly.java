@@ -43,6 +43,7 @@ import org.billinghost.core.internal.modules.ModuleRegistry;
 import org.billinghost.core.internal.modules.ModulesService;
 import org.billinghost.core.internal.orders.InvoiceService;
 import org.billinghost.core.internal.orders.OrderService;
+import org.billinghost.core.internal.orders.OrderSettings;
 import org.billinghost.core.internal.orders.ServiceAccountService;
 
 /**
@@ -97,8 +98,8 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
         this.moduleCommands = new ModuleCommandService(jdbc, catalog, clients, activityLog, registry, hooks);
         this.moduleQueue = new ModuleQueueService(jobQueue, moduleCommands, jdbc, catalog);
         this.modules = new ModulesService(jdbc, registry, hooks, activityLog);
-        this.invoices = new InvoiceService(jdbc, catalog, jobQueue, hooks);
-        this.orders = new OrderService(jdbc, catalog, clients, invoices, jobQueue, hooks);
+        this.invoices = InvoiceService.of(jdbc, catalog, jobQueue, hooks, OrderSettings.defaults());
+        this.orders = OrderService.of(jdbc, catalog, clients, invoices, jobQueue, hooks, OrderSettings.defaults());
         this.services = new ServiceAccountService(jdbc, catalog, hooks);
         this.jobRunner = new JobRunner(jobQueue, moduleCommands, TEST_JOB_SETTINGS);
     }
@@ -185,6 +186,16 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
 
     public Invoices invoices() {
         return invoices;
+    }
+
+    /** Orders with other settings (or another catalog, e.g. one that pauses), on this assembly's database and services. */
+    public Orders orders(Catalog catalog, OrderSettings settings) {
+        return OrderService.of(jdbc, catalog, clients, invoices(settings), jobQueue, hooks, settings);
+    }
+
+    /** Invoices with other settings, on this assembly's database and services. */
+    public InvoiceService invoices(OrderSettings settings) {
+        return InvoiceService.of(jdbc, catalog, jobQueue, hooks, settings);
     }
 
     public Services services() {

@@ -1,6 +1,7 @@
 package org.billinghost.jetpack.addon.internal;
 
 import java.time.Clock;
+import org.billinghost.api.log.FailureLog;
 import org.billinghost.api.module.AddonMetadata;
 import org.billinghost.api.module.AddonModule;
 import org.billinghost.api.module.AddonPage;
@@ -9,6 +10,7 @@ import org.billinghost.api.module.AddonResult;
 import org.billinghost.api.module.ModuleProperties;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
+import org.billinghost.api.platform.CatalogException;
 import org.billinghost.api.platform.ModuleDatabase;
 import org.billinghost.jetpack.partner.PartnerApi;
 import org.osgi.service.component.annotations.Activate;
@@ -24,15 +26,19 @@ import org.slf4j.LoggerFactory;
 @Component(service = AddonModule.class, property = ModuleProperties.MODULE_NAME + "=" + JetpackAddon.NAME)
 public final class JetpackAddon implements AddonModule {
     static final String NAME = "jetpack";
-    static final String VERSION = "1.0.0";
+    /** 1.1.0: the Site URL field is a link checked by the host's parser (upgrade converts the fields of 1.0.0). */
+    static final String VERSION = "1.1.0";
     private static final Logger LOG = LoggerFactory.getLogger(JetpackAddon.class);
+    private static final FailureLog FAILURES = new FailureLog(LOG);
 
     private final PartnerApiAccess partnerApi = new PartnerApiAccess();
+    private final Catalog catalog;
     private final AddonStorage storage;
     private final AdminPages pages;
 
     @Activate
     public JetpackAddon(@Reference Catalog catalog, @Reference ModuleDatabase database, @Reference ActivityLog activityLog) {
+        this.catalog = catalog;
         this.storage = new AddonStorage(database, Clock.systemUTC());
         this.pages = new AdminPages(catalog, storage, partnerApi, activityLog);
     }
@@ -80,10 +86,12 @@ public final class JetpackAddon implements AddonModule {
     private AddonResult migrate(String successMessage) {
         try {
             int applied = storage.schema().migrate();
-            LOG.info("JETPACK MODULE: schema migrations applied={} version={}", applied, AddonSchema.latestVersion());
+            int siteUrlFields = SiteUrlFieldUpgrade.run(catalog);
+            LOG.info("JETPACK MODULE: schema migrations applied={} version={} siteUrlFieldsConverted={}", applied,
+                    AddonSchema.latestVersion(), siteUrlFields);
             return AddonResult.success(successMessage);
-        } catch (StorageException e) {
-            LOG.error("JETPACK MODULE: schema migration failed", e);
+        } catch (StorageException | CatalogException e) {
+            FAILURES.error(e, "JETPACK MODULE: schema migration failed");
             return AddonResult.error(e.getMessage());
         }
     }

@@ -3,7 +3,6 @@ package org.billinghost.jetpack.addon.internal;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.billinghost.api.platform.AutoSetup;
 import org.billinghost.api.platform.CustomFieldType;
 import org.billinghost.api.platform.NewCustomField;
@@ -22,16 +21,7 @@ final class JetpackProducts {
     static final String PLAN = "Plan";
     static final String PROVISIONING_DETAILS = "jetpack_provisioning_details";
 
-    /** A host name (at least two labels) with an optional http(s) scheme, port and path. */
-    static final String SITE_URL_REGEX = "(?i)\\s*(https?://)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+"
-            + "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(:[0-9]{1,5})?(/[a-z0-9._~!$&'()*+,;=:@%/-]*)?\\s*";
-    private static final Pattern SITE_URL_PATTERN = Pattern.compile(SITE_URL_REGEX);
-
     private JetpackProducts() {
-    }
-
-    static boolean isValidSiteUrl(String siteUrl) {
-        return siteUrl != null && SITE_URL_PATTERN.matcher(siteUrl).matches();
     }
 
     /** Hidden until the admin sets its price; set up automatically when the first invoice is paid. */
@@ -45,8 +35,10 @@ final class JetpackProducts {
 
     private static List<NewCustomField> customFields(Plan plan) {
         return List.of(
-                NewCustomField.text(SITE_URL, "The address of your WordPress site, e.g. example.com or https://example.com/blog",
-                        true, true).withValidation(SITE_URL_REGEX),
+                // a link: the host checks it with its web address parser (no pattern runs on the customer's input)
+                new NewCustomField(SITE_URL, CustomFieldType.LINK,
+                        "The address of your WordPress site, e.g. example.com or https://example.com/blog", "", List.of(),
+                        false, true, true, false),
                 NewCustomField.text(LOCAL_USER, "Your user name on the WordPress site, who will connect Jetpack", true, true),
                 // an admin-only dropdown starts with its first option: this presets the plan of every new service
                 NewCustomField.adminOnly(PLAN, CustomFieldType.DROPDOWN, "The Jetpack plan this product sells",

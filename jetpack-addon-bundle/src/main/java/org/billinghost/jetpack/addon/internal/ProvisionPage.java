@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.billinghost.api.module.AddonPage;
 import org.billinghost.api.module.AddonRequest;
 import org.billinghost.api.platform.ActivityLog;
+import org.billinghost.api.platform.WebAddress;
 import org.billinghost.jetpack.addon.internal.Markup.Kind;
 import org.billinghost.jetpack.partner.PartnerApi;
 import org.billinghost.jetpack.partner.PartnerCredentials;
@@ -66,8 +67,9 @@ final class ProvisionPage {
         }
         if (siteUrl.isEmpty()) {
             problems.add("Enter the site URL, e.g. example.com or https://example.com/blog.");
-        } else if (!JetpackProducts.isValidSiteUrl(siteUrl)) {
-            problems.add("The site URL is not a host name with an optional path, e.g. example.com or https://example.com/blog.");
+        } else {
+            WebAddress.problem(siteUrl).ifPresent(problem -> problems.add("The site URL is not a valid web address: "
+                    + problem + ". Enter e.g. example.com or https://example.com/blog."));
         }
         if (localUser.isEmpty()) {
             problems.add("Enter the blog user: the user name on the WordPress site who will connect Jetpack.");

@@ -95,7 +95,8 @@ class ProvisionPageTest {
                 "local_user", "").html();
 
         assertThat(html).contains("Choose one of the four plans: Free, Personal, Premium or Professional.")
-                .contains("The site URL is not a host name").contains("Enter the blog user");
+                .contains("The site URL is not a valid web address: the host name needs at least two parts, e.g. example.com.")
+                .contains("Enter the blog user");
         assertThat(fixture.partnerApi.provisions).isEmpty();
     }
 

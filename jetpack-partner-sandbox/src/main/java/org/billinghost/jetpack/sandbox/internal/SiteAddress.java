@@ -16,10 +16,14 @@ record SiteAddress(String host, String path) {
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?");
     private static final Pattern SEGMENT = Pattern.compile("[^\\s/?#\\\\:]+");
     private static final String IDENTIFIER_SEPARATOR = "::";
+    /** Longest site URL or identifier read, as the Partner API bounds it: checked before any pattern runs. */
+    static final int MAX_LENGTH = 2_000;
+    /** Longest host name (RFC 1035), plus room for a port. */
+    static final int MAX_HOST_LENGTH = 253 + ":65535".length();
 
     /** Parses the {@code siteurl} field of a provision call; a scheme and trailing slashes are tolerated. */
     static Optional<SiteAddress> fromSiteUrl(String siteurl) {
-        if (siteurl == null) {
+        if (siteurl == null || siteurl.length() > MAX_LENGTH) {
             return Optional.empty();
         }
         String url = SCHEME.matcher(siteurl.trim()).replaceFirst("");
@@ -32,6 +36,9 @@ record SiteAddress(String host, String path) {
 
     /** Parses the {@code {site}} part of a path: {@code example.com::demo::wp}. */
     static Optional<SiteAddress> fromIdentifier(String identifier) {
+        if (identifier.length() > MAX_LENGTH) {
+            return Optional.empty();
+        }
         String[] parts = identifier.split(IDENTIFIER_SEPARATOR, -1);
         String[] segments = new String[parts.length - 1];
         System.arraycopy(parts, 1, segments, 0, segments.length);
@@ -40,7 +47,7 @@ record SiteAddress(String host, String path) {
 
     private static Optional<SiteAddress> of(String host, String[] segments) {
         String lowerHost = host.toLowerCase(Locale.ROOT);
-        if (!HOST.matcher(lowerHost).matches()) {
+        if (lowerHost.length() > MAX_HOST_LENGTH || !HOST.matcher(lowerHost).matches()) {
             return Optional.empty();
         }
         StringBuilder path = new StringBuilder();

@@ -31,6 +31,16 @@ class SiteAddressTest {
     }
 
     @Test
+    void lengthsAreBoundedBeforeAnyPatternRuns() {
+        String host253 = "a".repeat(63) + "." + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(61);
+        assertThat(SiteAddress.fromSiteUrl(host253 + ":8080/wp")).map(SiteAddress::url).contains(host253 + ":8080/wp");
+        assertThat(SiteAddress.fromSiteUrl("https://" + "a.".repeat(200) + "com/wp")).isEmpty();
+        assertThat(SiteAddress.fromSiteUrl("a.".repeat(20_000) + "com")).isEmpty();
+        assertThat(SiteAddress.fromSiteUrl("example.com/" + "p".repeat(2_000))).isEmpty();
+        assertThat(SiteAddress.fromIdentifier("example.com::" + "p".repeat(2_000))).isEmpty();
+    }
+
+    @Test
     void identifiersRoundTrip() {
         SiteAddress address = SiteAddress.fromSiteUrl("example.com/demo/wp").orElseThrow();
 

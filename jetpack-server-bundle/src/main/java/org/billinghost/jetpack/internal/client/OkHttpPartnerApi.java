@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import org.billinghost.api.platform.ModuleLog;
+import org.billinghost.api.platform.WebAddress;
 import org.billinghost.jetpack.internal.client.Outcomes.Operation;
 import org.billinghost.jetpack.internal.client.TokenCache.Token;
 import org.billinghost.jetpack.partner.ApiOutcome;
@@ -59,9 +60,10 @@ final class OkHttpPartnerApi implements PartnerApi, AutoCloseable {
         return guard(PROVISION, () -> {
             ApiOutcome invalid = checkSetUp(credentials);
             if (invalid == null) {
-                invalid = plan == null ? Outcomes.missing("Plan")
-                        : site.isEmpty() ? Outcomes.missing("Site URL")
-                        : localUser == null || localUser.isBlank() ? Outcomes.missing("Local User") : null;
+                invalid = plan == null ? Outcomes.missing("Plan") : siteProblem(site);
+            }
+            if (invalid == null && (localUser == null || localUser.isBlank())) {
+                invalid = Outcomes.missing("Local User");
             }
             if (invalid != null) {
                 return failed(invalid);
@@ -96,8 +98,8 @@ final class OkHttpPartnerApi implements PartnerApi, AutoCloseable {
         String site = SiteUrls.clean(siteUrl);
         return guard(CANCEL, () -> {
             ApiOutcome invalid = checkSetUp(credentials);
-            if (invalid == null && site.isEmpty()) {
-                invalid = Outcomes.missing("Site URL");
+            if (invalid == null) {
+                invalid = siteProblem(site);
             }
             if (invalid != null) {
                 return invalid;
@@ -131,8 +133,8 @@ final class OkHttpPartnerApi implements PartnerApi, AutoCloseable {
         String site = SiteUrls.clean(siteUrl);
         return guard(STATUS, () -> {
             ApiOutcome invalid = checkSetUp(credentials);
-            if (invalid == null && site.isEmpty()) {
-                invalid = Outcomes.missing("Site URL");
+            if (invalid == null) {
+                invalid = siteProblem(site);
             }
             if (invalid != null) {
                 return unknownStatus(invalid);
@@ -160,6 +162,12 @@ final class OkHttpPartnerApi implements PartnerApi, AutoCloseable {
         return "The domain " + site + " did not resolve, so the Jetpack plan is waiting for " + site
                 + ". Once the domain's DNS resolves, connect the site from the Jetpack banner (\"Set Up Jetpack\")"
                 + " in the site's WordPress dashboard to activate the plan.";
+    }
+
+    /** Why the site URL cannot be sent (missing, or not a web address: too long, no host name...), or null. */
+    private static ApiOutcome siteProblem(String site) {
+        return site.isEmpty() ? Outcomes.missing("Site URL")
+                : WebAddress.problem(site).map(Outcomes::invalidSiteUrl).orElse(null);
     }
 
     private ApiOutcome checkSetUp(PartnerCredentials credentials) {

@@ -151,6 +151,11 @@ final class Outcomes {
                 + " command again.", false);
     }
 
+    static ApiOutcome invalidSiteUrl(String problem) {
+        return ApiOutcome.failure(PREFIX + "The Site URL is not a valid web address: " + problem + ". Correct it in the"
+                + " service's details and run the command again.", false);
+    }
+
     static String unexpected(String doing) {
         return PREFIX + "An unexpected error happened while " + doing + ". Try again; if it persists, look at the"
                 + " host's log for details.";

@@ -358,6 +358,18 @@ class OkHttpPartnerApiTest {
             assertFailure(api.provision(CREDENTIALS, Plan.FREE, "example.com", " ").outcome(), false, "Local User");
             assertThat(server.getRequestCount()).isZero();
         }
+
+        @Test
+        void aSiteUrlThatIsNotAWebAddressIsRefusedWithoutAnyRequest() {
+            String longDottedHost = "a.".repeat(20_000) + "com";
+            assertThat(api.provision(CREDENTIALS, Plan.FREE, longDottedHost, "admin").outcome().message()).isEqualTo(
+                    PartnerApi.PREFIX + "The Site URL is not a valid web address: it is longer than 2000 characters."
+                            + " Correct it in the service's details and run the command again.");
+            assertFailure(api.cancel(CREDENTIALS, "https://" + "a.".repeat(200) + "com"), false,
+                    "the host name is longer than 253 characters");
+            assertFailure(api.status(CREDENTIALS, "localhost").outcome(), false, "needs at least two parts");
+            assertThat(server.getRequestCount()).isZero();
+        }
     }
 
     @Nested

@@ -15,6 +15,8 @@ class SiteUrlsTest {
             "example.com/demo/wp           | example.com/demo/wp  | example.com::demo::wp",
             "https://example.com/demo/wp/  | example.com/demo/wp  | example.com::demo::wp",
             "''                            | ''                   | ''",
+            "ftp://example.com/            | example.com          | example.com",
+            "example.com:8080//            | example.com:8080     | example.com:8080",
     })
     void cleansAndIdentifies(String input, String clean, String identifier) {
         assertThat(SiteUrls.clean(input)).isEqualTo(clean);

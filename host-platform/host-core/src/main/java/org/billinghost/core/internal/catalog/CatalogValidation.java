@@ -1,6 +1,5 @@
 package org.billinghost.core.internal.catalog;
 
-import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,13 +9,13 @@ import org.billinghost.api.platform.CatalogException;
 import org.billinghost.api.platform.CustomFieldType;
 import org.billinghost.api.platform.NewCustomField;
 import org.billinghost.api.platform.NewProduct;
+import org.billinghost.core.internal.orders.Money;
 
 /** Checks catalog input before anything is written, so that a refused change changes nothing. */
 final class CatalogValidation {
 
     static final int CONFIG_OPTIONS = 24;
     private static final Pattern MODULE = Pattern.compile("[a-z0-9_]{0,64}");
-    private static final BigDecimal MAX_PRICE = new BigDecimal("9999999999.99");
 
     private CatalogValidation() {
     }
@@ -34,8 +33,8 @@ final class CatalogValidation {
 
     static void product(NewProduct p) {
         String name = name(p.name(), "product");
-        if (p.price().signum() < 0 || p.price().compareTo(MAX_PRICE) > 0) {
-            throw new CatalogException("The price of product '" + name + "' must be between 0 and " + MAX_PRICE + ".");
+        if (p.price().signum() < 0 || p.price().compareTo(Money.MAX) > 0) {
+            throw new CatalogException("The price of product '" + name + "' must be between 0 and " + Money.MAX + ".");
         }
         if (p.price().stripTrailingZeros().scale() > 2) {
             throw new CatalogException("The price of product '" + name + "' has more than two decimals.");

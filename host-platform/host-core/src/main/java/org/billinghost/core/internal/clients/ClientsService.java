@@ -25,7 +25,7 @@ public final class ClientsService implements Clients {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Paging.Query PAGE = new Paging.Query("id, first_name, last_name, email, company_name, "
-            + "address1, city, state, postcode, country, phone_number, status, created", "clients", "id");
+            + "address1, city, state, postcode, country, phone_number, status, created, credit", "clients", "id");
     private static final String COLUMNS = "SELECT " + PAGE.columns() + " FROM clients";
 
     private final Jdbc jdbc;
@@ -132,6 +132,7 @@ public final class ClientsService implements Clients {
         return new Client(rs.getLong("id"), rs.getString("first_name"), rs.getString("last_name"),
                 rs.getString("email"), rs.getString("company_name"), rs.getString("address1"), rs.getString("city"),
                 rs.getString("state"), rs.getString("postcode"), rs.getString("country"),
-                rs.getString("phone_number"), rs.getString("status"), Jdbc.instant(rs, "created"));
+                rs.getString("phone_number"), rs.getString("status"), Jdbc.instant(rs, "created"),
+                rs.getBigDecimal("credit"));
     }
 }

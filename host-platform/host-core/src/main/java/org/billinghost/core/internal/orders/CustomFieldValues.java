@@ -12,10 +12,18 @@ import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.platform.CustomField;
 import org.billinghost.api.platform.CustomFieldType;
 import org.billinghost.api.platform.Product;
+import org.billinghost.api.platform.WebAddress;
 import org.billinghost.core.internal.db.Jdbc;
 
 /** Custom field values of services ({@code custom_field_values}), with the validation of new values. */
 public final class CustomFieldValues {
+    /** The longest value of a custom field of any type but a text area, in characters. */
+    static final int MAX_LENGTH = 2_000;
+    /** The longest value of a text area custom field. */
+    static final int MAX_TEXTAREA_LENGTH = 10_000;
+    /** Character reads a field's validation pattern may make on one value: far more than a sane pattern needs. */
+    static final long MATCH_STEPS = 10_000_000;
+
     private static final String VALUE = "field_value";
 
     private final Jdbc jdbc;
@@ -110,10 +118,21 @@ public final class CustomFieldValues {
                 return field;
             }
         }
-        throw BillingException.invalid("The product '" + product.name() + "' has no custom field '" + key + "'");
+        String shown = key.length() > 64 ? key.substring(0, 64) + "..." : key;
+        throw BillingException.invalid("The product '" + product.name() + "' has no custom field '" + shown + "'");
+    }
+
+    /** The longest value of a field of {@code type}: checked before any other check, so no validation runs on more. */
+    private static int maxLength(CustomFieldType type) {
+        return type == CustomFieldType.TEXTAREA ? MAX_TEXTAREA_LENGTH : MAX_LENGTH;
     }
 
     private static void check(CustomField field, String value) {
+        int max = maxLength(field.type());
+        if (value.length() > max) {
+            throw BillingException.invalid("The value of the custom field '" + field.name() + "' is longer than " + max
+                    + " characters");
+        }
         if (value.isEmpty()) {
             if (field.required()) {
                 throw BillingException.invalid("The custom field '" + field.name() + "' is required");
@@ -123,16 +142,79 @@ public final class CustomFieldValues {
         if (field.type() == CustomFieldType.DROPDOWN && !field.options().isEmpty() && !field.options().contains(value)) {
             throw BillingException.invalid("The custom field '" + field.name() + "' must be one of " + field.options());
         }
+        if (field.type() == CustomFieldType.LINK) {
+            WebAddress.problem(value).ifPresent(problem -> {
+                throw BillingException.invalid("The custom field '" + field.name() + "' is not a valid web address: "
+                        + problem);
+            });
+        }
         if (!field.validationRegex().isEmpty() && !matches(field, value)) {
             throw BillingException.invalid("The value of the custom field '" + field.name() + "' is not valid");
         }
     }
 
+    /**
+     * Matches an admin's validation pattern. A pattern that needs more stack than the thread has, or
+     * more steps than {@link #MATCH_STEPS} (catastrophic backtracking), does not accept the value: the
+     * value is refused as not valid rather than failing the request or holding its thread.
+     */
     private static boolean matches(CustomField field, String value) {
+        Pattern pattern;
         try {
-            return Pattern.compile(field.validationRegex()).matcher(value).matches();
+            pattern = Pattern.compile(field.validationRegex());
         } catch (PatternSyntaxException e) {
             throw BillingException.invalid("The custom field '" + field.name() + "' has an invalid validation pattern");
+        }
+        try {
+            return pattern.matcher(new BoundedChars(value)).matches();
+        } catch (StackOverflowError | BoundedChars.Exhausted e) {
+            return false;
+        }
+    }
+
+    /** A value whose characters may be read {@link #MATCH_STEPS} times in all: this bounds a pattern's work. */
+    private static final class BoundedChars implements CharSequence {
+        private final String value;
+        private final long[] reads;
+
+        static final class Exhausted extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            Exhausted() {
+                super("pattern matching took too many steps", null, false, false);
+            }
+        }
+
+        BoundedChars(String value) {
+            this(value, new long[1]);
+        }
+
+        private BoundedChars(String value, long[] reads) {
+            this.value = value;
+            this.reads = reads;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (++reads[0] > MATCH_STEPS) {
+                throw new Exhausted();
+            }
+            return value.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return value.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new BoundedChars(value.substring(start, end), reads);
+        }
+
+        @Override
+        public String toString() {
+            return value;
         }
     }
 }

@@ -3,6 +3,7 @@ package org.billinghost.core.internal.orders;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,11 +26,15 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Invoices and payments; paying an invoice in full queues the Create jobs of auto-setup {@code payment}. */
-@Component(service = {Invoices.class, InvoiceService.class})
+/**
+ * Invoices and payments; paying an invoice in full queues the Create jobs of auto-setup {@code payment}.
+ * A payment above the amount due pays the invoice and its surplus becomes the client's credit, or is
+ * refused (setting {@code refuseOverpayment} of {@link OrdersConfiguration}).
+ */
+@Component(service = {Invoices.class, InvoiceService.class}, configurationPid = OrdersConfiguration.PID)
 public final class InvoiceService implements Invoices {
     private static final RowMapper<Invoice> INVOICE = rs -> new Invoice(rs.getLong("id"), rs.getLong("client_id"),
-            rs.getLong("order_id"), InvoiceStatus.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
+            rs.getLong("order_id"), InvoiceStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
             rs.getBigDecimal("total"), rs.getBigDecimal("paid"), Instant.ofEpochMilli(rs.getLong("created")),
             datePaid(rs), List.of());
     private static final String COLUMNS = "id, client_id, order_id, status, total, paid, created, date_paid";
@@ -38,15 +43,29 @@ public final class InvoiceService implements Invoices {
     private final Catalog catalog;
     private final JobQueue jobs;
     private final HookPublisher hooks;
+    private final boolean refuseOverpayment;
     private final ServiceStore services;
 
     @Activate
     public InvoiceService(@Reference Jdbc jdbc, @Reference Catalog catalog, @Reference JobQueue jobs,
-                          @Reference HookPublisher hooks) {
+                          @Reference HookPublisher hooks, OrdersConfiguration config) {
+        this(jdbc, catalog, jobs, hooks, OrderSettings.of(config));
+    }
+
+    /**
+     * Invoices outside Declarative Services (tests). A factory rather than a second public constructor: SCR
+     * chooses the activation constructor by its number of parameters.
+     */
+    public static InvoiceService of(Jdbc jdbc, Catalog catalog, JobQueue jobs, HookPublisher hooks, OrderSettings settings) {
+        return new InvoiceService(jdbc, catalog, jobs, hooks, settings);
+    }
+
+    private InvoiceService(Jdbc jdbc, Catalog catalog, JobQueue jobs, HookPublisher hooks, OrderSettings settings) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.jobs = jobs;
         this.hooks = hooks;
+        this.refuseOverpayment = settings.refuseOverpayment();
         this.services = new ServiceStore(jdbc);
     }
 
@@ -79,8 +98,9 @@ public final class InvoiceService implements Invoices {
 
     @Override
     public Invoice addPayment(long invoiceId, BigDecimal amount, String transactionId, String gateway) {
-        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
-            throw BillingException.invalid("The payment amount must be a positive amount with at most 2 decimals");
+        if (amount == null || amount.signum() <= 0 || !Money.fits(amount)) {
+            throw BillingException.invalid("The payment amount must be a positive amount of at most "
+                    + Money.MAX.toPlainString() + " with at most 2 decimals");
         }
         if (transactionId == null || transactionId.isBlank() || transactionId.length() > 128) {
             throw BillingException.invalid("A transaction id (1 to 128 characters) is required");
@@ -91,27 +111,60 @@ public final class InvoiceService implements Invoices {
         }
         String txId = transactionId.trim();
         jdbc.inTransaction(() -> {
-            Invoice invoice = get(invoiceId).orElseThrow(() -> BillingException.notFound("Invoice " + invoiceId + " not found"));
+            // the row lock orders payments of one invoice: each sees what the previous one paid
+            Invoice invoice = jdbc.queryOne("SELECT " + COLUMNS + " FROM invoices WHERE id = ? FOR UPDATE", INVOICE,
+                    invoiceId).orElseThrow(() -> BillingException.notFound("Invoice " + invoiceId + " not found"));
             if (invoice.status() != InvoiceStatus.UNPAID) {
                 throw BillingException.conflict("Invoice " + invoiceId + " is " + invoice.status().label()
                         + ": it takes no more payments");
             }
-            if (jdbc.queryLong("SELECT COUNT(*) FROM payments WHERE transaction_id = ?", txId) > 0) {
-                throw duplicate(txId);
+            BigDecimal applied = amount.min(invoice.total().subtract(invoice.paid()).max(BigDecimal.ZERO));
+            BigDecimal surplus = amount.subtract(applied);
+            if (surplus.signum() > 0 && refuseOverpayment) {
+                throw BillingException.invalid("The payment of " + amount.toPlainString() + " is more than the "
+                        + invoice.total().subtract(invoice.paid()).toPlainString() + " due on invoice " + invoiceId
+                        + ", and overpayments are refused (setting refuseOverpayment)");
             }
+            long paymentId;
             try {
-                jdbc.insert("INSERT INTO payments (invoice_id, amount, transaction_id, gateway, created) VALUES (?, ?, ?, ?, ?)",
-                        invoiceId, amount, txId, method, System.currentTimeMillis());
+                // the unique key on the lower-case id refuses ABC after abc, also when both arrive at once
+                paymentId = jdbc.insert("INSERT INTO payments (invoice_id, amount, transaction_id, transaction_key, gateway,"
+                        + " created) VALUES (?, ?, ?, ?, ?, ?)", invoiceId, amount, txId, transactionKey(txId),
+                        method, System.currentTimeMillis());
             } catch (DataAccessException e) {
                 throw e.isUniqueViolation() ? duplicate(txId) : e;
             }
-            jdbc.update("UPDATE invoices SET paid = paid + ? WHERE id = ?", amount, invoiceId);
-            if (invoice.paid().add(amount).compareTo(invoice.total()) >= 0) {
+            jdbc.update("UPDATE invoices SET paid = paid + ? WHERE id = ?", applied, invoiceId);
+            if (surplus.signum() > 0) {
+                addCredit(invoice.clientId(), surplus);
+                jdbc.insert("INSERT INTO client_credits (client_id, amount, description, invoice_id, payment_id, created)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)", invoice.clientId(), surplus, "Overpayment of invoice #"
+                        + invoiceId + " (transaction " + txId + ")", invoiceId, paymentId, System.currentTimeMillis());
+            }
+            if (invoice.paid().add(applied).compareTo(invoice.total()) >= 0) {
                 markPaid(invoiceId);
             }
             return null;
         });
         return get(invoiceId).orElseThrow();
+    }
+
+    /** Adds to the client's credit in one statement (payments to other invoices may add at the same moment). */
+    private void addCredit(long clientId, BigDecimal surplus) {
+        if (jdbc.update("UPDATE clients SET credit = credit + ? WHERE id = ? AND credit + ? <= ?", surplus, clientId,
+                surplus, Money.MAX) != 1) {
+            throw BillingException.invalid("The surplus " + surplus.toPlainString() + " of this payment would take the"
+                    + " client's credit above " + Money.MAX.toPlainString());
+        }
+    }
+
+    /**
+     * The transaction id in lower case, one code point for one (so it never outgrows the column, as
+     * {@code toLowerCase} can): the key that makes ABC and abc one transaction.
+     */
+    static String transactionKey(String transactionId) {
+        return transactionId.codePoints().map(Character::toLowerCase)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     private static BillingException duplicate(String transactionId) {

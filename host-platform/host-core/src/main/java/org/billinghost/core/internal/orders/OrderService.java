@@ -24,19 +24,23 @@ import org.billinghost.api.platform.Product;
 import org.billinghost.api.platform.ResultPage;
 import org.billinghost.core.internal.commands.HookPublisher;
 import org.billinghost.core.internal.commands.JobQueue;
+import org.billinghost.core.internal.db.DataAccessException;
 import org.billinghost.core.internal.db.Jdbc;
 import org.billinghost.core.internal.db.RowMapper;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Orders: placing one stores the order, its invoice, its services with their custom field values
  * and the Create jobs its products' auto-setup asks for, in one transaction.
  */
-@Component(service = Orders.class)
+@Component(service = Orders.class, configurationPid = OrdersConfiguration.PID)
+@Designate(ocd = OrdersConfiguration.class)
 public final class OrderService implements Orders {
     private static final String COLUMNS = "id, client_id, status, invoice_id, total, payment_method, created";
+    private static final int MAX_IDEMPOTENCY_KEY = 64;
 
     private final Jdbc jdbc;
     private final Catalog catalog;
@@ -44,18 +48,35 @@ public final class OrderService implements Orders {
     private final InvoiceService invoices;
     private final JobQueue jobs;
     private final HookPublisher hooks;
+    private final OrderSettings settings;
     private final ServiceStore services;
     private final CustomFieldValues fieldValues;
 
     @Activate
     public OrderService(@Reference Jdbc jdbc, @Reference Catalog catalog, @Reference Clients clients,
-                        @Reference InvoiceService invoices, @Reference JobQueue jobs, @Reference HookPublisher hooks) {
+                        @Reference InvoiceService invoices, @Reference JobQueue jobs, @Reference HookPublisher hooks,
+                        OrdersConfiguration config) {
+        this(jdbc, catalog, clients, invoices, jobs, hooks, OrderSettings.of(config));
+    }
+
+    /**
+     * Orders outside Declarative Services (tests). A factory rather than a second public constructor: SCR
+     * chooses the activation constructor by its number of parameters.
+     */
+    public static OrderService of(Jdbc jdbc, Catalog catalog, Clients clients, InvoiceService invoices, JobQueue jobs,
+                                  HookPublisher hooks, OrderSettings settings) {
+        return new OrderService(jdbc, catalog, clients, invoices, jobs, hooks, settings);
+    }
+
+    private OrderService(Jdbc jdbc, Catalog catalog, Clients clients, InvoiceService invoices, JobQueue jobs,
+                         HookPublisher hooks, OrderSettings settings) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.clients = clients;
         this.invoices = invoices;
         this.jobs = jobs;
         this.hooks = hooks;
+        this.settings = settings;
         this.services = new ServiceStore(jdbc);
         this.fieldValues = new CustomFieldValues(jdbc);
     }
@@ -65,14 +86,14 @@ public final class OrderService implements Orders {
 
     @Override
     public Order place(OrderRequest request) {
-        if (request == null || request.lines().isEmpty()) {
-            throw BillingException.invalid("An order needs at least one product");
-        }
+        checkBounds(request);
         if (clients.get(request.clientId()).isEmpty()) {
             throw BillingException.notFound("Client " + request.clientId() + " not found");
         }
-        if (request.paymentMethod().length() > 64) {
-            throw BillingException.invalid("The payment method name is longer than 64 characters");
+        String key = request.idempotencyKey();
+        Optional<Order> placedBefore = key.isEmpty() ? Optional.empty() : byIdempotencyKey(request.clientId(), key);
+        if (placedBefore.isPresent()) {
+            return placedBefore.get();
         }
         List<PlacedLine> lines = new ArrayList<>();
         for (OrderLine line : request.lines()) {
@@ -85,28 +106,64 @@ public final class OrderService implements Orders {
             lines.add(new PlacedLine(product, line,
                     CustomFieldValues.validate(product, line.customFields(), request.byAdmin(), true), amount));
         }
-        BigDecimal total = lines.stream().map(PlacedLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        long orderId = jdbc.inTransaction(() -> store(request, lines, total));
-        return get(orderId).orElseThrow();
+        BigDecimal total = lines.stream().map(l -> l.amount().multiply(BigDecimal.valueOf(l.line().quantity())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (!Money.fits(total)) {
+            throw BillingException.invalid("The order's total " + total.toPlainString() + " is more than "
+                    + Money.MAX.toPlainString() + ", the largest amount an invoice holds");
+        }
+        try {
+            long orderId = jdbc.inTransaction(() -> store(request, lines, total));
+            return get(orderId).orElseThrow();
+        } catch (DataAccessException e) {
+            // the same client and key committed by a call running at the same moment: that order is the answer
+            if (e.isUniqueViolation() && !key.isEmpty()) {
+                return byIdempotencyKey(request.clientId(), key).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
+    /** The size limits, checked before anything is looked up or validated. */
+    private void checkBounds(OrderRequest request) {
+        if (request == null || request.lines().isEmpty()) {
+            throw BillingException.invalid("An order needs at least one product");
+        }
+        if (request.lines().size() > settings.maxLinesPerOrder()) {
+            throw BillingException.invalid("An order has at most " + settings.maxLinesPerOrder()
+                    + " lines (setting maxLinesPerOrder); this one has " + request.lines().size());
+        }
+        for (int i = 0; i < request.lines().size(); i++) {
+            int quantity = request.lines().get(i).quantity();
+            if (quantity < 1 || quantity > settings.maxQuantityPerLine()) {
+                throw BillingException.invalid("The quantity of line " + (i + 1) + " must be from 1 to "
+                        + settings.maxQuantityPerLine() + " (setting maxQuantityPerLine), not " + quantity);
+            }
+        }
+        if (request.paymentMethod().length() > 64) {
+            throw BillingException.invalid("The payment method name is longer than 64 characters");
+        }
+        if (request.idempotencyKey().length() > MAX_IDEMPOTENCY_KEY) {
+            throw BillingException.invalid("The idempotency key is longer than " + MAX_IDEMPOTENCY_KEY + " characters");
+        }
+    }
+
+    private Optional<Order> byIdempotencyKey(long clientId, String key) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM orders WHERE client_id = ? AND idempotency_key = ?", ORDER,
+                clientId, key).map(this::withServices);
     }
 
     private long store(OrderRequest request, List<PlacedLine> lines, BigDecimal total) {
         long now = System.currentTimeMillis();
-        long orderId = jdbc.insert("INSERT INTO orders (client_id, status, total, payment_method, created, updated)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", request.clientId(), OrderStatus.PENDING.label(), total,
-                request.paymentMethod(), now, now);
+        String key = request.idempotencyKey().isEmpty() ? null : request.idempotencyKey();
+        long orderId = jdbc.insert("INSERT INTO orders (client_id, status, total, payment_method, idempotency_key,"
+                + " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)", request.clientId(), OrderStatus.PENDING.label(), total,
+                request.paymentMethod(), key, now, now);
         long invoiceId = invoices.create(request.clientId(), orderId, total, now);
         jdbc.update("UPDATE orders SET invoice_id = ? WHERE id = ?", invoiceId, orderId);
         for (PlacedLine placed : lines) {
-            Product product = placed.product();
-            long serviceId = services.insert(request.clientId(), orderId, product.id(), placed.line().domain(),
-                    placed.amount(), now);
-            fieldValues.putAll(serviceId, placed.values());
-            String domain = placed.line().domain();
-            invoices.addLine(invoiceId, serviceId, product.name() + (domain.isEmpty() ? "" : " - " + domain),
-                    placed.amount());
-            if (!product.module().isEmpty() && product.autoSetup() == AutoSetup.ORDER) {
-                jobs.enqueue(serviceId, ModuleCommand.CREATE, "");
+            for (int n = 0; n < placed.line().quantity(); n++) {
+                storeService(request.clientId(), orderId, invoiceId, placed, now);
             }
         }
         if (total.signum() == 0) {
@@ -116,6 +173,17 @@ public final class OrderService implements Orders {
                 HookTopics.INVOICE_ID, invoiceId);
         jdbc.afterCommit(() -> hooks.post(HookTopics.AFTER_SHOPPING_CART_CHECKOUT, properties));
         return orderId;
+    }
+
+    private void storeService(long clientId, long orderId, long invoiceId, PlacedLine placed, long now) {
+        Product product = placed.product();
+        String domain = placed.line().domain();
+        long serviceId = services.insert(clientId, orderId, product.id(), domain, placed.amount(), now);
+        fieldValues.putAll(serviceId, placed.values());
+        invoices.addLine(invoiceId, serviceId, product.name() + (domain.isEmpty() ? "" : " - " + domain), placed.amount());
+        if (!product.module().isEmpty() && product.autoSetup() == AutoSetup.ORDER) {
+            jobs.enqueue(serviceId, ModuleCommand.CREATE, "");
+        }
     }
 
     @Override

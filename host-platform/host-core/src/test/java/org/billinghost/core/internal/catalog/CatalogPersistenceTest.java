@@ -134,6 +134,9 @@ class CatalogPersistenceTest {
             assertThatThrownBy(() -> catalog.addProducts(List.of(product(groupId, "Valid", List.of()), p)))
                     .as(p.name()).isInstanceOf(CatalogException.class);
         }
+        assertThatThrownBy(() -> catalog.addProduct(new NewProduct(groupId, "Huge", "", null, false, PayType.ONETIME,
+                new BigDecimal("99999999999.99"), "", null, null, null))).isInstanceOf(CatalogException.class)
+                .hasMessage("The price of product 'Huge' must be between 0 and 9999999999.99.");
         assertThat(catalog.productsInGroup(groupId)).isEmpty();
     }
 
