@@ -24,13 +24,9 @@ import org.billinghost.httpapi.internal.Formats;
 /** AddOrder, AcceptOrder, CancelOrder, GetOrders. */
 public final class OrderActions {
 
-    /** One order line may be repeated this often through {@code qty[]}. */
-    private static final int MAX_QUANTITY = 100;
-    /**
-     * Lines per order: the core's default bound (a setting of its order service), checked here
-     * before any work because the API cannot read that setting; the core refuses beyond a lower one.
-     */
-    private static final int MAX_LINES = 100;
+    /** The core's default bounds (settings of its order service), checked here before any work is done. */
+    private static final int MAX_QUANTITY = Orders.DEFAULT_MAX_QUANTITY_PER_LINE;
+    private static final int MAX_LINES = Orders.DEFAULT_MAX_LINES_PER_ORDER;
     /** As {@link OrderRequest#idempotencyKey()} allows. */
     private static final int MAX_IDEMPOTENCY_KEY = 64;
 
@@ -88,9 +84,7 @@ public final class OrderActions {
         List<OrderLine> orderLines = new ArrayList<>();
         for (int i = 0; i < pids.size(); i++) {
             String domain = i < domains.size() && domains.get(i) != null ? domains.get(i).toString().trim() : "";
-            for (int n = 0; n < quantities.get(i); n++) {
-                orderLines.add(new OrderLine(pids.get(i), domain, customFields.get(i)));
-            }
+            orderLines.add(new OrderLine(pids.get(i), domain, customFields.get(i), quantities.get(i)));
         }
         // API callers are admins: they may set admin-only custom fields, as in WHMCS.
         Order order = orders.place(new OrderRequest(clientId, orderLines, r.string("paymentmethod", ""), true,
