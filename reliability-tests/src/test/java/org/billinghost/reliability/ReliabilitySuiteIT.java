@@ -46,7 +46,7 @@ class ReliabilitySuiteIT {
     @TempDir
     static Path work;
 
-    private static final Figures FIGURES = new Figures();
+    private static final Figures FIGURES = new Figures("Reliability");
     private static HostProcess sandboxHost;
     private static SandboxClient sandbox;
     private static String sandboxUrl;

@@ -94,6 +94,11 @@ public final class JetpackCatalog {
         }
     }
 
+    /** The product group the Jetpack products were created in. */
+    public long productGroupId() {
+        return groupId;
+    }
+
     public long productId(String plan) {
         Long id = productIds.get(plan);
         if (id == null) {
