@@ -36,16 +36,9 @@ public final class BrowserSession {
     public static BrowserSession registerClient(HostProcess host, String email, String password) {
         BrowserSession session = open(host);
         session.get("register");
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("firstname", "Self");
-        form.put("lastname", "Registered");
-        form.put("email", email);
-        form.put("address1", "1 Main Street");
-        form.put("city", "Springfield");
-        form.put("state", "State");
-        form.put("postcode", "12345");
-        form.put("country", "US");
-        form.put("phonenumber", "5550100");
+        Map<String, String> form = new LinkedHashMap<>(Map.of("firstname", "Self", "lastname", "Registered",
+                "email", email, "address1", "1 Main Street", "city", "Springfield", "state", "State",
+                "postcode", "12345", "country", "US", "phonenumber", "5550100"));
         form.put("password", password);
         form.put("password2", password);
         session.expectRedirect(session.post("register", form), "registration");
