@@ -474,7 +474,8 @@ class HardeningSuiteIT {
             HostProcess.Options options = HostProcess.options(disk.dir().resolve("data")).demo();
             Set<Long> acknowledged = new HashSet<>();
             String refusal;
-            int acceptedWhileFull;
+            OrderLoad.Result during;
+            int acceptedAfterLoad;
             long filled;
             int pollsToRecover;
             try (HostProcess host = options.start()) {
@@ -493,14 +494,24 @@ class HardeningSuiteIT {
                 for (int i = 0; i < 5; i++) {
                     assertThat(order.apply(i)).as("an order before the disk is full").isEmpty();
                 }
+                // orders under way while the disk fills up: one acknowledged then must not be lost
+                CompletableFuture<OrderLoad.Result> load = CompletableFuture.supplyAsync(() -> OrderLoad.run(
+                        callers(host, 4), 4, 400, List.of(clientId), n -> productId,
+                        n -> "disk-load-" + n + ".example.com"));
+                awaitOrders(api, 5 + 20, Duration.ofSeconds(30));
                 filled = disk.fill("filler");
+                during = load.get();
+                during.placed().forEach(p -> acknowledged.add(p.orderId()));
+                List<String> unclear = during.refused().stream().filter(r -> r.status() != 503 || leaks(r.message()))
+                        .map(r -> "HTTP " + r.status() + " " + r.message()).distinct().toList();
+                assertThat(unclear).as("orders of the load not refused with a clear 503").isEmpty();
                 Optional<ApiException> refused = Optional.empty();
                 int i = 5;
                 // the database notices the full disk when it next writes: bounded number of orders
                 for (; i < 500 && refused.isEmpty(); i++) {
                     refused = order.apply(i);
                 }
-                acceptedWhileFull = i - 6;
+                acceptedAfterLoad = i - 6;
                 assertThat(refused).as("an order refused while the disk is full").isPresent();
                 refusal = "HTTP " + refused.get().status() + " \"" + refused.get().getMessage() + "\"";
                 assertThat(refused.get().status()).as(refusal).isEqualTo(503);
@@ -519,10 +530,11 @@ class HardeningSuiteIT {
             }
             try (HostProcess restarted = options.start()) {
                 Set<Long> stored = storedOrders(ApiClient.demo(restarted));
-                FIGURES.add("5 full disk (40 MB tmpfs)", "filled with " + filled / (1024 * 1024) + " MB; "
-                        + acceptedWhileFull + " orders accepted after that, then refused with " + refusal
-                        + "; space freed, orders taken again after " + pollsToRecover + " polls of 0.5 s without a "
-                        + "restart; of " + acknowledged.size() + " orders acknowledged, "
+                FIGURES.add("5 full disk (40 MB tmpfs)", "filled with " + filled / (1024 * 1024) + " MB while 4 "
+                        + "clients placed 400 orders: " + during.placed().size() + " placed, " + during.refused().size()
+                        + " refused with HTTP 503, none unanswered; then " + acceptedAfterLoad + " accepted before "
+                        + refusal + "; space freed, orders taken again after " + pollsToRecover + " polls of 0.5 s "
+                        + "without a restart; of " + acknowledged.size() + " orders acknowledged, "
                         + acknowledged.stream().filter(stored::contains).count() + " stored after a restart");
                 assertThat(stored).as("acknowledged orders after a restart").containsAll(acknowledged);
             }
@@ -530,7 +542,8 @@ class HardeningSuiteIT {
     }
 
     private static Set<Long> storedOrders(ApiClient api) {
-        return new ServiceWatch(api).services().stream().map(s -> s.path("orderid").asLong()).collect(Collectors.toSet());
+        return new ServiceWatch(api).services().stream().map(s -> s.path("orderid").asLong())
+                .collect(Collectors.toSet());
     }
 
     private static int orderCount(ApiClient api) {

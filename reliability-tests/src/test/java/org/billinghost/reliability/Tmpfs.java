@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A small tmpfs mounted for one test (root only), so that a host's disk can be filled without filling the machine's. */
+/** A small tmpfs mounted for one test (root only): a host's disk to fill without filling the machine's. */
 final class Tmpfs implements AutoCloseable {
     private final Path dir;
     private final long bytes;

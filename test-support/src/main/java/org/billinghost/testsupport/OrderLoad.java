@@ -26,10 +26,13 @@ public final class OrderLoad {
     }
 
     /**
-     * An order that was not placed: refused by the API ({@code answered}), or sent to a host that gave no
-     * answer (it went down; the order may or may not have been stored).
+     * An order that was not placed: refused by the API with an HTTP {@code status}, or sent to a host
+     * that gave no answer (status 0: it went down; the order may or may not have been stored).
      */
-    public record Refused(int index, String message, boolean answered) {
+    public record Refused(int index, int status, String message) {
+        public boolean answered() {
+            return status != 0;
+        }
     }
 
     public record Result(List<Placed> placed, List<Refused> refused, long startNanos, long endNanos) {
@@ -72,9 +75,9 @@ public final class OrderLoad {
                                     answer.path("orderid").asLong(), answer.path("invoiceid").asLong(), site, sent,
                                     System.nanoTime()));
                         } catch (ApiException e) {
-                            refused.add(new Refused(i, e.getMessage(), true));
+                            refused.add(new Refused(i, e.status(), e.getMessage()));
                         } catch (RuntimeException e) {
-                            refused.add(new Refused(i, e.getMessage(), false));
+                            refused.add(new Refused(i, 0, e.getMessage()));
                             return;
                         }
                     }
