@@ -223,7 +223,10 @@ class HardeningSuiteIT {
         assertThat(adminPage.statusCode()).as("the admin's dashboard after the flood").isEqualTo(200);
     }
 
-    /** Finding 3: the number of order lines is bounded before any work, so one call cannot eat the heap. */
+    /**
+     * Finding 3: the number of order lines is bounded before any work, so one call cannot eat the heap.
+     * The shop's last test: without the bound the call kept the host busy for minutes.
+     */
     @Test
     @Order(5)
     void oneAddOrderCannotExhaustTheHeap() {
