@@ -38,15 +38,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReliabilitySuiteIT {
-    private static final String PARTNER_ID = "1001";
-    private static final String PARTNER_SECRET = "demo-partner-secret";
+    private static final String PARTNER_ID = JetpackCatalog.DEMO_PARTNER_ID;
     private static final int WORKERS = 8;
     private static final Duration SETTLE = Duration.ofMinutes(4);
 
     @TempDir
     static Path work;
 
-    private static final Figures FIGURES = new Figures();
+    private static final Figures FIGURES = new Figures("Reliability");
     private static HostProcess sandboxHost;
     private static SandboxClient sandbox;
     private static String sandboxUrl;
@@ -82,8 +81,7 @@ class ReliabilitySuiteIT {
     }
 
     private static JetpackCatalog jetpack(HostProcess host, String autoSetup) {
-        return JetpackCatalog.install(host, ApiClient.demo(host), AdminSession.login(host, "admin", "admin"),
-                PARTNER_ID, PARTNER_SECRET, autoSetup);
+        return JetpackCatalog.installDemo(host, autoSetup);
     }
 
     private static Map<String, JsonNode> sitesBySite() {

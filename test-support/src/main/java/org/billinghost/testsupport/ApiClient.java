@@ -3,6 +3,7 @@ package org.billinghost.testsupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -32,12 +33,31 @@ public final class ApiClient {
 
     /** Calls {@code action}; answers the JSON of a success, throws {@link ApiException} for an error. */
     public JsonNode call(String action, Map<String, ?> params) {
+        return answer(Http.postForm(http, url, withCredentials(action, params)));
+    }
+
+    /** As {@link #call}, with the parameters sent as a JSON object body (lists and objects as JSON). */
+    public JsonNode callJson(String action, Map<String, ?> params) {
+        String body;
+        try {
+            body = JSON.writeValueAsString(withCredentials(action, params));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+        return answer(Http.send(http, Http.request(url).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
+    }
+
+    private Map<String, Object> withCredentials(String action, Map<String, ?> params) {
         Map<String, Object> fields = new LinkedHashMap<>(params);
         fields.put("action", action);
         fields.put("identifier", identifier);
         fields.put("secret", secret);
         fields.put("responsetype", "json");
-        HttpResponse<String> response = Http.postForm(http, url, fields);
+        return fields;
+    }
+
+    private static JsonNode answer(HttpResponse<String> response) {
         JsonNode body;
         try {
             body = JSON.readTree(response.body());
@@ -59,12 +79,24 @@ public final class ApiClient {
 
     /** Places a one-product order; custom fields keyed by field name (sent as a JSON-free WHMCS base64 PHP array). */
     public JsonNode addOrder(long clientId, long productId, Map<String, String> customFieldsByIdOrName) {
+        return addOrder(clientId, productId, customFieldsByIdOrName, "");
+    }
+
+    /**
+     * As {@link #addOrder(long, long, Map)} with an {@code idempotencykey} (none when empty): a retry with
+     * the same key is answered with the first order.
+     */
+    public JsonNode addOrder(long clientId, long productId, Map<String, String> customFieldsByIdOrName,
+                             String idempotencyKey) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("clientid", clientId);
         params.put("pid[0]", productId);
         params.put("paymentmethod", "banktransfer");
         if (!customFieldsByIdOrName.isEmpty()) {
             params.put("customfields[0]", phpSerialisedBase64(customFieldsByIdOrName));
+        }
+        if (!idempotencyKey.isEmpty()) {
+            params.put("idempotencykey", idempotencyKey);
         }
         return call("AddOrder", params);
     }

@@ -167,6 +167,11 @@ public final class HostProcess implements AutoCloseable {
         return options.dataDir;
     }
 
+    /** The host's log file, {@code <data>/logs/billing-host.log} (the distribution's {@code conf/logback.xml}). */
+    public Path logFile() {
+        return options.dataDir.resolve("logs/billing-host.log");
+    }
+
     public long pid() {
         return process.pid();
     }

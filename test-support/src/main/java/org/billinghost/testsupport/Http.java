@@ -12,12 +12,16 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** One JDK HTTP client per caller, with form encoding; failures are unchecked. */
-final class Http {
+/**
+ * One JDK HTTP client per caller (HTTP/1.1, keep-alive, no redirects followed), with form encoding;
+ * failures are unchecked.
+ */
+public final class Http {
     private Http() {
     }
 
-    static HttpClient client(java.net.CookieHandler cookies) {
+    /** A client with these cookies, or none when {@code cookies} is null. */
+    public static HttpClient client(java.net.CookieHandler cookies) {
         HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1);
         if (cookies != null) {
@@ -26,17 +30,17 @@ final class Http {
         return builder.build();
     }
 
-    static String form(Map<String, ?> fields) {
+    public static String form(Map<String, ?> fields) {
         return fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(String.valueOf(e.getValue())))
                 .collect(Collectors.joining("&"));
     }
 
-    static String encode(String s) {
+    public static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+    public static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -47,11 +51,12 @@ final class Http {
         }
     }
 
-    static HttpRequest.Builder request(String url) {
+    /** A request with a time-out of 60 s: a host that does not answer fails the call. */
+    public static HttpRequest.Builder request(String url) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
     }
 
-    static HttpResponse<String> postForm(HttpClient client, String url, Map<String, ?> fields) {
+    public static HttpResponse<String> postForm(HttpClient client, String url, Map<String, ?> fields) {
         return send(client, request(url).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build());
     }

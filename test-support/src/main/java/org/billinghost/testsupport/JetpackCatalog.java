@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  */
 public final class JetpackCatalog {
     public static final List<String> PLANS = List.of("Free", "Personal", "Premium", "Professional");
+    /** The Partner API sandbox's demo partner, whom a demo host's Jetpack modules talk to. */
+    public static final String DEMO_PARTNER_ID = "1001";
+    public static final String DEMO_PARTNER_SECRET = "demo-partner-secret";
     private final Map<String, Long> productIds;
 
     private final long groupId;
@@ -57,6 +60,12 @@ public final class JetpackCatalog {
         return catalog;
     }
 
+    /** {@link #install} on a demo host: its API credential, its admin (admin/admin) and the sandbox's demo partner. */
+    public static JetpackCatalog installDemo(HostProcess host, String autoSetup) {
+        return install(host, ApiClient.demo(host), AdminSession.login(host, "admin", "admin"), DEMO_PARTNER_ID,
+                DEMO_PARTNER_SECRET, autoSetup);
+    }
+
     /** The id of the product group with that name (demo mode creates {@code Jetpack}), from the addon's group picker. */
     public static long groupId(AdminSession admin, String name) {
         String page = admin.get("admin/addonmodules?module=jetpack&action=manage_product").body();
@@ -92,6 +101,11 @@ public final class JetpackCatalog {
         if (saved.statusCode() != 303 && saved.statusCode() != 302) {
             throw new IllegalStateException("saving product " + productId + " failed (HTTP " + saved.statusCode() + ")");
         }
+    }
+
+    /** The product group the Jetpack products were created in. */
+    public long productGroupId() {
+        return groupId;
     }
 
     public long productId(String plan) {

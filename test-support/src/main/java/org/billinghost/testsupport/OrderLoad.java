@@ -14,6 +14,7 @@ import java.util.function.IntFunction;
 /**
  * Places many Jetpack orders through the API from concurrent clients and keeps, for each order,
  * its service, site and timings. Site URLs are unique per order so the sandbox counts calls per site.
+ * A caller whose call gets no answer stops there, so a host that went down ends the run.
  */
 public final class OrderLoad {
 
@@ -24,8 +25,14 @@ public final class OrderLoad {
         }
     }
 
-    /** What the API refused (no order was made). */
-    public record Refused(int index, String message) {
+    /**
+     * An order that was not placed: refused by the API with an HTTP {@code status}, or sent to a host
+     * that gave no answer (status 0: it went down; the order may or may not have been stored).
+     */
+    public record Refused(int index, int status, String message) {
+        public boolean answered() {
+            return status != 0;
+        }
     }
 
     public record Result(List<Placed> placed, List<Refused> refused, long startNanos, long endNanos) {
@@ -42,6 +49,12 @@ public final class OrderLoad {
      */
     public static Result run(List<ApiClient> apis, int concurrency, int orders, List<Long> clientIds,
                              IntFunction<Long> productIdOf, IntFunction<String> siteOf) {
+        return run(apis, concurrency, orders, clientIds, productIdOf, siteOf, i -> "");
+    }
+
+    /** As above, each order with the {@code idempotencykey} {@code keyOf(i)} (none when empty). */
+    public static Result run(List<ApiClient> apis, int concurrency, int orders, List<Long> clientIds,
+                             IntFunction<Long> productIdOf, IntFunction<String> siteOf, IntFunction<String> keyOf) {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Placed> placed = Collections.synchronizedList(new ArrayList<>(orders));
         List<Refused> refused = Collections.synchronizedList(new ArrayList<>());
@@ -57,12 +70,15 @@ public final class OrderLoad {
                         long sent = System.nanoTime();
                         try {
                             JsonNode answer = api.addOrder(clientIds.get(i % clientIds.size()), productIdOf.apply(i),
-                                    Map.of("Site URL", site, "Local User", "admin"));
+                                    Map.of("Site URL", site, "Local User", "admin"), keyOf.apply(i));
                             placed.add(new Placed(Long.parseLong(answer.path("serviceids").asText()),
                                     answer.path("orderid").asLong(), answer.path("invoiceid").asLong(), site, sent,
                                     System.nanoTime()));
+                        } catch (ApiException e) {
+                            refused.add(new Refused(i, e.status(), e.getMessage()));
                         } catch (RuntimeException e) {
-                            refused.add(new Refused(i, e.getMessage()));
+                            refused.add(new Refused(i, 0, e.getMessage()));
+                            return;
                         }
                     }
                 }));

@@ -2,9 +2,11 @@ package org.billinghost.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,14 +24,21 @@ public final class ServiceWatch {
     /** Every service's status by id. */
     public Map<Long, String> statuses() {
         Map<Long, String> statuses = new HashMap<>();
+        for (JsonNode p : services()) {
+            statuses.put(p.path("id").asLong(), p.path("status").asText());
+        }
+        return statuses;
+    }
+
+    /** Every service, as GetClientsProducts shows it (with its order id and custom fields). */
+    public List<JsonNode> services() {
+        List<JsonNode> all = new ArrayList<>();
         for (int offset = 0; ; offset += 1000) {
-            JsonNode answer = api.call("GetClientsProducts", Map.of("limitstart", offset, "limitnum", 1000));
-            JsonNode products = answer.path("products").path("product");
-            for (JsonNode p : products) {
-                statuses.put(p.path("id").asLong(), p.path("status").asText());
-            }
+            JsonNode products = api.call("GetClientsProducts", Map.of("limitstart", offset, "limitnum", 1000))
+                    .path("products").path("product");
+            products.forEach(all::add);
             if (products.size() < 1000) {
-                return statuses;
+                return all;
             }
         }
     }
