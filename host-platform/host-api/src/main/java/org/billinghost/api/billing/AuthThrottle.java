@@ -43,5 +43,11 @@ public interface AuthThrottle {
 
         /** The secret was wrong: the reserved attempt stays counted. */
         void failed();
+
+        /**
+         * The secret could not be checked (the database was unavailable, say): the reserved attempt is
+         * given back, so an outage never locks anyone out.
+         */
+        void abandoned();
     }
 }

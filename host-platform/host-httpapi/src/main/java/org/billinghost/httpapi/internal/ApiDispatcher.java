@@ -118,20 +118,20 @@ public final class ApiDispatcher {
                 throw ApiError.forbidden(AUTH_FAILED + ": too many failed attempts; try again in "
                         + attempt.secondsLocked() + " seconds");
             }
-            Optional<ApiCredential> credential = Optional.empty();
+            Optional<ApiCredential> credential;
             try {
                 credential = backend.credentials().authenticate(name, secret.get());
-            } finally {
-                if (credential.isPresent()) {
-                    attempt.succeeded();
-                } else {
-                    attempt.failed();
-                }
+            } catch (Throwable e) {
+                // nothing was learnt about the secret (the database was down, say): not a failure
+                attempt.abandoned();
+                throw e;
             }
             if (credential.isEmpty()) {
+                attempt.failed();
                 refusals.refused(name, address, "wrong identifier or secret");
                 throw ApiError.forbidden(AUTH_FAILED);
             }
+            attempt.succeeded();
             return credential.get();
         } finally {
             lock.unlock();

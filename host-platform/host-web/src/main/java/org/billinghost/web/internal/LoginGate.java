@@ -43,19 +43,19 @@ public final class LoginGate {
             return new Outcome<>(null, 429, "Too many failed logins. Logins for this account or from your address "
                     + "are paused; try again in " + attempt.secondsLocked() + " seconds.");
         }
-        Optional<T> account = Optional.empty();
+        Optional<T> account;
         try {
             account = check.get();
-        } finally {
-            if (account.isPresent()) {
-                attempt.succeeded();
-            } else {
-                attempt.failed();
-            }
+        } catch (Throwable e) {
+            // nothing was learnt about the password (the database was down, say): not a failure
+            attempt.abandoned();
+            throw e;
         }
         if (account.isEmpty()) {
+            attempt.failed();
             return wrongNameOrPassword(name, address);
         }
+        attempt.succeeded();
         exchange.rotateSession();
         return new Outcome<>(account.get(), 200, null);
     }

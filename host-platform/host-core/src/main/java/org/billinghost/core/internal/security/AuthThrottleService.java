@@ -76,6 +76,11 @@ public final class AuthThrottleService implements AuthThrottle {
         return text.length() <= MAX_KEY_LENGTH ? text : text.substring(0, MAX_KEY_LENGTH);
     }
 
+    private void giveBack(String key) {
+        counts.computeIfPresent(key, (k, c) -> c.lockedUntil() != 0 ? c
+                : c.attempts() <= 1 ? null : new Count(c.attempts() - 1, c.firstAttempt(), 0));
+    }
+
     @Override
     public int maxFailures() {
         return MAX_FAILURES;
@@ -111,6 +116,14 @@ public final class AuthThrottleService implements AuthThrottle {
         @Override
         public void failed() {
             // counted when the attempt began
+        }
+
+        @Override
+        public void abandoned() {
+            if (secondsLocked == 0) {
+                giveBack(nameKey);
+                giveBack(addressKey);
+            }
         }
     }
 }

@@ -74,6 +74,15 @@ class AuthThrottleServiceTest {
     }
 
     @Test
+    void anAbandonedAttemptCountsForNothing() {
+        for (int i = 0; i < 3 * AuthThrottleService.MAX_FAILURES; i++) {
+            Attempt attempt = throttle.begin(Realm.API, "integration", "10.0.0.1");
+            assertThat(attempt.allowed()).isTrue();
+            attempt.abandoned();
+        }
+    }
+
+    @Test
     void realmsCountApart() {
         for (int i = 0; i < AuthThrottleService.MAX_FAILURES; i++) {
             throttle.begin(Realm.API, "x", "10.0.0.1").failed();
