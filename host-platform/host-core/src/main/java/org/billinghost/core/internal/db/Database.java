@@ -19,12 +19,14 @@ public final class Database implements ModuleDatabase, AutoCloseable {
 
     private final HikariDataSource pool;
     private final Dialect dialect;
+    private final DatabaseAvailability availability;
     private final Jdbc jdbc;
 
     private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
         this.dialect = dialect;
-        this.jdbc = new Jdbc(pool, dialect);
+        this.availability = new DatabaseAvailability(dialect, pool);
+        this.jdbc = new Jdbc(pool, dialect, availability);
     }
 
     /**
@@ -65,6 +67,10 @@ public final class Database implements ModuleDatabase, AutoCloseable {
 
     public Jdbc jdbc() {
         return jdbc;
+    }
+
+    public DatabaseAvailability availability() {
+        return availability;
     }
 
     @Override
