@@ -60,6 +60,7 @@ public final class Jdbc {
         if (open != null) {
             return work.run();
         }
+        availability.beforeConnecting();
         try (Connection connection = dataSource.getConnection()) {
             Transaction tx = new Transaction(connection);
             current.set(tx);
@@ -179,6 +180,7 @@ public final class Jdbc {
             if (open != null) {
                 return work.run(open.connection);
             }
+            availability.beforeConnecting();
             try (Connection c = dataSource.getConnection()) {
                 return work.run(c);
             }
