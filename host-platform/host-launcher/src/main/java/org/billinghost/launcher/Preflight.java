@@ -15,6 +15,7 @@ final class Preflight {
 
     static void check(LauncherOptions options) throws StartupException {
         checkWritable(options.dataDir());
+        DataDirectory.makePrivate(options);
         if (options.dbPasswordFile() != null && !Files.isReadable(options.dbPasswordFile())) {
             throw new StartupException("Database password file " + options.dbPasswordFile() + " cannot be read.");
         }

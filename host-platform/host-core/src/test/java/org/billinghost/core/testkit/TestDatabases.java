@@ -1,5 +1,6 @@
 package org.billinghost.core.testkit;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.billinghost.api.platform.ModuleDatabase.Dialect;
 import org.billinghost.core.internal.db.Database;
 import org.billinghost.core.internal.db.DatabaseSettings;
+import org.billinghost.core.internal.db.Jdbc;
 import org.billinghost.core.internal.db.MigrationRunner;
 import org.junit.jupiter.api.Assumptions;
 
@@ -59,6 +61,39 @@ public final class TestDatabases {
                         () -> admin(MARIADB_URL + "test", "root", "DROP DATABASE " + name));
             }
         };
+    }
+
+    /** A migrated H2 file database {@code <dir>/billing}, as the host opens it; closing it keeps the files. */
+    public static TestDatabase h2File(Path dir) {
+        TestDatabase db = open(Dialect.H2, DatabaseSettings.h2File(dir.resolve("billing")), "", () -> { });
+        new MigrationRunner(db.database()).migrate();
+        return db;
+    }
+
+    /**
+     * Closes an H2 database underneath its pool, as H2 does itself when a write fails (a full disk), while a
+     * transaction holds a connection, and answers what the transaction's next statement threw.
+     */
+    public static RuntimeException closeUnderneath(Database database) {
+        Jdbc jdbc = database.jdbc();
+        try {
+            jdbc.inTransaction(() -> {
+                jdbc.queryLong("SELECT 1");
+                admin(database, "SHUTDOWN IMMEDIATELY");
+                return jdbc.queryLong("SELECT 1");
+            });
+        } catch (RuntimeException e) {
+            return e;
+        }
+        throw new AssertionError("a statement on the closed database succeeded");
+    }
+
+    private static void admin(Database database, String sql) {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot run '" + sql + "': " + e.getMessage(), e);
+        }
     }
 
     public static void assumeAvailable(Dialect dialect) {

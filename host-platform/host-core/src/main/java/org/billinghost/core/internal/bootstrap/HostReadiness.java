@@ -14,6 +14,7 @@ import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.HostHealth;
 import org.billinghost.api.platform.ModuleDatabase;
 import org.billinghost.api.platform.ModuleLog;
+import org.billinghost.core.internal.db.Database;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reports the host ready once every core service is up: it is satisfied only when all the references
  * below are, seeds the first-start data, then registers {@link HostHealth} {@code ready} (or
- * {@code failed} with one sentence when seeding fails).
+ * {@code failed} with one sentence when seeding fails). Afterwards the health follows the database: {@code
+ * unavailable} with the reason while it cannot be used, {@code ready} again when it can.
  */
 @Component(immediate = true, reference = {
         @Reference(name = "activityLog", service = ActivityLog.class),
@@ -42,11 +44,14 @@ public final class HostReadiness {
 
     private static final Logger LOG = LoggerFactory.getLogger(HostReadiness.class);
 
-    private final ServiceRegistration<HostHealth> registration;
+    private final BundleContext context;
+    private final Runnable stopFollowing;
+    private ServiceRegistration<HostHealth> registration;
 
     @Activate
     public HostReadiness(BundleContext context, @Reference Admins admins, @Reference ApiCredentials credentials,
-                         @Reference Catalog catalog, @Reference Clients clients) {
+                         @Reference Catalog catalog, @Reference Clients clients, @Reference Database database) {
+        this.context = context;
         HostHealthStatus status;
         try {
             new Bootstrap(admins, credentials, catalog, clients, System.out)
@@ -57,10 +62,24 @@ public final class HostReadiness {
             status = HostHealthStatus.failed("The first-start setup of the database failed: " + e.getMessage());
         }
         registration = status.register(context);
+        stopFollowing = status.ready() ? database.availability().onChange(this::follow) : () -> { };
+    }
+
+    private synchronized void follow(String databaseProblem) {
+        if (registration == null) {
+            return; // deactivated meanwhile
+        }
+        // the new state is registered before the old one goes, so that a HostHealth is always there
+        ServiceRegistration<HostHealth> previous = registration;
+        registration = (databaseProblem.isEmpty() ? HostHealthStatus.readyNow()
+                : HostHealthStatus.unavailable(databaseProblem)).register(context);
+        previous.unregister();
     }
 
     @Deactivate
-    void deactivate() {
+    synchronized void deactivate() {
+        stopFollowing.run();
         registration.unregister();
+        registration = null;
     }
 }

@@ -2,6 +2,7 @@ package org.billinghost.core.internal.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,12 +20,14 @@ public final class Database implements ModuleDatabase, AutoCloseable {
 
     private final HikariDataSource pool;
     private final Dialect dialect;
+    private final DatabaseAvailability availability;
     private final Jdbc jdbc;
 
-    private Database(HikariDataSource pool, Dialect dialect) {
+    private Database(HikariDataSource pool, Dialect dialect, Path fileDirectory) {
         this.pool = pool;
         this.dialect = dialect;
-        this.jdbc = new Jdbc(pool, dialect);
+        this.availability = new DatabaseAvailability(dialect, pool, fileDirectory);
+        this.jdbc = new Jdbc(pool, dialect, availability);
     }
 
     /**
@@ -54,7 +57,7 @@ public final class Database implements ModuleDatabase, AutoCloseable {
         thread.setContextClassLoader(Database.class.getClassLoader());
         try {
             config.setDriverClassName(settings.driverClassName());
-            return new Database(new HikariDataSource(config), dialect);
+            return new Database(new HikariDataSource(config), dialect, settings.h2FileDirectory());
         } catch (RuntimeException e) {
             throw new DatabaseUnavailableException("Cannot connect to the database at " + settings.displayUrl()
                     + ": " + DatabaseUnavailableException.rootMessage(e));
@@ -65,6 +68,10 @@ public final class Database implements ModuleDatabase, AutoCloseable {
 
     public Jdbc jdbc() {
         return jdbc;
+    }
+
+    public DatabaseAvailability availability() {
+        return availability;
     }
 
     @Override

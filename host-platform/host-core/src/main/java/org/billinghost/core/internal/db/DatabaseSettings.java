@@ -60,6 +60,16 @@ public record DatabaseSettings(String url, String user, String password) {
         return "jdbc:h2:file:" + base.toAbsolutePath() + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
+    /** The directory of an H2 file database ({@code jdbc:h2:file:}), else null. */
+    public Path h2FileDirectory() {
+        String prefix = "jdbc:h2:file:";
+        if (!url.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return null;
+        }
+        int end = url.indexOf(';');
+        return Path.of(url.substring(prefix.length(), end < 0 ? url.length() : end)).toAbsolutePath().getParent();
+    }
+
     public Dialect dialect() {
         String u = url.toLowerCase(Locale.ROOT);
         if (u.startsWith("jdbc:h2:")) {

@@ -1,11 +1,18 @@
 package org.billinghost.core.internal.db;
 
-/** The database cannot be reached or migrated; the message is one sentence for the person starting the host. */
-public final class DatabaseUnavailableException extends RuntimeException {
+import org.billinghost.api.billing.BillingException;
+
+/**
+ * The database cannot be used: at start (it cannot be reached or migrated; the message is one sentence for the
+ * person starting the host), or while running (it closed itself, e.g. on a full disk: the message asks the caller
+ * to try again later). A {@link BillingException} of category {@code UNAVAILABLE}, so that pages and API calls
+ * answer 503 with the message.
+ */
+public final class DatabaseUnavailableException extends BillingException {
     private static final long serialVersionUID = 1L;
 
     public DatabaseUnavailableException(String message) {
-        super(message);
+        super(Category.UNAVAILABLE, message);
     }
 
     /** The innermost cause's message, on one line, without a trailing period. */

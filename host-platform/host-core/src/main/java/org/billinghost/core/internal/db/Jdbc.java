@@ -18,17 +18,21 @@ import org.billinghost.api.platform.ModuleDatabase.Dialect;
 /**
  * A small JDBC helper. A transaction opened by {@link #inTransaction} is bound to the current
  * thread, so every call made inside it (also from nested services) joins the same connection and
- * commits or rolls back as one unit.
+ * commits or rolls back as one unit. A failure that says the database cannot be used (H2 closed it after
+ * a failed write) throws {@link DatabaseUnavailableException}, others {@link DataAccessException}; see
+ * {@link DatabaseAvailability}.
  */
 public final class Jdbc {
 
     private final DataSource dataSource;
     private final Dialect dialect;
+    private final DatabaseAvailability availability;
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
 
-    public Jdbc(DataSource dataSource, Dialect dialect) {
+    Jdbc(DataSource dataSource, Dialect dialect, DatabaseAvailability availability) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.availability = availability;
     }
 
     public Dialect dialect() {
@@ -56,6 +60,7 @@ public final class Jdbc {
         if (open != null) {
             return work.run();
         }
+        availability.beforeConnecting();
         try (Connection connection = dataSource.getConnection()) {
             Transaction tx = new Transaction(connection);
             current.set(tx);
@@ -69,15 +74,18 @@ public final class Jdbc {
                 throw e;
             } catch (SQLException e) {
                 rollback(connection, e);
-                throw new DataAccessException("Commit failed: " + e.getMessage(), e);
+                throw availability.failure(e, "Commit failed: " + e.getMessage());
             } finally {
                 current.remove();
                 connection.setAutoCommit(true);
             }
+            if (tx.wrote) {
+                availability.wrote();
+            }
             tx.afterCommit.forEach(Runnable::run);
             return result;
         } catch (SQLException e) {
-            throw new DataAccessException("Cannot get a database connection: " + e.getMessage(), e);
+            throw availability.failure(e, "Cannot get a database connection: " + e.getMessage());
         }
     }
 
@@ -122,17 +130,21 @@ public final class Jdbc {
 
     /** Runs an INSERT, UPDATE or DELETE and answers the number of rows it changed. */
     public int update(String sql, Object... params) {
-        return withConnection(sql, c -> {
+        int changed = withConnection(sql, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, params);
                 return ps.executeUpdate();
             }
         });
+        if (changed > 0) {
+            wrote();
+        }
+        return changed;
     }
 
     /** Runs an INSERT into a table whose key column is {@code id} and answers the generated id. */
     public long insert(String sql, Object... params) {
-        return withConnection(sql, c -> {
+        long id = withConnection(sql, c -> {
             // PostgreSQL answers every column for RETURN_GENERATED_KEYS; name the key there.
             try (PreparedStatement ps = dialect == Dialect.POSTGRESQL
                     ? c.prepareStatement(sql, new String[] {"id"})
@@ -147,6 +159,18 @@ public final class Jdbc {
                 }
             }
         });
+        wrote();
+        return id;
+    }
+
+    /** Notes a write that changed rows: committed now in auto-commit mode, else when the transaction commits. */
+    private void wrote() {
+        Transaction open = current.get();
+        if (open == null) {
+            availability.wrote();
+        } else {
+            open.wrote = true;
+        }
     }
 
     /** Runs {@code work} on this thread's transaction connection, or on a pooled one in auto-commit mode. */
@@ -156,11 +180,12 @@ public final class Jdbc {
             if (open != null) {
                 return work.run(open.connection);
             }
+            availability.beforeConnecting();
             try (Connection c = dataSource.getConnection()) {
                 return work.run(c);
             }
         } catch (SQLException e) {
-            throw new DataAccessException("Statement failed: " + e.getMessage() + " [" + abbreviate(what) + "]", e);
+            throw availability.failure(e, "Statement failed: " + e.getMessage() + " [" + abbreviate(what) + "]");
         }
     }
 
@@ -199,6 +224,7 @@ public final class Jdbc {
     private static final class Transaction {
         final Connection connection;
         final List<Runnable> afterCommit = new ArrayList<>();
+        boolean wrote;
 
         Transaction(Connection connection) {
             this.connection = connection;

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.billinghost.api.billing.Admins;
 import org.billinghost.api.platform.HostHealth;
 import org.billinghost.api.platform.ModuleDatabase;
 import org.billinghost.core.internal.db.Jdbc;
 import org.billinghost.core.testkit.CoreAssembly;
+import org.billinghost.core.testkit.TestDatabase;
+import org.billinghost.core.testkit.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,12 +72,36 @@ class StartupTest {
             FakeBundleContext fake = new FakeBundleContext(Map.of("billing.demo", "true"));
 
             HostReadiness readiness = new HostReadiness(fake.context, core.admins(), core.apiCredentials(),
-                    core.catalog(), core.clients());
+                    core.catalog(), core.clients(), core.database());
 
             FakeBundleContext.Registered health = fake.only(HostHealth.class);
             assertThat(health.properties()).containsEntry(HostHealth.STATE, "ready").containsEntry(HostHealth.MESSAGE, "");
             assertThat(((HostHealth) health.service()).ready()).isTrue();
             assertThat(core.apiCredentials().authenticate("demo-api", "demo-api-secret")).isPresent();
+            readiness.deactivate();
+            assertThat(fake.registered).isEmpty();
+        }
+    }
+
+    @Test
+    void healthSaysWhyWhileTheDatabaseCannotBeUsedAndReadyWhenItCanAgain(@TempDir Path dir) {
+        try (TestDatabase db = TestDatabases.h2File(dir); CoreAssembly core = CoreAssembly.on(db.database())) {
+            FakeBundleContext fake = new FakeBundleContext(Map.of());
+            HostReadiness readiness = new HostReadiness(fake.context, core.admins(), core.apiCredentials(),
+                    core.catalog(), core.clients(), core.database());
+
+            TestDatabases.closeUnderneath(db.database());
+
+            FakeBundleContext.Registered health = fake.only(HostHealth.class);
+            assertThat(health.properties()).containsEntry(HostHealth.STATE, "unavailable").containsEntry(
+                    HostHealth.MESSAGE, "The database cannot be used (it was closed); requests are "
+                            + "refused until it can write again, and the host reconnects by itself.");
+            assertThat(((HostHealth) health.service()).ready()).isFalse();
+
+            core.admins().create("second", "", "a-long-password", Admins.FULL_ADMINISTRATOR);
+
+            assertThat(fake.only(HostHealth.class).properties()).containsEntry(HostHealth.STATE, "ready")
+                    .containsEntry(HostHealth.MESSAGE, "");
             readiness.deactivate();
             assertThat(fake.registered).isEmpty();
         }

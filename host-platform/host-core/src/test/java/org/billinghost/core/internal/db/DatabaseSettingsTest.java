@@ -18,6 +18,9 @@ class DatabaseSettingsTest {
         assertThat(s.url()).startsWith("jdbc:h2:file:" + data.resolve("db").resolve("billing") + ";");
         assertThat(s.dialect()).isEqualTo(Dialect.H2);
         assertThat(s.driverClassName()).isEqualTo("org.h2.Driver");
+        assertThat(s.h2FileDirectory()).isEqualTo(data.resolve("db"));
+        assertThat(new DatabaseSettings("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1", "", "").h2FileDirectory()).isNull();
+        assertThat(new DatabaseSettings("jdbc:postgresql://db/billing", "", "").h2FileDirectory()).isNull();
     }
 
     @Test
