@@ -74,7 +74,7 @@ class MigrationRunnerTest {
             assertThat(db.jdbc().query("SELECT table_name FROM information_schema.columns WHERE is_identity = 'YES' "
                     + "AND identity_cache <> 1 ORDER BY table_name", rs -> rs.getString(1))).isEmpty();
             assertThat(db.jdbc().queryLong("SELECT COUNT(*) FROM information_schema.columns WHERE is_identity = 'YES'"))
-                    .isEqualTo(15);
+                    .isEqualTo(16);
         }
     }
 
