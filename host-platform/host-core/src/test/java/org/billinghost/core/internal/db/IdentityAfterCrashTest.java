@@ -32,6 +32,7 @@ class IdentityAfterCrashTest {
             runUntilKilled(base, failures);
         }
         try (Database database = Database.open(new DatabaseSettings(DatabaseSettings.h2File(base), "", ""))) {
+            new MigrationRunner(database).migrate(); // as the host starts
             for (int i = 0; i < ORDERS_AFTER_KILL; i++) {
                 try {
                     CrashingOrderWriter.writeOrder(database.jdbc());
