@@ -9,7 +9,10 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface HostHealth {
-    /** Service property: {@code ready} or {@code failed}. */
+    /**
+     * Service property: {@code ready}, {@code failed} (the start failed) or {@code unavailable} (the database
+     * cannot be used for now, e.g. its disk is full; the host recovers by itself).
+     */
     String STATE = "billing.host.state";
     /** Service property: one sentence saying what failed (empty when ready). */
     String MESSAGE = "billing.host.message";

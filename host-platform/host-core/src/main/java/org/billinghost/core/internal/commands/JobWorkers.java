@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.billinghost.api.log.FailureLog;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = JobsConfiguration.class)
 public final class JobWorkers {
     private static final Logger LOG = LoggerFactory.getLogger(JobWorkers.class);
+    /** While the database is down every poll fails alike: one line a minute, not three a second. */
+    private static final FailureLog FAILURES = new FailureLog(LOG);
     private static final String PROCESS_OWNER = newOwner();
 
     private final JobQueue queue;
@@ -166,7 +169,7 @@ public final class JobWorkers {
             return queue.claim(owner, settings.leaseMillis());
         } catch (RuntimeException e) {
             // The database may be briefly unreachable; the poll interval spaces the next try.
-            LOG.warn("Claiming a job failed: owner={} error={}", owner, e.getMessage());
+            FAILURES.error(e, "Claiming a job failed: owner={}", owner);
             return Optional.empty();
         }
     }
@@ -176,7 +179,7 @@ public final class JobWorkers {
             runner.run(job);
         } catch (RuntimeException e) {
             // Recording the outcome failed (database); the lease ends and the job is run again.
-            LOG.error("Job outcome could not be stored: job={} service={}", job.id(), job.serviceId(), e);
+            FAILURES.error(e, "Job outcome could not be stored: job={} service={}", job.id(), job.serviceId());
         }
     }
 
@@ -184,7 +187,7 @@ public final class JobWorkers {
         try {
             queue.renewLeases(owner, settings.leaseMillis());
         } catch (RuntimeException e) {
-            LOG.warn("Renewing job leases failed: owner={} error={}", owner, e.getMessage());
+            FAILURES.error(e, "Renewing job leases failed: owner={}", owner);
         }
     }
 
