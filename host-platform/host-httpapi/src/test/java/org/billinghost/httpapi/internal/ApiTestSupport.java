@@ -95,7 +95,8 @@ abstract class ApiTestSupport {
         core = CoreAssembly.h2().seedDemo();
         serverModule = new TestServerModule();
         core.addServerModule(TestServerModule.NAME, serverModule);
-        core.addAddon(TestAddonModule.NAME, new TestAddonModule());
+        // the HTTP API configures addons but never renders their pages
+        core.addAddon(TestAddonModule.NAME, new TestAddonModule((template, model) -> ""));
         Served served = serve(new ApiServlet(backend(core)));
         jetty = served.jetty();
         endpoint = served.endpoint();

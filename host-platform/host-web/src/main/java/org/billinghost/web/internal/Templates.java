@@ -1,6 +1,7 @@
 package org.billinghost.web.internal;
 
 import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.TemplateLoader;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
@@ -23,9 +24,17 @@ public final class Templates {
     private final Configuration configuration;
 
     public Templates() {
-        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
         // The bundle's own class loader: inside OSGi the thread context loader knows nothing of our templates.
-        cfg.setTemplateLoader(new ClassTemplateLoader(Templates.class.getClassLoader(), "templates"));
+        this.configuration = lockedDown(new ClassTemplateLoader(Templates.class.getClassLoader(), "templates"));
+    }
+
+    /**
+     * The settings of every template the host renders, its own and the modules' ({@link BundleTemplates}):
+     * HTML auto-escaping, errors rethrown and not logged by the engine, no {@code ?api}, no {@code ?new}.
+     */
+    static Configuration lockedDown(TemplateLoader loader) {
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        cfg.setTemplateLoader(loader);
         cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
         cfg.setAutoEscapingPolicy(Configuration.ENABLE_IF_SUPPORTED_AUTO_ESCAPING_POLICY);
         cfg.setDefaultEncoding("UTF-8");
@@ -40,7 +49,7 @@ public final class Templates {
         cfg.setAPIBuiltinEnabled(false);
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
-        this.configuration = cfg;
+        return cfg;
     }
 
     public Configuration configuration() {

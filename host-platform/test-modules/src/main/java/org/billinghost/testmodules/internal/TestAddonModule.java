@@ -1,6 +1,8 @@
 package org.billinghost.testmodules.internal;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.billinghost.api.module.AddonMetadata;
 import org.billinghost.api.module.AddonModule;
@@ -8,19 +10,30 @@ import org.billinghost.api.module.AddonPage;
 import org.billinghost.api.module.AddonRequest;
 import org.billinghost.api.module.AddonResult;
 import org.billinghost.api.module.ConfigField;
-import org.billinghost.api.module.Html;
 import org.billinghost.api.module.ModuleProperties;
+import org.billinghost.api.platform.ModuleTemplates;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
- * An addon for tests and as the README's example: one config field of every type and an admin
- * page with a small form that carries the CSRF token and echoes what was posted (escaped).
+ * An addon for tests and as the example of docs/writing-a-module.md: one config field of every type
+ * and an admin page, rendered from this bundle's {@code templates/testaddon.ftlh}, with a small form
+ * that carries the CSRF token and echoes what was posted. The sidebar and client-area output show
+ * that a plain HTML string works too.
  */
 @Component(service = AddonModule.class, property = ModuleProperties.MODULE_NAME + "=" + TestAddonModule.NAME)
 public final class TestAddonModule implements AddonModule {
 
     public static final String NAME = "testaddon";
     public static final String VERSION = "1.0.0";
+
+    private final ModuleTemplates templates;
+
+    @Activate
+    public TestAddonModule(@Reference ModuleTemplates templates) {
+        this.templates = templates;
+    }
 
     @Override
     public AddonMetadata metadata() {
@@ -51,19 +64,16 @@ public final class TestAddonModule implements AddonModule {
 
     @Override
     public AddonPage adminOutput(AddonRequest request) {
-        StringBuilder html = new StringBuilder(512);
-        html.append("<h2>").append(Html.escape(request.config().getOrDefault("greeting", "Hello"))).append("</h2>");
-        html.append("<p>Signed in as ").append(Html.escape(request.admin().username()))
-                .append(", version ").append(Html.escape(request.version())).append("</p>");
+        Map<String, Object> model = new HashMap<>();
+        model.put("greeting", request.config().getOrDefault("greeting", "Hello"));
+        model.put("admin", request.admin().username());
+        model.put("version", request.version());
+        model.put("action", request.moduleLink());
+        model.put("token", request.csrfToken());
         if (request.isPost()) {
-            html.append("<p class=\"posted\">You sent: ").append(Html.escape(request.parameter("message")))
-                    .append("</p>");
+            model.put("posted", request.parameter("message"));
         }
-        html.append("<form method=\"post\" action=\"").append(Html.escape(request.moduleLink())).append("\">")
-                .append("<input type=\"hidden\" name=\"token\" value=\"").append(Html.escape(request.csrfToken()))
-                .append("\"><label>Message <input type=\"text\" name=\"message\"></label>")
-                .append("<button type=\"submit\">Send</button></form>");
-        return AddonPage.of("Test Addon", html.toString());
+        return AddonPage.of("Test Addon", templates.render("testaddon.ftlh", model));
     }
 
     @Override

@@ -8,11 +8,13 @@ import org.billinghost.api.module.AddonPage;
 import org.billinghost.api.module.AddonRequest;
 import org.billinghost.api.module.AdminIdentity;
 import org.billinghost.api.module.FieldType;
+import org.billinghost.web.internal.BundleTemplates;
 import org.junit.jupiter.api.Test;
 
 class TestAddonModuleTest {
 
-    private final TestAddonModule addon = new TestAddonModule();
+    private final TestAddonModule addon = new TestAddonModule(
+            new BundleTemplates(TestAddonModule.class.getClassLoader(), "host-test-modules"));
 
     private static AddonRequest request(String method, Map<String, List<String>> parameters) {
         return new AddonRequest("/admin/addonmodules?module=testaddon", "1.0.0",

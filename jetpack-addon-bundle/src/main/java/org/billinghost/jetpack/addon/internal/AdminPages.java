@@ -1,13 +1,13 @@
 package org.billinghost.jetpack.addon.internal;
 
-import static org.billinghost.jetpack.addon.internal.Markup.alert;
-
+import java.util.List;
 import org.billinghost.api.module.AddonPage;
 import org.billinghost.api.module.AddonRequest;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.CatalogException;
-import org.billinghost.jetpack.addon.internal.Markup.Kind;
+import org.billinghost.api.platform.ModuleTemplates;
+import org.billinghost.jetpack.addon.internal.Alert.Kind;
 import org.billinghost.jetpack.partner.PartnerApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +22,9 @@ final class AdminPages {
     private final ProvisionPage provision;
     private final CredentialsBanner banner;
 
-    AdminPages(Catalog catalog, AddonStorage storage, PartnerApiAccess api, ActivityLog activityLog) {
+    AdminPages(Catalog catalog, AddonStorage storage, PartnerApiAccess api, ActivityLog activityLog, ModuleTemplates templates) {
         this.banner = new CredentialsBanner(catalog, storage.notice(), activityLog);
-        this.layout = new Layout(banner);
+        this.layout = new Layout(banner, templates);
         this.partnerDetails = new PartnerDetailsPage(layout, api, activityLog);
         this.products = new ProductsPage(layout, catalog, storage.records(),
                 new ProductGenerator(catalog, storage.records()), activityLog);
@@ -43,15 +43,15 @@ final class AdminPages {
                 case Actions.PROVISION -> provision.provision(request);
                 case Actions.UPDATE_PRODUCT_CREDENTIALS -> banner.update(request, layout);
                 case Actions.KEEP_PRODUCT_CREDENTIALS -> banner.keep(request, layout);
-                default -> layout.page(request, action, alert(Kind.DANGER, "Unknown action '" + action
-                        + "' of the Jetpack addon; nothing was done. Pick a page from the menu above.", ""));
+                default -> layout.message(request, action, Alert.of(Kind.DANGER, "Unknown action '" + action
+                        + "' of the Jetpack addon; nothing was done. Pick a page from the menu above."));
             };
         } catch (CatalogException | StorageException e) {
             // a page, not a stack trace; the banner is left out as it reads the same storage
             LOG.warn("JETPACK MODULE: action={} failed: {}", action, e.getMessage());
             String message = e.getMessage().startsWith(PartnerApi.PREFIX) ? e.getMessage() : PartnerApi.PREFIX + e.getMessage();
-            return AddonPage.of(Layout.TITLE, alert(Kind.DANGER, message + " If the addon's tables are missing,"
-                    + " deactivate and activate the addon again: no data is lost.", ""));
+            return layout.messages(List.of(Alert.of(Kind.DANGER, message + " If the addon's tables are missing,"
+                    + " deactivate and activate the addon again: no data is lost.")));
         }
     }
 }

@@ -1,15 +1,14 @@
 package org.billinghost.jetpack.addon.internal;
 
-import static org.billinghost.jetpack.addon.internal.Markup.alert;
-import static org.billinghost.jetpack.addon.internal.Markup.inlinePostForm;
-
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.billinghost.api.module.AddonPage;
 import org.billinghost.api.module.AddonRequest;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.Product;
-import org.billinghost.jetpack.addon.internal.Markup.Kind;
+import org.billinghost.jetpack.addon.internal.Alert.Kind;
 import org.billinghost.jetpack.partner.PartnerApi;
 import org.billinghost.jetpack.partner.PartnerCredentials;
 
@@ -28,40 +27,40 @@ final class CredentialsBanner {
         this.activityLog = activityLog;
     }
 
-    /** The banner, or an empty string when there is nothing to offer. */
-    String html(AddonRequest request) {
+    /**
+     * The banner's data for {@code layout.ftlh}: its message and, when the credentials are complete,
+     * the update and keep actions; empty when there is nothing to offer.
+     */
+    Optional<Map<String, Object>> model(AddonRequest request) {
         if (!notice.isPending()) {
-            return "";
+            return Optional.empty();
         }
         PartnerCredentials credentials = AddonSettings.credentials(request.config());
         List<Product> stale = staleProducts(credentials);
         if (stale.isEmpty()) {
             notice.clear();
-            return "";
+            return Optional.empty();
         }
         if (!credentials.complete()) {
-            return alert(Kind.WARNING, "The partner credentials changed and are now incomplete; the Jetpack products"
-                    + " keep their module settings until both the client id and secret are set.", "");
+            return Optional.of(Map.of("alert", Alert.of(Kind.WARNING, "The partner credentials changed and are now"
+                    + " incomplete; the Jetpack products keep their module settings until both the client id and secret are set.")));
         }
         String names = String.join(", ", stale.stream().map(Product::name).toList());
-        return "<div class=\"jetpack-credentials-banner\">\n"
-                + alert(Kind.WARNING, "The partner credentials changed in the addon's configuration. These Jetpack"
-                + " products still use the previous ones: " + names + ". Update their module settings?", "")
-                + inlinePostForm(Layout.actionLink(request, Actions.UPDATE_PRODUCT_CREDENTIALS), request.csrfToken(),
-                "Update the Jetpack products")
-                + " " + inlinePostForm(Layout.actionLink(request, Actions.KEEP_PRODUCT_CREDENTIALS), request.csrfToken(),
-                "Keep their settings")
-                + "</div>\n";
+        return Optional.of(Map.of(
+                "alert", Alert.of(Kind.WARNING, "The partner credentials changed in the addon's configuration. These"
+                        + " Jetpack products still use the previous ones: " + names + ". Update their module settings?"),
+                "updateAction", Layout.actionLink(request, Actions.UPDATE_PRODUCT_CREDENTIALS),
+                "keepAction", Layout.actionLink(request, Actions.KEEP_PRODUCT_CREDENTIALS)));
     }
 
     /** POST: copies the addon's credentials into every Jetpack product that differs. */
     AddonPage update(AddonRequest request, Layout layout) {
         PartnerCredentials credentials = AddonSettings.credentials(request.config());
         if (!request.isPost()) {
-            return layout.page(request, Actions.PARTNER_DETAILS, mustPost());
+            return layout.message(request, Actions.PARTNER_DETAILS, mustPost());
         }
         if (!credentials.complete()) {
-            return layout.page(request, Actions.PARTNER_DETAILS, Layout.notConfigured());
+            return layout.message(request, Actions.PARTNER_DETAILS, Layout.notConfigured());
         }
         List<Long> ids = staleProducts(credentials).stream().map(Product::id).toList();
         if (!ids.isEmpty()) {
@@ -77,7 +76,7 @@ final class CredentialsBanner {
     /** POST: the admin keeps the products' settings as they are. */
     AddonPage keep(AddonRequest request, Layout layout) {
         if (!request.isPost()) {
-            return layout.page(request, Actions.PARTNER_DETAILS, mustPost());
+            return layout.message(request, Actions.PARTNER_DETAILS, mustPost());
         }
         notice.clear();
         return Layout.redirect(request, Actions.PARTNER_DETAILS, "credentials_kept");
@@ -93,7 +92,7 @@ final class CredentialsBanner {
         return index < product.configOptions().size() ? product.configOptions().get(index).trim() : "";
     }
 
-    static String mustPost() {
-        return alert(Kind.DANGER, "This action needs the button of the addon's page (a POST form); nothing was changed.", "");
+    static Map<String, Object> mustPost() {
+        return Alert.of(Kind.DANGER, "This action needs the button of the addon's page (a POST form); nothing was changed.");
     }
 }

@@ -12,6 +12,7 @@ import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.CatalogException;
 import org.billinghost.api.platform.ModuleDatabase;
+import org.billinghost.api.platform.ModuleTemplates;
 import org.billinghost.jetpack.partner.PartnerApi;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -37,10 +38,11 @@ public final class JetpackAddon implements AddonModule {
     private final AdminPages pages;
 
     @Activate
-    public JetpackAddon(@Reference Catalog catalog, @Reference ModuleDatabase database, @Reference ActivityLog activityLog) {
+    public JetpackAddon(@Reference Catalog catalog, @Reference ModuleDatabase database, @Reference ActivityLog activityLog,
+                        @Reference ModuleTemplates templates) {
         this.catalog = catalog;
         this.storage = new AddonStorage(database, Clock.systemUTC());
-        this.pages = new AdminPages(catalog, storage, partnerApi, activityLog);
+        this.pages = new AdminPages(catalog, storage, partnerApi, activityLog, templates);
     }
 
     /** Optional: the addon's pages still work (and say so) while the server bundle's service is away. */

@@ -1,10 +1,9 @@
 package org.billinghost.jetpack.addon.internal;
 
-import static org.billinghost.jetpack.addon.internal.Markup.alert;
-
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.billinghost.jetpack.addon.internal.Markup.Kind;
+import org.billinghost.jetpack.addon.internal.Alert.Kind;
 import org.billinghost.jetpack.partner.PartnerApi;
 
 /** The Partner API service of the Jetpack server bundle, which may come and go at run time. */
@@ -24,8 +23,8 @@ final class PartnerApiAccess {
         service.compareAndSet(api, null);
     }
 
-    static String unavailable() {
-        return alert(Kind.DANGER, PartnerApi.PREFIX + "the Partner API service is not available: check that the Jetpack"
-                + " server bundle is installed in modules/ and active. Nothing was sent.", "");
+    static Map<String, Object> unavailable() {
+        return Alert.of(Kind.DANGER, PartnerApi.PREFIX + "the Partner API service is not available: check that the Jetpack"
+                + " server bundle is installed in modules/ and active. Nothing was sent.");
     }
 }

@@ -1,18 +1,14 @@
 package org.billinghost.jetpack.addon.internal;
 
-import static org.billinghost.jetpack.addon.internal.Markup.alert;
-import static org.billinghost.jetpack.addon.internal.Markup.details;
-import static org.billinghost.jetpack.addon.internal.Markup.heading;
-import static org.billinghost.jetpack.addon.internal.Markup.link;
-import static org.billinghost.jetpack.addon.internal.Markup.postForm;
-
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.billinghost.api.module.AddonPage;
 import org.billinghost.api.module.AddonRequest;
 import org.billinghost.api.platform.ActivityLog;
-import org.billinghost.jetpack.addon.internal.Markup.Kind;
+import org.billinghost.jetpack.addon.internal.Alert.Kind;
 import org.billinghost.jetpack.partner.ApiOutcome;
 import org.billinghost.jetpack.partner.PartnerApi;
 import org.billinghost.jetpack.partner.PartnerCredentials;
@@ -32,7 +28,7 @@ final class PartnerDetailsPage {
     }
 
     AddonPage show(AddonRequest request) {
-        return layout.page(request, Actions.PARTNER_DETAILS, body(request, ""));
+        return page(request, Alert.none());
     }
 
     /** Asks the API for a token with the saved credentials; changes nothing, so GET is accepted too. */
@@ -43,36 +39,34 @@ final class PartnerDetailsPage {
         }
         Optional<PartnerApi> partnerApi = api.get();
         if (partnerApi.isEmpty()) {
-            return layout.page(request, Actions.PARTNER_DETAILS, body(request, PartnerApiAccess.unavailable()));
+            return page(request, List.of(PartnerApiAccess.unavailable()));
         }
         ApiOutcome outcome = partnerApi.get().validateCredentials(credentials);
-        String result;
+        Map<String, Object> result;
         if (outcome.ok()) {
-            result = alert(Kind.SUCCESS, "The partner credentials are valid: the Jetpack Partner API issued a token.", "");
+            result = Alert.of(Kind.SUCCESS, "The partner credentials are valid: the Jetpack Partner API issued a token.");
         } else {
             activityLog.log(PartnerApi.PREFIX + "partner credentials check failed for client id " + credentials.clientId()
                     + ": " + withoutPrefix(outcome.message()), 0);
-            result = alert(Kind.DANGER, "The partner credentials are not valid. " + outcome.message(),
-                    link(HostPaths.CONFIGURE_ADDON, "Fix the addon's configuration"));
+            result = Alert.withLink(Kind.DANGER, "The partner credentials are not valid. " + outcome.message(),
+                    HostPaths.CONFIGURE_ADDON, "Fix the addon's configuration");
         }
-        return layout.page(request, Actions.PARTNER_DETAILS, body(request, result));
+        return page(request, List.of(result));
     }
 
-    private static String body(AddonRequest request, String resultHtml) {
+    private AddonPage page(AddonRequest request, List<Map<String, Object>> results) {
         PartnerCredentials credentials = AddonSettings.credentials(request.config());
-        Map<String, String> entries = new LinkedHashMap<>();
-        entries.put("Partner Client Id", credentials.clientId().isEmpty() ? "(not set)" : credentials.clientId());
-        entries.put("Partner Client Secret", credentials.clientSecret().isEmpty() ? "(not set)" : MASK);
-        StringBuilder html = new StringBuilder(heading("Partner Details")).append(resultHtml);
-        if (!credentials.complete()) {
-            html.append(Layout.notConfigured());
-        }
-        html.append(details(entries));
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("Partner Client Id", credentials.clientId().isEmpty() ? "(not set)" : credentials.clientId());
+        details.put("Partner Client Secret", credentials.clientSecret().isEmpty() ? "(not set)" : MASK);
+        Map<String, Object> model = new HashMap<>();
+        model.put("results", results);
+        model.put("details", details);
+        Layout.markNotConfigured(request, model);
         if (credentials.complete()) {
-            html.append(postForm(Layout.actionLink(request, Actions.VALIDATE), request.csrfToken(), "",
-                    "Validate Partner Credentials"));
+            model.put("validateAction", Layout.actionLink(request, Actions.VALIDATE));
         }
-        return html.toString();
+        return layout.page(request, Actions.PARTNER_DETAILS, "partner-details.ftlh", model);
     }
 
     static String withoutPrefix(String message) {

@@ -1,16 +1,9 @@
 package org.billinghost.jetpack.addon.internal;
 
-import static org.billinghost.jetpack.addon.internal.Markup.alert;
-import static org.billinghost.jetpack.addon.internal.Markup.heading;
-import static org.billinghost.jetpack.addon.internal.Markup.link;
-import static org.billinghost.jetpack.addon.internal.Markup.paragraph;
-import static org.billinghost.jetpack.addon.internal.Markup.postForm;
-import static org.billinghost.jetpack.addon.internal.Markup.select;
-import static org.billinghost.jetpack.addon.internal.Markup.text;
-
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +16,12 @@ import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.Product;
 import org.billinghost.api.platform.ProductBundle;
 import org.billinghost.api.platform.ProductGroup;
-import org.billinghost.jetpack.addon.internal.Markup.Kind;
+import org.billinghost.jetpack.addon.internal.Alert.Kind;
 import org.billinghost.jetpack.partner.PartnerApi;
 import org.billinghost.jetpack.partner.PartnerCredentials;
 import org.billinghost.jetpack.partner.Plan;
 
-/** Manage Jetpack Products: the three states of the page and the Create action. */
+/** Manage Jetpack Products ({@code templates/products.ftlh}): the three states of the page and the Create action. */
 final class ProductsPage {
     static final String GROUP_PARAMETER = "product_group_id";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -48,24 +41,25 @@ final class ProductsPage {
     }
 
     AddonPage show(AddonRequest request) {
-        return page(request, "");
+        return page(request, Alert.none());
     }
 
     /** POST {@value #GROUP_PARAMETER}: creates the missing plan products in that group. */
     AddonPage add(AddonRequest request) {
         if (!request.isPost()) {
-            return page(request, CredentialsBanner.mustPost());
+            return page(request, List.of(CredentialsBanner.mustPost()));
         }
         PartnerCredentials credentials = AddonSettings.credentials(request.config());
         if (!credentials.complete()) {
-            return page(request, alert(Kind.DANGER, "Nothing was created: the partner credentials are not configured,"
-                    + " and the products need them.", link(HostPaths.CONFIGURE_ADDON, "Configure the addon")));
+            return page(request, List.of(Alert.withLink(Kind.DANGER, "Nothing was created: the partner credentials are not"
+                    + " configured, and the products need them.", HostPaths.CONFIGURE_ADDON, "Configure the addon")));
         }
         long groupId;
         try {
             groupId = Long.parseLong(request.parameter(GROUP_PARAMETER).trim());
         } catch (NumberFormatException e) {
-            return page(request, alert(Kind.DANGER, "Choose the product group the Jetpack products go into; nothing was created.", ""));
+            return page(request, List.of(Alert.of(Kind.DANGER,
+                    "Choose the product group the Jetpack products go into; nothing was created.")));
         }
         GenerationResult result = generator.generate(groupId, credentials);
         if (result instanceof GenerationResult.Created created) {
@@ -74,72 +68,61 @@ final class ProductsPage {
             return Layout.redirect(request, Actions.MANAGE_PRODUCT, "products_created");
         }
         if (result instanceof GenerationResult.AlreadyExist exist) {
-            return page(request, alert(Kind.INFO, "The Jetpack products already exist (" + names(exist.existing())
-                    + "); nothing was created.", ""));
+            return page(request, List.of(Alert.of(Kind.INFO, "The Jetpack products already exist ("
+                    + names(exist.existing()) + "); nothing was created.")));
         }
-        return page(request, alert(Kind.DANGER, ((GenerationResult.Refused) result).message(), ""));
+        return page(request, List.of(Alert.of(Kind.DANGER, ((GenerationResult.Refused) result).message())));
     }
 
-    private AddonPage page(AddonRequest request, String resultHtml) {
-        StringBuilder html = new StringBuilder(heading("Manage Jetpack Products")).append(resultHtml);
+    private AddonPage page(AddonRequest request, List<Map<String, Object>> results) {
         Map<Plan, Product> existing = ProductGenerator.existingPlanProducts(catalog);
         List<ProductGroup> groups = catalog.groups();
-        if (!existing.isEmpty()) {
-            html.append(productTable(existing)).append(bundles(existing));
-            if (existing.size() < Plan.values().length && !groups.isEmpty()) {
-                html.append(paragraph("Some plans have no product yet.")).append(createForm(request, groups, "Create the missing products"));
-            }
-        } else if (groups.isEmpty()) {
-            html.append(alert(Kind.INFO, "The Jetpack products go into a product group, and there is none yet.",
-                    link(HostPaths.CREATE_GROUP, "Create a product group")));
-        } else {
-            html.append(paragraph("There are no Jetpack products yet. Pick the product group they go into and press"
-                    + " Create: one product per plan (Free, Personal, Premium, Professional), hidden until you set"
-                    + " their prices, set up automatically when the first invoice is paid."));
-            if (!AddonSettings.credentials(request.config()).complete()) {
-                html.append(Layout.notConfigured());
-            }
-            html.append(createForm(request, groups, "Create Jetpack Products"));
-        }
-        return layout.page(request, Actions.MANAGE_PRODUCT, html.toString());
+        Map<String, String> groupOptions = new LinkedHashMap<>();
+        groups.forEach(g -> groupOptions.put(Long.toString(g.id()), g.name()));
+        Map<String, Object> model = new HashMap<>();
+        model.put("results", results);
+        model.put("rows", rows(existing, groups));
+        model.put("bundles", bundles(existing));
+        model.put("bundlesHref", HostPaths.BUNDLES);
+        model.put("noBundle", Alert.withLink(Kind.INFO, "No product bundle contains a Jetpack product yet. A bundle sells a"
+                + " Jetpack plan together with hosting.", HostPaths.BUNDLES, "Create a product bundle"));
+        model.put("noGroup", Alert.withLink(Kind.INFO, "The Jetpack products go into a product group, and there is none yet.",
+                HostPaths.CREATE_GROUP, "Create a product group"));
+        model.put("groups", groupOptions);
+        model.put("groupField", GROUP_PARAMETER);
+        model.put("missingPlans", existing.size() < Plan.values().length);
+        model.put("addAction", Layout.actionLink(request, Actions.ADD_PRODUCT));
+        Layout.markNotConfigured(request, model);
+        return layout.page(request, Actions.MANAGE_PRODUCT, "products.ftlh", model);
     }
 
-    private String productTable(Map<Plan, Product> existing) {
+    private List<Map<String, Object>> rows(Map<Plan, Product> existing, List<ProductGroup> groups) {
+        if (existing.isEmpty()) {
+            return List.of();
+        }
         Map<Long, ProductRecord> made = records.all();
-        Map<Long, String> groupNames = catalog.groups().stream()
-                .collect(Collectors.toMap(ProductGroup::id, ProductGroup::name));
-        List<List<String>> rows = new ArrayList<>();
+        Map<Long, String> groupNames = groups.stream().collect(Collectors.toMap(ProductGroup::id, ProductGroup::name));
+        List<Map<String, Object>> rows = new ArrayList<>();
         existing.forEach((plan, product) -> {
             ProductRecord record = made.get(product.id());
-            rows.add(List.of(
-                    link(HostPaths.editProduct(product.id()), product.name()),
-                    text(plan.label()),
-                    text(groupNames.getOrDefault(product.groupId(), "#" + product.groupId())),
-                    text(Long.toString(catalog.countServices(product.id(), "Active"))),
-                    text(record == null ? "not by this addon" : DATE.format(record.created()))));
+            rows.add(Map.of(
+                    "href", HostPaths.editProduct(product.id()),
+                    "name", product.name(),
+                    "plan", plan.label(),
+                    "group", groupNames.getOrDefault(product.groupId(), "#" + product.groupId()),
+                    "active", Long.toString(catalog.countServices(product.id(), "Active")),
+                    "created", record == null ? "not by this addon" : DATE.format(record.created())));
         });
-        return Markup.table(List.of("Product", "Plan", "Product group", "Active services", "Created by the addon"), rows);
+        return rows;
     }
 
-    private String bundles(Map<Plan, Product> existing) {
+    /** Names of the product bundles that hold a Jetpack product. */
+    private List<String> bundles(Map<Plan, Product> existing) {
         Set<Long> ids = existing.values().stream().map(Product::id).collect(Collectors.toSet());
-        List<String> withJetpack = catalog.bundles().stream()
+        return catalog.bundles().stream()
                 .filter(b -> b.productIds().stream().anyMatch(ids::contains))
                 .map(ProductBundle::name)
                 .toList();
-        if (withJetpack.isEmpty()) {
-            return alert(Kind.INFO, "No product bundle contains a Jetpack product yet. A bundle sells a Jetpack plan"
-                    + " together with hosting.", link(HostPaths.BUNDLES, "Create a product bundle"));
-        }
-        return "<p>" + text("Bundles with a Jetpack product: " + String.join(", ", withJetpack) + ". ")
-                + link(HostPaths.BUNDLES, "Manage product bundles") + "</p>\n";
-    }
-
-    private static String createForm(AddonRequest request, List<ProductGroup> groups, String button) {
-        Map<String, String> options = new LinkedHashMap<>();
-        groups.forEach(g -> options.put(Long.toString(g.id()), g.name()));
-        return postForm(Layout.actionLink(request, Actions.ADD_PRODUCT), request.csrfToken(),
-                select(GROUP_PARAMETER, "Product group", options, ""), button);
     }
 
     private static String names(List<Product> products) {

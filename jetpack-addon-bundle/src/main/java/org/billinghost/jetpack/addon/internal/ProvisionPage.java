@@ -1,14 +1,7 @@
 package org.billinghost.jetpack.addon.internal;
 
-import static org.billinghost.jetpack.addon.internal.Markup.alert;
-import static org.billinghost.jetpack.addon.internal.Markup.heading;
-import static org.billinghost.jetpack.addon.internal.Markup.link;
-import static org.billinghost.jetpack.addon.internal.Markup.paragraph;
-import static org.billinghost.jetpack.addon.internal.Markup.postForm;
-import static org.billinghost.jetpack.addon.internal.Markup.select;
-import static org.billinghost.jetpack.addon.internal.Markup.textInput;
-
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,13 +11,16 @@ import org.billinghost.api.module.AddonPage;
 import org.billinghost.api.module.AddonRequest;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.WebAddress;
-import org.billinghost.jetpack.addon.internal.Markup.Kind;
+import org.billinghost.jetpack.addon.internal.Alert.Kind;
 import org.billinghost.jetpack.partner.PartnerApi;
 import org.billinghost.jetpack.partner.PartnerCredentials;
 import org.billinghost.jetpack.partner.Plan;
 import org.billinghost.jetpack.partner.ProvisionResult;
 
-/** Provision Jetpack Plans: a plan for a site straight through the Partner API, without an order. */
+/**
+ * Provision Jetpack Plans ({@code templates/provision.ftlh}): a plan for a site straight through the
+ * Partner API, without an order.
+ */
 final class ProvisionPage {
     static final String PLAN = "plan";
     static final String SITE_URL = "site_url";
@@ -41,7 +37,7 @@ final class ProvisionPage {
     }
 
     AddonPage show(AddonRequest request) {
-        return page(request, "", "", "", "");
+        return page(request, Alert.none(), "", "", "");
     }
 
     /**
@@ -53,11 +49,11 @@ final class ProvisionPage {
         String siteUrl = request.parameter(SITE_URL).trim();
         String localUser = request.parameter(LOCAL_USER).trim();
         if (!request.isPost()) {
-            return page(request, CredentialsBanner.mustPost(), planValue, siteUrl, localUser);
+            return page(request, List.of(CredentialsBanner.mustPost()), planValue, siteUrl, localUser);
         }
         PartnerCredentials credentials = AddonSettings.credentials(request.config());
         if (!credentials.complete()) {
-            return page(request, alert(Kind.DANGER, "Nothing was provisioned: the partner credentials are not configured.", ""),
+            return page(request, List.of(Alert.of(Kind.DANGER, "Nothing was provisioned: the partner credentials are not configured.")),
                     planValue, siteUrl, localUser);
         }
         List<String> problems = new ArrayList<>();
@@ -75,36 +71,36 @@ final class ProvisionPage {
             problems.add("Enter the blog user: the user name on the WordPress site who will connect Jetpack.");
         }
         if (!problems.isEmpty()) {
-            String html = String.join("", problems.stream().map(p -> alert(Kind.DANGER, p + " Nothing was provisioned.", "")).toList());
-            return page(request, html, planValue, siteUrl, localUser);
+            return page(request, problems.stream().map(p -> Alert.of(Kind.DANGER, p + " Nothing was provisioned.")).toList(),
+                    planValue, siteUrl, localUser);
         }
         Optional<PartnerApi> partnerApi = api.get();
         if (partnerApi.isEmpty()) {
-            return page(request, PartnerApiAccess.unavailable(), planValue, siteUrl, localUser);
+            return page(request, List.of(PartnerApiAccess.unavailable()), planValue, siteUrl, localUser);
         }
         ProvisionResult result = partnerApi.get().provision(credentials, plan.get(), siteUrl, localUser);
         logOutcome(request, plan.get(), siteUrl, result);
         if (!result.outcome().ok()) {
-            return page(request, alert(Kind.DANGER, result.outcome().message(), ""), planValue, siteUrl, localUser);
+            return page(request, List.of(Alert.of(Kind.DANGER, result.outcome().message())), planValue, siteUrl, localUser);
         }
-        return page(request, success(plan.get(), siteUrl, result), "", "", "");
+        return page(request, List.of(success(plan.get(), siteUrl, result)), "", "", "");
     }
 
-    private static String success(Plan plan, String siteUrl, ProvisionResult result) {
+    private static Map<String, Object> success(Plan plan, String siteUrl, ProvisionResult result) {
         String done = "The Jetpack " + plan.label() + " plan was provisioned for " + siteUrl + ".";
         if (result.waiting()) {
             String waiting = result.details().isEmpty()
                     ? "The site's domain does not resolve yet: the plan waits for " + siteUrl
                     + ". Connect the site from the Jetpack banner in its dashboard once DNS resolves."
                     : result.details();
-            return alert(Kind.INFO, done + " " + waiting, "");
+            return Alert.of(Kind.INFO, done + " " + waiting);
         }
         String next = result.nextUrl();
         String lower = next.toLowerCase(Locale.ROOT);
         // only web links become clickable: the URL comes from a remote API
-        String activation = lower.startsWith("https://") || lower.startsWith("http://")
-                ? link(next, next) : Markup.text(next);
-        return alert(Kind.SUCCESS, done + " URL to Activate Jetpack:", activation);
+        String text = done + " URL to Activate Jetpack:";
+        return lower.startsWith("https://") || lower.startsWith("http://")
+                ? Alert.withLink(Kind.SUCCESS, text, next, next) : Alert.withText(Kind.SUCCESS, text, next);
     }
 
     private void logOutcome(AddonRequest request, Plan plan, String siteUrl, ProvisionResult result) {
@@ -114,20 +110,21 @@ final class ProvisionPage {
                 + " by admin " + request.admin().username() + " " + outcome, 0);
     }
 
-    private AddonPage page(AddonRequest request, String resultHtml, String plan, String siteUrl, String localUser) {
+    private AddonPage page(AddonRequest request, List<Map<String, Object>> results, String plan, String siteUrl,
+                           String localUser) {
         Map<String, String> plans = new LinkedHashMap<>();
         for (Plan p : Plan.values()) {
             plans.put(p.slug(), p.label());
         }
-        String selected = Plan.parse(plan).map(Plan::slug).orElse("");
-        String fields = select(PLAN, "Plan", plans, selected)
-                + textInput(SITE_URL, "Site URL", siteUrl, "example.com")
-                + textInput(LOCAL_USER, "Blog user", localUser, "admin");
-        String html = heading("Provision Jetpack Plans") + resultHtml
-                + paragraph("Provisions a plan for a WordPress site directly through the Jetpack Partner API, without"
-                + " an order. Orders of the Jetpack products are provisioned automatically.")
-                + (AddonSettings.credentials(request.config()).complete() ? "" : Layout.notConfigured())
-                + postForm(Layout.actionLink(request, Actions.PROVISION), request.csrfToken(), fields, "Provision Plan");
-        return layout.page(request, Actions.PROVISION_FORM, html);
+        Map<String, Object> model = new HashMap<>();
+        model.put("results", results);
+        model.put("fields", Map.of("plan", PLAN, "siteUrl", SITE_URL, "localUser", LOCAL_USER));
+        model.put("plans", plans);
+        model.put("plan", Plan.parse(plan).map(Plan::slug).orElse(""));
+        model.put("siteUrl", siteUrl);
+        model.put("localUser", localUser);
+        model.put("provisionAction", Layout.actionLink(request, Actions.PROVISION));
+        Layout.markNotConfigured(request, model);
+        return layout.page(request, Actions.PROVISION_FORM, "provision.ftlh", model);
     }
 }

@@ -32,7 +32,7 @@ final class AddonFixture {
         this.catalog = catalog;
         storage.schema().migrate();
         api.set(partnerApi);
-        pages = new AdminPages(catalog, storage, api, activityLog);
+        pages = new AdminPages(catalog, storage, api, activityLog, TestTemplates.addon());
     }
 
     AddonPage get(String... nameValues) {

@@ -43,7 +43,8 @@ class FirstHourOnTheHostTest {
 
     private final CoreAssembly core = CoreAssembly.h2();
     private final FakePartnerApi partnerApi = new FakePartnerApi();
-    private final JetpackAddon addon = new JetpackAddon(core.catalog(), core.moduleDatabase(), core.activityLog());
+    private final JetpackAddon addon = new JetpackAddon(core.catalog(), core.moduleDatabase(), core.activityLog(),
+            TestTemplates.addon());
     private final CredentialsChangeListener listener = new CredentialsChangeListener(core.moduleDatabase());
     private final List<CommandParamsSeen> creates = new ArrayList<>();
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /** The addon's life cycle: metadata, idempotent activation, deactivation and upgrade that keep the data. */
 class JetpackAddonTest {
     private final ModuleDatabase database = TestDatabases.h2();
-    private final JetpackAddon addon = new JetpackAddon(new InMemoryCatalog(), database, new RecordingActivityLog());
+    private final JetpackAddon addon = new JetpackAddon(new InMemoryCatalog(), database, new RecordingActivityLog(),
+            TestTemplates.addon());
 
     @Test
     void declaresTheTwoCredentialFieldsWithTheSecretAsAPassword() {
@@ -64,7 +65,7 @@ class JetpackAddonTest {
     void aDatabaseFailureIsAnErrorResultNotAnException() {
         JetpackAddon broken = new JetpackAddon(new InMemoryCatalog(), new TestDatabases.SimpleModuleDatabase(
                 new DriverManagerDataSource("jdbc:h2:mem:x;IFEXISTS=TRUE", "", ""), ModuleDatabase.Dialect.H2),
-                new RecordingActivityLog());
+                new RecordingActivityLog(), TestTemplates.addon());
 
         AddonResult result = broken.activateAddon();
 
@@ -75,7 +76,8 @@ class JetpackAddonTest {
     @Test
     void aPageOnMissingTablesExplainsInsteadOfFailing() {
         AddonFixture fixture = new AddonFixture(new InMemoryCatalog());
-        JetpackAddon notActivated = new JetpackAddon(fixture.catalog, TestDatabases.h2(), new RecordingActivityLog());
+        JetpackAddon notActivated = new JetpackAddon(fixture.catalog, TestDatabases.h2(), new RecordingActivityLog(),
+                TestTemplates.addon());
 
         String html = notActivated.adminOutput(fixture.request("GET")).html();
 

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 /** Upgrading from 1.0.0 turns the Site URL fields of its products into links checked by the host's parser. */
 class SiteUrlFieldUpgradeTest {
     private final CoreAssembly core = CoreAssembly.h2();
-    private final JetpackAddon addon = new JetpackAddon(core.catalog(), core.moduleDatabase(), core.activityLog());
+    private final JetpackAddon addon = new JetpackAddon(core.catalog(), core.moduleDatabase(), core.activityLog(),
+            TestTemplates.addon());
 
     @AfterEach
     void close() {

@@ -6,16 +6,17 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.billinghost.api.module.CommandParams;
 import org.billinghost.api.module.CommandResult;
 import org.billinghost.api.module.ConfigField;
-import org.billinghost.api.module.Html;
 import org.billinghost.api.module.ModuleCommand;
 import org.billinghost.api.module.ModuleProperties;
 import org.billinghost.api.module.ServerMetadata;
 import org.billinghost.api.module.ServerModule;
+import org.billinghost.api.platform.ModuleTemplates;
 import org.billinghost.jetpack.internal.client.SiteUrls;
 import org.billinghost.jetpack.partner.ApiOutcome;
 import org.billinghost.jetpack.partner.PartnerApi;
@@ -44,10 +45,12 @@ public final class JetpackServerModule implements ServerModule {
     private static final Logger LOG = LoggerFactory.getLogger(JetpackServerModule.class);
 
     private final PartnerApi api;
+    private final ModuleTemplates templates;
 
     @Activate
-    public JetpackServerModule(@Reference PartnerApi api) {
+    public JetpackServerModule(@Reference PartnerApi api, @Reference ModuleTemplates templates) {
         this.api = api;
+        this.templates = templates;
     }
 
     @Override
@@ -155,26 +158,19 @@ public final class JetpackServerModule implements ServerModule {
         return fields;
     }
 
+    /** The service's box in the client area, from {@code templates/client-area.ftlh}. */
     @Override
     public Optional<String> clientArea(CommandParams params) {
-        String status = params.serviceStatus();
-        // a terminated or cancelled plan keeps its old activation link in the details: never offer it again
-        if ("Terminated".equalsIgnoreCase(status) || "Cancelled".equalsIgnoreCase(status)) {
-            return Optional.of("<div class=\"jetpack-details\"><p>This Jetpack plan was cancelled"
-                    + " (the service is " + Html.escape(status) + ").</p></div>");
-        }
+        String status = Objects.requireNonNullElse(params.serviceStatus(), "");
         String details = JetpackService.of(params).details();
-        if (details.isEmpty()) {
-            return Optional.of("<div class=\"jetpack-details\"><p>Your Jetpack plan is being set up."
-                    + " The link to activate it will appear here.</p></div>");
-        }
         String url = details.startsWith(ACTIVATION_PREFIX) ? details.substring(ACTIVATION_PREFIX.length()).trim() : "";
-        if (url.startsWith("https://") || url.startsWith("http://")) {
-            return Optional.of("<div class=\"jetpack-details\"><p>Your Jetpack plan is ready. To finish setting it up, "
-                    + "<a href=\"" + Html.escape(url) + "\" target=\"_blank\" rel=\"noopener noreferrer\">activate Jetpack"
-                    + " on your site</a>.</p><p class=\"jetpack-url\">" + Html.escape(details) + "</p></div>");
-        }
-        return Optional.of("<div class=\"jetpack-details\"><p>" + Html.escape(details) + "</p></div>");
+        // only web links become clickable: the details come from a remote API
+        boolean link = url.startsWith("https://") || url.startsWith("http://");
+        return Optional.of(templates.render("client-area.ftlh", Map.of(
+                "status", status,
+                "cancelled", "Terminated".equalsIgnoreCase(status) || "Cancelled".equalsIgnoreCase(status),
+                "details", details,
+                "activationUrl", link ? url : "")));
     }
 
     private CommandResult provision(CommandParams params, JetpackService service, Plan plan) {

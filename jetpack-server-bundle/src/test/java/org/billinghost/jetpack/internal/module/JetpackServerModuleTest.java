@@ -17,6 +17,7 @@ import org.billinghost.api.module.ModuleCommand;
 import org.billinghost.jetpack.internal.client.PartnerStub;
 import org.billinghost.jetpack.internal.client.TestClients;
 import org.billinghost.jetpack.partner.PartnerApi;
+import org.billinghost.web.internal.BundleTemplates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class JetpackServerModuleTest {
         server.setDispatcher(stub);
         server.start();
         api = TestClients.partnerApi(server, null);
-        module = new JetpackServerModule(api);
+        module = new JetpackServerModule(api, new BundleTemplates(JetpackServerModule.class.getClassLoader(), "jetpack-server-bundle"));
     }
 
     @AfterEach

@@ -23,6 +23,7 @@ import org.billinghost.api.module.ConfigField;
 import org.billinghost.api.module.FieldType;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.HookTopics;
+import org.billinghost.api.platform.ModuleTemplateException;
 import org.billinghost.core.internal.commands.HookPublisher;
 import org.billinghost.core.internal.db.Jdbc;
 import org.billinghost.core.internal.modules.AddonStore.Setting;
@@ -219,6 +220,9 @@ public final class ModulesService implements Modules {
         try {
             AddonPage page = module.adminOutput(request);
             return page == null ? AddonPage.of(meta.displayName(), "") : page;
+        } catch (ModuleTemplateException e) {
+            // the template service has logged the engine's message (once a minute); its own sentence is safe to show
+            throw new BillingException(BillingException.Category.UNAVAILABLE, e.getMessage());
         } catch (RuntimeException | LinkageError e) {
             LOG.error("Addon failed to render its admin page: module={}", name, e);
             throw new BillingException(BillingException.Category.UNAVAILABLE,

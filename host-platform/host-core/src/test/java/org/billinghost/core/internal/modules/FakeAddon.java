@@ -22,6 +22,8 @@ final class FakeAddon implements AddonModule {
     volatile int deactivations;
     /** Thrown by the sidebar and the client-area output when set. */
     volatile RuntimeException failure;
+    /** Thrown by the admin page when set. */
+    volatile RuntimeException pageFailure;
 
     FakeAddon(String version) {
         this.version = version;
@@ -56,6 +58,9 @@ final class FakeAddon implements AddonModule {
     @Override
     public AddonPage adminOutput(AddonRequest request) {
         lastRequest.set(request);
+        if (pageFailure != null) {
+            throw pageFailure;
+        }
         return AddonPage.of("Fake", "<p>ok</p>");
     }
 

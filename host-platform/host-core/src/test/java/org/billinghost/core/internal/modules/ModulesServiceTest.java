@@ -11,6 +11,7 @@ import org.billinghost.api.billing.ModuleInfo;
 import org.billinghost.api.module.AddonResult;
 import org.billinghost.api.module.AdminIdentity;
 import org.billinghost.api.platform.HookTopics;
+import org.billinghost.api.platform.ModuleTemplateException;
 import org.billinghost.core.internal.commands.Refusal;
 import org.billinghost.core.testkit.CoreAssembly;
 import org.junit.jupiter.api.AfterEach;
@@ -201,6 +202,17 @@ class ModulesServiceTest {
         core.addAddon("fake", addon);
         core.modules().adminOutput("fake", Map.of(), "GET", FULL, "t");
         assertThat(addon.lastRequest.get().config()).containsEntry("apiKey", "k");
+    }
+
+    @Test
+    void aFailingModuleTemplateShowsTheTemplateServicesSentence() {
+        core.modules().activate("fake");
+        addon.pageFailure = new ModuleTemplateException("page.ftlh");
+
+        assertThatThrownBy(() -> core.modules().adminOutput("fake", Map.of(), "GET", FULL, "t"))
+                .isInstanceOfSatisfying(BillingException.class,
+                        e -> assertThat(e.category()).isEqualTo(BillingException.Category.UNAVAILABLE))
+                .hasMessage("The module's page could not be shown; the error is in the host's log.");
     }
 
     @Test
