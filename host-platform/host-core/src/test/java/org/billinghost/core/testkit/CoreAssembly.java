@@ -70,7 +70,7 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
     private final ModuleLogService moduleLog;
     // ---- CORE-FLOW: fields of the workflow services go here
     private final RecordingHookPublisher hooks = new RecordingHookPublisher();
-    private final ModuleRegistry registry = new ModuleRegistry();
+    private final ModuleRegistry registry;
     private final JobQueue jobQueue;
     private final ModuleCommandService moduleCommands;
     private final ModuleQueueService moduleQueue;
@@ -86,6 +86,7 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
         this.owned = owned;
         this.database = database;
         this.jdbc = database.jdbc();
+        this.registry = new ModuleRegistry(database);
         PasswordHasher hasher = new PasswordHasher(TEST_HASH_ITERATIONS);
         this.catalog = new CatalogService(jdbc);
         this.clients = new ClientsService(jdbc, hasher);

@@ -6,6 +6,7 @@ import org.billinghost.api.module.AddonRequest;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.CatalogException;
+import org.billinghost.api.platform.DatabaseException;
 import org.billinghost.api.platform.ModuleTemplates;
 import org.billinghost.jetpack.addon.internal.Alert.Kind;
 import org.billinghost.jetpack.partner.PartnerApi;
@@ -46,12 +47,15 @@ final class AdminPages {
                 default -> layout.message(request, action, Alert.of(Kind.DANGER, "Unknown action '" + action
                         + "' of the Jetpack addon; nothing was done. Pick a page from the menu above."));
             };
-        } catch (CatalogException | StorageException e) {
+        } catch (CatalogException e) {
             // a page, not a stack trace; the banner is left out as it reads the same storage
             LOG.warn("JETPACK MODULE: action={} failed: {}", action, e.getMessage());
             String message = e.getMessage().startsWith(PartnerApi.PREFIX) ? e.getMessage() : PartnerApi.PREFIX + e.getMessage();
-            return layout.messages(List.of(Alert.of(Kind.DANGER, message + " If the addon's tables are missing,"
-                    + " deactivate and activate the addon again: no data is lost.")));
+            return layout.messages(List.of(Alert.of(Kind.DANGER, message)));
+        } catch (DatabaseException e) {
+            LOG.warn("JETPACK MODULE: action={} failed: {}", action, e.getMessage());
+            return layout.messages(List.of(Alert.of(Kind.DANGER, PartnerApi.PREFIX + "the addon's tables could not be"
+                    + " used; nothing was changed. The host's log names the statement.")));
         }
     }
 }

@@ -63,13 +63,15 @@ final class CredentialsBanner {
             return layout.message(request, Actions.PARTNER_DETAILS, Layout.notConfigured());
         }
         List<Long> ids = staleProducts(credentials).stream().map(Product::id).toList();
-        if (!ids.isEmpty()) {
+        // the id, the secret and the cleared notice change together or not at all
+        notice.clearAfter(() -> {
             catalog.updateConfigOptions(ids, 1, credentials.clientId());
             catalog.updateConfigOptions(ids, 2, credentials.clientSecret());
+        });
+        if (!ids.isEmpty()) {
             activityLog.log(PartnerApi.PREFIX + "partner credentials copied to the Jetpack products " + ids
                     + " by admin " + request.admin().username(), 0);
         }
-        notice.clear();
         return Layout.redirect(request, Actions.PARTNER_DETAILS, "credentials_updated");
     }
 

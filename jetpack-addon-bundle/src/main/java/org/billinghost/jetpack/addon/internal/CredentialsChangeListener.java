@@ -3,6 +3,7 @@ package org.billinghost.jetpack.addon.internal;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import org.billinghost.api.platform.DatabaseException;
 import org.billinghost.api.platform.HookTopics;
 import org.billinghost.api.platform.ModuleDatabase;
 import org.osgi.service.component.annotations.Activate;
@@ -49,7 +50,7 @@ public final class CredentialsChangeListener implements EventHandler {
         try {
             notice.markChanged(changed);
             LOG.info("JETPACK MODULE: partner credentials changed keys={}; the addon page offers to update the products", changed);
-        } catch (StorageException e) {
+        } catch (DatabaseException e) {
             LOG.warn("JETPACK MODULE: could not note the credentials change: {}", e.getMessage());
         }
     }

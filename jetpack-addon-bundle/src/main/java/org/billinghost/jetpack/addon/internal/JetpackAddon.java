@@ -34,15 +34,14 @@ public final class JetpackAddon implements AddonModule {
 
     private final PartnerApiAccess partnerApi = new PartnerApiAccess();
     private final Catalog catalog;
-    private final AddonStorage storage;
     private final AdminPages pages;
 
     @Activate
     public JetpackAddon(@Reference Catalog catalog, @Reference ModuleDatabase database, @Reference ActivityLog activityLog,
                         @Reference ModuleTemplates templates) {
         this.catalog = catalog;
-        this.storage = new AddonStorage(database, Clock.systemUTC());
-        this.pages = new AdminPages(catalog, storage, partnerApi, activityLog, templates);
+        this.pages = new AdminPages(catalog, new AddonStorage(database, Clock.systemUTC()), partnerApi, activityLog,
+                templates);
     }
 
     /** Optional: the addon's pages still work (and say so) while the server bundle's service is away. */
@@ -87,13 +86,12 @@ public final class JetpackAddon implements AddonModule {
 
     private AddonResult migrate(String successMessage) {
         try {
-            int applied = storage.schema().migrate();
+            // the addon's tables are the host's work (scripts in db/jetpack-addon); the catalog's fields are ours
             int siteUrlFields = SiteUrlFieldUpgrade.run(catalog);
-            LOG.info("JETPACK MODULE: schema migrations applied={} version={} siteUrlFieldsConverted={}", applied,
-                    AddonSchema.latestVersion(), siteUrlFields);
+            LOG.info("JETPACK MODULE: siteUrlFieldsConverted={}", siteUrlFields);
             return AddonResult.success(successMessage);
-        } catch (StorageException | CatalogException e) {
-            FAILURES.error(e, "JETPACK MODULE: schema migration failed");
+        } catch (CatalogException e) {
+            FAILURES.error(e, "JETPACK MODULE: data migration failed");
             return AddonResult.error(e.getMessage());
         }
     }

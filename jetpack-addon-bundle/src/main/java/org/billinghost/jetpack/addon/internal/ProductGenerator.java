@@ -3,6 +3,7 @@ package org.billinghost.jetpack.addon.internal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.billinghost.api.platform.DatabaseException;
 import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.CatalogException;
 import org.billinghost.api.platform.NewProduct;
@@ -76,7 +77,7 @@ final class ProductGenerator {
             for (Product product : created) {
                 records.record(product.id(), JetpackProducts.planOf(product).orElseThrow());
             }
-        } catch (StorageException e) {
+        } catch (DatabaseException e) {
             LOG.warn("JETPACK MODULE: products created but not recorded in the addon's table: {}", e.getMessage());
         }
     }

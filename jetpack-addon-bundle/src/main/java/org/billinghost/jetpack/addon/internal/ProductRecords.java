@@ -5,25 +5,28 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.billinghost.api.platform.ModuleDatabase;
 import org.billinghost.jetpack.partner.Plan;
 
-/** The addon's table of the products it created ({@value AddonSchema#PRODUCTS}); timestamps in UTC. */
+/** The addon's table of the products it created ({@value #TABLE}); timestamps in UTC. */
 final class ProductRecords {
-    private final Sql sql;
+    static final String TABLE = "mod_jetpack_products";
+
+    private final ModuleDatabase database;
     private final Clock clock;
 
-    ProductRecords(Sql sql, Clock clock) {
-        this.sql = sql;
+    ProductRecords(ModuleDatabase database, Clock clock) {
+        this.database = database;
         this.clock = clock;
     }
 
     /** Records (or refreshes) that {@code productId} sells {@code plan}. */
     void record(long productId, Plan plan) {
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
-        int updated = sql.update("UPDATE " + AddonSchema.PRODUCTS + " SET plan = ?, updated = ? WHERE product_id = ?",
+        int updated = database.update("UPDATE " + TABLE + " SET plan = ?, updated = ? WHERE product_id = ?",
                 plan.slug(), now, productId);
         if (updated == 0) {
-            sql.update("INSERT INTO " + AddonSchema.PRODUCTS + " (product_id, plan, created, updated) VALUES (?, ?, ?, ?)",
+            database.update("INSERT INTO " + TABLE + " (product_id, plan, created, updated) VALUES (?, ?, ?, ?)",
                     productId, plan.slug(), now, now);
         }
     }
@@ -31,7 +34,7 @@ final class ProductRecords {
     /** By product id, oldest first. */
     Map<Long, ProductRecord> all() {
         Map<Long, ProductRecord> records = new LinkedHashMap<>();
-        sql.query("SELECT product_id, plan, created, updated FROM " + AddonSchema.PRODUCTS + " ORDER BY created, product_id",
+        database.query("SELECT product_id, plan, created, updated FROM " + TABLE + " ORDER BY created, product_id",
                 rs -> new ProductRecord(rs.getLong(1), Plan.parse(rs.getString(2)).orElseThrow(),
                         rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC),
                         rs.getObject(4, LocalDateTime.class).toInstant(ZoneOffset.UTC)))

@@ -30,7 +30,6 @@ final class AddonFixture {
 
     AddonFixture(Catalog catalog) {
         this.catalog = catalog;
-        storage.schema().migrate();
         api.set(partnerApi);
         pages = new AdminPages(catalog, storage, api, activityLog, TestTemplates.addon());
     }

@@ -90,7 +90,11 @@ class FirstHourOnTheHostTest {
     }
 
     private void configure(String secret) {
-        core.modules().saveConfiguration("jetpack", Map.of(AddonSettings.CLIENT_ID, "1001", AddonSettings.CLIENT_SECRET, secret),
+        configure("1001", secret);
+    }
+
+    private void configure(String clientId, String secret) {
+        core.modules().saveConfiguration("jetpack", Map.of(AddonSettings.CLIENT_ID, clientId, AddonSettings.CLIENT_SECRET, secret),
                 List.of("Full Administrator"), ADMIN);
     }
 
@@ -100,6 +104,7 @@ class FirstHourOnTheHostTest {
         core.hooks().on(HookTopics.ADDON_MODULE_CONFIG_SAVE,
                 props -> listener.handleEvent(new Event(HookTopics.ADDON_MODULE_CONFIG_SAVE, props)));
         addon.bindPartnerApi(partnerApi);
+        TestDatabases.addonTables(core.moduleDatabase());
         core.addAddon("jetpack", addon).addServerModule("jetpack", serverModule);
 
         assertThat(core.modules().activate("jetpack").isError()).isFalse();
@@ -141,13 +146,7 @@ class FirstHourOnTheHostTest {
 
     @Test
     void aNewSecretIsOfferedToTheProductsAndCopiedOnlyWhenAsked() {
-        core.hooks().on(HookTopics.ADDON_MODULE_CONFIG_SAVE,
-                props -> listener.handleEvent(new Event(HookTopics.ADDON_MODULE_CONFIG_SAVE, props)));
-        core.addAddon("jetpack", addon);
-        core.modules().activate("jetpack");
-        configure("first-secret");
-        ProductGroup group = core.catalog().createGroup("Jetpack", false);
-        page("POST", "action", "add_product", "product_group_id", Long.toString(group.id()));
+        activateWithJetpackProducts();
 
         configure("second-secret");
 
@@ -156,6 +155,32 @@ class FirstHourOnTheHostTest {
         page("POST", "action", "update_product_credentials");
         assertThat(core.catalog().productsOfModule("jetpack")).allMatch(p -> p.configOptions().get(1).equals("second-secret"));
         assertThat(page("GET").html()).doesNotContain("jetpack-credentials-banner");
+    }
+
+    @Test
+    void copyingTheCredentialsIsOneTransaction() {
+        activateWithJetpackProducts();
+        configure("2002", "second-secret");
+        // the client id is written first; the secret's write then fails
+        core.jdbc().update("ALTER TABLE product_config_options ADD CONSTRAINT jetpack_test_no_second CHECK "
+                + "(option_value <> 'second-secret')");
+
+        page("POST", "action", "update_product_credentials");
+
+        assertThat(core.catalog().productsOfModule("jetpack")).allMatch(p -> p.configOptions().get(0).equals("1001"));
+        assertThat(page("GET").html()).contains("jetpack-credentials-banner");
+    }
+
+    /** The addon activated with client id 1001 and "first-secret", and its products created with them. */
+    private void activateWithJetpackProducts() {
+        core.hooks().on(HookTopics.ADDON_MODULE_CONFIG_SAVE,
+                props -> listener.handleEvent(new Event(HookTopics.ADDON_MODULE_CONFIG_SAVE, props)));
+        TestDatabases.addonTables(core.moduleDatabase());
+        core.addAddon("jetpack", addon);
+        core.modules().activate("jetpack");
+        configure("first-secret");
+        ProductGroup group = core.catalog().createGroup("Jetpack", false);
+        page("POST", "action", "add_product", "product_group_id", Long.toString(group.id()));
     }
 
     private Order order(long clientId, Product product, String siteUrl) {

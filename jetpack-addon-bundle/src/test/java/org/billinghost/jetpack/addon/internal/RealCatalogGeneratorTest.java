@@ -26,7 +26,7 @@ class RealCatalogGeneratorTest {
 
     @Test
     void whenTheThirdProductFailsNothingRemains() {
-        storage.schema().migrate();
+        TestDatabases.addonTables(core.moduleDatabase());
         ProductGroup group = catalog.createGroup("Jetpack Plans", false);
         // the catalog's insert of the third product (Premium) fails inside its transaction
         core.jdbc().update("ALTER TABLE products ADD CONSTRAINT jetpack_test_no_premium CHECK (name <> 'Jetpack - Premium Plan')");
@@ -48,7 +48,7 @@ class RealCatalogGeneratorTest {
 
     @Test
     void pressingCreateTwiceLeavesFourProducts() {
-        storage.schema().migrate();
+        TestDatabases.addonTables(core.moduleDatabase());
         ProductGroup group = catalog.createGroup("Jetpack Plans", false);
 
         assertThat(generator.generate(group.id(), CREDENTIALS)).isInstanceOf(GenerationResult.Created.class);

@@ -1,13 +1,14 @@
 package org.billinghost.core.internal.db;
 
 import java.sql.SQLException;
+import org.billinghost.api.platform.DatabaseException;
 
 /**
  * A database statement failed. The message carries the driver's message and the statement, but the
  * helper never adds the parameters; secrets reach the database only as hashes, so a driver quoting a
  * conflicting key value cannot reveal one.
  */
-public final class DataAccessException extends RuntimeException {
+public final class DataAccessException extends DatabaseException {
     private static final long serialVersionUID = 1L;
 
     public DataAccessException(String message, SQLException cause) {

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import javax.sql.DataSource;
+import org.billinghost.api.platform.DatabaseException;
 import org.billinghost.api.platform.ModuleDatabase;
 
 /** The host's connection pool; also what modules get as {@link ModuleDatabase}. */
@@ -82,6 +84,30 @@ public final class Database implements ModuleDatabase, AutoCloseable {
     @Override
     public Dialect dialect() {
         return dialect;
+    }
+
+    @Override
+    public <T> T inTransaction(Work<T> work) {
+        return forModule(() -> jdbc.inTransaction(work::run));
+    }
+
+    @Override
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+        return forModule(() -> jdbc.query(sql, mapper::map, params));
+    }
+
+    @Override
+    public int update(String sql, Object... params) {
+        return forModule(() -> jdbc.update(sql, params));
+    }
+
+    /** Modules see one failure type: an unavailable database (a BillingException inside the core) becomes one too. */
+    private static <T> T forModule(SqlWork<T> work) {
+        try {
+            return work.run();
+        } catch (DatabaseUnavailableException e) {
+            throw new DatabaseException(e.getMessage(), e);
+        }
     }
 
     @Override

@@ -23,4 +23,9 @@ record Migration(int version, String name, String dialect, String resource) {
     String label() {
         return String.format("V%03d__%s", version, name);
     }
+
+    /** The script's file name, as its author knows it. */
+    String fileName() {
+        return resource.substring(resource.lastIndexOf('/') + 1);
+    }
 }

@@ -1,5 +1,8 @@
 package org.billinghost.core.internal.db;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,21 +11,22 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.billinghost.api.platform.ModuleDatabase.Dialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the migration scripts not yet recorded in {@code schema_version}, in version order, each
- * in its own transaction (PostgreSQL and H2 roll DDL back too; MariaDB commits DDL at once). A row
- * lock on {@code schema_lock}, held by a second connection, keeps two hosts sharing one database
- * from migrating at the same time.
+ * Applies the migration scripts of one owner (the core, or a module bundle) not yet recorded in its schema
+ * history, in version order, each in its own transaction (PostgreSQL and H2 roll DDL back too; MariaDB commits
+ * DDL at once). A row lock on {@code schema_lock}, held by a second connection, keeps two hosts sharing one
+ * database from migrating at the same time. The history keeps a checksum per script: a released script edited
+ * afterwards, or a history with versions newer than the scripts, stops the run with one sentence.
  */
 public final class MigrationRunner {
 
@@ -35,13 +39,18 @@ public final class MigrationRunner {
     }
 
     /**
-     * Brings the schema up to date and answers the versions applied now; on H2 then realigns the identity
-     * counters (see {@link IdentityCounters}).
+     * Brings the core's schema up to date and answers the versions applied now; on H2 then realigns the
+     * identity counters of every table (see {@link IdentityCounters}).
      *
      * @throws DatabaseUnavailableException naming the migration that failed
      */
     public List<Integer> migrate() {
-        List<Integer> applied = applyScripts();
+        MigrationScripts core = MigrationScripts.core();
+        if (core.list().isEmpty()) {
+            throw new DatabaseUnavailableException("Cannot migrate the database: no migration scripts found in "
+                    + MigrationScripts.FOLDER);
+        }
+        List<Integer> applied = migrate(core);
         if (database.dialect() == Dialect.H2) {
             try (Connection c = database.dataSource().getConnection()) {
                 IdentityCounters.realign(c);
@@ -53,16 +62,21 @@ public final class MigrationRunner {
         return applied;
     }
 
-    private List<Integer> applyScripts() {
+    /**
+     * Brings the schema of {@code scripts}' owner up to date and answers the versions applied now.
+     *
+     * @throws DatabaseUnavailableException with one sentence naming the owner and the script at fault
+     */
+    public List<Integer> migrate(MigrationScripts scripts) {
         Dialect dialect = database.dialect();
-        Map<Integer, Migration> scripts = chooseVariants(MigrationScripts.list(), dialect);
-        if (scripts.isEmpty()) {
-            throw new DatabaseUnavailableException("Cannot migrate the database: no migration scripts found in "
-                    + MigrationScripts.FOLDER);
-        }
+        Map<Integer, Migration> chosen = chooseVariants(scripts.list(), dialect);
+        Map<Integer, String> checksums = new TreeMap<>();
+        chosen.forEach((version, m) -> checksums.put(version, checksum(scripts.read(m))));
+        History history = new History(scripts.owner());
         try (Connection work = database.dataSource().getConnection()) {
-            // the usual start: everything applied already, so neither DDL nor the lock is needed
-            if (appliedVersionsIfAny(work).containsAll(scripts.keySet())) {
+            // the usual start: everything applied and checked already, so neither DDL nor the lock is needed
+            Map<Integer, String> recorded = history.recordedIfAny(work);
+            if (recorded != null && !check(scripts.owner(), chosen, checksums, recorded)) {
                 return List.of();
             }
             createBookkeeping(work, dialect);
@@ -70,12 +84,17 @@ public final class MigrationRunner {
                 lock.setAutoCommit(false);
                 try (Statement s = lock.createStatement()) {
                     s.executeQuery("SELECT id FROM schema_lock WHERE id = 1 FOR UPDATE").close();
-                    Set<Integer> applied = appliedVersions(work);
+                    recorded = history.recorded(work);
+                    check(scripts.owner(), chosen, checksums, recorded);
                     List<Integer> now = new ArrayList<>();
-                    for (Migration m : scripts.values()) {
-                        if (!applied.contains(m.version())) {
-                            apply(work, m, dialect);
+                    for (Migration m : chosen.values()) {
+                        String sum = checksums.get(m.version());
+                        if (!recorded.containsKey(m.version())) {
+                            apply(work, scripts, m, sum, history, dialect);
                             now.add(m.version());
+                        } else if (recorded.get(m.version()) == null) {
+                            // a history written before checksums existed: the scripts it ran are these
+                            history.recordChecksum(work, m.version(), sum);
                         }
                     }
                     return now;
@@ -84,17 +103,46 @@ public final class MigrationRunner {
                 }
             }
         } catch (SQLException e) {
-            throw new DatabaseUnavailableException("Cannot migrate the database: "
+            throw new DatabaseUnavailableException("Cannot migrate the database for " + scripts.owner() + ": "
                     + DatabaseUnavailableException.rootMessage(e));
         }
     }
 
-    /** The applied versions, or none when {@code schema_version} does not exist yet (a fresh database). */
-    private static Set<Integer> appliedVersionsIfAny(Connection c) {
+    /**
+     * Refuses a history this code cannot continue (a newer version, an edited script); answers whether work
+     * remains (a script not applied yet, or an applied one without its checksum).
+     */
+    private static boolean check(String owner, Map<Integer, Migration> chosen, Map<Integer, String> checksums,
+            Map<Integer, String> recorded) {
+        int known = chosen.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+        int newest = recorded.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (newest > known) {
+            throw new DatabaseUnavailableException("The database has schema version V" + newest + " of " + owner
+                    + ", newer than this build knows (V" + known + "): start the newer build or restore a backup");
+        }
+        boolean remaining = false;
+        for (Migration m : chosen.values()) {
+            String applied = recorded.get(m.version());
+            String current = checksums.get(m.version());
+            if (!recorded.containsKey(m.version()) || applied == null) {
+                remaining = true;
+            } else if (!applied.equals(current)) {
+                throw new DatabaseUnavailableException("Migration " + m.fileName() + " of " + owner
+                        + " was changed after it was applied (checksum " + applied + ", now " + current
+                        + "); restore it or add a new script");
+            }
+        }
+        return remaining;
+    }
+
+    /** The script's checksum: SHA-256 of its text with line ends made uniform, so a checkout's CRLF is no change. */
+    static String checksum(String script) {
         try {
-            return appliedVersions(c);
-        } catch (SQLException e) {
-            return Set.of();
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(script.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
     }
 
@@ -113,27 +161,65 @@ public final class MigrationRunner {
                 .replace("${TABLE_OPTIONS}", maria ? "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin" : "");
     }
 
-    /** Splits a script at semicolons that end a line; lines starting with {@code --} are comments. */
+    /**
+     * Splits a script at the semicolons outside quoted strings, quoted identifiers, comments and PostgreSQL
+     * dollar-quoted bodies ({@code $$ … $$}, {@code $tag$ … $tag$}); comments are left out.
+     */
     static List<String> statements(String script) {
         List<String> result = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        for (String line : script.split("\\R")) {
-            String trimmed = line.strip();
-            if (trimmed.startsWith("--") || trimmed.isEmpty()) {
-                continue;
-            }
-            if (trimmed.endsWith(";")) {
-                current.append(trimmed, 0, trimmed.length() - 1);
-                result.add(current.toString().strip());
-                current.setLength(0);
+        int i = 0;
+        int n = script.length();
+        while (i < n) {
+            char c = script.charAt(i);
+            if (c == '-' && script.startsWith("--", i)) {
+                int eol = script.indexOf('\n', i);
+                i = eol < 0 ? n : eol;
+            } else if (c == '/' && script.startsWith("/*", i)) {
+                int close = script.indexOf("*/", i + 2);
+                i = close < 0 ? n : close + 2;
+                current.append(' ');
+            } else if (c == '\'' || c == '"' || c == '`') {
+                int close = script.indexOf(c, i + 1);
+                int stop = close < 0 ? n : close + 1;
+                current.append(script, i, stop);
+                i = stop;
+            } else if (c == '$' && dollarTag(script, i) != null) {
+                String tag = dollarTag(script, i);
+                int close = script.indexOf(tag, i + tag.length());
+                int stop = close < 0 ? n : close + tag.length();
+                current.append(script, i, stop);
+                i = stop;
+            } else if (c == ';') {
+                addStatement(result, current);
+                i++;
             } else {
-                current.append(trimmed).append('\n');
+                current.append(c);
+                i++;
             }
         }
-        if (!current.toString().isBlank()) {
-            result.add(current.toString().strip());
-        }
+        addStatement(result, current);
         return result;
+    }
+
+    /** The dollar-quote tag starting at {@code i} ({@code $$} or {@code $name$}), or null when there is none. */
+    private static String dollarTag(String script, int i) {
+        if (i > 0 && (Character.isLetterOrDigit(script.charAt(i - 1)) || script.charAt(i - 1) == '_')) {
+            return null;
+        }
+        int j = i + 1;
+        while (j < script.length() && (Character.isLetter(script.charAt(j)) || script.charAt(j) == '_')) {
+            j++;
+        }
+        return j < script.length() && script.charAt(j) == '$' ? script.substring(i, j + 1) : null;
+    }
+
+    private static void addStatement(List<String> result, StringBuilder current) {
+        String statement = current.toString().strip();
+        if (!statement.isEmpty()) {
+            result.add(statement);
+        }
+        current.setLength(0);
     }
 
     private static Map<Integer, Migration> chooseVariants(List<Migration> all, Dialect dialect) {
@@ -155,7 +241,11 @@ public final class MigrationRunner {
     private static void createBookkeeping(Connection c, Dialect dialect) throws SQLException {
         try (Statement s = c.createStatement()) {
             createdMeanwhileIsFine(() -> s.execute(substitute("CREATE TABLE IF NOT EXISTS schema_version (version INT "
-                    + "PRIMARY KEY, name VARCHAR(200) NOT NULL, applied_at ${TIMESTAMP} NOT NULL) ${TABLE_OPTIONS}", dialect)));
+                    + "PRIMARY KEY, name VARCHAR(200) NOT NULL, applied_at ${TIMESTAMP} NOT NULL, checksum VARCHAR(64)) "
+                    + "${TABLE_OPTIONS}", dialect)));
+            // histories written before checksums existed lack the column; the runner fills it in
+            createdMeanwhileIsFine(() -> s.execute(
+                    "ALTER TABLE schema_version ADD COLUMN IF NOT EXISTS checksum VARCHAR(64)"));
             createdMeanwhileIsFine(() -> s.execute(substitute(
                     "CREATE TABLE IF NOT EXISTS schema_lock (id INT PRIMARY KEY) ${TABLE_OPTIONS}", dialect)));
             createdMeanwhileIsFine(() -> {
@@ -178,51 +268,103 @@ public final class MigrationRunner {
     /**
      * Runs a step of the bookkeeping set-up that another host may be doing at the same moment: when it
      * wins the race (PostgreSQL reports even CREATE TABLE IF NOT EXISTS as a duplicate then), the table
-     * or row exists, as wanted.
+     * row or column exists, as wanted.
      */
     private static void createdMeanwhileIsFine(Step step) throws SQLException {
         try {
             step.run();
         } catch (SQLException e) {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
-            if (!state.equals("23505") && !state.equals("42P07") && e.getErrorCode() != 1062) {
+            if (!state.equals("23505") && !state.equals("42P07") && !state.equals("42701") && e.getErrorCode() != 1062
+                    && e.getErrorCode() != 1060) {
                 throw e;
             }
         }
     }
 
-    private static Set<Integer> appliedVersions(Connection c) throws SQLException {
-        Set<Integer> versions = new HashSet<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
-            while (rs.next()) {
-                versions.add(rs.getInt(1));
-            }
-        }
-        return versions;
-    }
-
-    private static void apply(Connection c, Migration m, Dialect dialect) throws SQLException {
-        String script = substitute(MigrationScripts.read(m.resource()), dialect);
+    private static void apply(Connection c, MigrationScripts scripts, Migration m, String checksum, History history,
+            Dialect dialect) throws SQLException {
+        String script = substitute(scripts.read(m), dialect);
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             for (String sql : statements(script)) {
                 s.execute(sql);
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)")) {
+            history.record(c, m, checksum);
+            c.commit();
+            LOG.info("Applied migration owner={} migration={}", scripts.owner(), m.label());
+        } catch (SQLException e) {
+            c.rollback();
+            throw new DatabaseUnavailableException("Cannot migrate the database: " + m.fileName() + " of "
+                    + scripts.owner() + " failed: " + DatabaseUnavailableException.rootMessage(e));
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * The schema history of one owner: the core's in {@code schema_version} (as before modules had scripts), a
+     * module bundle's in {@code module_schema_version} under its symbolic name (made by the core's V160).
+     */
+    private record History(String owner) {
+
+        boolean core() {
+            return owner.equals(MigrationScripts.CORE);
+        }
+
+        /** Version to checksum (null when recorded before checksums), or null when the history cannot be read yet. */
+        Map<Integer, String> recordedIfAny(Connection c) {
+            try {
+                return recorded(c);
+            } catch (SQLException e) {
+                return null;
+            }
+        }
+
+        Map<Integer, String> recorded(Connection c) throws SQLException {
+            Map<Integer, String> rows = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(core()
+                    ? "SELECT version, checksum FROM schema_version"
+                    : "SELECT version, checksum FROM module_schema_version WHERE bundle = ?")) {
+                if (!core()) {
+                    ps.setString(1, owner);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.put(rs.getInt(1), rs.getString(2));
+                    }
+                }
+            }
+            return rows;
+        }
+
+        void record(Connection c, Migration m, String checksum) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(core()
+                    ? "INSERT INTO schema_version (version, name, applied_at, checksum) VALUES (?, ?, ?, ?)"
+                    : "INSERT INTO module_schema_version (version, name, applied_at, checksum, bundle) "
+                            + "VALUES (?, ?, ?, ?, ?)")) {
                 ps.setInt(1, m.version());
                 ps.setString(2, m.name());
                 ps.setObject(3, LocalDateTime.ofInstant(Jdbc.now(), ZoneOffset.UTC));
+                ps.setString(4, checksum);
+                if (!core()) {
+                    ps.setString(5, owner);
+                }
                 ps.executeUpdate();
             }
-            c.commit();
-            LOG.info("Applied migration migration={}", m.label());
-        } catch (SQLException e) {
-            c.rollback();
-            throw new DatabaseUnavailableException("Cannot migrate the database: " + m.label() + " failed: "
-                    + DatabaseUnavailableException.rootMessage(e));
-        } finally {
-            c.setAutoCommit(true);
+        }
+
+        void recordChecksum(Connection c, int version, String checksum) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(core()
+                    ? "UPDATE schema_version SET checksum = ? WHERE version = ?"
+                    : "UPDATE module_schema_version SET checksum = ? WHERE version = ? AND bundle = ?")) {
+                ps.setString(1, checksum);
+                ps.setInt(2, version);
+                if (!core()) {
+                    ps.setString(3, owner);
+                }
+                ps.executeUpdate();
+            }
         }
     }
 }

@@ -12,39 +12,79 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 
 /**
- * Lists the migration scripts shipped in {@code db/migration}: through the bundle inside OSGi,
- * through the class path (a directory or a jar) in tests.
+ * The migration scripts of one owner, recorded under its bundle's symbolic name: the core's in its own
+ * {@code db/migration} (through the bundle inside OSGi, through the class path in tests), or a module
+ * bundle's in the folder its {@value #HEADER} manifest header names.
  */
-final class MigrationScripts {
+public final class MigrationScripts {
 
     static final String FOLDER = "db/migration";
+    /** The manifest header by which a module bundle declares the folder of its migration scripts. */
+    public static final String HEADER = "Billing-Migrations";
+    /** The core's symbolic name, also its owner name in the schema history. */
+    static final String CORE = "org.billinghost.host-core";
 
-    private MigrationScripts() {
-    }
+    private final String owner;
+    private final List<Migration> migrations;
+    private final ClassLoader classLoader;
+    private final Bundle bundle;
 
-    static List<Migration> list() {
-        Bundle bundle = FrameworkUtil.getBundle(MigrationScripts.class);
-        List<String> names = bundle != null ? inBundle(bundle) : onClassPath();
-        List<Migration> migrations = new ArrayList<>();
+    private MigrationScripts(String owner, List<String> names, String folder, ClassLoader classLoader, Bundle bundle) {
+        this.owner = owner;
+        this.classLoader = classLoader;
+        this.bundle = bundle;
+        List<Migration> found = new ArrayList<>();
         for (String name : names) {
-            Migration m = Migration.parse(name, FOLDER + "/" + name);
+            Migration m = Migration.parse(name, folder + "/" + name);
             if (m != null) {
-                migrations.add(m);
+                found.add(m);
             }
         }
+        this.migrations = List.copyOf(found);
+    }
+
+    /** The core's scripts. */
+    static MigrationScripts core() {
+        Bundle bundle = FrameworkUtil.getBundle(MigrationScripts.class);
+        return bundle != null ? new MigrationScripts(CORE, inBundle(bundle, FOLDER), FOLDER, null, bundle)
+                : new MigrationScripts(CORE, onClassPath(MigrationScripts.class.getClassLoader(), FOLDER), FOLDER,
+                        MigrationScripts.class.getClassLoader(), null);
+    }
+
+    /** The scripts of a module bundle, or none when it declares no {@value #HEADER} header. */
+    public static Optional<MigrationScripts> of(Bundle bundle) {
+        String folder = bundle.getHeaders("").get(HEADER);
+        if (folder == null || folder.isBlank()) {
+            return Optional.empty();
+        }
+        String path = folder.strip().replaceAll("^/+|/+$", "");
+        return Optional.of(new MigrationScripts(bundle.getSymbolicName(), inBundle(bundle, path), path, null, bundle));
+    }
+
+    /** Scripts found on a class path under {@code folder}, recorded as {@code owner} (tests of modules). */
+    public static MigrationScripts onClassPath(String owner, ClassLoader classLoader, String folder) {
+        return new MigrationScripts(owner, onClassPath(classLoader, folder), folder, classLoader, null);
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    List<Migration> list() {
         return migrations;
     }
 
-    static String read(String resource) {
-        try (InputStream in = MigrationScripts.class.getClassLoader().getResourceAsStream(resource)) {
+    String read(Migration m) {
+        try (InputStream in = open(m.resource())) {
             if (in == null) {
-                throw new IllegalStateException("Missing migration script " + resource);
+                throw new IllegalStateException("Missing migration script " + m.resource() + " of " + owner);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -52,8 +92,16 @@ final class MigrationScripts {
         }
     }
 
-    private static List<String> inBundle(Bundle bundle) {
-        Enumeration<URL> entries = bundle.findEntries(FOLDER, "*.sql", false);
+    private InputStream open(String resource) throws IOException {
+        if (bundle != null) {
+            URL entry = bundle.getEntry(resource);
+            return entry == null ? null : entry.openStream();
+        }
+        return classLoader.getResourceAsStream(resource);
+    }
+
+    private static List<String> inBundle(Bundle bundle, String folder) {
+        Enumeration<URL> entries = bundle.findEntries(folder, "*.sql", false);
         List<String> names = new ArrayList<>();
         if (entries != null) {
             for (URL url : Collections.list(entries)) {
@@ -64,27 +112,27 @@ final class MigrationScripts {
         return names;
     }
 
-    private static List<String> onClassPath() {
-        URL folder = MigrationScripts.class.getClassLoader().getResource(FOLDER);
-        if (folder == null) {
+    private static List<String> onClassPath(ClassLoader classLoader, String folder) {
+        URL url = classLoader.getResource(folder);
+        if (url == null) {
             return List.of();
         }
         try {
-            if ("jar".equals(folder.getProtocol())) {
-                String file = folder.getPath().substring("file:".length(), folder.getPath().indexOf("!/"));
+            if ("jar".equals(url.getProtocol())) {
+                String file = url.getPath().substring("file:".length(), url.getPath().indexOf("!/"));
                 try (JarFile jar = new JarFile(Path.of(new java.net.URI("file:" + file)).toFile())) {
                     return jar.stream().map(e -> e.getName())
-                            .filter(n -> n.startsWith(FOLDER + "/") && n.indexOf('/', FOLDER.length() + 1) < 0)
-                            .map(n -> n.substring(FOLDER.length() + 1)).toList();
+                            .filter(n -> n.startsWith(folder + "/") && n.indexOf('/', folder.length() + 1) < 0)
+                            .map(n -> n.substring(folder.length() + 1)).toList();
                 }
             }
-            try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+            try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
                 return files.map(p -> p.getFileName().toString()).toList();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("Cannot list " + folder, e);
+            throw new IllegalStateException("Cannot list " + url, e);
         }
     }
 }

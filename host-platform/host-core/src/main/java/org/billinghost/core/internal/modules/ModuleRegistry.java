@@ -1,14 +1,24 @@
 package org.billinghost.core.internal.modules;
 
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 
 import org.billinghost.api.module.AddonModule;
 import org.billinghost.api.module.ModuleProperties;
 import org.billinghost.api.module.ServerModule;
+import org.billinghost.core.internal.db.Database;
+import org.billinghost.core.internal.db.DatabaseUnavailableException;
+import org.billinghost.core.internal.db.MigrationRunner;
+import org.billinghost.core.internal.db.MigrationScripts;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -19,6 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The addon and server modules currently registered, by {@link ModuleProperties#MODULE_NAME}.
  * Modules come and go with their bundles; callers look a module up for each use and never keep it.
+ * A module whose bundle ships migration scripts (manifest header {@value MigrationScripts#HEADER}) is offered
+ * once they are applied; when they fail it is not offered, and the log says why in one line.
  */
 @Component(service = ModuleRegistry.class)
 public final class ModuleRegistry {
@@ -26,6 +38,12 @@ public final class ModuleRegistry {
 
     private final ByName<AddonModule> addons = new ByName<>("Addon");
     private final ByName<ServerModule> servers = new ByName<>("Server");
+    private final Database database;
+
+    @Activate
+    public ModuleRegistry(@Reference Database database) {
+        this.database = database;
+    }
 
     public Optional<AddonModule> addon(String name) {
         return addons.get(name);
@@ -63,8 +81,8 @@ public final class ModuleRegistry {
 
     @Reference(name = "addon", service = AddonModule.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, unbind = "unbindAddon")
-    void bindAddon(AddonModule module, Map<String, Object> properties) {
-        addons.bind(module, properties);
+    void bindAddon(AddonModule module, ServiceReference<AddonModule> reference, Map<String, Object> properties) {
+        addons.bind(module, properties, name -> migrated("Addon", name, reference.getBundle()));
     }
 
     void unbindAddon(AddonModule module, Map<String, Object> properties) {
@@ -73,8 +91,28 @@ public final class ModuleRegistry {
 
     @Reference(name = "server", service = ServerModule.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, unbind = "unbindServer")
-    void bindServer(ServerModule module, Map<String, Object> properties) {
-        servers.bind(module, properties);
+    void bindServer(ServerModule module, ServiceReference<ServerModule> reference, Map<String, Object> properties) {
+        servers.bind(module, properties, name -> migrated("Server", name, reference.getBundle()));
+    }
+
+    /** Applies the migration scripts of a module's bundle; false when they fail or the bundle is gone meanwhile. */
+    boolean migrated(String kind, String name, Bundle bundle) {
+        if (bundle == null) {
+            return false;
+        }
+        Optional<MigrationScripts> scripts = MigrationScripts.of(bundle);
+        if (scripts.isEmpty()) {
+            return true;
+        }
+        try {
+            List<Integer> applied = new MigrationRunner(database).migrate(scripts.get());
+            LOG.info("{} module migrated: module={} bundle={} migrationsApplied={}", kind, name,
+                    bundle.getSymbolicName(), applied.size());
+            return true;
+        } catch (DatabaseUnavailableException | IllegalStateException | UncheckedIOException e) {
+            LOG.error("{} module '{}' is not offered: {}", kind, name, e.getMessage());
+            return false;
+        }
     }
 
     void unbindServer(ServerModule module, Map<String, Object> properties) {
@@ -109,8 +147,8 @@ public final class ModuleRegistry {
             modules.put(name, module);
         }
 
-        void bind(T module, Map<String, Object> properties) {
-            nameOf(properties).ifPresent(name -> {
+        void bind(T module, Map<String, Object> properties, Predicate<String> ready) {
+            nameOf(properties).filter(ready).ifPresent(name -> {
                 modules.put(name, module);
                 LOG.info("{} module available: module={}", kind, name);
             });

@@ -56,6 +56,24 @@ class StartupTest {
     }
 
     @Test
+    void anOlderBuildOnANewerDatabaseRegistersFailedHealthWithOneSentence(@TempDir Path data) throws Exception {
+        long known;
+        try (TestDatabase db = TestDatabases.h2File(data.resolve("db"))) {
+            known = db.jdbc().queryLong("SELECT MAX(version) FROM schema_version");
+            db.jdbc().update("INSERT INTO schema_version (version, name, applied_at, checksum) VALUES (9999, 'later', ?, "
+                    + "'x')", Jdbc.now());
+        }
+        FakeBundleContext fake = new FakeBundleContext(Map.of("billing.data.dir", data.toString()));
+
+        new DatabaseStartup(fake.context).awaitStarted();
+
+        assertThat((String) fake.only(HostHealth.class).properties().get(HostHealth.MESSAGE))
+                .isEqualTo("The database has schema version V9999 of org.billinghost.host-core, newer than this build"
+                        + " knows (V" + known + "): start the newer build or restore a backup");
+        assertThat(fake.registered).hasSize(1);
+    }
+
+    @Test
     void stoppingWhileTheDatabaseOpensLeavesNothingRegistered(@TempDir Path data) throws Exception {
         FakeBundleContext fake = new FakeBundleContext(Map.of("billing.data.dir", data.toString()));
 
