@@ -2,7 +2,7 @@
  * Services the host offers modules (OSGi services registered by the host): the catalog, the
  * activity and module logs, the host's database for the module's own tables, and the hook topics.
  */
-@Version("1.1.0")
+@Version("2.0.0")
 package org.billinghost.api.platform;
 
 import org.osgi.annotation.versioning.Version;

@@ -2,11 +2,11 @@ package org.billinghost.jetpack.addon.internal;
 
 import static org.billinghost.jetpack.addon.internal.Markup.alert;
 
+import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.module.AddonPage;
 import org.billinghost.api.module.AddonRequest;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
-import org.billinghost.api.platform.CatalogException;
 import org.billinghost.jetpack.addon.internal.Markup.Kind;
 import org.billinghost.jetpack.partner.PartnerApi;
 import org.slf4j.Logger;
@@ -46,7 +46,7 @@ final class AdminPages {
                 default -> layout.page(request, action, alert(Kind.DANGER, "Unknown action '" + action
                         + "' of the Jetpack addon; nothing was done. Pick a page from the menu above.", ""));
             };
-        } catch (CatalogException | StorageException e) {
+        } catch (BillingException | StorageException e) {
             // a page, not a stack trace; the banner is left out as it reads the same storage
             LOG.warn("JETPACK MODULE: action={} failed: {}", action, e.getMessage());
             String message = e.getMessage().startsWith(PartnerApi.PREFIX) ? e.getMessage() : PartnerApi.PREFIX + e.getMessage();

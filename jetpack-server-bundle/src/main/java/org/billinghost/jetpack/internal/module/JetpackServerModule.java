@@ -1,6 +1,7 @@
 package org.billinghost.jetpack.internal.module;
 
 import static org.billinghost.jetpack.partner.PartnerApi.PREFIX;
+import org.billinghost.api.billing.ServiceStatus;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -157,11 +158,12 @@ public final class JetpackServerModule implements ServerModule {
 
     @Override
     public Optional<String> clientArea(CommandParams params) {
-        String status = params.serviceStatus();
+        Optional<ServiceStatus> ended = params.status()
+                .filter(s -> s == ServiceStatus.TERMINATED || s == ServiceStatus.CANCELLED);
         // a terminated or cancelled plan keeps its old activation link in the details: never offer it again
-        if ("Terminated".equalsIgnoreCase(status) || "Cancelled".equalsIgnoreCase(status)) {
+        if (ended.isPresent()) {
             return Optional.of("<div class=\"jetpack-details\"><p>This Jetpack plan was cancelled"
-                    + " (the service is " + Html.escape(status) + ").</p></div>");
+                    + " (the service is " + Html.escape(ended.get().label()) + ").</p></div>");
         }
         String details = JetpackService.of(params).details();
         if (details.isEmpty()) {
