@@ -8,7 +8,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * slip past the lock while a slow password check runs. Used by the admin and client logins and by
  * the HTTP API's authentication.
  *
- * @since 1.3
+ * @since 2.0
  */
 @ProviderType
 public interface AuthThrottle {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A client. {@code credit} (since 1.3) is the client's credit balance, e.g. the surplus of an
+ * A client. {@code credit} (since 2.0) is the client's credit balance, e.g. the surplus of an
  * overpaid invoice, as WHMCS's {@code credit}.
  */
 public record Client(long id, String firstName, String lastName, String email, String companyName, String address1,

@@ -24,7 +24,7 @@ public interface Invoices {
      * Records a payment; when the invoice is paid in full it becomes Paid, the order's services
      * with auto-setup {@code payment} get their Create job (same transaction), and InvoicePaid and
      * OrderPaid fire. A transaction id already recorded, in any letter case, is refused, so a payment is
-     * never counted twice. A payment above the amount due (since 1.3) pays the invoice and the surplus
+     * never counted twice. A payment above the amount due (since 2.0) pays the invoice and the surplus
      * becomes the client's credit ({@link Client#credit()}), or is refused when the host's setting
      * {@code refuseOverpayment} says so. Amounts above 9,999,999,999.99 are refused.
      */

@@ -35,18 +35,23 @@ public interface Modules {
     List<String> saveConfiguration(String name, Map<String, String> values, List<String> accessRoles,
                                    AdminIdentity admin);
 
-    /** Renders an active addon's admin page; refuses roles outside its access list. */
-    AddonPage adminOutput(String name, Map<String, List<String>> parameters, String method, AdminIdentity admin,
-                          String csrfToken);
+    /**
+     * Renders an active addon's admin page; refuses roles outside the access list (the request's
+     * admin is checked). The caller (the web area) fills in the page link, parameters, method and
+     * form token; the host replaces the version and configuration with the addon's stored ones.
+     *
+     * @since 2.0
+     */
+    AddonPage adminOutput(String name, AddonRequest request);
 
     /**
      * The sidebar HTML of an active, available addon for an admin its access list allows; empty when
-     * the addon offers none, may not be shown to this admin, or fails (the failure is logged).
+     * the addon offers none, may not be shown to this admin, or fails (the failure is logged). The
+     * request is filled in as for {@link #adminOutput}.
      *
-     * @since 1.1
+     * @since 2.0
      */
-    Optional<String> adminSidebar(String name, Map<String, List<String>> parameters, String method, AdminIdentity admin,
-                                  String csrfToken);
+    Optional<String> adminSidebar(String name, AddonRequest request);
 
     /**
      * The client-area HTML of every active, available addon for one client, by addon name in name

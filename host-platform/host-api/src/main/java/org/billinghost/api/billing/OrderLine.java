@@ -3,7 +3,7 @@ package org.billinghost.api.billing;
 import java.util.Map;
 
 /**
- * One product in an order, {@code quantity} times (since 1.3; each becomes a service of its own,
+ * One product in an order, {@code quantity} times (since 2.0; each becomes a service of its own,
  * with the same domain and custom field values).
  *
  * @param customFields values keyed by custom field id (as a decimal string) or by field name

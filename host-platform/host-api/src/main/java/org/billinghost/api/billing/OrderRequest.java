@@ -6,7 +6,7 @@ import java.util.List;
  * An order to place. Custom field values are validated (required, regex, dropdown options);
  * admin-only fields are refused unless {@code byAdmin}.
  *
- * <p>{@code idempotencyKey} (since 1.3; empty for none, at most 64 characters) names the order
+ * <p>{@code idempotencyKey} (since 2.0; empty for none, at most 64 characters) names the order
  * for retries: placing an order again with the key of an order already placed for the same client
  * answers that order and creates nothing.
  */

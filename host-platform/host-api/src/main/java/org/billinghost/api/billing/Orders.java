@@ -15,14 +15,14 @@ public interface Orders {
     /**
      * Lines an order may have unless the host's setting {@code maxLinesPerOrder} says otherwise.
      *
-     * @since 1.3
+     * @since 2.0
      */
     int DEFAULT_MAX_LINES_PER_ORDER = 100;
 
     /**
      * The largest {@link OrderLine#quantity()} unless the host's setting {@code maxQuantityPerLine} says otherwise.
      *
-     * @since 1.3
+     * @since 2.0
      */
     int DEFAULT_MAX_QUANTITY_PER_LINE = 100;
 

@@ -10,6 +10,9 @@ import java.util.Map;
  * requests, the CSRF token. Forms the addon prints must carry {@link #csrfToken()} in a hidden
  * field named {@code token}.
  *
+ * <p>The web area builds it (link, parameters, method, token: the web concerns stay in the web
+ * bundle) and the host fills in the addon's own version and configuration with {@link #forAddon}.
+ *
  * @param moduleLink  the addon page's path with its module parameter, e.g. {@code /admin/addonmodules?module=jetpack}
  * @param version     the addon's installed version
  * @param config      the addon's saved configuration values, secrets included (for the module's own use only)
@@ -24,6 +27,15 @@ public record AddonRequest(String moduleLink, String version, Map<String, String
     public AddonRequest {
         config = Map.copyOf(config);
         parameters = Map.copyOf(parameters);
+    }
+
+    /**
+     * This request with the addon's installed version and saved configuration, as the host hands it to the addon.
+     *
+     * @since 1.2
+     */
+    public AddonRequest forAddon(String installedVersion, Map<String, String> addonConfig) {
+        return new AddonRequest(moduleLink, installedVersion, addonConfig, parameters, method, admin, csrfToken);
     }
 
     /** The first value of a parameter, or an empty string. */

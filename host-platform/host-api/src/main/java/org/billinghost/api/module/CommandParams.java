@@ -2,6 +2,8 @@ package org.billinghost.api.module;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.billinghost.api.billing.ServiceStatus;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -58,9 +60,21 @@ public interface CommandParams {
      * ...) when the parameters were built; empty when the host does not know it.
      *
      * @since 1.1
+     * @deprecated use {@link #status()}, which is typed; this label is {@code status().map(ServiceStatus::label)}
      */
+    @Deprecated
     default String serviceStatus() {
-        return "";
+        return status().map(ServiceStatus::label).orElse("");
+    }
+
+    /**
+     * The service's status when the parameters were built; empty when the host does not know it
+     * (e.g. a test connection, which has no service).
+     *
+     * @since 1.2
+     */
+    default Optional<ServiceStatus> status() {
+        return Optional.empty();
     }
 
     /** The admin who runs the command, or null when the host runs it automatically. */

@@ -6,7 +6,9 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Product groups, products, custom fields and bundles (WHMCS's AddProduct and friends).
- * Every change is one transaction; a refused change throws {@link CatalogException} and changes nothing.
+ * Every change is one transaction; a refused change throws {@link org.billinghost.api.billing.BillingException}
+ * ({@code CONFLICT} for a duplicate name, {@code INVALID_INPUT} otherwise, with the field at fault where there
+ * is one) and changes nothing.
  */
 @ProviderType
 public interface Catalog {

@@ -17,4 +17,15 @@ public record CustomField(long id, long productId, String name, CustomFieldType 
         description = description == null ? "" : description;
         validationRegex = validationRegex == null ? "" : validationRegex;
     }
+
+    /**
+     * The input name a refusal about this field carries in
+     * {@link org.billinghost.api.billing.BillingException#field()}: {@code customfields[ID]}, the
+     * field's id as the API's {@code customfields} array keys it; forms map it to their own field.
+     *
+     * @since 2.0
+     */
+    public String inputName() {
+        return "customfields[" + id + "]";
+    }
 }

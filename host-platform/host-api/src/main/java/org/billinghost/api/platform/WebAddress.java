@@ -13,7 +13,7 @@ import java.util.Optional;
  * with the length of the value, which is bounded, and it cannot overflow the stack whatever it is given.
  * Custom fields of type {@link CustomFieldType#LINK} are checked with it.
  *
- * @since 1.1
+ * @since 2.0
  */
 public final class WebAddress {
     /** The longest web address accepted, in characters. */

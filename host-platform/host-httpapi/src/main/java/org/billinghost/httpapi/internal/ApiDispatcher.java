@@ -13,7 +13,6 @@ import org.billinghost.api.billing.AuthThrottle;
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.log.FailureLog;
 import org.billinghost.api.module.AdminIdentity;
-import org.billinghost.api.platform.CatalogException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,9 +67,7 @@ public final class ApiDispatcher {
         } catch (ApiError e) {
             return error(e.status(), e.getMessage());
         } catch (BillingException e) {
-            return error(status(e.category()), e.getMessage());
-        } catch (CatalogException e) {
-            return error(400, e.getMessage());
+            return error(e.category().httpStatus(), e.getMessage());
         } catch (IllegalArgumentException e) {
             // the services' own input checks; their messages are written for the caller
             LOG.debug("API action refused input: action={} message={}", actionName,
@@ -156,16 +153,6 @@ public final class ApiDispatcher {
                     + entry.permission() + " that " + entry.name() + " needs");
         }
         return admin.identity();
-    }
-
-    static int status(BillingException.Category category) {
-        return switch (category) {
-            case INVALID_INPUT -> 400;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case FORBIDDEN -> 403;
-            case UNAVAILABLE -> 503;
-        };
     }
 
     static Answer error(int status, String message) {

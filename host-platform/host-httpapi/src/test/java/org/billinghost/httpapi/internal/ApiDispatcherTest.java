@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.billinghost.api.billing.BillingException;
-import org.billinghost.api.platform.CatalogException;
 import org.billinghost.core.testkit.CoreAssembly;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,9 +28,6 @@ class ApiDispatcherTest {
                 })
                 .add("Refuse", null, (r, a) -> {
                     throw new BillingException(BillingException.Category.valueOf(r.string("category")), "refused");
-                })
-                .add("Catalog", null, (r, a) -> {
-                    throw new CatalogException("Duplicate product name");
                 })
                 .add("Echo", null, (r, a) -> Map.of("admin", a.username()));
         dispatcher = new ApiDispatcher(backend, table);
@@ -72,7 +68,6 @@ class ApiDispatcherTest {
             assertThat(answer.status()).as(category).isEqualTo(status);
             assertThat(answer.body()).containsEntry("message", "refused");
         });
-        assertThat(call("Catalog").status()).isEqualTo(400);
     }
 
     @Test

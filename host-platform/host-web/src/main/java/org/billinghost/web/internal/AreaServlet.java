@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.log.FailureLog;
-import org.billinghost.api.platform.CatalogException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,9 +69,7 @@ public abstract class AreaServlet extends HttpServlet {
         } catch (PageException e) {
             error(exchange, response, e.status(), e.getMessage());
         } catch (BillingException e) {
-            error(exchange, response, status(e.category()), e.getMessage());
-        } catch (CatalogException e) {
-            error(exchange, response, 400, e.getMessage());
+            error(exchange, response, e.category().httpStatus(), e.getMessage());
         } catch (IOException e) {
             // the visitor's connection failed while the answer went out: no page can reach it, and it is no bug here
             LOG.info("Answer not delivered: path={} reason={}", LogText.of(path), LogText.of(e.toString()));
@@ -116,15 +113,5 @@ public abstract class AreaServlet extends HttpServlet {
             FAILURES.error(e, "Error page failed: status={}", status);
             exchange.plainText(500, FAILED);
         }
-    }
-
-    private static int status(BillingException.Category category) {
-        return switch (category) {
-            case INVALID_INPUT -> 400;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case FORBIDDEN -> 403;
-            case UNAVAILABLE -> 503;
-        };
     }
 }

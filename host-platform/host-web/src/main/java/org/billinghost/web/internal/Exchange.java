@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.billinghost.api.billing.AdminAccount;
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.Client;
-import org.billinghost.api.platform.CatalogException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -168,7 +167,7 @@ public final class Exchange {
     public void actThenRedirect(String location, Supplier<String> action) throws IOException {
         try {
             flash(Notice.ok(action.get()));
-        } catch (BillingException | CatalogException | PageException e) {
+        } catch (BillingException | PageException e) {
             flash(Notice.error(e.getMessage()));
         }
         redirect(location);

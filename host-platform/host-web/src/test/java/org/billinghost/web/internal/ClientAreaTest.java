@@ -103,8 +103,9 @@ class ClientAreaTest {
         Browser.Page duplicate = again.post("/register", "firstname", "Rita", "lastname", "Twice", "email",
                 "rita@example.com", "address1", "Street 1", "city", "Paris", "state", "IDF", "postcode", "75001",
                 "country", "FR", "phonenumber", "+33 1", "password", "secret-pass", "password2", "secret-pass");
-        assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(duplicate.status()).as("a conflict, as the API answers it").isEqualTo(409);
         assertThat(duplicate.doc().select("input[name=lastname]").attr("value")).isEqualTo("Twice");
+        assertThat(duplicate.doc().select(".field.invalid input").attr("name")).isEqualTo("email");
     }
 
     @Test
@@ -129,6 +130,8 @@ class ClientAreaTest {
         Browser.Page badFormat = b.post("/cart", "pid", Long.toString(site.id()), url, "ftp://nope", nick, "Nicky");
         assertThat(badFormat.status()).isEqualTo(400);
         assertThat(badFormat.doc().select("input[name=" + url + "]").attr("value")).isEqualTo("ftp://nope");
+        assertThat(badFormat.doc().select(".field.invalid input").attr("name")).as("marked by the refusal's field")
+                .isEqualTo(url);
         long clientId = server.core().clients().byEmail("buyer@example.com").orElseThrow().id();
         assertThat(server.core().orders().list(null, clientId, 0, 10).items()).isEmpty();
         assertThat(b.postRaw("/cart", "pid", Long.toString(site.id()), url, "https://x.example", nick, "N").status())

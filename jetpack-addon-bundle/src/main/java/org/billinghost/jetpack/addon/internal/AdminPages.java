@@ -1,11 +1,11 @@
 package org.billinghost.jetpack.addon.internal;
 
 import java.util.List;
+import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.module.AddonPage;
 import org.billinghost.api.module.AddonRequest;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
-import org.billinghost.api.platform.CatalogException;
 import org.billinghost.api.platform.DatabaseException;
 import org.billinghost.api.platform.ModuleTemplates;
 import org.billinghost.jetpack.addon.internal.Alert.Kind;
@@ -47,7 +47,7 @@ final class AdminPages {
                 default -> layout.message(request, action, Alert.of(Kind.DANGER, "Unknown action '" + action
                         + "' of the Jetpack addon; nothing was done. Pick a page from the menu above."));
             };
-        } catch (CatalogException e) {
+        } catch (BillingException e) {
             // a page, not a stack trace; the banner is left out as it reads the same storage
             LOG.warn("JETPACK MODULE: action={} failed: {}", action, e.getMessage());
             String message = e.getMessage().startsWith(PartnerApi.PREFIX) ? e.getMessage() : PartnerApi.PREFIX + e.getMessage();

@@ -1,6 +1,7 @@
 package org.billinghost.jetpack.addon.internal;
 
 import java.time.Clock;
+import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.log.FailureLog;
 import org.billinghost.api.module.AddonMetadata;
 import org.billinghost.api.module.AddonModule;
@@ -10,7 +11,6 @@ import org.billinghost.api.module.AddonResult;
 import org.billinghost.api.module.ModuleProperties;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
-import org.billinghost.api.platform.CatalogException;
 import org.billinghost.api.platform.ModuleDatabase;
 import org.billinghost.api.platform.ModuleTemplates;
 import org.billinghost.jetpack.partner.PartnerApi;
@@ -90,7 +90,7 @@ public final class JetpackAddon implements AddonModule {
             int siteUrlFields = SiteUrlFieldUpgrade.run(catalog);
             LOG.info("JETPACK MODULE: siteUrlFieldsConverted={}", siteUrlFields);
             return AddonResult.success(successMessage);
-        } catch (CatalogException e) {
+        } catch (BillingException e) {
             FAILURES.error(e, "JETPACK MODULE: data migration failed");
             return AddonResult.error(e.getMessage());
         }

@@ -3,9 +3,9 @@ package org.billinghost.jetpack.addon.internal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.platform.DatabaseException;
 import org.billinghost.api.platform.Catalog;
-import org.billinghost.api.platform.CatalogException;
 import org.billinghost.api.platform.NewProduct;
 import org.billinghost.api.platform.Product;
 import org.billinghost.jetpack.partner.PartnerApi;
@@ -46,7 +46,7 @@ final class ProductGenerator {
         List<Product> created;
         try {
             created = catalog.addProducts(missing);
-        } catch (CatalogException e) {
+        } catch (BillingException e) {
             return refused(e);
         } catch (RuntimeException e) {
             // a database failure inside the catalog's transaction: rolled back, so still nothing was created

@@ -1,6 +1,7 @@
 package org.billinghost.jetpack.addon.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.billinghost.api.module.AddonRequest;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
@@ -86,7 +87,8 @@ class FirstHourOnTheHostTest {
         for (int i = 0; i < nameValues.length; i += 2) {
             parameters.put(nameValues[i], List.of(nameValues[i + 1]));
         }
-        return core.modules().adminOutput("jetpack", parameters, method, ADMIN, TOKEN);
+        return core.modules().adminOutput("jetpack", new AddonRequest("/admin/addonmodules?module=jetpack", "", Map.of(),
+                parameters, method, ADMIN, TOKEN));
     }
 
     private void configure(String secret) {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.platform.Catalog;
-import org.billinghost.api.platform.CatalogException;
 import org.billinghost.api.platform.CustomField;
 import org.billinghost.api.platform.NewCustomField;
 import org.billinghost.api.platform.NewProduct;
@@ -72,7 +72,7 @@ final class InMemoryCatalog implements Catalog {
     @Override
     public Product addProduct(NewProduct product) {
         if (!groups.containsKey(product.groupId())) {
-            throw new CatalogException("Product group " + product.groupId() + " does not exist");
+            throw BillingException.invalid("Product group " + product.groupId() + " does not exist");
         }
         long id = ids.incrementAndGet();
         List<CustomField> fields = new ArrayList<>();

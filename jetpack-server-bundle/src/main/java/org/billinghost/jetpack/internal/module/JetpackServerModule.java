@@ -6,9 +6,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.billinghost.api.billing.ServiceStatus;
 import org.billinghost.api.module.CommandParams;
 import org.billinghost.api.module.CommandResult;
 import org.billinghost.api.module.ConfigField;
@@ -161,14 +161,15 @@ public final class JetpackServerModule implements ServerModule {
     /** The service's box in the client area, from {@code templates/client-area.ftlh}. */
     @Override
     public Optional<String> clientArea(CommandParams params) {
-        String status = Objects.requireNonNullElse(params.serviceStatus(), "");
+        ServiceStatus status = params.status().orElse(null);
         String details = JetpackService.of(params).details();
         String url = details.startsWith(ACTIVATION_PREFIX) ? details.substring(ACTIVATION_PREFIX.length()).trim() : "";
         // only web links become clickable: the details come from a remote API
         boolean link = url.startsWith("https://") || url.startsWith("http://");
         return Optional.of(templates.render("client-area.ftlh", Map.of(
-                "status", status,
-                "cancelled", "Terminated".equalsIgnoreCase(status) || "Cancelled".equalsIgnoreCase(status),
+                "status", status == null ? "" : status.label(),
+                // a terminated or cancelled plan keeps its old activation link in the details: never offer it again
+                "cancelled", status == ServiceStatus.TERMINATED || status == ServiceStatus.CANCELLED,
                 "details", details,
                 "activationUrl", link ? url : "")));
     }

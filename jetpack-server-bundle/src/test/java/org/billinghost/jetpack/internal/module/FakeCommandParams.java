@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.billinghost.api.billing.ServiceStatus;
 import org.billinghost.api.module.AdminIdentity;
 import org.billinghost.api.module.ClientDetails;
 import org.billinghost.api.module.CommandParams;
@@ -19,7 +21,7 @@ final class FakeCommandParams implements CommandParams {
     final List<Save> saves;
     final long serviceId;
     RuntimeException saveFailure;
-    String status = "Active";
+    ServiceStatus status = ServiceStatus.ACTIVE;
 
     FakeCommandParams(long serviceId, List<Save> saves) {
         this.serviceId = serviceId;
@@ -107,8 +109,8 @@ final class FakeCommandParams implements CommandParams {
     }
 
     @Override
-    public String serviceStatus() {
-        return status;
+    public Optional<ServiceStatus> status() {
+        return Optional.of(status);
     }
 
     @Override

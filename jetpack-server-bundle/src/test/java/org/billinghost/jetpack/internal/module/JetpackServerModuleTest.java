@@ -1,6 +1,7 @@
 package org.billinghost.jetpack.internal.module;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.billinghost.api.billing.ServiceStatus;
 import static org.billinghost.jetpack.internal.client.PartnerStub.form;
 import static org.billinghost.jetpack.internal.client.PartnerStub.json;
 
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class JetpackServerModuleTest {
     private static final String DETAILS = "jetpack_provisioning_details";
@@ -266,13 +267,13 @@ class JetpackServerModuleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Terminated", "Cancelled"})
-    void clientAreaSaysThePlanWasCancelledInsteadOfTheOldActivationLink(String status) {
+    @EnumSource(value = ServiceStatus.class, names = {"TERMINATED", "CANCELLED"})
+    void clientAreaSaysThePlanWasCancelledInsteadOfTheOldActivationLink(ServiceStatus status) {
         FakeCommandParams params = new FakeCommandParams(1)
                 .with(DETAILS, "URL to Activate Jetpack: https://jetpack.example/c?a=1");
         params.status = status;
 
-        assertThat(module.clientArea(params).orElseThrow()).contains("plan was cancelled").contains(status)
+        assertThat(module.clientArea(params).orElseThrow()).contains("plan was cancelled").contains(status.label())
                 .doesNotContain("href").doesNotContain("jetpack.example");
     }
 

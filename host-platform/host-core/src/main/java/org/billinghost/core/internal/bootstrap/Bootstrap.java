@@ -104,8 +104,6 @@ public final class Bootstrap {
             if (e.category() != BillingException.Category.CONFLICT) {
                 throw e;
             }
-        } catch (org.billinghost.api.platform.CatalogException e) {
-            LOG.info("Seeding skipped an item created meanwhile: {}", e.getMessage());
         }
     }
 }

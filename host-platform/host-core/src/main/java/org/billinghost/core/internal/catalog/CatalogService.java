@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.platform.AutoSetup;
 import org.billinghost.api.platform.Catalog;
-import org.billinghost.api.platform.CatalogException;
 import org.billinghost.api.platform.CustomField;
 import org.billinghost.api.platform.CustomFieldType;
 import org.billinghost.api.platform.NewCustomField;
@@ -70,7 +70,7 @@ public final class CatalogService implements Catalog {
         int changed = unique(() -> jdbc.update("UPDATE product_groups SET name = ?, hidden = ? WHERE id = ?", n, hidden, id),
                 "A product group named '" + n + "' already exists.");
         if (changed == 0) {
-            throw new CatalogException("Product group " + id + " does not exist.");
+            throw BillingException.invalid("Product group " + id + " does not exist.");
         }
         return new ProductGroup(id, n, hidden);
     }
@@ -135,7 +135,7 @@ public final class CatalogService implements Catalog {
                     p.groupId(), p.name().strip(), p.description(), p.type().code(), p.hidden(), p.payType().code(),
                     p.price(), p.module(), p.autoSetup().code(), id);
             if (changed == 0) {
-                throw new CatalogException("Product " + id + " does not exist.");
+                throw BillingException.invalid("Product " + id + " does not exist.");
             }
             jdbc.update("DELETE FROM product_config_options WHERE product_id = ?", id);
             writeConfigOptions(id, p.configOptions());
@@ -184,7 +184,7 @@ public final class CatalogService implements Catalog {
                         f.showOnOrderForm(), f.showOnInvoice(), fieldId),
                 "The product already has a custom field named '" + name + "'.");
         if (changed == 0) {
-            throw new CatalogException("Custom field " + fieldId + " does not exist.");
+            throw BillingException.invalid("Custom field " + fieldId + " does not exist.");
         }
         return customField(fieldId).orElseThrow();
     }
@@ -193,11 +193,11 @@ public final class CatalogService implements Catalog {
     public void removeCustomField(long fieldId, boolean force) {
         jdbc.inTransaction(() -> {
             CustomField field = customField(fieldId)
-                    .orElseThrow(() -> new CatalogException("Custom field " + fieldId + " does not exist."));
+                    .orElseThrow(() -> BillingException.invalid("Custom field " + fieldId + " does not exist."));
             long values = jdbc.queryLong("SELECT COUNT(*) FROM custom_field_values WHERE field_id = ? AND field_value <> ''",
                     fieldId);
             if (values > 0 && !force) {
-                throw new CatalogException("Custom field '" + field.name() + "' still has values for " + values
+                throw BillingException.invalid("Custom field '" + field.name() + "' still has values for " + values
                         + " service(s); remove it with force to delete them too.");
             }
             jdbc.update("DELETE FROM custom_field_values WHERE field_id = ?", fieldId);
@@ -228,7 +228,7 @@ public final class CatalogService implements Catalog {
     public ProductBundle createBundle(String name, String description, List<Long> productIds) {
         String n = CatalogValidation.name(name, "bundle");
         if (productIds == null || productIds.isEmpty()) {
-            throw new CatalogException("Bundle '" + n + "' needs at least one product.");
+            throw BillingException.invalid("Bundle '" + n + "' needs at least one product.");
         }
         String d = description == null ? "" : description.strip();
         long id = jdbc.inTransaction(() -> {
@@ -296,13 +296,13 @@ public final class CatalogService implements Catalog {
 
     private void requireGroup(long groupId) {
         if (jdbc.queryLong("SELECT COUNT(*) FROM product_groups WHERE id = ?", groupId) == 0) {
-            throw new CatalogException("Product group " + groupId + " does not exist.");
+            throw BillingException.invalid("gid", "Product group " + groupId + " does not exist.");
         }
     }
 
     private void requireProduct(long productId) {
         if (jdbc.queryLong("SELECT COUNT(*) FROM products WHERE id = ?", productId) == 0) {
-            throw new CatalogException("Product " + productId + " does not exist.");
+            throw BillingException.invalid("Product " + productId + " does not exist.");
         }
     }
 
@@ -311,7 +311,7 @@ public final class CatalogService implements Catalog {
             return write.get();
         } catch (DataAccessException e) {
             if (e.isUniqueViolation()) {
-                throw new CatalogException(conflictMessage);
+                throw BillingException.conflict(conflictMessage);
             }
             throw e;
         }

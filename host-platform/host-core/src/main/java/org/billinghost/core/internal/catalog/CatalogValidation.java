@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.billinghost.api.platform.CatalogException;
+import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.platform.CustomFieldType;
 import org.billinghost.api.platform.NewCustomField;
 import org.billinghost.api.platform.NewProduct;
@@ -23,10 +23,11 @@ final class CatalogValidation {
     static String name(String name, String what) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty()) {
-            throw new CatalogException("The " + what + " name must not be empty.");
+            throw BillingException.invalid("name", "The " + what + " name must not be empty.");
         }
         if (n.length() > 255) {
-            throw new CatalogException("The " + what + " name '" + n.substring(0, 40) + "...' is longer than 255 characters.");
+            throw BillingException.invalid("name",
+                    "The " + what + " name '" + n.substring(0, 40) + "...' is longer than 255 characters.");
         }
         return n;
     }
@@ -34,24 +35,25 @@ final class CatalogValidation {
     static void product(NewProduct p) {
         String name = name(p.name(), "product");
         if (p.price().signum() < 0 || p.price().compareTo(Money.MAX) > 0) {
-            throw new CatalogException("The price of product '" + name + "' must be between 0 and " + Money.MAX + ".");
+            throw BillingException.invalid("price",
+                    "The price of product '" + name + "' must be between 0 and " + Money.MAX + ".");
         }
         if (p.price().stripTrailingZeros().scale() > 2) {
-            throw new CatalogException("The price of product '" + name + "' has more than two decimals.");
+            throw BillingException.invalid("price", "The price of product '" + name + "' has more than two decimals.");
         }
         if (!MODULE.matcher(p.module()).matches()) {
-            throw new CatalogException("The module name '" + p.module() + "' of product '" + name
+            throw BillingException.invalid("module", "The module name '" + p.module() + "' of product '" + name
                     + "' must be lower-case letters, digits or underscores.");
         }
         if (p.configOptions().size() > CONFIG_OPTIONS) {
-            throw new CatalogException("Product '" + name + "' has " + p.configOptions().size()
+            throw BillingException.invalid("Product '" + name + "' has " + p.configOptions().size()
                     + " config options; at most 24 are allowed.");
         }
         p.configOptions().forEach(CatalogValidation::configOption);
         Set<String> fieldNames = new HashSet<>();
         for (NewCustomField f : p.customFields()) {
             if (!fieldNames.add(customField(f))) {
-                throw new CatalogException("Product '" + name + "' has two custom fields named '" + f.name().strip() + "'.");
+                throw BillingException.invalid("Product '" + name + "' has two custom fields named '" + f.name().strip() + "'.");
             }
         }
     }
@@ -59,14 +61,14 @@ final class CatalogValidation {
     static String configOption(String value) {
         String v = value == null ? "" : value;
         if (v.length() > 1000) {
-            throw new CatalogException("A config option value is longer than 1000 characters.");
+            throw BillingException.invalid("A config option value is longer than 1000 characters.");
         }
         return v;
     }
 
     static int configOptionNumber(int n) {
         if (n < 1 || n > CONFIG_OPTIONS) {
-            throw new CatalogException("Config option number " + n + " is out of range: use 1 to 24.");
+            throw BillingException.invalid("Config option number " + n + " is out of range: use 1 to 24.");
         }
         return n;
     }
@@ -75,31 +77,31 @@ final class CatalogValidation {
     static String customField(NewCustomField f) {
         String name = name(f.name(), "custom field");
         if (f.type() == null) {
-            throw new CatalogException("Custom field '" + name + "' has no type.");
+            throw BillingException.invalid("Custom field '" + name + "' has no type.");
         }
         if (f.description().length() > 1000 || f.validationRegex().length() > 1000) {
-            throw new CatalogException("The description or validation of custom field '" + name
+            throw BillingException.invalid("The description or validation of custom field '" + name
                     + "' is longer than 1000 characters.");
         }
         if (!f.validationRegex().isEmpty()) {
             try {
                 Pattern.compile(f.validationRegex());
             } catch (PatternSyntaxException e) {
-                throw new CatalogException("The validation of custom field '" + name + "' is not a valid regular expression: "
+                throw BillingException.invalid("The validation of custom field '" + name + "' is not a valid regular expression: "
                         + e.getDescription() + ".");
             }
         }
         if (f.type() == CustomFieldType.DROPDOWN && f.options().isEmpty()) {
-            throw new CatalogException("Dropdown custom field '" + name + "' needs at least one option.");
+            throw BillingException.invalid("Dropdown custom field '" + name + "' needs at least one option.");
         }
         for (String option : f.options()) {
             if (option == null || option.isBlank() || option.contains(",")) {
-                throw new CatalogException("The options of custom field '" + name
+                throw BillingException.invalid("The options of custom field '" + name
                         + "' must not be empty or contain commas.");
             }
         }
         if (joinOptions(f.options()).length() > 4000) {
-            throw new CatalogException("The options of custom field '" + name + "' are longer than 4000 characters.");
+            throw BillingException.invalid("The options of custom field '" + name + "' are longer than 4000 characters.");
         }
         return name;
     }

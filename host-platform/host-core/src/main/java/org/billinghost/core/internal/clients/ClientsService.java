@@ -43,25 +43,27 @@ public final class ClientsService implements Clients {
 
     @Override
     public Client add(NewClient c) {
-        String first = required(c.firstName(), "first name");
-        String last = required(c.lastName(), "last name");
-        String email = required(c.email(), "e-mail address");
+        String first = required(c.firstName(), "firstname", "first name");
+        String last = required(c.lastName(), "lastname", "last name");
+        String email = required(c.email(), "email", "e-mail address");
         if (email.length() > 255 || !EMAIL.matcher(email).matches()) {
-            throw BillingException.invalid("The e-mail address '" + email + "' is not valid.");
+            throw BillingException.invalid("email", "The e-mail address '" + email + "' is not valid.");
         }
         String hash = c.password() == null || c.password().isEmpty() ? "" : hasher.hash(c.password());
         try {
             long id = jdbc.insert("INSERT INTO clients (first_name, last_name, email, email_key, company_name, address1, "
                             + "city, state, postcode, country, phone_number, status, password_hash, created) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    first, last, email, email.toLowerCase(Locale.ROOT), optional(c.companyName(), 255),
-                    optional(c.address1(), 255), optional(c.city(), 255), optional(c.state(), 255),
-                    optional(c.postcode(), 64), optional(c.country(), 64), optional(c.phoneNumber(), 64), "Active",
+                    first, last, email, email.toLowerCase(Locale.ROOT), optional(c.companyName(), "companyname", 255),
+                    optional(c.address1(), "address1", 255), optional(c.city(), "city", 255),
+                    optional(c.state(), "state", 255), optional(c.postcode(), "postcode", 64),
+                    optional(c.country(), "country", 64), optional(c.phoneNumber(), "phonenumber", 64), "Active",
                     hash, Jdbc.now());
             return get(id).orElseThrow();
         } catch (DataAccessException e) {
             if (e.isUniqueViolation()) {
-                throw BillingException.conflict("A client with the e-mail address " + email + " already exists.");
+                throw new BillingException(BillingException.Category.CONFLICT, "email",
+                        "A client with the e-mail address " + email + " already exists.");
             }
             throw e;
         }
@@ -108,21 +110,22 @@ public final class ClientsService implements Clients {
         return hasher.verify(password, stored.get()) ? byEmail(key) : Optional.empty();
     }
 
-    private static String required(String value, String what) {
+    /** @param field the input's name in AddClient and the registration form */
+    private static String required(String value, String field, String what) {
         String v = value == null ? "" : value.trim();
         if (v.isEmpty()) {
-            throw BillingException.invalid("The client's " + what + " is required.");
+            throw BillingException.invalid(field, "The client's " + what + " is required.");
         }
         if (v.length() > 255) {
-            throw BillingException.invalid("The client's " + what + " is longer than 255 characters.");
+            throw BillingException.invalid(field, "The client's " + what + " is longer than 255 characters.");
         }
         return v;
     }
 
-    private static String optional(String value, int maxLength) {
+    private static String optional(String value, String field, int maxLength) {
         String v = value == null ? "" : value.trim();
         if (v.length() > maxLength) {
-            throw BillingException.invalid("The value '" + v.substring(0, 20) + "...' is longer than "
+            throw BillingException.invalid(field, "The value '" + v.substring(0, 20) + "...' is longer than "
                     + maxLength + " characters.");
         }
         return v;

@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.billinghost.api.billing.ServiceStatus;
 
 import org.billinghost.api.module.AdminIdentity;
 import org.billinghost.api.module.ClientDetails;
@@ -102,8 +104,8 @@ final class ServiceCommandParams implements CommandParams {
     }
 
     @Override
-    public String serviceStatus() {
-        return service.status().label();
+    public Optional<ServiceStatus> status() {
+        return Optional.of(service.status());
     }
 
     @Override

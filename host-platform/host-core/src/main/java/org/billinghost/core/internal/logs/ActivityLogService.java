@@ -9,6 +9,7 @@ import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.ResultPage;
 import org.billinghost.core.internal.db.Jdbc;
 import org.billinghost.core.internal.db.Paging;
+import org.billinghost.core.internal.orders.PageRequest;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -51,6 +52,7 @@ public final class ActivityLogService implements ActivityLog {
 
     @Override
     public ResultPage<ActivityEntry> search(String search, long clientId, int offset, int limit) {
+        PageRequest.limit(offset, limit);
         StringBuilder where = new StringBuilder();
         List<Object> params = new ArrayList<>();
         if (clientId > 0) {

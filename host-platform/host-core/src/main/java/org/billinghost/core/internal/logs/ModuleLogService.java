@@ -11,6 +11,7 @@ import org.billinghost.api.platform.ResultPage;
 import org.billinghost.core.internal.db.Jdbc;
 import org.billinghost.core.internal.db.Paging;
 import org.billinghost.core.internal.db.Settings;
+import org.billinghost.core.internal.orders.PageRequest;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -56,6 +57,7 @@ public final class ModuleLogService implements ModuleLog {
 
     @Override
     public ResultPage<ModuleLogEntry> entries(String search, int offset, int limit) {
+        PageRequest.limit(offset, limit);
         if (Paging.isBlank(search)) {
             return Paging.page(jdbc, PAGE, "", List.of(), ModuleLogService::map, offset, limit);
         }

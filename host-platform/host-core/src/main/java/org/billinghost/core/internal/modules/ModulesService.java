@@ -171,7 +171,7 @@ public final class ModulesService implements Modules {
         meta.fields().forEach(f -> fields.put(f.key(), f));
         for (String key : submitted.keySet()) {
             if (!fields.containsKey(key)) {
-                throw BillingException.invalid("The addon '" + name + "' has no setting '" + key + "'");
+                throw BillingException.invalid(key, "The addon '" + name + "' has no setting '" + key + "'");
             }
         }
         List<String> roles = accessRoles == null ? null : accessRoles.stream().map(String::trim).filter(r -> !r.isEmpty())
@@ -204,9 +204,9 @@ public final class ModulesService implements Modules {
     }
 
     @Override
-    public AddonPage adminOutput(String name, Map<String, List<String>> parameters, String method, AdminIdentity admin,
-                                 String csrfToken) {
+    public AddonPage adminOutput(String name, AddonRequest request) {
         AddonModule module = available(name);
+        AdminIdentity admin = request.admin();
         State state = store.state(name).filter(State::active)
                 .orElseThrow(() -> new BillingException(BillingException.Category.FORBIDDEN,
                         "The addon '" + name + "' is not active: an admin with the addon permission can activate it"));
@@ -216,9 +216,8 @@ public final class ModulesService implements Modules {
         }
         upgradeIfNeeded(name, module);
         AddonMetadata meta = metadataOf(name, module).orElseThrow(() -> failedModule(name));
-        AddonRequest request = request(name, meta, parameters, method, admin, csrfToken);
         try {
-            AddonPage page = module.adminOutput(request);
+            AddonPage page = module.adminOutput(forAddon(name, meta, request));
             return page == null ? AddonPage.of(meta.displayName(), "") : page;
         } catch (ModuleTemplateException e) {
             // the template service has logged the engine's message (once a minute); its own sentence is safe to show
@@ -231,8 +230,8 @@ public final class ModulesService implements Modules {
     }
 
     @Override
-    public Optional<String> adminSidebar(String name, Map<String, List<String>> parameters, String method,
-                                         AdminIdentity admin, String csrfToken) {
+    public Optional<String> adminSidebar(String name, AddonRequest request) {
+        AdminIdentity admin = request.admin();
         Optional<AddonModule> module = registry.addon(name);
         boolean allowed = admin != null && store.state(name).filter(State::active)
                 .filter(state -> state.accessRoles().contains(admin.role())).isPresent();
@@ -240,8 +239,7 @@ public final class ModulesService implements Modules {
         if (meta.isEmpty()) {
             return Optional.empty();
         }
-        AddonRequest request = request(name, meta.get(), parameters, method, admin, csrfToken);
-        return optionalHtml(name, "sidebar", () -> module.get().sidebar(request));
+        return optionalHtml(name, "sidebar", () -> module.get().sidebar(forAddon(name, meta.get(), request)));
     }
 
     @Override
@@ -264,12 +262,10 @@ public final class ModulesService implements Modules {
         }
     }
 
-    private AddonRequest request(String name, AddonMetadata meta, Map<String, List<String>> parameters, String method,
-                                 AdminIdentity admin, String csrfToken) {
+    /** The caller's request with the addon's stored version and settings (never what the caller put there). */
+    private AddonRequest forAddon(String name, AddonMetadata meta, AddonRequest request) {
         String installed = store.state(name).map(State::installedVersion).orElse(meta.version());
-        return new AddonRequest("/admin/addonmodules?module=" + name, installed,
-                values(meta, store.settings(name)), parameters == null ? Map.of() : parameters,
-                method == null ? "GET" : method, admin, csrfToken == null ? "" : csrfToken);
+        return request.forAddon(installed, values(meta, store.settings(name)));
     }
 
     /** Calls upgrade(previous) once when the addon's version differs from the installed one (the CAS picks one caller). */
@@ -339,17 +335,20 @@ public final class ModulesService implements Modules {
 
     private static String checked(ConfigField field, String value) {
         if (value.length() > MAX_VALUE_LENGTH) {
-            throw BillingException.invalid("The setting '" + field.label() + "' is longer than " + MAX_VALUE_LENGTH + " characters");
+            throw BillingException.invalid(field.key(),
+                    "The setting '" + field.label() + "' is longer than " + MAX_VALUE_LENGTH + " characters");
         }
         if (field.type() == FieldType.YESNO) {
             return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
                 case "on", "yes", "true", "1" -> "on";
                 case "", "off", "no", "false", "0" -> "";
-                default -> throw BillingException.invalid("The setting '" + field.label() + "' must be on or off");
+                default -> throw BillingException.invalid(field.key(),
+                        "The setting '" + field.label() + "' must be on or off");
             };
         }
         if ((field.type() == FieldType.DROPDOWN || field.type() == FieldType.RADIO) && !field.options().contains(value)) {
-            throw BillingException.invalid("The setting '" + field.label() + "' must be one of " + field.options());
+            throw BillingException.invalid(field.key(),
+                    "The setting '" + field.label() + "' must be one of " + field.options());
         }
         return value;
     }

@@ -89,7 +89,8 @@ public final class CustomFieldValues {
         for (Map.Entry<String, String> entry : submitted.entrySet()) {
             CustomField field = find(product, entry.getKey());
             if (field.adminOnly() && !byAdmin) {
-                throw BillingException.invalid("The custom field '" + field.name() + "' can only be set by an admin");
+                throw BillingException.invalid(field.inputName(),
+                        "The custom field '" + field.name() + "' can only be set by an admin");
             }
             String value = entry.getValue() == null ? "" : entry.getValue();
             check(field, value);
@@ -103,7 +104,8 @@ public final class CustomFieldValues {
                 if (field.adminOnly() && field.type() == CustomFieldType.DROPDOWN && !field.options().isEmpty()) {
                     values.put(field.id(), field.options().get(0));
                 } else if (field.required()) {
-                    throw BillingException.invalid("The custom field '" + field.name() + "' is required");
+                    throw BillingException.invalid(field.inputName(),
+                            "The custom field '" + field.name() + "' is required");
                 }
             }
         }
@@ -130,26 +132,31 @@ public final class CustomFieldValues {
     private static void check(CustomField field, String value) {
         int max = maxLength(field.type());
         if (value.length() > max) {
-            throw BillingException.invalid("The value of the custom field '" + field.name() + "' is longer than " + max
+            throw BillingException.invalid(field.inputName(),
+                    "The value of the custom field '" + field.name() + "' is longer than " + max
                     + " characters");
         }
         if (value.isEmpty()) {
             if (field.required()) {
-                throw BillingException.invalid("The custom field '" + field.name() + "' is required");
+                throw BillingException.invalid(field.inputName(),
+                        "The custom field '" + field.name() + "' is required");
             }
             return;
         }
         if (field.type() == CustomFieldType.DROPDOWN && !field.options().isEmpty() && !field.options().contains(value)) {
-            throw BillingException.invalid("The custom field '" + field.name() + "' must be one of " + field.options());
+            throw BillingException.invalid(field.inputName(),
+                    "The custom field '" + field.name() + "' must be one of " + field.options());
         }
         if (field.type() == CustomFieldType.LINK) {
             WebAddress.problem(value).ifPresent(problem -> {
-                throw BillingException.invalid("The custom field '" + field.name() + "' is not a valid web address: "
+                throw BillingException.invalid(field.inputName(),
+                        "The custom field '" + field.name() + "' is not a valid web address: "
                         + problem);
             });
         }
         if (!field.validationRegex().isEmpty() && !matches(field, value)) {
-            throw BillingException.invalid("The value of the custom field '" + field.name() + "' is not valid");
+            throw BillingException.invalid(field.inputName(),
+                    "The value of the custom field '" + field.name() + "' is not valid");
         }
     }
 
@@ -163,7 +170,8 @@ public final class CustomFieldValues {
         try {
             pattern = Pattern.compile(field.validationRegex());
         } catch (PatternSyntaxException e) {
-            throw BillingException.invalid("The custom field '" + field.name() + "' has an invalid validation pattern");
+            throw BillingException.invalid(field.inputName(),
+                    "The custom field '" + field.name() + "' has an invalid validation pattern");
         }
         try {
             return pattern.matcher(new BoundedChars(value)).matches();

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.platform.AutoSetup;
 import org.billinghost.api.platform.Catalog;
-import org.billinghost.api.platform.CatalogException;
 import org.billinghost.api.platform.CustomField;
 import org.billinghost.api.platform.CustomFieldType;
 import org.billinghost.api.platform.NewCustomField;
@@ -44,12 +45,14 @@ class CatalogPersistenceTest {
         assertThat(renamed.hidden()).isTrue();
 
         catalog.createGroup(name, false);
-        assertThatThrownBy(() -> catalog.createGroup(name, true)).isInstanceOf(CatalogException.class)
-                .hasMessageContaining("already exists");
+        assertThatThrownBy(() -> catalog.createGroup(name, true)).isInstanceOf(BillingException.class)
+                .hasMessageContaining("already exists")
+                .extracting(e -> ((BillingException) e).category()).isEqualTo(BillingException.Category.CONFLICT);
         assertThat(catalog.groups().stream().filter(g -> g.name().equals(name))).hasSize(1);
-        assertThatThrownBy(() -> catalog.updateGroup(Long.MAX_VALUE, "x", false)).isInstanceOf(CatalogException.class)
+        assertThatThrownBy(() -> catalog.updateGroup(Long.MAX_VALUE, "x", false)).isInstanceOf(BillingException.class)
                 .hasMessageContaining("does not exist");
-        assertThatThrownBy(() -> catalog.createGroup("  ", false)).isInstanceOf(CatalogException.class);
+        assertThatThrownBy(() -> catalog.createGroup("  ", false)).isInstanceOf(BillingException.class)
+                .extracting(e -> ((BillingException) e).field()).isEqualTo(Optional.of("name"));
     }
 
     @AllDatabases.Test
@@ -93,7 +96,7 @@ class CatalogPersistenceTest {
         assertThat(updated.customFields()).extracting(CustomField::name).containsExactly("Site");
         assertThat(updated.autoSetup()).isEqualTo(AutoSetup.ORDER);
         assertThatThrownBy(() -> catalog.updateProduct(Long.MAX_VALUE, product(groupId, "X", List.of())))
-                .isInstanceOf(CatalogException.class);
+                .isInstanceOf(BillingException.class);
     }
 
     @AllDatabases.Test
@@ -104,7 +107,7 @@ class CatalogPersistenceTest {
 
         // the second product names a group that does not exist: found inside the transaction, after the first insert
         assertThatThrownBy(() -> catalog.addProducts(List.of(product(groupId, "One", List.of()),
-                product(Long.MAX_VALUE, "Two", List.of())))).isInstanceOf(CatalogException.class)
+                product(Long.MAX_VALUE, "Two", List.of())))).isInstanceOf(BillingException.class)
                 .hasMessageContaining("does not exist");
         assertThat(catalog.products()).hasSize(before);
         assertThat(core.jdbc().queryLong("SELECT COUNT(*) FROM product_config_options WHERE product_id NOT IN "
@@ -132,11 +135,12 @@ class CatalogPersistenceTest {
                 product(groupId, "Comma", List.of(NewCustomField.adminOnly("C", CustomFieldType.DROPDOWN, "", List.of("a,b")))));
         for (NewProduct p : invalid) {
             assertThatThrownBy(() -> catalog.addProducts(List.of(product(groupId, "Valid", List.of()), p)))
-                    .as(p.name()).isInstanceOf(CatalogException.class);
+                    .as(p.name()).isInstanceOf(BillingException.class);
         }
         assertThatThrownBy(() -> catalog.addProduct(new NewProduct(groupId, "Huge", "", null, false, PayType.ONETIME,
-                new BigDecimal("99999999999.99"), "", null, null, null))).isInstanceOf(CatalogException.class)
-                .hasMessage("The price of product 'Huge' must be between 0 and 9999999999.99.");
+                new BigDecimal("99999999999.99"), "", null, null, null))).isInstanceOf(BillingException.class)
+                .hasMessage("The price of product 'Huge' must be between 0 and 9999999999.99.")
+                .extracting(e -> ((BillingException) e).field()).isEqualTo(Optional.of("price"));
         assertThat(catalog.productsInGroup(groupId)).isEmpty();
     }
 
@@ -156,10 +160,10 @@ class CatalogPersistenceTest {
         }
 
         assertThatThrownBy(() -> catalog.updateConfigOptions(List.of(ids.get(0), Long.MAX_VALUE), 2, "nope"))
-                .isInstanceOf(CatalogException.class);
+                .isInstanceOf(BillingException.class);
         assertThat(catalog.product(ids.get(0)).orElseThrow().configOptions().get(1)).isEmpty();
-        assertThatThrownBy(() -> catalog.updateConfigOptions(ids, 25, "x")).isInstanceOf(CatalogException.class);
-        assertThatThrownBy(() -> catalog.updateConfigOptions(ids, 0, "x")).isInstanceOf(CatalogException.class);
+        assertThatThrownBy(() -> catalog.updateConfigOptions(ids, 25, "x")).isInstanceOf(BillingException.class);
+        assertThatThrownBy(() -> catalog.updateConfigOptions(ids, 0, "x")).isInstanceOf(BillingException.class);
     }
 
     @AllDatabases.Test
@@ -171,22 +175,22 @@ class CatalogPersistenceTest {
         CustomField added = catalog.addCustomField(p.id(), NewCustomField.text("Second", "d", true, false));
         assertThat(added.sortOrder()).isGreaterThan(p.customFields().get(0).sortOrder());
         assertThatThrownBy(() -> catalog.addCustomField(p.id(), NewCustomField.text("Second", "", false, false)))
-                .isInstanceOf(CatalogException.class).hasMessageContaining("already has");
+                .isInstanceOf(BillingException.class).hasMessageContaining("already has");
         assertThatThrownBy(() -> catalog.addCustomField(Long.MAX_VALUE, NewCustomField.text("X", "", false, false)))
-                .isInstanceOf(CatalogException.class);
+                .isInstanceOf(BillingException.class);
 
         CustomField updated = catalog.updateCustomField(added.id(),
                 NewCustomField.adminOnly("Second", CustomFieldType.DROPDOWN, "now a list", List.of("a", "b")));
         assertThat(updated.type()).isEqualTo(CustomFieldType.DROPDOWN);
         assertThat(updated.options()).containsExactly("a", "b");
         assertThatThrownBy(() -> catalog.updateCustomField(added.id(), NewCustomField.text("First", "", false, false)))
-                .isInstanceOf(CatalogException.class);
+                .isInstanceOf(BillingException.class);
         assertThat(catalog.product(p.id()).orElseThrow().customFields()).contains(updated);
 
         // a stored value blocks removal unless forced
         core.jdbc().update("INSERT INTO custom_field_values (field_id, service_id, field_value) VALUES (?, ?, ?)",
                 added.id(), service(core, p.id(), "Active"), "a");
-        assertThatThrownBy(() -> catalog.removeCustomField(added.id(), false)).isInstanceOf(CatalogException.class)
+        assertThatThrownBy(() -> catalog.removeCustomField(added.id(), false)).isInstanceOf(BillingException.class)
                 .hasMessageContaining("still has values");
         assertThat(catalog.product(p.id()).orElseThrow().customFields()).hasSize(2);
         catalog.removeCustomField(added.id(), true);
@@ -232,10 +236,10 @@ class CatalogPersistenceTest {
         assertThat(catalog.bundles()).contains(bundle);
         assertThat(bundle.productIds()).containsExactly(ps.get(1).id(), ps.get(0).id());
         assertThatThrownBy(() -> catalog.createBundle(name, "", List.of(ps.get(0).id())))
-                .isInstanceOf(CatalogException.class);
+                .isInstanceOf(BillingException.class);
         assertThatThrownBy(() -> catalog.createBundle(unique("Broken"), "", List.of(ps.get(0).id(), Long.MAX_VALUE)))
-                .isInstanceOf(CatalogException.class);
-        assertThatThrownBy(() -> catalog.createBundle(unique("Empty"), "", List.of())).isInstanceOf(CatalogException.class);
+                .isInstanceOf(BillingException.class);
+        assertThatThrownBy(() -> catalog.createBundle(unique("Empty"), "", List.of())).isInstanceOf(BillingException.class);
         assertThat(catalog.bundles().stream().filter(b -> b.name().startsWith("Broken") || b.name().startsWith("Empty")))
                 .isEmpty();
     }

@@ -3,6 +3,8 @@ package org.billinghost.core.internal.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.Client;
@@ -45,7 +47,10 @@ class ClientsPersistenceTest {
 
         assertThatThrownBy(() -> core.clients().add(client("C", "D", email.toUpperCase(), "pw")))
                 .isInstanceOfSatisfying(BillingException.class,
-                        e -> assertThat(e.category()).isEqualTo(BillingException.Category.CONFLICT))
+                        e -> {
+                            assertThat(e.category()).isEqualTo(BillingException.Category.CONFLICT);
+                            assertThat(e.field()).contains("email");
+                        })
                 .hasMessageContaining("already exists");
         assertThat(core.jdbc().queryLong("SELECT COUNT(*) FROM clients WHERE email_key = ?", email)).isEqualTo(1);
     }
@@ -54,16 +59,18 @@ class ClientsPersistenceTest {
     void invalidInputIsRefusedAndStoresNothing(CoreAssembly core) {
         long before = core.jdbc().queryLong("SELECT COUNT(*) FROM clients");
         Clients clients = core.clients();
-        for (NewClient bad : new NewClient[] {
-                client("", "Last", email(), "pw"),
-                client("First", "  ", email(), "pw"),
-                client("First", "Last", "", "pw"),
-                client("First", "Last", "not-an-email", "pw"),
-                client("First", "Last", "a@b", "pw"),
-                client("First", "Last", "two@@example.com", "pw")}) {
-            assertThatThrownBy(() -> clients.add(bad)).isInstanceOfSatisfying(BillingException.class,
-                    e -> assertThat(e.category()).isEqualTo(BillingException.Category.INVALID_INPUT));
-        }
+        Map<NewClient, String> refusedField = new LinkedHashMap<>();
+        refusedField.put(client("", "Last", email(), "pw"), "firstname");
+        refusedField.put(client("First", "  ", email(), "pw"), "lastname");
+        refusedField.put(client("First", "Last", "", "pw"), "email");
+        refusedField.put(client("First", "Last", "not-an-email", "pw"), "email");
+        refusedField.put(client("First", "Last", "a@b", "pw"), "email");
+        refusedField.put(client("First", "Last", "two@@example.com", "pw"), "email");
+        refusedField.forEach((bad, field) -> assertThatThrownBy(() -> clients.add(bad))
+                .isInstanceOfSatisfying(BillingException.class, e -> {
+                    assertThat(e.category()).isEqualTo(BillingException.Category.INVALID_INPUT);
+                    assertThat(e.field()).as(bad.toString()).contains(field);
+                }));
         assertThat(core.jdbc().queryLong("SELECT COUNT(*) FROM clients")).isEqualTo(before);
     }
 

@@ -88,7 +88,7 @@ public final class FakeServerModule implements ServerModule {
         if (params.domain().equals("broken.example")) {
             throw new IllegalStateException("client area bug");
         }
-        return java.util.Optional.of("<p>Service " + params.serviceId() + ": " + params.serviceStatus() + "</p>");
+        return java.util.Optional.of("<p>Service " + params.serviceId() + ": " + params.status().map(s -> s.label()).orElse("") + "</p>");
     }
 
     @Override

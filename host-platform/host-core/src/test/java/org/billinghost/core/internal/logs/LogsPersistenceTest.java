@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.platform.ActivityEntry;
 import org.billinghost.api.platform.ModuleLog;
 import org.billinghost.api.platform.ModuleLogEntry;
 import org.billinghost.api.platform.ResultPage;
 import org.billinghost.core.testkit.AllDatabases;
 import org.billinghost.core.testkit.CoreAssembly;
+import org.junit.jupiter.api.Test;
 
 class LogsPersistenceTest {
 
@@ -46,7 +48,16 @@ class LogsPersistenceTest {
         assertThat(core.activityLog().search("line 4", clientId, 0, 10).items()).extracting(ActivityEntry::message)
                 .containsExactly("Line 4 " + tag);
         assertThat(core.activityLog().search("%", clientId, 0, 10).total()).isZero();
-        assertThatThrownBy(() -> core.activityLog().search(null, 0, -1, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> core.activityLog().search(null, 0, -1, 10)).isInstanceOf(BillingException.class)
+                .hasMessage("The offset must be 0 or more.");
+    }
+
+    @Test
+    void moduleLogPageBoundsOutOfRangeAreRefusedAsInvalidInput() {
+        try (CoreAssembly core = CoreAssembly.h2()) {
+            assertThatThrownBy(() -> core.moduleLog().entries("", 0, 0)).isInstanceOf(BillingException.class)
+                    .hasMessage("The limit must be 1 or more.");
+        }
     }
 
     @AllDatabases.Test

@@ -1,6 +1,7 @@
 package org.billinghost.core.internal.modules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.billinghost.api.module.AddonRequest;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
@@ -63,30 +64,30 @@ class ModulesServiceTest {
     @Test
     void firstActivationOpensThePageToFullAdministratorsAndSavedRolesAreNeverOverwritten() {
         core.modules().activate("fake");
-        assertThat(core.modules().adminOutput("fake", Map.of(), "GET", FULL, "t").html()).isEqualTo("<p>ok</p>");
+        assertThat(core.modules().adminOutput("fake", request(Map.of(), FULL, "t")).html()).isEqualTo("<p>ok</p>");
 
         core.modules().saveConfiguration("fake", Map.of(), List.of(), FULL);
         core.modules().deactivate("fake");
         core.modules().activate("fake");
         assertThat(info().accessRoles()).as("an explicitly saved empty list stays empty").isEmpty();
-        assertThat(Refusal.of(() -> core.modules().adminOutput("fake", Map.of(), "GET", FULL, "t")))
+        assertThat(Refusal.of(() -> core.modules().adminOutput("fake", request(Map.of(), FULL, "t"))))
                 .isEqualTo(BillingException.Category.FORBIDDEN);
     }
 
     @Test
     void sidebarIsShownOnlyForAnActiveAvailableAddonToRolesInItsAccessList() {
-        assertThat(core.modules().adminSidebar("fake", Map.of(), "GET", FULL, "t")).as("inactive").isEmpty();
+        assertThat(core.modules().adminSidebar("fake", request(Map.of(), FULL, "t"))).as("inactive").isEmpty();
 
         core.modules().activate("fake");
-        assertThat(core.modules().adminSidebar("fake", Map.of(), "GET", FULL, "t")).contains("<p>side for admin region eu</p>");
-        assertThat(core.modules().adminSidebar("fake", Map.of(), "GET", SALES, "t")).as("role not listed").isEmpty();
-        assertThat(core.modules().adminSidebar("fake", Map.of(), "GET", null, "t")).isEmpty();
+        assertThat(core.modules().adminSidebar("fake", request(Map.of(), FULL, "t"))).contains("<p>side for admin region eu</p>");
+        assertThat(core.modules().adminSidebar("fake", request(Map.of(), SALES, "t"))).as("role not listed").isEmpty();
+        assertThat(core.modules().adminSidebar("fake", request(Map.of(), null, "t"))).isEmpty();
 
         core.modules().saveConfiguration("fake", Map.of(), List.of("Sales Operator"), FULL);
-        assertThat(core.modules().adminSidebar("fake", Map.of(), "GET", SALES, "t")).isPresent();
+        assertThat(core.modules().adminSidebar("fake", request(Map.of(), SALES, "t"))).isPresent();
 
         core.removeAddon("fake");
-        assertThat(core.modules().adminSidebar("fake", Map.of(), "GET", SALES, "t")).as("bundle gone").isEmpty();
+        assertThat(core.modules().adminSidebar("fake", request(Map.of(), SALES, "t"))).as("bundle gone").isEmpty();
     }
 
     @Test
@@ -101,7 +102,7 @@ class ModulesServiceTest {
                         Map.entry("other", "<p>client 7</p>"));
 
         addon.failure = new IllegalStateException("boom");
-        assertThat(core.modules().adminSidebar("fake", Map.of(), "GET", FULL, "t")).isEmpty();
+        assertThat(core.modules().adminSidebar("fake", request(Map.of(), FULL, "t"))).isEmpty();
         assertThat(core.modules().clientAreaOutputs(7)).containsExactly(Map.entry("other", "<p>client 7</p>"));
 
         core.modules().deactivate("other");
@@ -116,7 +117,7 @@ class ModulesServiceTest {
 
         assertThat(info().installedVersion()).isEqualTo("2.0");
         core.modules().addons();
-        core.modules().adminOutput("fake", Map.of(), "GET", FULL, "csrf");
+        core.modules().adminOutput("fake", request(Map.of(), FULL, "csrf"));
 
         assertThat(newer.upgrades).containsExactly("1.0");
         assertThat(addon.upgrades).isEmpty();
@@ -149,10 +150,14 @@ class ModulesServiceTest {
                 .containsExactly("region");
         assertThat(core.modules().saveConfiguration("fake", Map.of("apiKey", ""), null, FULL)).isEmpty();
 
-        core.modules().adminOutput("fake", Map.of("a", List.of("b")), "GET", FULL, "csrf-token");
-        assertThat(addon.lastRequest.get().config()).containsEntry("apiKey", "top-secret").containsEntry("region", "eu");
+        core.modules().adminOutput("fake", new AddonRequest("/admin/addonmodules?module=fake", "9.9",
+                Map.of("apiKey", "forged"), Map.of("a", List.of("b")), "GET", FULL, "csrf-token"));
+        assertThat(addon.lastRequest.get().config()).as("the stored settings, never the caller's")
+                .containsEntry("apiKey", "top-secret").containsEntry("region", "eu");
+        assertThat(addon.lastRequest.get().version()).isEqualTo("1.0");
         assertThat(addon.lastRequest.get().parameter("a")).isEqualTo("b");
         assertThat(addon.lastRequest.get().moduleLink()).isEqualTo("/admin/addonmodules?module=fake");
+        assertThat(addon.lastRequest.get().csrfToken()).isEqualTo("csrf-token");
 
         List<Map<String, Object>> saves = core.hooks().events(HookTopics.ADDON_MODULE_CONFIG_SAVE).stream()
                 .map(e -> e.properties()).toList();
@@ -173,16 +178,16 @@ class ModulesServiceTest {
 
     @Test
     void adminOutputRefusesInactiveUnavailableAddonsAndRolesOutsideTheAccessList() {
-        assertThat(Refusal.of(() -> core.modules().adminOutput("fake", Map.of(), "GET", FULL, "t")))
+        assertThat(Refusal.of(() -> core.modules().adminOutput("fake", request(Map.of(), FULL, "t"))))
                 .isEqualTo(BillingException.Category.FORBIDDEN);
         core.modules().activate("fake");
-        assertThat(Refusal.of(() -> core.modules().adminOutput("fake", Map.of(), "GET", SALES, "t")))
+        assertThat(Refusal.of(() -> core.modules().adminOutput("fake", request(Map.of(), SALES, "t"))))
                 .isEqualTo(BillingException.Category.FORBIDDEN);
         core.modules().saveConfiguration("fake", Map.of(), List.of("Full Administrator", "Sales Operator"), FULL);
-        assertThat(core.modules().adminOutput("fake", Map.of(), "GET", SALES, "t").html()).isEqualTo("<p>ok</p>");
+        assertThat(core.modules().adminOutput("fake", request(Map.of(), SALES, "t")).html()).isEqualTo("<p>ok</p>");
 
         core.removeAddon("fake");
-        assertThat(Refusal.of(() -> core.modules().adminOutput("fake", Map.of(), "GET", FULL, "t")))
+        assertThat(Refusal.of(() -> core.modules().adminOutput("fake", request(Map.of(), FULL, "t"))))
                 .isEqualTo(BillingException.Category.UNAVAILABLE);
         assertThatThrownBy(() -> core.modules().activate("fake")).hasMessage(
                 "Addon 'fake' is not available: its bundle is not installed or not active.");
@@ -200,7 +205,7 @@ class ModulesServiceTest {
             assertThat(gone.settings()).containsEntry("apiKey", ModuleInfo.MASK).containsEntry("region", "us");
         });
         core.addAddon("fake", addon);
-        core.modules().adminOutput("fake", Map.of(), "GET", FULL, "t");
+        core.modules().adminOutput("fake", request(Map.of(), FULL, "t"));
         assertThat(addon.lastRequest.get().config()).containsEntry("apiKey", "k");
     }
 
@@ -209,7 +214,7 @@ class ModulesServiceTest {
         core.modules().activate("fake");
         addon.pageFailure = new ModuleTemplateException("page.ftlh");
 
-        assertThatThrownBy(() -> core.modules().adminOutput("fake", Map.of(), "GET", FULL, "t"))
+        assertThatThrownBy(() -> core.modules().adminOutput("fake", request(Map.of(), FULL, "t")))
                 .isInstanceOfSatisfying(BillingException.class,
                         e -> assertThat(e.category()).isEqualTo(BillingException.Category.UNAVAILABLE))
                 .hasMessage("The module's page could not be shown; the error is in the host's log.");
@@ -224,5 +229,10 @@ class ModulesServiceTest {
             assertThat(m.fields()).hasSize(2);
         });
         assertThat(core.modules().serverModule("other")).isEmpty();
+    }
+
+    /** A request as the web area builds it: the host fills in the version and settings. */
+    private static AddonRequest request(Map<String, List<String>> parameters, AdminIdentity admin, String token) {
+        return new AddonRequest("/admin/addonmodules?module=fake", "", Map.of(), parameters, "GET", admin, token);
     }
 }

@@ -37,13 +37,9 @@ class CustomFieldValuesTest {
 
     /** The message of the refusal, which must be an invalid-input one. */
     private static String refusal(Product product, String name, String value) {
-        try {
-            CustomFieldValues.validate(product, Map.of(name, value), false, false);
-        } catch (BillingException e) {
-            assertThat(e.category()).isEqualTo(BillingException.Category.INVALID_INPUT);
-            return e.getMessage();
-        }
-        throw new AssertionError("the value was accepted");
+        BillingException e = refused(product, name, value);
+        assertThat(e.category()).isEqualTo(BillingException.Category.INVALID_INPUT);
+        return e.getMessage();
     }
 
     @Test
@@ -84,6 +80,22 @@ class CustomFieldValuesTest {
                 .isEqualTo("The value of the custom field 'Notes' is longer than 10000 characters");
         assertThat(refusal(notes, "Name", "x".repeat(2_001)))
                 .isEqualTo("The value of the custom field 'Name' is longer than 2000 characters");
+    }
+
+    @Test
+    void aRefusedValueNamesItsFieldByIdAndAnUnknownFieldNamesNone() {
+        assertThat(refused(SITE, "Site URL", "not a url").field()).contains("customfields[7]");
+        assertThat(refused(SITE, "7", "x".repeat(2_001)).field()).contains("customfields[7]");
+        assertThat(refused(SITE, "Nope", "x").field()).isEmpty();
+    }
+
+    private static BillingException refused(Product product, String name, String value) {
+        try {
+            CustomFieldValues.validate(product, Map.of(name, value), false, false);
+        } catch (BillingException e) {
+            return e;
+        }
+        throw new AssertionError("the value was accepted");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.billinghost.api.billing.Permissions;
 import org.billinghost.api.module.ModuleProperties;
 import org.billinghost.api.platform.AutoSetup;
 import org.billinghost.api.platform.Catalog;
@@ -31,7 +32,7 @@ public final class CatalogActions {
 
     public void register(ActionTable table) {
         table.add("GetProducts", null, (r, admin) -> getProducts(r))
-                .add("AddProduct", "configproducts", (r, admin) -> addProduct(r));
+                .add("AddProduct", Permissions.CONFIG_PRODUCTS, (r, admin) -> addProduct(r));
     }
 
     private Map<String, Object> getProducts(ApiRequest r) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.billinghost.api.billing.Client;
 import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.NewClient;
+import org.billinghost.api.billing.Permissions;
 import org.billinghost.api.platform.ResultPage;
 import org.billinghost.httpapi.internal.ActionTable;
 import org.billinghost.httpapi.internal.ApiError;
@@ -21,9 +22,9 @@ public final class ClientActions {
     }
 
     public void register(ActionTable table) {
-        table.add("AddClient", "clients", (r, admin) -> addClient(r))
-                .add("GetClients", "clients", (r, admin) -> getClients(r))
-                .add("GetClientsDetails", "clients", (r, admin) -> getClientsDetails(r));
+        table.add("AddClient", Permissions.CLIENTS, (r, admin) -> addClient(r))
+                .add("GetClients", Permissions.CLIENTS, (r, admin) -> getClients(r))
+                .add("GetClientsDetails", Permissions.CLIENTS, (r, admin) -> getClientsDetails(r));
     }
 
     private Map<String, Object> addClient(ApiRequest r) {

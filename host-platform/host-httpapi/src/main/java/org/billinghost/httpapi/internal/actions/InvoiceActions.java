@@ -7,6 +7,7 @@ import org.billinghost.api.billing.Invoice;
 import org.billinghost.api.billing.Invoices;
 import org.billinghost.api.billing.Order;
 import org.billinghost.api.billing.Orders;
+import org.billinghost.api.billing.Permissions;
 import org.billinghost.httpapi.internal.ActionTable;
 import org.billinghost.httpapi.internal.ApiError;
 import org.billinghost.httpapi.internal.ApiRequest;
@@ -24,8 +25,8 @@ public final class InvoiceActions {
     }
 
     public void register(ActionTable table) {
-        table.add("GetInvoice", "invoices", (r, admin) -> getInvoice(r))
-                .add("AddInvoicePayment", "invoices", (r, admin) -> addPayment(r));
+        table.add("GetInvoice", Permissions.INVOICES, (r, admin) -> getInvoice(r))
+                .add("AddInvoicePayment", Permissions.INVOICES, (r, admin) -> addPayment(r));
     }
 
     private Invoice invoice(ApiRequest r) {

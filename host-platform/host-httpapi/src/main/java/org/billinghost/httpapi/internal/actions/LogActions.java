@@ -3,6 +3,7 @@ package org.billinghost.httpapi.internal.actions;
 import java.util.List;
 import java.util.Map;
 import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.Permissions;
 import org.billinghost.api.platform.ActivityEntry;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.ResultPage;
@@ -23,7 +24,7 @@ public final class LogActions {
     }
 
     public void register(ActionTable table) {
-        table.add("GetActivityLog", "systemlogs", (r, admin) -> getActivityLog(r))
+        table.add("GetActivityLog", Permissions.SYSTEM_LOGS, (r, admin) -> getActivityLog(r))
                 .add("LogActivity", null, (r, admin) -> logActivity(r));
     }
 

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.billinghost.api.billing.ModuleInfo;
 import org.billinghost.api.billing.Modules;
+import org.billinghost.api.billing.Permissions;
 import org.billinghost.api.module.AddonResult;
 import org.billinghost.api.module.AdminIdentity;
 import org.billinghost.api.module.ConfigField;
@@ -32,14 +33,14 @@ public final class ModuleActions {
     }
 
     public void register(ActionTable table) {
-        table.add("ActivateModule", "configaddonmods", this::activate)
-                .add("DeactivateModule", "configaddonmods", (r, admin) -> {
+        table.add("ActivateModule", Permissions.CONFIG_ADDON_MODULES, this::activate)
+                .add("DeactivateModule", Permissions.CONFIG_ADDON_MODULES, (r, admin) -> {
                     checked(modules.deactivate(addon(r).name()));
                     return Map.of();
                 })
-                .add("UpdateModuleConfiguration", "configaddonmods",
+                .add("UpdateModuleConfiguration", Permissions.CONFIG_ADDON_MODULES,
                         (r, admin) -> Replies.of("changed", save(addon(r), r.stringMap("parameters"), admin)))
-                .add("GetModuleConfigurationParameters", "configaddonmods", (r, admin) -> parameters(r));
+                .add("GetModuleConfigurationParameters", Permissions.CONFIG_ADDON_MODULES, (r, admin) -> parameters(r));
     }
 
     /** Activates, then saves {@code parameters} if given (WHMCS sets them in the same call). */

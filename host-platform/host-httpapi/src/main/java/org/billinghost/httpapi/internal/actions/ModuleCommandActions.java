@@ -2,6 +2,7 @@ package org.billinghost.httpapi.internal.actions;
 
 import java.util.Map;
 import org.billinghost.api.billing.ModuleCommands;
+import org.billinghost.api.billing.Permissions;
 import org.billinghost.api.billing.ServiceAccount;
 import org.billinghost.api.billing.Services;
 import org.billinghost.api.module.AdminIdentity;
@@ -23,13 +24,13 @@ public final class ModuleCommandActions {
     }
 
     public void register(ActionTable table) {
-        table.add("ModuleCreate", "services", (r, admin) -> run(r, ModuleCommand.CREATE, null, admin))
-                .add("ModuleSuspend", "services", (r, admin) -> run(r, ModuleCommand.SUSPEND, null, admin))
-                .add("ModuleUnsuspend", "services", (r, admin) -> run(r, ModuleCommand.UNSUSPEND, null, admin))
-                .add("ModuleTerminate", "services", (r, admin) -> run(r, ModuleCommand.TERMINATE, null, admin))
-                .add("ModuleChangePackage", "services",
+        table.add("ModuleCreate", Permissions.SERVICES, (r, admin) -> run(r, ModuleCommand.CREATE, null, admin))
+                .add("ModuleSuspend", Permissions.SERVICES, (r, admin) -> run(r, ModuleCommand.SUSPEND, null, admin))
+                .add("ModuleUnsuspend", Permissions.SERVICES, (r, admin) -> run(r, ModuleCommand.UNSUSPEND, null, admin))
+                .add("ModuleTerminate", Permissions.SERVICES, (r, admin) -> run(r, ModuleCommand.TERMINATE, null, admin))
+                .add("ModuleChangePackage", Permissions.SERVICES,
                         (r, admin) -> run(r, ModuleCommand.CHANGE_PACKAGE, null, admin))
-                .add("ModuleCustom", "services",
+                .add("ModuleCustom", Permissions.SERVICES,
                         (r, admin) -> run(r, ModuleCommand.CUSTOM, r.string("func_name"), admin));
     }
 

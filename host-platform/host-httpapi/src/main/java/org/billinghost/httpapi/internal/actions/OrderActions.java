@@ -12,6 +12,7 @@ import org.billinghost.api.billing.OrderLine;
 import org.billinghost.api.billing.OrderRequest;
 import org.billinghost.api.billing.OrderStatus;
 import org.billinghost.api.billing.Orders;
+import org.billinghost.api.billing.Permissions;
 import org.billinghost.api.billing.ServiceAccount;
 import org.billinghost.api.billing.Services;
 import org.billinghost.api.platform.ResultPage;
@@ -43,16 +44,16 @@ public final class OrderActions {
     }
 
     public void register(ActionTable table) {
-        table.add("AddOrder", "orders", (r, admin) -> addOrder(r))
-                .add("AcceptOrder", "orders", (r, admin) -> {
+        table.add("AddOrder", Permissions.ORDERS, (r, admin) -> addOrder(r))
+                .add("AcceptOrder", Permissions.ORDERS, (r, admin) -> {
                     orders.accept(r.id("orderid"), r.bool("autosetup", true));
                     return Map.of();
                 })
-                .add("CancelOrder", "orders", (r, admin) -> {
+                .add("CancelOrder", Permissions.ORDERS, (r, admin) -> {
                     orders.cancel(r.id("orderid"));
                     return Map.of();
                 })
-                .add("GetOrders", "orders", (r, admin) -> getOrders(r));
+                .add("GetOrders", Permissions.ORDERS, (r, admin) -> getOrders(r));
     }
 
     private Map<String, Object> addOrder(ApiRequest r) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Predicate;
 import org.billinghost.api.billing.ModuleQueue;
+import org.billinghost.api.billing.Permissions;
 import org.billinghost.api.billing.QueueItem;
 import org.billinghost.api.module.ModuleCommand;
 import org.billinghost.api.platform.ResultPage;
@@ -37,10 +38,10 @@ public final class QueueActions {
     }
 
     public void register(ActionTable table) {
-        table.add("GetModuleQueue", "modulequeue", (r, admin) -> getModuleQueue(r))
-                .add("RetryModuleQueueItem", "modulequeue",
+        table.add("GetModuleQueue", Permissions.MODULE_QUEUE, (r, admin) -> getModuleQueue(r))
+                .add("RetryModuleQueueItem", Permissions.MODULE_QUEUE,
                         (r, admin) -> ModuleCommandActions.answer(queue.retry(r.id("id"))))
-                .add("ResolveModuleQueueItem", "modulequeue",
+                .add("ResolveModuleQueueItem", Permissions.MODULE_QUEUE,
                         (r, admin) -> Replies.of("item", item(queue.resolve(r.id("id")))));
     }
 

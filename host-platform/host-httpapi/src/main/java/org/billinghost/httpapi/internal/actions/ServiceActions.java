@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.Permissions;
 import org.billinghost.api.billing.ServiceAccount;
 import org.billinghost.api.billing.ServiceFilter;
 import org.billinghost.api.billing.ServiceStatus;
@@ -42,8 +43,8 @@ public final class ServiceActions {
     }
 
     public void register(ActionTable table) {
-        table.add("GetClientsProducts", "services", (r, admin) -> getClientsProducts(r))
-                .add("UpdateClientProduct", "services", (r, admin) -> updateClientProduct(r));
+        table.add("GetClientsProducts", Permissions.SERVICES, (r, admin) -> getClientsProducts(r))
+                .add("UpdateClientProduct", Permissions.SERVICES, (r, admin) -> updateClientProduct(r));
     }
 
     /** The service named by {@code serviceid}, or a 404. */

@@ -1,17 +1,19 @@
 package org.billinghost.web.internal.admin;
 
-/** The admin permissions the host's roles carry (see {@code Admins.roles()}). */
+import org.billinghost.api.billing.Permissions;
+
+/** The admin area's short names for the API's {@link Permissions}. */
 final class Permission {
-    static final String ADDONS = "configaddonmods";
-    static final String PRODUCTS = "configproducts";
-    static final String CLIENTS = "clients";
-    static final String ORDERS = "orders";
-    static final String INVOICES = "invoices";
-    static final String SERVICES = "services";
-    static final String LOGS = "systemlogs";
-    static final String QUEUE = "modulequeue";
-    static final String ADMIN_USERS = "adminusers";
-    static final String API_CREDENTIALS = "apicredentials";
+    static final String ADDONS = Permissions.CONFIG_ADDON_MODULES;
+    static final String PRODUCTS = Permissions.CONFIG_PRODUCTS;
+    static final String CLIENTS = Permissions.CLIENTS;
+    static final String ORDERS = Permissions.ORDERS;
+    static final String INVOICES = Permissions.INVOICES;
+    static final String SERVICES = Permissions.SERVICES;
+    static final String LOGS = Permissions.SYSTEM_LOGS;
+    static final String QUEUE = Permissions.MODULE_QUEUE;
+    static final String ADMIN_USERS = Permissions.ADMIN_USERS;
+    static final String API_CREDENTIALS = Permissions.API_CREDENTIALS;
 
     private Permission() {
     }

@@ -1,12 +1,12 @@
 package org.billinghost.web.internal.admin;
 
+import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.ModuleInfo;
+import org.billinghost.api.module.CommandResult;
 import org.billinghost.api.module.ConfigField;
 import org.billinghost.api.module.ModuleProperties;
-import org.billinghost.api.module.CommandResult;
 import org.billinghost.api.platform.AutoSetup;
 import org.billinghost.api.platform.Catalog;
-import org.billinghost.api.platform.CatalogException;
 import org.billinghost.api.platform.CustomFieldType;
 import org.billinghost.api.platform.NewCustomField;
 import org.billinghost.api.platform.NewProduct;
@@ -134,7 +134,7 @@ final class ProductsPage implements Page {
             Product saved = id == 0 ? catalog.addProduct(np) : catalog.updateProduct(id, np);
             ex.flash(Notice.ok("Saved product " + saved.name() + "."));
             ex.redirect(LINK + "?action=product&id=" + saved.id());
-        } catch (PageException | CatalogException e) {
+        } catch (PageException | BillingException e) {
             renderProduct(ex, 400, form, Notice.error(e.getMessage()));
         } catch (IllegalArgumentException e) {
             renderProduct(ex, 400, form, Notice.error("Choose a product type and a pay type from the lists."));

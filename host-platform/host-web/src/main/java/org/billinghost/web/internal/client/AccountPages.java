@@ -77,7 +77,10 @@ final class AccountPages {
                 ex.redirect(afterLogin(ex.param("next")));
                 return;
             } catch (BillingException e) {
-                error = e.getMessage();
+                model.put("error", e.getMessage());
+                e.field().ifPresent(field -> model.put("errorField", field));
+                ex.render(e.category().httpStatus(), "client/register.ftlh", model);
+                return;
             }
         }
         model.put("error", error);

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -93,7 +92,7 @@ final class CartPage implements Page {
             ex.flash(Notice.ok("Thank you: order #" + order.id() + " is placed."));
             ex.redirect(order.invoiceId() > 0 ? "/clientarea/invoices?id=" + order.invoiceId() : "/clientarea/services");
         } catch (BillingException e) {
-            render(ex, 400, products, values, key, e.getMessage(), fieldInError(products, e.getMessage()));
+            render(ex, e.category().httpStatus(), products, values, key, e.getMessage(), fieldInError(products, e));
         }
     }
 
@@ -133,12 +132,12 @@ final class CartPage implements Page {
         return label + " is too long: at most " + max + " characters.";
     }
 
-    /** The form field a refusal names, so the page can mark it; null when it names none. */
-    private static String fieldInError(List<Product> products, String message) {
-        String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+    /** The form field of the custom field a refusal names, so the page can mark it; null when it names none. */
+    private static String fieldInError(List<Product> products, BillingException refusal) {
+        String input = refusal.field().orElse("");
         for (Product p : products) {
             for (CustomField f : orderFields(p)) {
-                if (m.contains(f.name().toLowerCase(Locale.ROOT))) {
+                if (input.equals(f.inputName())) {
                     return fieldName(p, f);
                 }
             }
