@@ -11,6 +11,7 @@ import org.billinghost.web.internal.LoginGate;
 import org.billinghost.web.internal.Page;
 import org.billinghost.web.internal.PageException;
 import org.billinghost.web.internal.SessionStore;
+import org.billinghost.web.internal.SessionTable;
 import org.billinghost.web.internal.Templates;
 import org.billinghost.web.internal.TrustedProxies;
 import org.billinghost.web.internal.client.ClientServlet;
@@ -61,13 +62,15 @@ public final class AdminServlet extends AreaServlet {
     private final transient Map<String, Route> routes;
 
     @Activate
-    public AdminServlet(@Reference HostServices host, @Reference TrustedProxies proxies, BundleContext context) {
-        this(host, proxies, Boolean.parseBoolean(context.getProperty(ClientServlet.DEMO_PROPERTY)), Clock.systemUTC());
+    public AdminServlet(@Reference HostServices host, @Reference TrustedProxies proxies,
+                        @Reference SessionTable sessions, BundleContext context) {
+        this(host, proxies, sessions, Boolean.parseBoolean(context.getProperty(ClientServlet.DEMO_PROPERTY)), Clock.systemUTC());
     }
 
     /** {@code demo}: the login page tells the demo admin's credentials. */
-    public AdminServlet(HostServices host, TrustedProxies proxies, boolean demo, Clock clock) {
-        super(new Templates(), new SessionStore("BHADMIN", "/admin", proxies, clock), proxies, "admin");
+    public AdminServlet(HostServices host, TrustedProxies proxies, SessionTable sessions, boolean demo, Clock clock) {
+        super(new Templates(), new SessionStore("BHADMIN", "/admin", SessionStore.ADMIN, sessions, proxies, clock), proxies,
+                "admin");
         this.host = host;
         this.demo = demo;
         this.login = new LoginPage(host.admins(), new LoginGate(host.authThrottle(), AuthThrottle.Realm.ADMIN));
