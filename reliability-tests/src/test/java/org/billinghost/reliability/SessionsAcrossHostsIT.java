@@ -1,4 +1,4 @@
-package org.billinghost.itests;
+package org.billinghost.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,32 +13,31 @@ import java.util.regex.Pattern;
 import org.billinghost.testsupport.ExternalDatabase;
 import org.billinghost.testsupport.HostProcess;
 import org.billinghost.testsupport.Http;
-import org.junit.Assume;
-import org.junit.Rule;
-import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Admin sessions live in the database (issue 12): a logged-in admin stays logged in across a restart
  * of the host, a second host on the same PostgreSQL database accepts the same cookie and the form token
  * that goes with it, and a logout on one host ends the session on the other.
  */
-public class SessionsAcrossHostsIT {
+class SessionsAcrossHostsIT {
     private static final Pattern SESSION_COOKIE = Pattern.compile("BHADMIN=([^;]+)");
     private static final Pattern TOKEN = Pattern.compile("name=\"token\"\\s+value=\"([^\"]+)\"");
 
-    @Rule
-    public TemporaryFolder tmp = new TemporaryFolder(Path.of("target").toAbsolutePath().toFile());
+    @TempDir
+    Path work;
 
     private final HttpClient http = Http.client(null);
 
     @Test
-    public void anAdminStaysLoggedInAcrossARestartAndOnASecondHost() throws Exception {
+    void anAdminStaysLoggedInAcrossARestartAndOnASecondHost() throws Exception {
         ExternalDatabase db = ExternalDatabase.open(ExternalDatabase.Kind.POSTGRESQL);
         // with CI=true open() fails instead of answering null
-        Assume.assumeTrue("PostgreSQL server absent", db != null);
+        Assumptions.assumeTrue(db != null, "PostgreSQL server absent");
         try (db) {
-            HostProcess.Options optionsA = HostProcess.options(tmp.newFolder("a").toPath()).demo()
+            HostProcess.Options optionsA = HostProcess.options(work.resolve("a")).demo()
                     .database(db.url(), db.user(), "");
             String cookie;
             try (HostProcess a = optionsA.start()) {
@@ -47,7 +46,7 @@ public class SessionsAcrossHostsIT {
                 assertThat(a.stop()).as("exit status after SIGTERM").isZero();
             }
             try (HostProcess a = optionsA.start();
-                 HostProcess b = HostProcess.options(tmp.newFolder("b").toPath()).demo()
+                 HostProcess b = HostProcess.options(work.resolve("b")).demo()
                          .database(db.url(), db.user(), "").start()) {
                 assertThat(dashboard(a, cookie).statusCode()).as("after the restart").isEqualTo(200);
                 HttpResponse<String> onB = dashboard(b, cookie);
