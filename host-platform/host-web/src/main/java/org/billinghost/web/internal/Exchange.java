@@ -154,6 +154,11 @@ public final class Exchange {
         session = sessions.logIn(session, accountId, request, response);
     }
 
+    /** Ends the sessions of this area's account {@code accountId} on every host, except this request's own. */
+    public void endOtherSessionsOf(long accountId) {
+        sessions.endOtherSessions(accountId, session);
+    }
+
     public void endSession() {
         if (session != null) {
             sessions.invalidate(session);

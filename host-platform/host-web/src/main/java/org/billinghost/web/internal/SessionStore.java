@@ -170,6 +170,11 @@ public final class SessionStore {
         }
     }
 
+    /** Ends every stored session of {@code accountId} in this area but {@code kept} (may be null or anonymous). */
+    void endOtherSessions(long accountId, WebSession kept) {
+        table.deleteAccount(area, accountId, kept == null || kept.idHash() == null ? "" : kept.idHash());
+    }
+
     /** Keeps a message for the next page of this session, on whichever host it opens. */
     void flash(WebSession session, Notice notice) {
         session.flash(notice);

@@ -70,6 +70,11 @@ public final class SessionTable {
         update("DELETE FROM web_sessions WHERE id_hash = ?", idHash);
     }
 
+    /** Deletes the account's sessions in the area but the one named {@code keptHash} (empty: none kept). */
+    void deleteAccount(String area, long accountId, String keptHash) {
+        update("DELETE FROM web_sessions WHERE area = ? AND account_id = ? AND id_hash <> ?", area, accountId, keptHash);
+    }
+
     /** Deletes the sessions idle since before {@code idleBefore} or made before {@code createdBefore}. */
     int deleteExpired(long idleBefore, long createdBefore) {
         return update("DELETE FROM web_sessions WHERE last_access < ? OR created < ?", idleBefore, createdBefore);

@@ -81,4 +81,20 @@ class SessionPagesTest {
         server.core().admins().setDisabled(id, false);
         assertThat(b.get("/admin/").location()).hasValue("/admin/login");
     }
+
+    @Test
+    void aChangedPasswordEndsTheAdminsOtherSessionsButNotTheOneThatChangedIt() {
+        Browser changer = server.adminWithRole("changesownpw", "Full Administrator");
+        Browser elsewhere = server.adminAs("changesownpw", WebServer.ADMIN_PASSWORD);
+        Browser otherAdmin = server.admin();
+        long id = server.core().admins().list().stream().filter(a -> a.username().equals("changesownpw"))
+                .findFirst().orElseThrow().id();
+        changer.open("/admin/adminusers");
+        Browser.Page answer = changer.submit("/admin/adminusers", "do", "password", "id", String.valueOf(id),
+                "password", "a-new-password-1");
+        assertThat(answer.text()).contains("Changed the password.");
+        assertThat(changer.get("/admin/").status()).isEqualTo(200);
+        assertThat(elsewhere.get("/admin/").location()).hasValue("/admin/login");
+        assertThat(otherAdmin.get("/admin/").status()).isEqualTo(200);
+    }
 }
