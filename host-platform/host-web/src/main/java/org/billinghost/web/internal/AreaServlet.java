@@ -53,6 +53,7 @@ public abstract class AreaServlet extends HttpServlet {
         exchange.share("area", area);
         exchange.securityHeaders();
         try {
+            exchange.findSession();
             if (!"GET".equals(method) && !"POST".equals(method) && !"HEAD".equals(method)) {
                 response.setHeader("Allow", "GET, HEAD, POST");
                 throw new PageException(405, "This page answers GET and POST only.");

@@ -44,7 +44,11 @@ public final class Exchange {
         this.proxies = proxies;
         this.templates = templates;
         this.path = path;
-        this.session = sessions.find(request);
+    }
+
+    /** Finds the request's session: inside the area's failure handling, as it may read the database. */
+    void findSession() {
+        session = sessions.find(request);
     }
 
     /** A model map; unlike {@code Map.of} it accepts null values (templates test them with {@code ??}). */
@@ -144,9 +148,14 @@ public final class Exchange {
         return session != null && session.csrfMatches(request.getParameter(TOKEN));
     }
 
-    /** New session id and token (at login). */
-    public void rotateSession() {
-        sessions.rotate(session(), request, response);
+    /** Logs the account in: a new session, stored so that a restart or another host keeps it. */
+    public void logIn(long accountId) {
+        session = sessions.logIn(session, accountId, request, response);
+    }
+
+    /** Ends the sessions of this area's account {@code accountId} on every host, except this request's own. */
+    public void endOtherSessionsOf(long accountId) {
+        sessions.endOtherSessions(accountId, session);
     }
 
     public void endSession() {
@@ -157,7 +166,7 @@ public final class Exchange {
     }
 
     public void flash(Notice notice) {
-        session().flash(notice);
+        sessions.flash(session(), notice);
     }
 
     /**
@@ -237,7 +246,7 @@ public final class Exchange {
         all.put("token", (TemplateScalarModel) () -> session().csrfToken());
         all.put("fmt", new Formats());
         all.put("path", path);
-        all.putIfAbsent("flash", session == null ? null : session.takeFlash());
+        all.putIfAbsent("flash", session == null ? null : sessions.takeFlash(session));
         byte[] body = templates.render(template, all).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");

@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The login steps both areas share: the throttle, the password check and the new session id. The
+ * The login steps both areas share: the throttle and the password check (the page then logs the
+ * account in with {@link Exchange#logIn}). The
  * attempt is counted before the password is checked, so parallel guesses cannot all run the slow
  * check while the lock still looks open.
  */
@@ -56,7 +57,6 @@ public final class LoginGate {
             return wrongNameOrPassword(name, address);
         }
         attempt.succeeded();
-        exchange.rotateSession();
         return new Outcome<>(account.get(), 200, null);
     }
 

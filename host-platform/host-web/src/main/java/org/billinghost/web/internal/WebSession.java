@@ -3,20 +3,40 @@ package org.billinghost.web.internal;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 
-/** One browser's session: who is logged in, the CSRF token of its forms and a one-shot message. */
+/**
+ * One browser's session: who is logged in, the CSRF token of its forms and a one-shot message. An
+ * anonymous one (only a form's token) lives in one host's memory; a logged-in one is a row of
+ * {@link SessionTable}, read afresh on every request, and {@code idHash} names it.
+ */
 public final class WebSession {
-    private volatile String id;
-    private volatile String csrfToken;
-    private volatile long adminId;
-    private volatile long clientId;
+    private final String id;
+    private final String csrfToken;
+    private final String area;
+    private final long accountId;
+    private final String idHash;
+    private final String address;
     private volatile Notice flash;
     private volatile long lastAccessMillis;
-    private final String address;
 
+    /** An anonymous session of a visitor at {@code address}. */
     WebSession(String id, String csrfToken, String address, long now) {
+        this(id, csrfToken, null, 0, null, address, null, now);
+    }
+
+    /** A logged-in session of {@code accountId} in {@code area}, stored under {@code idHash}. */
+    WebSession(String id, String csrfToken, String area, long accountId, String idHash, Notice flash, long now) {
+        this(id, csrfToken, area, accountId, idHash, null, flash, now);
+    }
+
+    private WebSession(String id, String csrfToken, String area, long accountId, String idHash, String address,
+                       Notice flash, long now) {
         this.id = id;
         this.csrfToken = csrfToken;
+        this.area = area;
+        this.accountId = accountId;
+        this.idHash = idHash;
         this.address = address;
+        this.flash = flash;
         this.lastAccessMillis = now;
     }
 
@@ -24,16 +44,8 @@ public final class WebSession {
         return id;
     }
 
-    void id(String newId) {
-        this.id = newId;
-    }
-
     public String csrfToken() {
         return csrfToken;
-    }
-
-    void csrfToken(String token) {
-        this.csrfToken = token;
     }
 
     /** Constant-time comparison, so the token cannot be guessed byte by byte. */
@@ -42,30 +54,26 @@ public final class WebSession {
                 candidate.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The admin logged in, or 0. */
     public long adminId() {
-        return adminId;
+        return SessionStore.ADMIN.equals(area) ? accountId : 0;
     }
 
-    public void adminId(long adminId) {
-        this.adminId = adminId;
-    }
-
+    /** The client logged in, or 0. */
     public long clientId() {
-        return clientId;
+        return SessionStore.CLIENT.equals(area) ? accountId : 0;
     }
 
-    public void clientId(long clientId) {
-        this.clientId = clientId;
+    /** Null for an anonymous session. */
+    String idHash() {
+        return idHash;
     }
 
-    /** Takes the message to show once on the next page. */
-    public Notice takeFlash() {
-        Notice f = flash;
-        flash = null;
-        return f;
+    Notice flash() {
+        return flash;
     }
 
-    public void flash(Notice message) {
+    void flash(Notice message) {
         this.flash = message;
     }
 

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
+import org.billinghost.core.testkit.CoreAssembly;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PageFailureTest {
     private static final Pattern SITE_URL = Pattern.compile("(?i)\\s*(https?://)?([a-z0-9](?:[a-z0-9-]{0,61}"
             + "[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(:[0-9]{1,5})?(/[a-z0-9._~!$&'()*+,;=:@%/-]*)?\\s*");
+    private static CoreAssembly core;
     private static Server jetty;
     private static URI base;
 
@@ -30,8 +32,8 @@ class PageFailureTest {
         private static final long serialVersionUID = 1L;
 
         SiteCheckServlet() {
-            super(new Templates(), new SessionStore("T", "/", new TrustedProxies(List.of()), new MutableClock()),
-                    new TrustedProxies(List.of()), "client");
+            super(new Templates(), new SessionStore("T", "/", SessionStore.CLIENT, new SessionTable(core.moduleDatabase()),
+                    new TrustedProxies(List.of()), new MutableClock()), new TrustedProxies(List.of()), "client");
         }
 
         /** GET: the form's token (a session is made); POST: the check. */
@@ -51,6 +53,7 @@ class PageFailureTest {
 
     @BeforeAll
     static void start() throws Exception {
+        core = CoreAssembly.h2();
         ServletContextHandler context = new ServletContextHandler();
         context.addServlet(new ServletHolder(new SiteCheckServlet()), "/*");
         jetty = WebServer.start(context);
@@ -60,6 +63,7 @@ class PageFailureTest {
     @AfterAll
     static void stop() throws Exception {
         jetty.stop();
+        core.close();
     }
 
     @Test

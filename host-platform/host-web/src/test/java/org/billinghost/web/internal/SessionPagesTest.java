@@ -52,4 +52,49 @@ class SessionPagesTest {
         assertThat(answer.text()).contains("This form has expired or did not come from this site.");
         assertThat(answer.setCookies()).isEmpty();
     }
+
+    @Test
+    void anotherHostOnTheDatabaseAcceptsTheLoggedInSessionsAndTheirForms() throws Exception {
+        Browser admin = server.admin();
+        Browser client = server.clientBrowser(server.newClient("twohosts@example.com").email());
+        try (WebServer other = server.onSameDatabase()) {
+            Browser adminThere = other.browser().header("Cookie", "BHADMIN=" + admin.cookie("BHADMIN").orElseThrow());
+            Browser.Page dashboard = adminThere.get("/admin/");
+            assertThat(dashboard.status()).isEqualTo(200);
+            assertThat(dashboard.text()).contains("admin (Full Administrator)");
+            Browser clientThere = other.browser().header("Cookie", "BHCLIENT=" + client.cookie("BHCLIENT").orElseThrow());
+            assertThat(clientThere.get("/clientarea/services").text()).contains("twohosts@example.com");
+
+            // the form token of the session is the same on both hosts: a logout posted there ends it here too
+            assertThat(adminThere.post("/admin/logout").location()).hasValue("/admin/login");
+            assertThat(admin.get("/admin/").location()).hasValue("/admin/login");
+        }
+    }
+
+    @Test
+    void aDisabledAdminLosesTheSession() {
+        Browser b = server.adminWithRole("disabledlater", "Full Administrator");
+        long id = server.core().admins().list().stream().filter(a -> a.username().equals("disabledlater"))
+                .findFirst().orElseThrow().id();
+        server.core().admins().setDisabled(id, true);
+        assertThat(b.get("/admin/").location()).hasValue("/admin/login");
+        server.core().admins().setDisabled(id, false);
+        assertThat(b.get("/admin/").location()).hasValue("/admin/login");
+    }
+
+    @Test
+    void aChangedPasswordEndsTheAdminsOtherSessionsButNotTheOneThatChangedIt() {
+        Browser changer = server.adminWithRole("changesownpw", "Full Administrator");
+        Browser elsewhere = server.adminAs("changesownpw", WebServer.ADMIN_PASSWORD);
+        Browser otherAdmin = server.admin();
+        long id = server.core().admins().list().stream().filter(a -> a.username().equals("changesownpw"))
+                .findFirst().orElseThrow().id();
+        changer.open("/admin/adminusers");
+        Browser.Page answer = changer.submit("/admin/adminusers", "do", "password", "id", String.valueOf(id),
+                "password", "a-new-password-1");
+        assertThat(answer.text()).contains("Changed the password.");
+        assertThat(changer.get("/admin/").status()).isEqualTo(200);
+        assertThat(elsewhere.get("/admin/").location()).hasValue("/admin/login");
+        assertThat(otherAdmin.get("/admin/").status()).isEqualTo(200);
+    }
 }

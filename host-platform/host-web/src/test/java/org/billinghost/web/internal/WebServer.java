@@ -31,6 +31,8 @@ public final class WebServer implements AutoCloseable {
     public static final String CLIENT_PASSWORD = "client-password";
 
     private final CoreAssembly core;
+    /** False for a second host on another's database: that one closes it. */
+    private final boolean ownsCore;
     private final MutableClock clock = new MutableClock();
     private final AuthThrottle throttle = new AuthThrottleService(clock);
     private final AtomicInteger passwordChecks = new AtomicInteger();
@@ -43,14 +45,22 @@ public final class WebServer implements AutoCloseable {
 
     /** {@code trustedProxies}: the addresses whose X-Forwarded-* headers are believed. */
     public WebServer(boolean demo, List<String> trustedProxies) throws Exception {
-        core = CoreAssembly.h2().seed(false, ADMIN_PASSWORD, new PrintStream(PrintStream.nullOutputStream()));
+        this(CoreAssembly.h2().seed(false, ADMIN_PASSWORD, new PrintStream(PrintStream.nullOutputStream())), true, demo,
+                trustedProxies);
+    }
+
+    private WebServer(CoreAssembly core, boolean ownsCore, boolean demo, List<String> trustedProxies)
+            throws Exception {
+        this.core = core;
+        this.ownsCore = ownsCore;
         HostServices host = new HostServices(countingPasswordChecks(core.admins()), core.clients(), core.orders(),
                 core.invoices(), core.services(), core.moduleCommands(), core.moduleQueue(), core.modules(),
                 core.apiCredentials(), core.catalog(), core.activityLog(), core.moduleLog(), throttle);
         TrustedProxies proxies = new TrustedProxies(trustedProxies);
+        SessionTable sessions = new SessionTable(core.moduleDatabase());
         ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new AdminServlet(host, proxies, demo, clock)), "/admin/*");
-        ServletHolder client = new ServletHolder("client", new ClientServlet(host, proxies, demo, clock));
+        context.addServlet(new ServletHolder(new AdminServlet(host, proxies, sessions, demo, clock)), "/admin/*");
+        ServletHolder client = new ServletHolder("client", new ClientServlet(host, proxies, sessions, demo, clock));
         context.getServletHandler().addServlet(client);
         ServletMapping mapping = new ServletMapping();
         mapping.setServletName("client");
@@ -75,6 +85,11 @@ public final class WebServer implements AutoCloseable {
 
     static URI base(Server server) {
         return URI.create("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + "/");
+    }
+
+    /** Another host (its own servlets, memory and clock) on this one's database, as a restart or a second host. */
+    public WebServer onSameDatabase() throws Exception {
+        return new WebServer(core, false, false, List.of());
     }
 
     public CoreAssembly core() {
@@ -153,6 +168,8 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         jetty.stop();
-        core.close();
+        if (ownsCore) {
+            core.close();
+        }
     }
 }

@@ -11,6 +11,7 @@ import org.billinghost.web.internal.LoginGate;
 import org.billinghost.web.internal.Page;
 import org.billinghost.web.internal.PageException;
 import org.billinghost.web.internal.SessionStore;
+import org.billinghost.web.internal.SessionTable;
 import org.billinghost.web.internal.Templates;
 import org.billinghost.web.internal.TrustedProxies;
 import org.billinghost.web.internal.client.ClientServlet;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The admin area under {@code /admin/}: login, then every page checks the admin's role. */
 @Component(service = Servlet.class)
@@ -34,60 +36,57 @@ import java.util.Optional;
 public final class AdminServlet extends AreaServlet {
     private static final long serialVersionUID = 1L;
 
-    /** A page and the permission its admin needs (null: any admin who is logged in). */
-    private record Route(String permission, Page page) {
+    /**
+     * An admin page: its path, its label in the menu (null: not in the menu), the permission its admin
+     * needs (null: any admin who is logged in) and the page. The one table drives the dispatch and the menu.
+     */
+    private record Route(String path, String label, String permission, Page page) {
     }
 
     /** A link in the admin menu. */
     public record MenuItem(String label, String path) {
     }
 
-    private static final List<String[]> MENU = List.of(
-            new String[] {"Dashboard", "/admin/", null},
-            new String[] {"Clients", "/admin/clients", Permission.CLIENTS},
-            new String[] {"Orders", "/admin/orders", Permission.ORDERS},
-            new String[] {"Invoices", "/admin/invoices", Permission.INVOICES},
-            new String[] {"Products", "/admin/configproducts", Permission.PRODUCTS},
-            new String[] {"Addon Modules", "/admin/configaddonmods", Permission.ADDONS},
-            new String[] {"Module Queue", "/admin/modulequeue", Permission.QUEUE},
-            new String[] {"Activity Log", "/admin/systemactivitylog", Permission.LOGS},
-            new String[] {"Module Log", "/admin/systemmodulelog", Permission.LOGS},
-            new String[] {"Admin Users", "/admin/adminusers", Permission.ADMIN_USERS},
-            new String[] {"API Credentials", "/admin/apicredentials", Permission.API_CREDENTIALS});
+    private static final String DASHBOARD = "/admin/";
 
     private final transient HostServices host;
     private final boolean demo;
     private final transient Page login;
-    private final transient Map<String, Route> routes;
+    private final transient List<Route> routes;
+    private final transient Map<String, Route> byPath;
 
     @Activate
-    public AdminServlet(@Reference HostServices host, @Reference TrustedProxies proxies, BundleContext context) {
-        this(host, proxies, Boolean.parseBoolean(context.getProperty(ClientServlet.DEMO_PROPERTY)), Clock.systemUTC());
+    public AdminServlet(@Reference HostServices host, @Reference TrustedProxies proxies,
+                        @Reference SessionTable sessions, BundleContext context) {
+        this(host, proxies, sessions, Boolean.parseBoolean(context.getProperty(ClientServlet.DEMO_PROPERTY)), Clock.systemUTC());
     }
 
     /** {@code demo}: the login page tells the demo admin's credentials. */
-    public AdminServlet(HostServices host, TrustedProxies proxies, boolean demo, Clock clock) {
-        super(new Templates(), new SessionStore("BHADMIN", "/admin", proxies, clock), proxies, "admin");
+    public AdminServlet(HostServices host, TrustedProxies proxies, SessionTable sessions, boolean demo, Clock clock) {
+        super(new Templates(), new SessionStore("BHADMIN", "/admin", SessionStore.ADMIN, sessions, proxies, clock), proxies,
+                "admin");
         this.host = host;
         this.demo = demo;
         this.login = new LoginPage(host.admins(), new LoginGate(host.authThrottle(), AuthThrottle.Realm.ADMIN));
-        this.routes = Map.ofEntries(
-                Map.entry("/admin/index", new Route(null, new DashboardPage(host))),
-                Map.entry("/admin/logout", new Route(null, LoginPage::logout)),
-                Map.entry("/admin/configaddonmods", new Route(Permission.ADDONS, new AddonModulesPage(host))),
-                // access to an addon's page is decided by the addon's own access-control list
-                Map.entry("/admin/addonmodules", new Route(null, new AddonPageController(host.modules()))),
-                Map.entry("/admin/configproducts", new Route(Permission.PRODUCTS, new ProductsPage(host))),
-                Map.entry("/admin/clients", new Route(Permission.CLIENTS, new ClientsPage(host))),
-                Map.entry("/admin/clientssummary", new Route(Permission.CLIENTS, new ClientSummaryPage(host))),
-                Map.entry("/admin/clientsservices", new Route(Permission.SERVICES, new ServicePage(host))),
-                Map.entry("/admin/orders", new Route(Permission.ORDERS, new OrdersPage(host))),
-                Map.entry("/admin/invoices", new Route(Permission.INVOICES, new InvoicesPage(host))),
-                Map.entry("/admin/systemactivitylog", new Route(Permission.LOGS, new ActivityLogPage(host))),
-                Map.entry("/admin/systemmodulelog", new Route(Permission.LOGS, new ModuleLogPage(host))),
-                Map.entry("/admin/modulequeue", new Route(Permission.QUEUE, new ModuleQueuePage(host))),
-                Map.entry("/admin/adminusers", new Route(Permission.ADMIN_USERS, new AdminUsersPage(host))),
-                Map.entry("/admin/apicredentials", new Route(Permission.API_CREDENTIALS, new ApiCredentialsPage(host))));
+        // in the menu's order; access to an addon's page is decided by the addon's own access-control list
+        this.routes = List.of(
+                new Route(DASHBOARD, "Dashboard", null, new DashboardPage(host)),
+                new Route("/admin/clients", "Clients", Permission.CLIENTS, new ClientsPage(host)),
+                new Route("/admin/orders", "Orders", Permission.ORDERS, new OrdersPage(host)),
+                new Route("/admin/invoices", "Invoices", Permission.INVOICES, new InvoicesPage(host)),
+                new Route("/admin/configproducts", "Products", Permission.PRODUCTS, new ProductsPage(host)),
+                new Route("/admin/configaddonmods", "Addon Modules", Permission.ADDONS, new AddonModulesPage(host)),
+                new Route("/admin/modulequeue", "Module Queue", Permission.QUEUE, new ModuleQueuePage(host)),
+                new Route("/admin/systemactivitylog", "Activity Log", Permission.LOGS, new ActivityLogPage(host)),
+                new Route("/admin/systemmodulelog", "Module Log", Permission.LOGS, new ModuleLogPage(host)),
+                new Route("/admin/adminusers", "Admin Users", Permission.ADMIN_USERS, new AdminUsersPage(host)),
+                new Route("/admin/apicredentials", "API Credentials", Permission.API_CREDENTIALS,
+                        new ApiCredentialsPage(host)),
+                new Route("/admin/clientssummary", null, Permission.CLIENTS, new ClientSummaryPage(host)),
+                new Route("/admin/clientsservices", null, Permission.SERVICES, new ServicePage(host)),
+                new Route("/admin/addonmodules", null, null, new AddonPageController(host.modules())),
+                new Route("/admin/logout", null, null, LoginPage::logout));
+        this.byPath = routes.stream().collect(Collectors.toUnmodifiableMap(Route::path, r -> r));
     }
 
     @Override
@@ -106,7 +105,7 @@ public final class AdminServlet extends AreaServlet {
         String role = admin.get().role();
         exchange.admin(admin.get());
         exchange.share("menu", menu(role));
-        Route route = routes.get("/admin".equals(path) || "/admin/".equals(path) ? "/admin/index" : path);
+        Route route = byPath.get("/admin".equals(path) || "/admin/index".equals(path) ? DASHBOARD : path);
         if (route == null) {
             throw PageException.notFound("There is no admin page at " + path + ".");
         }
@@ -131,9 +130,9 @@ public final class AdminServlet extends AreaServlet {
 
     private List<MenuItem> menu(String role) {
         Admins admins = host.admins();
-        return MENU.stream()
-                .filter(m -> m[2] == null || admins.hasPermission(role, m[2]))
-                .map(m -> new MenuItem(m[0], m[1]))
+        return routes.stream()
+                .filter(r -> r.label() != null && (r.permission() == null || admins.hasPermission(role, r.permission())))
+                .map(r -> new MenuItem(r.label(), r.path()))
                 .toList();
     }
 }

@@ -37,6 +37,8 @@ final class AdminUsersPage implements Page {
                 });
                 case "password" -> ex.actThenRedirect(LINK, () -> {
                     host.admins().changePassword(ex.number("id"), password(ex));
+                    // whoever knew the old password is logged out everywhere; this admin's own session stays
+                    ex.endOtherSessionsOf(ex.number("id"));
                     return "Changed the password.";
                 });
                 case "role" -> ex.actThenRedirect(LINK, () -> {

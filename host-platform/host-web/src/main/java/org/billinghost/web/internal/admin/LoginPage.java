@@ -36,7 +36,7 @@ final class LoginPage implements Page {
             ex.render(outcome.status(), TEMPLATE, Exchange.model("username", username, "error", outcome.error()));
             return;
         }
-        ex.session().adminId(outcome.account().id());
+        ex.logIn(outcome.account().id());
         ex.redirect("/admin/");
     }
 

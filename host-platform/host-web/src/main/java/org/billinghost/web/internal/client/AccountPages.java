@@ -38,7 +38,7 @@ final class AccountPages {
                     Exchange.model("email", email, "next", next, "error", outcome.error()));
             return;
         }
-        ex.session().clientId(outcome.account().id());
+        ex.logIn(outcome.account().id());
         ex.redirect(afterLogin(next));
     }
 
@@ -72,8 +72,7 @@ final class AccountPages {
                         ex.param("email").trim(), ex.param("companyname").trim(), ex.param("address1").trim(),
                         ex.param("city").trim(), ex.param("state").trim(), ex.param("postcode").trim(),
                         ex.param("country").trim(), ex.param("phonenumber").trim(), password));
-                ex.rotateSession();
-                ex.session().clientId(client.id());
+                ex.logIn(client.id());
                 ex.redirect(afterLogin(ex.param("next")));
                 return;
             } catch (BillingException e) {

@@ -11,6 +11,7 @@ import org.billinghost.web.internal.Page;
 import org.billinghost.web.internal.PageException;
 import org.billinghost.web.internal.Pager;
 import org.billinghost.web.internal.SessionStore;
+import org.billinghost.web.internal.SessionTable;
 import org.billinghost.web.internal.Templates;
 import org.billinghost.web.internal.TrustedProxies;
 import org.osgi.framework.BundleContext;
@@ -44,12 +45,14 @@ public final class ClientServlet extends AreaServlet {
     private final transient Map<String, Page> clientPages;
 
     @Activate
-    public ClientServlet(@Reference HostServices host, @Reference TrustedProxies proxies, BundleContext context) {
-        this(host, proxies, Boolean.parseBoolean(context.getProperty(DEMO_PROPERTY)), Clock.systemUTC());
+    public ClientServlet(@Reference HostServices host, @Reference TrustedProxies proxies,
+                         @Reference SessionTable sessions, BundleContext context) {
+        this(host, proxies, sessions, Boolean.parseBoolean(context.getProperty(DEMO_PROPERTY)), Clock.systemUTC());
     }
 
-    public ClientServlet(HostServices host, TrustedProxies proxies, boolean demo, Clock clock) {
-        super(new Templates(), new SessionStore("BHCLIENT", "/", proxies, clock), proxies, "client");
+    public ClientServlet(HostServices host, TrustedProxies proxies, SessionTable sessions, boolean demo, Clock clock) {
+        super(new Templates(), new SessionStore("BHCLIENT", "/", SessionStore.CLIENT, sessions, proxies, clock), proxies,
+                "client");
         this.host = host;
         this.demo = demo;
         StorePage store = new StorePage(host.catalog());
