@@ -5,16 +5,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 
 /**
  * The logged-in sessions in the host's database (table {@code web_sessions}, core migration V150),
- * shared by every host on it. Rows are named by the hash of the cookie's value only.
+ * shared by every host on it. Rows are named by the hash of the cookie's value only. Through the
+ * host's JDBC layer, so an unavailable database is refused like any other call (503).
  */
 @Component(service = SessionTable.class)
 public final class SessionTable {
@@ -25,11 +21,11 @@ public final class SessionTable {
     record Row(String area, long accountId, String csrfToken, Notice flash, long created, long lastAccess) {
     }
 
-    private final DataSource dataSource;
+    private final ModuleDatabase database;
 
     @Activate
     public SessionTable(@Reference ModuleDatabase database) {
-        this.dataSource = database.dataSource();
+        this.database = database;
     }
 
     void insert(String idHash, String area, long accountId, String csrfToken, Notice flash, long now) {
@@ -39,21 +35,12 @@ public final class SessionTable {
     }
 
     Optional<Row> find(String idHash) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT area, account_id, csrf_token, flash_kind, flash_text, "
-                     + "created, last_access FROM web_sessions WHERE id_hash = ?")) {
-            s.setString(1, idHash);
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return Optional.empty();
-                }
-                String kind = r.getString(4);
-                return Optional.of(new Row(r.getString(1), r.getLong(2), r.getString(3),
-                        kind == null ? null : new Notice(kind, r.getString(5)), r.getLong(6), r.getLong(7)));
-            }
-        } catch (SQLException e) {
-            throw failed(e);
-        }
+        return database.query("SELECT area, account_id, csrf_token, flash_kind, flash_text, created, last_access "
+                + "FROM web_sessions WHERE id_hash = ?", r -> {
+                    String kind = r.getString(4);
+                    return new Row(r.getString(1), r.getLong(2), r.getString(3),
+                            kind == null ? null : new Notice(kind, r.getString(5)), r.getLong(6), r.getLong(7));
+                }, idHash).stream().findFirst();
     }
 
     void touch(String idHash, long now) {
@@ -81,22 +68,10 @@ public final class SessionTable {
     }
 
     private int update(String sql, Object... values) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                s.setObject(i + 1, values[i]);
-            }
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw failed(e);
-        }
+        return database.update(sql, values);
     }
 
     private static String cut(String text) {
         return text.length() <= MAX_FLASH ? text : text.substring(0, MAX_FLASH - 1) + "…";
-    }
-
-    private static IllegalStateException failed(SQLException e) {
-        // reaches the area's catch-all: logged there, the visitor sees the short error page
-        return new IllegalStateException("The web session table could not be used", e);
     }
 }
