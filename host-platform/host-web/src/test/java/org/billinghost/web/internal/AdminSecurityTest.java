@@ -43,9 +43,8 @@ class AdminSecurityTest {
     void everyAdminPageOpensForAFullAdministrator() {
         Browser b = server.admin();
         for (String page : PAGES) {
-            int status = b.get(page).status();
-            // pages naming an id that does not exist answer 404, the module page 404 for an unknown addon
-            assertThat(status).as(page).isIn(200, 404);
+            // nothing is stored here: pages naming an id answer 404, the module page 404 for an unknown addon
+            assertThat(b.get(page).status()).as(page).isEqualTo(expectedForAFullAdministrator(page));
         }
         assertThat(b.get("/admin/").text()).contains("Dashboard", "clients", "pending orders");
     }
@@ -127,7 +126,7 @@ class AdminSecurityTest {
             pages.forEach((page, permission) -> {
                 int status = b.get(page).status();
                 if (allowed.contains(permission)) {
-                    assertThat(status).as(role + " " + page).isIn(200, 404);
+                    assertThat(status).as(role + " " + page).isEqualTo(expectedForAFullAdministrator(page));
                 } else {
                     assertThat(status).as(role + " " + page).isEqualTo(403);
                 }
@@ -179,5 +178,10 @@ class AdminSecurityTest {
         Browser.Page badStatus = b.get("/admin/orders?status=Nonsense");
         assertThat(badStatus.status()).isEqualTo(400);
         assertThat(badStatus.text()).contains("Unknown order status").doesNotContain("Exception");
+    }
+
+    /** What a page answers someone allowed to see it, on a host with no clients, services or invoices. */
+    private static int expectedForAFullAdministrator(String page) {
+        return page.contains("?id=") || page.contains("?module=") ? 404 : 200;
     }
 }
