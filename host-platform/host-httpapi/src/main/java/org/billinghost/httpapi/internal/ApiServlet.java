@@ -127,6 +127,11 @@ public final class ApiServlet extends HttpServlet {
         resp.setStatus(answer.status());
         resp.setContentType("application/json;charset=UTF-8");
         resp.setHeader("Cache-Control", "no-store");
+        if (answer.status() == 405 || answer.status() == 413) {
+            // these refusals leave the body unread, so the server closes the connection after them: saying so keeps a
+            // keep-alive client from sending its next call on a connection that is about to go
+            resp.setHeader("Connection", "close");
+        }
         // a fixed length: no chunking, and a complete answer even when an early refusal leaves the body unread
         resp.setContentLength(out.length);
         resp.getOutputStream().write(out);

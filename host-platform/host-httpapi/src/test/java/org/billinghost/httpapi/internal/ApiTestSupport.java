@@ -176,8 +176,12 @@ abstract class ApiTestSupport {
     }
 
     static Reply send(HttpRequest request) {
+        return reply(sendRaw(request));
+    }
+
+    static HttpResponse<String> sendRaw(HttpRequest request) {
         try {
-            return reply(http.send(request, HttpResponse.BodyHandlers.ofString()));
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

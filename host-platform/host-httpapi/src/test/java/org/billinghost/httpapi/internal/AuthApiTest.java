@@ -3,6 +3,7 @@ package org.billinghost.httpapi.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Set;
 import org.billinghost.api.billing.AdminAccount;
 import org.billinghost.api.billing.ApiCredentials;
@@ -126,7 +127,13 @@ class AuthApiTest extends ApiTestSupport {
         String big = "{\"identifier\":\"demo-api\",\"secret\":\"demo-api-secret\",\"action\":\"GetClients\","
                 + "\"search\":\"" + "x".repeat(ApiServlet.MAX_BODY_BYTES) + "\"}";
 
-        post("application/json", big).refused(413, "The JSON body is larger than");
+        HttpResponse<String> refused = sendRaw(HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(big)).build());
+
+        reply(refused).refused(413, "The JSON body is larger than");
+        // the body stays unread and the server drops the connection: the client must hear it, or its next call fails
+        assertThat(refused.headers().firstValue("Connection")).hasValue("close");
+        call("GetClients").ok();
     }
 
     @Test
