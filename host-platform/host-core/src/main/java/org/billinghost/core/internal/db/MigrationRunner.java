@@ -275,7 +275,9 @@ public final class MigrationRunner {
             step.run();
         } catch (SQLException e) {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
-            if (!state.equals("23505") && !state.equals("42P07") && !state.equals("42701") && e.getErrorCode() != 1062
+            // 42710: PostgreSQL's concurrent CREATE TABLE IF NOT EXISTS may trip over the table's row type instead
+            if (!state.equals("23505") && !state.equals("42P07") && !state.equals("42701") && !state.equals("42710")
+                    && e.getErrorCode() != 1062
                     && e.getErrorCode() != 1060) {
                 throw e;
             }
