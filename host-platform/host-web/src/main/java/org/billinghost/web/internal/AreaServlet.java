@@ -41,6 +41,14 @@ public abstract class AreaServlet extends HttpServlet {
     /** Answers one request whose POST token has been checked. */
     protected abstract void handle(Exchange exchange) throws IOException;
 
+    /**
+     * Learns who is logged in and shares what every page of the area shows (the menu), before any
+     * check that may refuse the request, so even the error page has the area's layout.
+     */
+    protected void identify(Exchange exchange) {
+        // an area without a menu or a demo banner shares nothing
+    }
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String method = request.getMethod();
@@ -54,6 +62,7 @@ public abstract class AreaServlet extends HttpServlet {
         exchange.securityHeaders();
         try {
             exchange.findSession();
+            identify(exchange);
             if (!"GET".equals(method) && !"POST".equals(method) && !"HEAD".equals(method)) {
                 response.setHeader("Allow", "GET, HEAD, POST");
                 throw new PageException(405, "This page answers GET and POST only.");

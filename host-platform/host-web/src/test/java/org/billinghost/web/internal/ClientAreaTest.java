@@ -209,4 +209,21 @@ class ClientAreaTest {
         long clientId = server.core().clients().byEmail("bundle@example.com").orElseThrow().id();
         assertThat(server.core().orders().list(null, clientId, 0, 10).items().get(0).serviceIds()).hasSize(2);
     }
+
+    @Test
+    void theMenuComesFromTheRouteTableAndFollowsTheLogin() {
+        assertThat(server.browser().open("/").doc().select("header nav a").eachText())
+                .containsExactly("Store", "Log in", "Register");
+        server.newClient("menu@example.com");
+        Browser b = server.clientBrowser("menu@example.com");
+        assertThat(b.open("/").doc().select("header nav a").eachAttr("href"))
+                .containsExactly("/", "/clientarea/services", "/clientarea/invoices");
+    }
+
+    @Test
+    void anUnknownPathAnswers404WithTheMenu() {
+        Browser.Page page = server.browser().open("/no-such-page");
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.doc().select("header nav a").eachText()).containsExactly("Store", "Log in", "Register");
+    }
 }

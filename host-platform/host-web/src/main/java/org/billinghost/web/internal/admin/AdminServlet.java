@@ -8,6 +8,7 @@ import org.billinghost.web.internal.AreaServlet;
 import org.billinghost.web.internal.Exchange;
 import org.billinghost.web.internal.HostServices;
 import org.billinghost.web.internal.LoginGate;
+import org.billinghost.web.internal.MenuItem;
 import org.billinghost.web.internal.Page;
 import org.billinghost.web.internal.PageException;
 import org.billinghost.web.internal.SessionStore;
@@ -41,10 +42,6 @@ public final class AdminServlet extends AreaServlet {
      * needs (null: any admin who is logged in) and the page. The one table drives the dispatch and the menu.
      */
     private record Route(String path, String label, String permission, Page page) {
-    }
-
-    /** A link in the admin menu. */
-    public record MenuItem(String label, String path) {
     }
 
     private static final String DASHBOARD = "/admin/";
@@ -90,9 +87,14 @@ public final class AdminServlet extends AreaServlet {
     }
 
     @Override
+    protected void identify(Exchange exchange) {
+        // the admin's menu waits for the login check in handle: it depends on the role
+        exchange.share("demo", demo);
+    }
+
+    @Override
     protected void handle(Exchange exchange) throws IOException {
         String path = exchange.path();
-        exchange.share("demo", demo);
         if ("/admin/login".equals(path)) {
             login.handle(exchange);
             return;

@@ -2,11 +2,11 @@ package org.billinghost.web.internal.client;
 
 import jakarta.servlet.Servlet;
 import org.billinghost.api.billing.AuthThrottle;
-import org.billinghost.api.billing.Client;
 import org.billinghost.web.internal.AreaServlet;
 import org.billinghost.web.internal.Exchange;
 import org.billinghost.web.internal.HostServices;
 import org.billinghost.web.internal.LoginGate;
+import org.billinghost.web.internal.MenuItem;
 import org.billinghost.web.internal.Page;
 import org.billinghost.web.internal.PageException;
 import org.billinghost.web.internal.Pager;
@@ -23,8 +23,9 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The store and the client area: {@code /} (store, product, cart, login, register) and
@@ -39,10 +40,27 @@ public final class ClientServlet extends AreaServlet {
     /** Framework property that switches on the demo gateway. */
     public static final String DEMO_PROPERTY = "billing.demo";
 
+    /** Who may open a page, and for whom its menu link shows. */
+    private enum Visitor {
+        /** Anyone; in everyone's menu. */
+        ANYONE,
+        /** Anyone; in the menu of visitors who are not logged in (logging in, registering). */
+        GUEST,
+        /** A logged-in client only (others are sent to the login page); in their menu. */
+        CLIENT
+    }
+
+    /**
+     * A store or client-area page: its path, its label in the menu (null: not in the menu), who may
+     * open it and the page. The one table drives the dispatch and the menu, as the admin area's does.
+     */
+    private record Route(String path, String label, Visitor visitor, Page page) {
+    }
+
     private final transient HostServices host;
     private final boolean demo;
-    private final transient Map<String, Page> publicPages;
-    private final transient Map<String, Page> clientPages;
+    private final transient List<Route> routes;
+    private final transient Map<String, Route> byPath;
 
     @Activate
     public ClientServlet(@Reference HostServices host, @Reference TrustedProxies proxies,
@@ -58,38 +76,43 @@ public final class ClientServlet extends AreaServlet {
         StorePage store = new StorePage(host.catalog());
         AccountPages account = new AccountPages(host.clients(),
                 new LoginGate(host.authThrottle(), AuthThrottle.Realm.CLIENT));
-        this.publicPages = Map.of(
-                "/", store::home,
-                "/store/product", store::product,
-                "/login", account::login,
-                "/logout", AccountPages::logout,
-                "/register", account::register);
-        this.clientPages = Map.of(
-                "/cart", new CartPage(host, demo),
-                "/clientarea", ClientServlet::toServices,
-                "/clientarea/", ClientServlet::toServices,
-                "/clientarea/services", new ServicesPage(host),
-                "/clientarea/invoices", new InvoicesPage(host, demo));
+        // in the menu's order
+        this.routes = List.of(
+                new Route("/", "Store", Visitor.ANYONE, store::home),
+                new Route("/clientarea/services", "My services", Visitor.CLIENT, new ServicesPage(host)),
+                new Route("/clientarea/invoices", "My invoices", Visitor.CLIENT, new InvoicesPage(host, demo)),
+                new Route("/login", "Log in", Visitor.GUEST, account::login),
+                new Route("/register", "Register", Visitor.GUEST, account::register),
+                new Route("/store/product", null, Visitor.ANYONE, store::product),
+                new Route("/logout", null, Visitor.ANYONE, AccountPages::logout),
+                new Route("/cart", null, Visitor.CLIENT, new CartPage(host, demo)),
+                new Route("/clientarea", null, Visitor.CLIENT, ClientServlet::toServices),
+                new Route("/clientarea/", null, Visitor.CLIENT, ClientServlet::toServices));
+        this.byPath = routes.stream().collect(Collectors.toUnmodifiableMap(Route::path, r -> r));
+    }
+
+    @Override
+    protected void identify(Exchange exchange) {
+        exchange.share("demo", demo);
+        long id = exchange.sessionClientId();
+        if (id != 0) {
+            host.clients().get(id).ifPresent(exchange::client);
+        }
+        exchange.share("menu", menu(exchange.client() != null));
     }
 
     @Override
     protected void handle(Exchange exchange) throws IOException {
-        exchange.share("demo", demo);
-        Optional<Client> client = loggedIn(exchange);
-        client.ifPresent(exchange::client);
         String path = exchange.path();
-        Page page = publicPages.get(path);
-        if (page == null) {
-            page = clientPages.get(path);
-            if (page != null && client.isEmpty()) {
-                exchange.redirect("/login?next=" + Pager.encode(returnTo(exchange)));
-                return;
-            }
-        }
-        if (page == null) {
+        Route route = byPath.get(path);
+        if (route == null) {
             throw PageException.notFound("There is no page at " + path + ".");
         }
-        page.handle(exchange);
+        if (route.visitor() == Visitor.CLIENT && exchange.client() == null) {
+            exchange.redirect("/login?next=" + Pager.encode(returnTo(exchange)));
+            return;
+        }
+        route.page().handle(exchange);
     }
 
     /** Where to come back after logging in: the page asked for (only GETs; a POST has to be repeated). */
@@ -97,9 +120,12 @@ public final class ClientServlet extends AreaServlet {
         return exchange.isPost() ? exchange.path() : exchange.pathWithQuery();
     }
 
-    private Optional<Client> loggedIn(Exchange exchange) {
-        long id = exchange.sessionClientId();
-        return id == 0 ? Optional.empty() : host.clients().get(id);
+    private List<MenuItem> menu(boolean loggedIn) {
+        Visitor hidden = loggedIn ? Visitor.GUEST : Visitor.CLIENT;
+        return routes.stream()
+                .filter(r -> r.label() != null && r.visitor() != hidden)
+                .map(r -> new MenuItem(r.label(), r.path()))
+                .toList();
     }
 
     private static void toServices(Exchange exchange) throws IOException {
