@@ -3,11 +3,6 @@ package org.billinghost.httpapi.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +15,7 @@ import java.util.stream.IntStream;
 import org.billinghost.api.billing.ApiCredential;
 import org.billinghost.api.billing.ApiCredentials;
 import org.billinghost.core.internal.security.AuthThrottleService;
+import org.billinghost.core.testkit.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,26 +27,6 @@ import org.junit.jupiter.api.Test;
 class ApiThrottleTest extends ApiTestSupport {
 
     private static final String LOCKED = "Authentication Failed: too many failed attempts; try again in 60 seconds";
-
-    /** A clock the test moves on. */
-    private static final class TestClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-30T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** The core's credentials, counting the secrets checked and how many are checked at once. */
     private static final class CountingCredentials implements ApiCredentials {
@@ -95,7 +71,7 @@ class ApiThrottleTest extends ApiTestSupport {
         }
     }
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock();
     private final AuthThrottleService throttle = new AuthThrottleService(clock);
     private CountingCredentials credentials;
     private Served throttled;
@@ -139,7 +115,7 @@ class ApiThrottleTest extends ApiTestSupport {
             assertThat(log.linesWith("API authentication refused")).hasSize(1);
         }
 
-        clock.now = clock.now.plus(Duration.ofSeconds(throttle.lockSeconds() + 1));
+        clock.advanceSeconds(throttle.lockSeconds() + 1);
 
         getClients(SECRET).ok();
     }

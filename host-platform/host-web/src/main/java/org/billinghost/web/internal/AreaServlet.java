@@ -68,7 +68,7 @@ public abstract class AreaServlet extends HttpServlet {
                 throw new PageException(405, "This page answers GET and POST only.");
             }
             request.setCharacterEncoding("UTF-8");
-            readParameters(request, path);
+            readParameters(request, response, path);
             if (exchange.isPost() && !exchange.tokenMatches()) {
                 LOG.warn("Refused a POST without a valid form token: path={} address={}", LogText.of(path),
                         LogText.of(exchange.remoteAddress()));
@@ -95,10 +95,11 @@ public abstract class AreaServlet extends HttpServlet {
      * them lazily and throws its own exceptions for a form over its size limit, a malformed
      * percent-escape or too many fields.
      */
-    private static void readParameters(HttpServletRequest request, String path) {
+    private static void readParameters(HttpServletRequest request, HttpServletResponse response, String path) {
         String type = request.getContentType();
         if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             // no form here sends one, and the container would not read the token out of it
+            unreadBody(response);
             throw PageException.badRequest(MULTIPART);
         }
         try {
@@ -106,8 +107,17 @@ public abstract class AreaServlet extends HttpServlet {
         } catch (RuntimeException e) {
             LOG.info("Refused a request whose parameters could not be read: path={} reason={}", LogText.of(path),
                     LogText.of(e.getMessage()));
+            unreadBody(response);
             throw PageException.badRequest(UNREADABLE);
         }
+    }
+
+    /**
+     * The body was refused unread (or half read), so the container closes the connection after the answer: saying
+     * so keeps a keep-alive browser or client from sending its next request on a connection that is about to go.
+     */
+    private static void unreadBody(HttpServletResponse response) {
+        response.setHeader("Connection", "close");
     }
 
     private static void error(Exchange exchange, HttpServletResponse response, int status, String message)

@@ -1,6 +1,7 @@
 package org.billinghost.web.internal;
 
 import ch.qos.logback.classic.Level;
+import org.billinghost.core.testkit.MutableClock;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;

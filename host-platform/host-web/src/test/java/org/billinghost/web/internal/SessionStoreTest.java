@@ -1,6 +1,7 @@
 package org.billinghost.web.internal;
 
 import org.billinghost.core.testkit.CoreAssembly;
+import org.billinghost.core.testkit.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

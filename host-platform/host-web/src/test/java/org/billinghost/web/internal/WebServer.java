@@ -7,6 +7,7 @@ import org.billinghost.api.billing.Client;
 import org.billinghost.api.billing.NewClient;
 import org.billinghost.core.internal.security.AuthThrottleService;
 import org.billinghost.core.testkit.CoreAssembly;
+import org.billinghost.core.testkit.MutableClock;
 import org.billinghost.web.internal.admin.AdminServlet;
 import org.billinghost.web.internal.client.ClientServlet;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;

@@ -2,9 +2,6 @@ package org.billinghost.core.internal.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -14,26 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.billinghost.api.billing.AuthThrottle.Attempt;
 import org.billinghost.api.billing.AuthThrottle.Realm;
+import org.billinghost.core.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class AuthThrottleServiceTest {
-    private Instant now = Instant.parse("2026-11-30T10:00:00Z");
-    private final AuthThrottleService throttle = new AuthThrottleService(new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    private final MutableClock clock = new MutableClock();
+    private final AuthThrottleService throttle = new AuthThrottleService(clock);
 
     @Test
     void theSixthAttemptAfterFiveFailuresIsRefusedForTheLock() {
@@ -43,7 +26,7 @@ class AuthThrottleServiceTest {
             a.failed();
         }
         assertThat(throttle.begin(Realm.ADMIN, "Admin ", "10.0.0.99").secondsLocked()).isEqualTo(60);
-        now = now.plusSeconds(61);
+        clock.advanceSeconds(61);
         assertThat(throttle.begin(Realm.ADMIN, "admin", "10.0.0.99").allowed()).isTrue();
     }
 
@@ -63,7 +46,7 @@ class AuthThrottleServiceTest {
         for (int i = 0; i < AuthThrottleService.MAX_FAILURES - 1; i++) {
             throttle.begin(Realm.ADMIN, "admin", "10.0.0.1").failed();
         }
-        now = now.plus(AuthThrottleService.WINDOW).plusSeconds(1);
+        clock.advanceSeconds(AuthThrottleService.WINDOW.toSeconds() + 1);
         int allowed = 0;
         for (int i = 0; i < AuthThrottleService.MAX_FAILURES; i++) {
             Attempt attempt = throttle.begin(Realm.ADMIN, "admin", "10.0.0.1");

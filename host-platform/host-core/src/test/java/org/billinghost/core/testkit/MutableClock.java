@@ -1,4 +1,4 @@
-package org.billinghost.web.internal;
+package org.billinghost.core.testkit;
 
 import java.time.Clock;
 import java.time.Instant;
