@@ -374,7 +374,7 @@ class HardeningSuiteIT {
 
                 host = options.start();
                 api = ApiClient.demo(host);
-                Map<String, List<Long>> stored = ordersBySite(api);
+                Map<String, List<Long>> stored = ordersBySite(api, host);
                 // a client that never got its answer retries with the same key
                 for (OrderLoad.Refused unanswered : result.refused().stream().filter(r -> !r.answered()).toList()) {
                     String site = prefix + unanswered.index() + ".example.com";
@@ -401,7 +401,7 @@ class HardeningSuiteIT {
             OrderLoad.Result last = OrderLoad.run(callers, 80, 300, clients, i -> productId,
                     i -> "crash-after-" + i + ".example.com", i -> "crash-after-" + i);
             last.placed().forEach(p -> acknowledged.put(p.site(), p.orderId()));
-            Map<String, List<Long>> stored = ordersBySite(api);
+            Map<String, List<Long>> stored = ordersBySite(api, host);
             List<String> lostOrDuplicated = acknowledged.entrySet().stream()
                     .filter(e -> !List.of(e.getValue()).equals(stored.get(e.getKey())))
                     .map(e -> e.getKey() + ": acknowledged " + e.getValue() + ", stored " + stored.get(e.getKey()))
@@ -442,9 +442,16 @@ class HardeningSuiteIT {
     }
 
     /** The ids of the orders of each site (the Site URL of their service). */
-    private static Map<String, List<Long>> ordersBySite(ApiClient api) {
+    private static Map<String, List<Long>> ordersBySite(ApiClient api, HostProcess host) {
+        List<JsonNode> services;
+        try {
+            services = new ServiceWatch(api).services();
+        } catch (ApiException e) {
+            // the answer names only a reference: the host's output says what failed
+            throw new AssertionError(e.getMessage() + "; the host's output ends:\n" + tail(host.output(), 6000), e);
+        }
         Map<String, List<Long>> orders = new HashMap<>();
-        for (JsonNode service : new ServiceWatch(api).services()) {
+        for (JsonNode service : services) {
             for (JsonNode field : service.path("customfields").path("customfield")) {
                 if ("Site URL".equals(field.path("name").asText())) {
                     orders.computeIfAbsent(field.path("value").asText(), s -> new ArrayList<>())
@@ -596,5 +603,9 @@ class HardeningSuiteIT {
         } catch (IOException e) {
             return "HTTP " + answer.statusCode() + " not JSON: " + shorten(answer.body());
         }
+    }
+
+    private static String tail(String text, int chars) {
+        return text.length() <= chars ? text : text.substring(text.length() - chars);
     }
 }
