@@ -21,6 +21,13 @@ public interface Invoices {
     ResultPage<Invoice> list(InvoiceStatus status, int offset, int limit);
 
     /**
+     * Like {@link #list(InvoiceStatus, int, int)}, of one client when {@code clientId} is above 0 (GetInvoices).
+     *
+     * @since 2.1
+     */
+    ResultPage<Invoice> list(InvoiceStatus status, long clientId, int offset, int limit);
+
+    /**
      * Records a payment; when the invoice is paid in full it becomes Paid, the order's services
      * with auto-setup {@code payment} get their Create job (same transaction), and InvoicePaid and
      * OrderPaid fire. A transaction id already recorded, in any letter case, is refused, so a payment is

@@ -14,6 +14,12 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface Catalog {
 
     List<ProductGroup> groups();
+    /**
+     * The host's currency (PID {@code org.billinghost.core.currency}).
+     *
+     * @since 2.1
+     */
+    Currency currency();
 
     Optional<ProductGroup> group(long id);
 

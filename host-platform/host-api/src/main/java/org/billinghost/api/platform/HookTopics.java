@@ -18,6 +18,24 @@ public final class HookTopics {
     public static final String AFTER_SHOPPING_CART_CHECKOUT = PREFIX + "AfterShoppingCartCheckout";
     public static final String ADDON_MODULE_CONFIG_SAVE = PREFIX + "AddonModuleConfigSave";
     public static final String SERVICE_EDIT = PREFIX + "ServiceEdit";
+    /** An invoice was created (an order's, a renewal's or an upgrade's). @since 2.1 */
+    public static final String INVOICE_CREATED = PREFIX + "InvoiceCreated";
+    /** An unpaid invoice was cancelled. @since 2.1 */
+    public static final String INVOICE_CANCELLED = PREFIX + "InvoiceCancelled";
+    /** The daily automation starts (WHMCS's PreCronJob); property {@link #RUN_ID}. @since 2.1 */
+    public static final String PRE_CRON_JOB = PREFIX + "PreCronJob";
+    /** The daily automation ended (WHMCS's AfterCronJob); property {@link #RUN_ID}. @since 2.1 */
+    public static final String AFTER_CRON_JOB = PREFIX + "AfterCronJob";
+    /** The automation queued a service's suspension for non-payment. @since 2.1 */
+    public static final String AUTOMATION_SUSPEND = PREFIX + "AutomationSuspend";
+    /** A payment left a service suspended for non-payment with nothing overdue: its Unsuspend is queued. @since 2.1 */
+    public static final String AUTOMATION_UNSUSPEND = PREFIX + "AutomationUnsuspend";
+    /** The automation queued a service's termination (overdue, or a cancellation request's date came). @since 2.1 */
+    public static final String AUTOMATION_TERMINATE = PREFIX + "AutomationTerminate";
+    /** A customer or an admin asked to cancel a service (WHMCS's CancellationRequest). @since 2.1 */
+    public static final String CANCELLATION_REQUEST = PREFIX + "CancellationRequest";
+    /** A service's product or cycle changed (WHMCS's AfterProductUpgrade). @since 2.1 */
+    public static final String AFTER_PRODUCT_UPGRADE = PREFIX + "AfterProductUpgrade";
 
     // Event properties (not every event carries every property)
     public static final String SERVICE_ID = "serviceid";
@@ -33,6 +51,8 @@ public final class HookTopics {
     public static final String VETO = "veto";
     /** On AddonModuleConfigSave: the names of the settings that changed (a {@code java.util.List<String>}). */
     public static final String CHANGED_SETTINGS = "changed";
+    /** On PreCronJob and AfterCronJob: the automation run's id. @since 2.1 */
+    public static final String RUN_ID = "runid";
 
     private HookTopics() {
     }

@@ -1,5 +1,6 @@
 package org.billinghost.core.testkit;
 
+import java.time.Instant;
 import java.io.PrintStream;
 import org.billinghost.api.billing.Admins;
 import org.billinghost.api.billing.ApiCredentials;
@@ -7,9 +8,11 @@ import org.billinghost.api.billing.AuthThrottle;
 import org.billinghost.api.billing.Clients;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
+import org.billinghost.api.platform.Currency;
 import org.billinghost.api.platform.ModuleDatabase;
 import org.billinghost.api.platform.ModuleDatabase.Dialect;
 import org.billinghost.api.platform.ModuleLog;
+import org.billinghost.core.internal.time.BillingClock;
 import org.billinghost.core.internal.bootstrap.Bootstrap;
 import org.billinghost.core.internal.catalog.CatalogService;
 import org.billinghost.core.internal.clients.ClientsService;
@@ -55,6 +58,9 @@ import org.billinghost.core.internal.orders.ServiceAccountService;
  */
 public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
+    /** The currency of the tests' catalog (the host's default). */
+    public static final Currency TEST_CURRENCY = new Currency("USD", "$", " USD");
+
     /** Iterations of the test password hasher: fast, but still a real PBKDF2 hash. */
     public static final int TEST_HASH_ITERATIONS = 1_000;
 
@@ -70,6 +76,8 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
     private final ModuleLogService moduleLog;
     // ---- CORE-FLOW: fields of the workflow services go here
     private final RecordingHookPublisher hooks = new RecordingHookPublisher();
+    private final MutableClock clock = new MutableClock(Instant.now());
+    private final BillingClock billingClock = new BillingClock(clock);
     private final ModuleRegistry registry;
     private final JobQueue jobQueue;
     private final ModuleCommandService moduleCommands;
@@ -88,7 +96,7 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
         this.jdbc = database.jdbc();
         this.registry = new ModuleRegistry(database);
         PasswordHasher hasher = new PasswordHasher(TEST_HASH_ITERATIONS);
-        this.catalog = new CatalogService(jdbc);
+        this.catalog = CatalogService.of(jdbc, TEST_CURRENCY);
         this.clients = new ClientsService(jdbc, hasher);
         this.admins = new AdminsService(jdbc, hasher);
         this.apiCredentials = new ApiCredentialsService(jdbc);
@@ -96,12 +104,13 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
         this.moduleLog = new ModuleLogService(jdbc);
         // ---- CORE-FLOW: build the workflow services here
         this.jobQueue = new JobQueue(jdbc);
-        this.moduleCommands = new ModuleCommandService(jdbc, catalog, clients, activityLog, registry, hooks);
-        this.moduleQueue = new ModuleQueueService(jobQueue, moduleCommands, jdbc, catalog);
+        this.moduleCommands = new ModuleCommandService(jdbc, catalog, clients, activityLog, registry, hooks, billingClock);
+        this.moduleQueue = new ModuleQueueService(jobQueue, moduleCommands, jdbc, catalog, billingClock);
         this.modules = new ModulesService(jdbc, registry, hooks, activityLog);
-        this.invoices = InvoiceService.of(jdbc, catalog, jobQueue, hooks, OrderSettings.defaults());
-        this.orders = OrderService.of(jdbc, catalog, clients, invoices, jobQueue, hooks, OrderSettings.defaults());
-        this.services = new ServiceAccountService(jdbc, catalog, hooks);
+        this.invoices = InvoiceService.of(jdbc, catalog, jobQueue, hooks, billingClock, OrderSettings.defaults());
+        this.orders = OrderService.of(jdbc, catalog, clients, invoices, jobQueue, hooks, billingClock,
+                OrderSettings.defaults());
+        this.services = new ServiceAccountService(jdbc, catalog, hooks, activityLog, billingClock);
         this.jobRunner = new JobRunner(jobQueue, moduleCommands, TEST_JOB_SETTINGS);
     }
 
@@ -181,6 +190,15 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
      */
     public static final JobSettings TEST_JOB_SETTINGS = new JobSettings(2, 50, 60_000, 8, 1000, 2000, 5000);
 
+    /** The clock of everything that bills by the calendar; move it to run renewals. */
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public BillingClock billingClock() {
+        return billingClock;
+    }
+
     public Orders orders() {
         return orders;
     }
@@ -191,12 +209,12 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
 
     /** Orders with other settings (or another catalog, e.g. one that pauses), on this assembly's database and services. */
     public Orders orders(Catalog catalog, OrderSettings settings) {
-        return OrderService.of(jdbc, catalog, clients, invoices(settings), jobQueue, hooks, settings);
+        return OrderService.of(jdbc, catalog, clients, invoices(settings), jobQueue, hooks, billingClock, settings);
     }
 
     /** Invoices with other settings, on this assembly's database and services. */
     public InvoiceService invoices(OrderSettings settings) {
-        return InvoiceService.of(jdbc, catalog, jobQueue, hooks, settings);
+        return InvoiceService.of(jdbc, catalog, jobQueue, hooks, billingClock, settings);
     }
 
     public Services services() {

@@ -1,6 +1,8 @@
 package org.billinghost.httpapi.internal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -173,6 +175,20 @@ public final class ApiRequest {
             default -> throw ApiError.badRequest("Parameter " + name + " must be true or false, got '"
                     + shorten(s.get()) + "'");
         };
+    }
+
+    /** A calendar day {@code yyyy-MM-dd} (WHMCS's form), or empty when absent. */
+    public Optional<LocalDate> optDate(String name) {
+        return optString(name).map(text -> {
+            try {
+                if (text.length() == 10) {
+                    return LocalDate.parse(text);
+                }
+            } catch (DateTimeParseException e) {
+                // answered below
+            }
+            throw ApiError.badRequest("Parameter " + name + " must be a date like 2027-01-31, got '" + shorten(text) + "'");
+        });
     }
 
     /** A non-negative amount with at most two decimals that fits the money columns. */

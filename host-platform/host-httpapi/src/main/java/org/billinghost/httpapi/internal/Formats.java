@@ -3,6 +3,7 @@ package org.billinghost.httpapi.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -23,6 +24,11 @@ public final class Formats {
 
     public static String date(Instant t) {
         return t == null ? "" : DATE.format(t);
+    }
+
+    /** A calendar day; WHMCS answers 0000-00-00 for none. */
+    public static String day(LocalDate d) {
+        return d == null ? "0000-00-00" : d.toString();
     }
 
     public static String amount(BigDecimal a) {

@@ -4,15 +4,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.platform.AutoSetup;
+import org.billinghost.api.platform.BillingCycle;
 import org.billinghost.api.platform.Catalog;
+import org.billinghost.api.platform.Currency;
+import org.billinghost.api.platform.CyclePrice;
 import org.billinghost.api.platform.CustomField;
 import org.billinghost.api.platform.CustomFieldType;
 import org.billinghost.api.platform.NewCustomField;
@@ -27,10 +32,14 @@ import org.billinghost.core.internal.db.Jdbc;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
-/** Product groups, products with their config options and custom fields, and bundles. */
-@Component(service = Catalog.class)
+/** Product groups, products with their config options, prices per cycle and custom fields, bundles, the currency. */
+@Component(service = Catalog.class, configurationPid = CurrencyConfiguration.PID)
+@Designate(ocd = CurrencyConfiguration.class)
 public final class CatalogService implements Catalog {
+    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
+    private static final int MAX_AFFIX = 16;
 
     private static final String PRODUCT_COLUMNS = "SELECT p.id, p.group_id, p.name, p.description, p.product_type, "
             + "p.hidden, p.pay_type, p.price, p.module, p.auto_setup FROM products p";
@@ -38,10 +47,32 @@ public final class CatalogService implements Catalog {
             + "field_options, admin_only, required, show_on_order, show_on_invoice, sort_order FROM custom_fields";
 
     private final Jdbc jdbc;
+    private final Currency currency;
 
     @Activate
-    public CatalogService(@Reference Jdbc jdbc) {
+    public CatalogService(@Reference Jdbc jdbc, CurrencyConfiguration config) {
+        this(jdbc, new Currency(config.code(), config.prefix(), config.suffix()));
+    }
+
+    /** The catalog outside Declarative Services (tests). */
+    public static CatalogService of(Jdbc jdbc, Currency currency) {
+        return new CatalogService(jdbc, currency);
+    }
+
+    private CatalogService(Jdbc jdbc, Currency currency) {
+        if (!CURRENCY_CODE.matcher(currency.code()).matches() || currency.prefix().length() > MAX_AFFIX
+                || currency.suffix().length() > MAX_AFFIX) {
+            // a configuration the pages and invoices could not print: the component does not start, and SCR logs why
+            throw new IllegalArgumentException("The currency (PID " + CurrencyConfiguration.PID + ") needs a code of"
+                    + " three capital letters and a prefix and suffix of at most " + MAX_AFFIX + " characters");
+        }
         this.jdbc = jdbc;
+        this.currency = currency;
+    }
+
+    @Override
+    public Currency currency() {
+        return currency;
     }
 
     // ---- groups
@@ -114,6 +145,7 @@ public final class CatalogService implements Catalog {
                         p.groupId(), p.name().strip(), p.description(), p.type().code(), p.hidden(), p.payType().code(),
                         p.price(), p.module(), p.autoSetup().code(), Jdbc.now());
                 writeConfigOptions(id, p.configOptions());
+                writePricing(id, p.pricing());
                 int order = 0;
                 for (NewCustomField f : p.customFields()) {
                     insertField(id, f, order++);
@@ -139,6 +171,8 @@ public final class CatalogService implements Catalog {
             }
             jdbc.update("DELETE FROM product_config_options WHERE product_id = ?", id);
             writeConfigOptions(id, p.configOptions());
+            jdbc.update("DELETE FROM product_pricing WHERE product_id = ?", id);
+            writePricing(id, p.pricing());
             return null;
         });
         return product(id).orElseThrow();
@@ -268,10 +302,27 @@ public final class CatalogService implements Catalog {
             CustomField f = mapField(rs);
             return fields.computeIfAbsent(f.productId(), k -> new ArrayList<>()).add(f);
         }, params);
+        Map<Long, List<CyclePrice>> pricing = new HashMap<>();
+        jdbc.query("SELECT product_id, cycle, price, setup_fee FROM product_pricing" + ofProducts, rs -> {
+            CyclePrice price = new CyclePrice(BillingCycle.of(rs.getString(2)).orElseThrow(), rs.getBigDecimal(3),
+                    rs.getBigDecimal(4));
+            return pricing.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(price);
+        }, params);
         return rows.values().stream().map(p -> new Product(p.id(), p.groupId(), p.name(), p.description(), p.type(),
                 p.hidden(), p.payType(), p.price(), p.module(),
                 Arrays.asList(options.getOrDefault(p.id(), emptyOptions())), p.autoSetup(),
-                fields.getOrDefault(p.id(), List.of()))).toList();
+                fields.getOrDefault(p.id(), List.of()), shortestFirst(pricing.getOrDefault(p.id(), List.of())))).toList();
+    }
+
+    private void writePricing(long productId, List<CyclePrice> pricing) {
+        for (CyclePrice price : pricing) {
+            jdbc.update("INSERT INTO product_pricing (product_id, cycle, price, setup_fee) VALUES (?, ?, ?, ?)", productId,
+                    price.cycle().code(), price.price(), price.setupFee());
+        }
+    }
+
+    private static List<CyclePrice> shortestFirst(List<CyclePrice> pricing) {
+        return pricing.stream().sorted(Comparator.comparing(CyclePrice::cycle)).toList();
     }
 
     private void writeConfigOptions(long productId, List<String> values) {

@@ -1,14 +1,19 @@
 package org.billinghost.core.internal.catalog;
 
+import java.math.BigDecimal;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.billinghost.api.billing.BillingException;
+import org.billinghost.api.platform.BillingCycle;
 import org.billinghost.api.platform.CustomFieldType;
+import org.billinghost.api.platform.CyclePrice;
 import org.billinghost.api.platform.NewCustomField;
 import org.billinghost.api.platform.NewProduct;
+import org.billinghost.api.platform.PayType;
 import org.billinghost.core.internal.orders.Money;
 
 /** Checks catalog input before anything is written, so that a refused change changes nothing. */
@@ -32,15 +37,59 @@ final class CatalogValidation {
         return n;
     }
 
+    /**
+     * The cycles match the pay type (free: none; one-time: {@code onetime} alone; recurring: one or more
+     * recurring cycles, each once), every amount fits the money columns, and a price given beside the
+     * pricing is the first cycle's.
+     */
+    private static void pricing(NewProduct p, String name) {
+        List<CyclePrice> pricing = p.pricing();
+        Set<BillingCycle> seen = EnumSet.noneOf(BillingCycle.class);
+        for (CyclePrice price : pricing) {
+            String cycle = price.cycle().code();
+            if (!seen.add(price.cycle())) {
+                throw BillingException.invalid(cycle, "Product '" + name + "' has two prices for the cycle " + cycle + ".");
+            }
+            boolean fits = switch (p.payType()) {
+                case FREE -> false;
+                case ONETIME -> price.cycle() == BillingCycle.ONETIME;
+                case RECURRING -> price.cycle().recurring();
+            };
+            if (!fits) {
+                throw BillingException.invalid(cycle, "Product '" + name + "' is " + p.payType().code()
+                        + ": it cannot have a price for the cycle " + cycle + ".");
+            }
+            amount(price.price(), cycle, "The " + cycle + " price of product '" + name + "'");
+            amount(price.setupFee(), price.cycle().setupFeeCode(), "The " + cycle + " setup fee of product '" + name + "'");
+        }
+        if (p.payType() != PayType.FREE && pricing.isEmpty()) {
+            throw BillingException.invalid("paytype", "Product '" + name + "' is " + p.payType().code()
+                    + ": it needs a price for at least one billing cycle.");
+        }
+        if (!pricing.isEmpty() && p.price().compareTo(pricing.get(0).price()) != 0) {
+            throw BillingException.invalid("price", "The price " + p.price().toPlainString() + " of product '" + name
+                    + "' differs from its " + pricing.get(0).cycle().code() + " price "
+                    + pricing.get(0).price().toPlainString() + ": give the pricing alone.");
+        }
+    }
+
+    /** An amount of money: from 0 to {@link Money#MAX}, at most two decimals. */
+    static void amount(BigDecimal amount, String field, String what) {
+        if (amount.signum() < 0 || amount.compareTo(Money.MAX) > 0) {
+            throw BillingException.invalid(field, what + " must be between 0 and " + Money.MAX + ".");
+        }
+        if (amount.stripTrailingZeros().scale() > 2) {
+            throw BillingException.invalid(field, what + " has more than two decimals.");
+        }
+    }
+
     static void product(NewProduct p) {
         String name = name(p.name(), "product");
-        if (p.price().signum() < 0 || p.price().compareTo(Money.MAX) > 0) {
-            throw BillingException.invalid("price",
-                    "The price of product '" + name + "' must be between 0 and " + Money.MAX + ".");
+        // a product of one price (API 2.0's price parameter) is refused by that name, one of several by its cycle's
+        if (p.pricing().size() <= 1) {
+            amount(p.price(), "price", "The price of product '" + name + "'");
         }
-        if (p.price().stripTrailingZeros().scale() > 2) {
-            throw BillingException.invalid("price", "The price of product '" + name + "' has more than two decimals.");
-        }
+        pricing(p, name);
         if (!MODULE.matcher(p.module()).matches()) {
             throw BillingException.invalid("module", "The module name '" + p.module() + "' of product '" + name
                     + "' must be lower-case letters, digits or underscores.");

@@ -36,6 +36,13 @@ public final class JobQueue {
     private static final String CLAIMABLE = "state IN ('pending', 'running')"
             + " AND ((state = 'pending' AND next_attempt_at <= ?) OR (state = 'running' AND lease_until < ?))";
 
+    /*
+     * The commands of one service run one at a time in the order they were queued (an automation's Suspend
+     * before its Terminate): a job waits while an older one of its service is pending or running.
+     */
+    private static final String IN_ORDER = " AND NOT EXISTS (SELECT 1 FROM jobs earlier WHERE earlier.service_id ="
+            + " jobs.service_id AND earlier.id < jobs.id AND earlier.state IN ('pending', 'running'))";
+
     private final Jdbc jdbc;
     private final boolean skipLocked;
     private final List<Runnable> wakeUps = new CopyOnWriteArrayList<>();
@@ -72,7 +79,7 @@ public final class JobQueue {
     public Optional<Job> claim(String owner, long leaseMillis) {
         return jdbc.inTransaction(() -> {
             long now = System.currentTimeMillis();
-            List<Long> candidates = jdbc.query("SELECT id FROM jobs WHERE " + CLAIMABLE
+            List<Long> candidates = jdbc.query("SELECT id FROM jobs WHERE " + CLAIMABLE + IN_ORDER
                     + " ORDER BY next_attempt_at, id LIMIT ?" + (skipLocked ? " FOR UPDATE SKIP LOCKED" : ""),
                     rs -> rs.getLong(1), now, now, skipLocked ? 1 : 8);
             if (!skipLocked) {
@@ -157,6 +164,12 @@ public final class JobQueue {
         long now = System.currentTimeMillis();
         return jdbc.update("UPDATE jobs SET state = 'resolved', resolved_at = ?, updated = ? WHERE id = ?"
                 + " AND state IN ('pending', 'failed')", now, now, id) == 1;
+    }
+
+    /** Whether the service has a job of {@code command} that has not finished (pending, running or failed). */
+    public boolean hasUnfinished(long serviceId, ModuleCommand command) {
+        return jdbc.queryLong("SELECT COUNT(*) FROM jobs WHERE service_id = ? AND command = ?"
+                + " AND state IN ('pending', 'running', 'failed')", serviceId, command.name()) > 0;
     }
 
     /** Drops the not-yet-started jobs of a service (its order was cancelled). */

@@ -27,6 +27,7 @@ import org.billinghost.core.internal.modules.ModuleRegistry;
 import org.billinghost.core.internal.orders.CustomFieldValues;
 import org.billinghost.core.internal.orders.ServiceRow;
 import org.billinghost.core.internal.orders.ServiceStore;
+import org.billinghost.core.internal.time.BillingClock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -54,9 +55,9 @@ public final class ModuleCommandService implements ModuleCommands {
     @Activate
     public ModuleCommandService(@Reference Jdbc jdbc, @Reference Catalog catalog, @Reference Clients clients,
                                 @Reference ActivityLog activity, @Reference ModuleRegistry registry,
-                                @Reference HookPublisher hooks) {
+                                @Reference HookPublisher hooks, @Reference BillingClock clock) {
         this.jdbc = jdbc;
-        this.services = new ServiceStore(jdbc);
+        this.services = new ServiceStore(jdbc, clock);
         this.fieldValues = new CustomFieldValues(jdbc);
         this.catalog = catalog;
         this.clients = clients;

@@ -16,6 +16,7 @@ import org.billinghost.core.internal.db.Jdbc;
 import org.billinghost.core.internal.orders.PageRequest;
 import org.billinghost.core.internal.orders.ServiceRow;
 import org.billinghost.core.internal.orders.ServiceStore;
+import org.billinghost.core.internal.time.BillingClock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -31,10 +32,10 @@ public final class ModuleQueueService implements ModuleQueue {
 
     @Activate
     public ModuleQueueService(@Reference JobQueue queue, @Reference ModuleCommandService commands,
-                              @Reference Jdbc jdbc, @Reference Catalog catalog) {
+                              @Reference Jdbc jdbc, @Reference Catalog catalog, @Reference BillingClock clock) {
         this.queue = queue;
         this.commands = commands;
-        this.services = new ServiceStore(jdbc);
+        this.services = new ServiceStore(jdbc, clock);
         this.catalog = catalog;
     }
 

@@ -2,6 +2,9 @@ package org.billinghost.core.internal.orders;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +12,7 @@ import java.util.Optional;
 
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.Invoice;
+import org.billinghost.api.billing.Invoice.LineType;
 import org.billinghost.api.billing.InvoiceStatus;
 import org.billinghost.api.billing.Invoices;
 import org.billinghost.api.billing.ServiceStatus;
@@ -22,6 +26,7 @@ import org.billinghost.core.internal.commands.JobQueue;
 import org.billinghost.core.internal.db.DataAccessException;
 import org.billinghost.core.internal.db.Jdbc;
 import org.billinghost.core.internal.db.RowMapper;
+import org.billinghost.core.internal.time.BillingClock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,8 +41,11 @@ public final class InvoiceService implements Invoices {
     private static final RowMapper<Invoice> INVOICE = rs -> new Invoice(rs.getLong("id"), rs.getLong("client_id"),
             rs.getLong("order_id"), InvoiceStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
             rs.getBigDecimal("total"), rs.getBigDecimal("paid"), Instant.ofEpochMilli(rs.getLong("created")),
-            datePaid(rs), List.of());
-    private static final String COLUMNS = "id, client_id, order_id, status, total, paid, created, date_paid";
+            datePaid(rs), List.of(), rs.getObject("due_date", LocalDate.class));
+    private static final String COLUMNS = "id, client_id, order_id, status, total, paid, created, date_paid, due_date";
+    private static final DateTimeFormatter PERIOD = DateTimeFormatter.ISO_LOCAL_DATE;
+    /** The reason the daily automation gives a suspension for non-payment (WHMCS's wording). */
+    public static final String OVERDUE = "Overdue on Payment";
 
     private final Jdbc jdbc;
     private final Catalog catalog;
@@ -45,28 +53,32 @@ public final class InvoiceService implements Invoices {
     private final HookPublisher hooks;
     private final boolean refuseOverpayment;
     private final ServiceStore services;
+    private final BillingClock clock;
 
     @Activate
     public InvoiceService(@Reference Jdbc jdbc, @Reference Catalog catalog, @Reference JobQueue jobs,
-                          @Reference HookPublisher hooks, OrdersConfiguration config) {
-        this(jdbc, catalog, jobs, hooks, OrderSettings.of(config));
+                          @Reference HookPublisher hooks, @Reference BillingClock clock, OrdersConfiguration config) {
+        this(jdbc, catalog, jobs, hooks, clock, OrderSettings.of(config));
     }
 
     /**
      * Invoices outside Declarative Services (tests). A factory rather than a second public constructor: SCR
      * chooses the activation constructor by its number of parameters.
      */
-    public static InvoiceService of(Jdbc jdbc, Catalog catalog, JobQueue jobs, HookPublisher hooks, OrderSettings settings) {
-        return new InvoiceService(jdbc, catalog, jobs, hooks, settings);
+    public static InvoiceService of(Jdbc jdbc, Catalog catalog, JobQueue jobs, HookPublisher hooks, BillingClock clock,
+                                    OrderSettings settings) {
+        return new InvoiceService(jdbc, catalog, jobs, hooks, clock, settings);
     }
 
-    private InvoiceService(Jdbc jdbc, Catalog catalog, JobQueue jobs, HookPublisher hooks, OrderSettings settings) {
+    private InvoiceService(Jdbc jdbc, Catalog catalog, JobQueue jobs, HookPublisher hooks, BillingClock clock,
+                           OrderSettings settings) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.jobs = jobs;
         this.hooks = hooks;
         this.refuseOverpayment = settings.refuseOverpayment();
-        this.services = new ServiceStore(jdbc);
+        this.services = new ServiceStore(jdbc, clock);
     }
 
     @Override
@@ -85,15 +97,30 @@ public final class InvoiceService implements Invoices {
 
     @Override
     public ResultPage<Invoice> list(InvoiceStatus status, int offset, int limit) {
+        return list(status, 0, offset, limit);
+    }
+
+    @Override
+    public ResultPage<Invoice> list(InvoiceStatus status, long clientId, int offset, int limit) {
         int size = PageRequest.limit(offset, limit);
-        // newest first: the primary key orders the full list, ix_invoices_status_id (V120) one status
-        if (status == null) {
-            return new ResultPage<>(jdbc.query("SELECT " + COLUMNS + " FROM invoices ORDER BY id DESC LIMIT ? OFFSET ?",
-                    INVOICE, size, offset), jdbc.queryLong("SELECT COUNT(*) FROM invoices"), offset, size);
+        // newest first: the primary key orders the full list, ix_invoices_status_id (V120) one status,
+        // ix_invoices_client one client
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (status != null) {
+            conditions.add("status = ?");
+            params.add(status.label());
         }
-        return new ResultPage<>(jdbc.query("SELECT " + COLUMNS + " FROM invoices WHERE status = ? ORDER BY id DESC"
-                + " LIMIT ? OFFSET ?", INVOICE, status.label(), size, offset),
-                jdbc.queryLong("SELECT COUNT(*) FROM invoices WHERE status = ?", status.label()), offset, size);
+        if (clientId > 0) {
+            conditions.add("client_id = ?");
+            params.add(clientId);
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        long total = jdbc.queryLong("SELECT COUNT(*) FROM invoices" + where, params.toArray());
+        params.add(size);
+        params.add(offset);
+        return new ResultPage<>(jdbc.query("SELECT " + COLUMNS + " FROM invoices" + where + " ORDER BY id DESC"
+                + " LIMIT ? OFFSET ?", INVOICE, params.toArray()), total, offset, size);
     }
 
     @Override
@@ -130,7 +157,7 @@ public final class InvoiceService implements Invoices {
                 // the unique key on the lower-case id refuses ABC after abc, also when both arrive at once
                 paymentId = jdbc.insert("INSERT INTO payments (invoice_id, amount, transaction_id, transaction_key, gateway,"
                         + " created) VALUES (?, ?, ?, ?, ?, ?)", invoiceId, amount, txId, transactionKey(txId),
-                        method, System.currentTimeMillis());
+                        method, clock.millis());
             } catch (DataAccessException e) {
                 throw e.isUniqueViolation() ? duplicate(txId) : e;
             }
@@ -139,7 +166,7 @@ public final class InvoiceService implements Invoices {
                 addCredit(invoice.clientId(), surplus);
                 jdbc.insert("INSERT INTO client_credits (client_id, amount, description, invoice_id, payment_id, created)"
                         + " VALUES (?, ?, ?, ?, ?, ?)", invoice.clientId(), surplus, "Overpayment of invoice #"
-                        + invoiceId + " (transaction " + txId + ")", invoiceId, paymentId, System.currentTimeMillis());
+                        + invoiceId + " (transaction " + txId + ")", invoiceId, paymentId, clock.millis());
             }
             if (invoice.paid().add(applied).compareTo(invoice.total()) >= 0) {
                 markPaid(invoiceId);
@@ -172,11 +199,13 @@ public final class InvoiceService implements Invoices {
     }
 
     /**
-     * Marks an unpaid invoice paid inside the caller's transaction, queues the Create jobs of its
-     * services with auto-setup {@code payment}, and fires InvoicePaid and OrderPaid after the commit.
+     * Marks an unpaid invoice paid inside the caller's transaction: queues the Create jobs of its order's
+     * services with auto-setup {@code payment}, moves the next due date of every service whose period it
+     * pays, queues the Unsuspend of a service suspended for non-payment that has nothing overdue left, and
+     * fires InvoicePaid and OrderPaid after the commit.
      */
     void markPaid(long invoiceId) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (jdbc.update("UPDATE invoices SET status = ?, date_paid = ? WHERE id = ? AND status = ?",
                 InvoiceStatus.PAID.label(), now, invoiceId, InvoiceStatus.UNPAID.label()) != 1) {
             return;
@@ -189,6 +218,15 @@ public final class InvoiceService implements Invoices {
                 jobs.enqueue(service.id(), ModuleCommand.CREATE, "");
             }
         }
+        for (Invoice.InvoiceLine line : invoice.lines()) {
+            if (line.periodTo() != null && (line.type() == LineType.ORDER || line.type() == LineType.RENEWAL)) {
+                // never backwards: paying an older period after a newer one leaves the later date
+                jdbc.update("UPDATE services SET next_due_date = ?, updated = ? WHERE id = ?"
+                        + " AND (next_due_date IS NULL OR next_due_date < ?)", line.periodTo(), now, line.serviceId(),
+                        line.periodTo());
+                unsuspendIfSettled(line.serviceId());
+            }
+        }
         Map<String, Object> properties = Map.of(HookTopics.INVOICE_ID, invoiceId, HookTopics.ORDER_ID, invoice.orderId(),
                 HookTopics.CLIENT_ID, invoice.clientId());
         jdbc.afterCommit(() -> {
@@ -197,29 +235,77 @@ public final class InvoiceService implements Invoices {
         });
     }
 
-    /** Creates the invoice of a new order inside the caller's transaction. */
-    long create(long clientId, long orderId, BigDecimal total, long now) {
-        return jdbc.insert("INSERT INTO invoices (client_id, order_id, status, total, paid, created) VALUES (?, ?, ?, ?, ?, ?)",
-                clientId, orderId, InvoiceStatus.UNPAID.label(), total, BigDecimal.ZERO, now);
+    /** Queues the Unsuspend of a service suspended for non-payment once it has no overdue invoice (and none queued). */
+    private void unsuspendIfSettled(long serviceId) {
+        ServiceRow service = services.find(serviceId).orElseThrow();
+        if (service.status() != ServiceStatus.SUSPENDED || !OVERDUE.equals(service.subscription().suspendReason())
+                || overdue(serviceId) || jobs.hasUnfinished(serviceId, ModuleCommand.UNSUSPEND)) {
+            return;
+        }
+        jobs.enqueue(serviceId, ModuleCommand.UNSUSPEND, "");
+        Map<String, Object> properties = Map.of(HookTopics.SERVICE_ID, serviceId, HookTopics.CLIENT_ID,
+                service.clientId());
+        jdbc.afterCommit(() -> hooks.post(HookTopics.AUTOMATION_UNSUSPEND, properties));
     }
 
-    void addLine(long invoiceId, long serviceId, String description, BigDecimal amount) {
-        jdbc.insert("INSERT INTO invoice_items (invoice_id, service_id, description, amount) VALUES (?, ?, ?, ?)",
-                invoiceId, serviceId, description.length() > 255 ? description.substring(0, 255) : description, amount);
+    /** Whether an unpaid invoice with a line of the service fell due before today. */
+    boolean overdue(long serviceId) {
+        return jdbc.queryLong("SELECT COUNT(*) FROM invoices i WHERE i.status = ? AND i.due_date < ? AND EXISTS"
+                + " (SELECT 1 FROM invoice_items it WHERE it.invoice_id = i.id AND it.service_id = ?)",
+                InvoiceStatus.UNPAID.label(), clock.today(), serviceId) > 0;
     }
 
-    /** Cancels the invoice if it is still unpaid. */
+    /**
+     * Creates an unpaid invoice inside the caller's transaction, due on {@code dueDate}; {@code orderId} 0
+     * for one that bills no order (a renewal, an upgrade). InvoiceCreated fires after the commit.
+     */
+    public long create(long clientId, long orderId, BigDecimal total, LocalDate dueDate) {
+        long id = jdbc.insert("INSERT INTO invoices (client_id, order_id, status, total, paid, created, due_date)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", clientId, orderId == 0 ? null : orderId, InvoiceStatus.UNPAID.label(),
+                total, BigDecimal.ZERO, clock.millis(), dueDate);
+        Map<String, Object> properties = Map.of(HookTopics.INVOICE_ID, id, HookTopics.CLIENT_ID, clientId);
+        jdbc.afterCommit(() -> hooks.post(HookTopics.INVOICE_CREATED, properties));
+        return id;
+    }
+
+    /**
+     * Adds a line inside the caller's transaction. A second line of the same service, type and period
+     * start breaks the unique key uq_invoice_items_period: a period is never billed twice.
+     */
+    public void addLine(long invoiceId, long serviceId, String description, BigDecimal amount, LineType type,
+                        LocalDate periodFrom, LocalDate periodTo) {
+        jdbc.insert("INSERT INTO invoice_items (invoice_id, service_id, description, amount, item_type, period_from,"
+                + " period_to) VALUES (?, ?, ?, ?, ?, ?, ?)", invoiceId, serviceId,
+                description.length() > 255 ? description.substring(0, 255) : description, amount, type.code(), periodFrom,
+                periodTo);
+    }
+
+    /**
+     * "Jetpack Personal - example.com (2027-01-31 - 2027-02-27)": the product, the site and, for a
+     * period, its first and last day.
+     */
+    public static String lineDescription(String product, String domain, LocalDate from, LocalDate nextPeriod) {
+        String line = product + (domain.isEmpty() ? "" : " - " + domain);
+        return from == null ? line : line + " (" + PERIOD.format(from) + " - " + PERIOD.format(nextPeriod.minusDays(1)) + ")";
+    }
+
+    /** Cancels the invoice if it is still unpaid; InvoiceCancelled fires after the commit. */
     void cancelUnpaid(long invoiceId) {
-        jdbc.update("UPDATE invoices SET status = ? WHERE id = ? AND status = ?", InvoiceStatus.CANCELLED.label(),
-                invoiceId, InvoiceStatus.UNPAID.label());
+        if (jdbc.update("UPDATE invoices SET status = ? WHERE id = ? AND status = ?", InvoiceStatus.CANCELLED.label(),
+                invoiceId, InvoiceStatus.UNPAID.label()) == 1) {
+            Map<String, Object> properties = Map.of(HookTopics.INVOICE_ID, invoiceId);
+            jdbc.afterCommit(() -> hooks.post(HookTopics.INVOICE_CANCELLED, properties));
+        }
     }
 
     private Invoice withLines(Invoice invoice) {
-        List<Invoice.InvoiceLine> lines = jdbc.query("SELECT description, amount, service_id FROM invoice_items"
-                + " WHERE invoice_id = ? ORDER BY id", rs -> new Invoice.InvoiceLine(rs.getString(1), rs.getBigDecimal(2),
-                rs.getLong(3)), invoice.id());
+        List<Invoice.InvoiceLine> lines = jdbc.query("SELECT description, amount, service_id, item_type, period_from,"
+                + " period_to FROM invoice_items WHERE invoice_id = ? ORDER BY id", rs -> new Invoice.InvoiceLine(
+                rs.getString(1), rs.getBigDecimal(2), rs.getLong(3),
+                LineType.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)), rs.getObject(5, LocalDate.class),
+                rs.getObject(6, LocalDate.class)), invoice.id());
         return new Invoice(invoice.id(), invoice.clientId(), invoice.orderId(), invoice.status(), invoice.total(),
-                invoice.paid(), invoice.created(), invoice.datePaid(), lines);
+                invoice.paid(), invoice.created(), invoice.datePaid(), lines, invoice.dueDate());
     }
 
     private static Instant datePaid(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -2,13 +2,16 @@ package org.billinghost.core.internal.orders;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.Invoice.LineType;
 import org.billinghost.api.billing.Order;
 import org.billinghost.api.billing.OrderLine;
 import org.billinghost.api.billing.OrderRequest;
@@ -17,9 +20,10 @@ import org.billinghost.api.billing.Orders;
 import org.billinghost.api.billing.ServiceStatus;
 import org.billinghost.api.module.ModuleCommand;
 import org.billinghost.api.platform.AutoSetup;
+import org.billinghost.api.platform.BillingCycle;
 import org.billinghost.api.platform.Catalog;
+import org.billinghost.api.platform.CyclePrice;
 import org.billinghost.api.platform.HookTopics;
-import org.billinghost.api.platform.PayType;
 import org.billinghost.api.platform.Product;
 import org.billinghost.api.platform.ResultPage;
 import org.billinghost.core.internal.commands.HookPublisher;
@@ -27,6 +31,7 @@ import org.billinghost.core.internal.commands.JobQueue;
 import org.billinghost.core.internal.db.DataAccessException;
 import org.billinghost.core.internal.db.Jdbc;
 import org.billinghost.core.internal.db.RowMapper;
+import org.billinghost.core.internal.time.BillingClock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -51,12 +56,13 @@ public final class OrderService implements Orders {
     private final OrderSettings settings;
     private final ServiceStore services;
     private final CustomFieldValues fieldValues;
+    private final BillingClock clock;
 
     @Activate
     public OrderService(@Reference Jdbc jdbc, @Reference Catalog catalog, @Reference Clients clients,
                         @Reference InvoiceService invoices, @Reference JobQueue jobs, @Reference HookPublisher hooks,
-                        OrdersConfiguration config) {
-        this(jdbc, catalog, clients, invoices, jobs, hooks, OrderSettings.of(config));
+                        @Reference BillingClock clock, OrdersConfiguration config) {
+        this(jdbc, catalog, clients, invoices, jobs, hooks, clock, OrderSettings.of(config));
     }
 
     /**
@@ -64,12 +70,13 @@ public final class OrderService implements Orders {
      * chooses the activation constructor by its number of parameters.
      */
     public static OrderService of(Jdbc jdbc, Catalog catalog, Clients clients, InvoiceService invoices, JobQueue jobs,
-                                  HookPublisher hooks, OrderSettings settings) {
-        return new OrderService(jdbc, catalog, clients, invoices, jobs, hooks, settings);
+                                  HookPublisher hooks, BillingClock clock, OrderSettings settings) {
+        return new OrderService(jdbc, catalog, clients, invoices, jobs, hooks, clock, settings);
     }
 
     private OrderService(Jdbc jdbc, Catalog catalog, Clients clients, InvoiceService invoices, JobQueue jobs,
-                         HookPublisher hooks, OrderSettings settings) {
+                         HookPublisher hooks, BillingClock clock, OrderSettings settings) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.clients = clients;
@@ -77,11 +84,16 @@ public final class OrderService implements Orders {
         this.jobs = jobs;
         this.hooks = hooks;
         this.settings = settings;
-        this.services = new ServiceStore(jdbc);
+        this.services = new ServiceStore(jdbc, clock);
         this.fieldValues = new CustomFieldValues(jdbc);
     }
 
-    private record PlacedLine(Product product, OrderLine line, Map<Long, String> values, BigDecimal amount) {
+    /** A line ready to store: its product and the price of the cycle chosen. */
+    private record PlacedLine(Product product, OrderLine line, Map<Long, String> values, CyclePrice price) {
+        /** What one service of the line costs today: the first period and the setup fee. */
+        BigDecimal firstPayment() {
+            return price.firstPayment();
+        }
     }
 
     @Override
@@ -96,17 +108,18 @@ public final class OrderService implements Orders {
             return placedBefore.get();
         }
         List<PlacedLine> lines = new ArrayList<>();
-        for (OrderLine line : request.lines()) {
+        for (int i = 0; i < request.lines().size(); i++) {
+            OrderLine line = request.lines().get(i);
             Product product = catalog.product(line.productId())
                     .orElseThrow(() -> BillingException.notFound("Product " + line.productId() + " not found"));
             if (line.domain().length() > 255) {
                 throw BillingException.invalid("The domain is longer than 255 characters");
             }
-            BigDecimal amount = product.payType() == PayType.FREE ? BigDecimal.ZERO : product.price();
             lines.add(new PlacedLine(product, line,
-                    CustomFieldValues.validate(product, line.customFields(), request.byAdmin(), true), amount));
+                    CustomFieldValues.validate(product, line.customFields(), request.byAdmin(), true),
+                    price(product, line.billingCycle(), i)));
         }
-        BigDecimal total = lines.stream().map(l -> l.amount().multiply(BigDecimal.valueOf(l.line().quantity())))
+        BigDecimal total = lines.stream().map(l -> l.firstPayment().multiply(BigDecimal.valueOf(l.line().quantity())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (!Money.fits(total)) {
             throw BillingException.invalid("The order's total " + total.toPlainString() + " is more than "
@@ -122,6 +135,18 @@ public final class OrderService implements Orders {
             }
             throw e;
         }
+    }
+
+    /**
+     * The price of the cycle a line asks for (the product's first when it names none); a cycle the
+     * product is not sold on is refused, naming the line and the cycles it is sold on.
+     */
+    static CyclePrice price(Product product, BillingCycle cycle, int index) {
+        BillingCycle chosen = cycle == null ? product.cycles().get(0) : cycle;
+        return product.priceOn(chosen).orElseThrow(() -> BillingException.invalid("billingcycle",
+                "Line " + (index + 1) + ": product '" + product.name() + "' is not sold " + chosen.label()
+                        + "; it is sold " + product.cycles().stream().map(BillingCycle::label)
+                        .collect(Collectors.joining(", "))));
     }
 
     /** The size limits, checked before anything is looked up or validated. */
@@ -154,16 +179,17 @@ public final class OrderService implements Orders {
     }
 
     private long store(OrderRequest request, List<PlacedLine> lines, BigDecimal total) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
+        LocalDate today = clock.today();
         String key = request.idempotencyKey().isEmpty() ? null : request.idempotencyKey();
         long orderId = jdbc.insert("INSERT INTO orders (client_id, status, total, payment_method, idempotency_key,"
                 + " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)", request.clientId(), OrderStatus.PENDING.label(), total,
                 request.paymentMethod(), key, now, now);
-        long invoiceId = invoices.create(request.clientId(), orderId, total, now);
+        long invoiceId = invoices.create(request.clientId(), orderId, total, today);
         jdbc.update("UPDATE orders SET invoice_id = ? WHERE id = ?", invoiceId, orderId);
         for (PlacedLine placed : lines) {
             for (int n = 0; n < placed.line().quantity(); n++) {
-                storeService(request.clientId(), orderId, invoiceId, placed, now);
+                storeService(request, orderId, invoiceId, placed, now, today);
             }
         }
         if (total.signum() == 0) {
@@ -175,12 +201,28 @@ public final class OrderService implements Orders {
         return orderId;
     }
 
-    private void storeService(long clientId, long orderId, long invoiceId, PlacedLine placed, long now) {
+    /**
+     * One service: a recurring one is due today (its first period is on this order's invoice) and is
+     * next invoiced for the period after it.
+     */
+    private void storeService(OrderRequest request, long orderId, long invoiceId, PlacedLine placed, long now,
+                              LocalDate today) {
         Product product = placed.product();
         String domain = placed.line().domain();
-        long serviceId = services.insert(clientId, orderId, product.id(), domain, placed.amount(), now);
+        CyclePrice price = placed.price();
+        BillingCycle cycle = price.cycle();
+        LocalDate periodStart = cycle.recurring() ? today : null;
+        LocalDate periodEnd = cycle.recurring() ? cycle.next(today, today.getDayOfMonth()) : null;
+        long serviceId = services.insert(request.clientId(), orderId, product.id(), domain,
+                new ServiceStore.Billing(cycle, placed.firstPayment(), price.price(), today, periodStart, periodEnd,
+                        request.paymentMethod()), now);
         fieldValues.putAll(serviceId, placed.values());
-        invoices.addLine(invoiceId, serviceId, product.name() + (domain.isEmpty() ? "" : " - " + domain), placed.amount());
+        invoices.addLine(invoiceId, serviceId, InvoiceService.lineDescription(product.name(), domain, periodStart,
+                periodEnd), price.price(), LineType.ORDER, periodStart, periodEnd);
+        if (price.setupFee().signum() > 0) {
+            invoices.addLine(invoiceId, serviceId, "Setup fee: " + product.name(), price.setupFee(), LineType.SETUP, null,
+                    null);
+        }
         if (!product.module().isEmpty() && product.autoSetup() == AutoSetup.ORDER) {
             jobs.enqueue(serviceId, ModuleCommand.CREATE, "");
         }
@@ -191,7 +233,7 @@ public final class OrderService implements Orders {
         jdbc.inTransaction(() -> {
             Order order = existing(orderId);
             if (jdbc.update("UPDATE orders SET status = ?, updated = ? WHERE id = ? AND status = ?",
-                    OrderStatus.ACTIVE.label(), System.currentTimeMillis(), orderId, OrderStatus.PENDING.label()) != 1) {
+                    OrderStatus.ACTIVE.label(), clock.millis(), orderId, OrderStatus.PENDING.label()) != 1) {
                 throw BillingException.conflict("Order " + orderId + " is " + order.status().label()
                         + ": only a Pending order can be accepted");
             }
@@ -220,7 +262,7 @@ public final class OrderService implements Orders {
                 throw BillingException.conflict("Order " + orderId + " is already Cancelled");
             }
             jdbc.update("UPDATE orders SET status = ?, updated = ? WHERE id = ?", OrderStatus.CANCELLED.label(),
-                    System.currentTimeMillis(), orderId);
+                    clock.millis(), orderId);
             for (ServiceRow service : services.ofOrder(orderId)) {
                 if (services.compareAndSet(service.id(), ServiceStatus.PENDING, ServiceStatus.CANCELLED)) {
                     jobs.cancelPending(service.id());

@@ -1,10 +1,13 @@
 package org.billinghost.core.internal.orders;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.billinghost.api.billing.BillingException;
@@ -13,6 +16,10 @@ import org.billinghost.api.billing.ServiceFilter;
 import org.billinghost.api.billing.ServiceStatus;
 import org.billinghost.api.billing.ServiceUpdate;
 import org.billinghost.api.billing.Services;
+import org.billinghost.api.billing.Subscription;
+import org.billinghost.api.billing.SubscriptionChange;
+import org.billinghost.api.platform.ActivityLog;
+import org.billinghost.api.platform.BillingCycle;
 import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.CustomField;
 import org.billinghost.api.platform.CustomFieldType;
@@ -21,6 +28,7 @@ import org.billinghost.api.platform.Product;
 import org.billinghost.api.platform.ResultPage;
 import org.billinghost.core.internal.commands.HookPublisher;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.time.BillingClock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -33,13 +41,16 @@ public final class ServiceAccountService implements Services {
     private final HookPublisher hooks;
     private final ServiceStore services;
     private final CustomFieldValues fieldValues;
+    private final ActivityLog activity;
 
     @Activate
-    public ServiceAccountService(@Reference Jdbc jdbc, @Reference Catalog catalog, @Reference HookPublisher hooks) {
+    public ServiceAccountService(@Reference Jdbc jdbc, @Reference Catalog catalog, @Reference HookPublisher hooks,
+                                 @Reference ActivityLog activity, @Reference BillingClock clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.hooks = hooks;
-        this.services = new ServiceStore(jdbc);
+        this.activity = activity;
+        this.services = new ServiceStore(jdbc, clock);
         this.fieldValues = new CustomFieldValues(jdbc);
     }
 
@@ -74,6 +85,9 @@ public final class ServiceAccountService implements Services {
         if (update.domain() != null && update.domain().length() > 255) {
             throw BillingException.invalid("The domain is longer than 255 characters");
         }
+        SubscriptionChange billing = update.subscription() == null ? new SubscriptionChange(null, null, null, null, null,
+                null) : update.subscription();
+        checkBilling(billing);
         ServiceRow saved = jdbc.inTransaction(() -> {
             ServiceRow service = services.find(serviceId)
                     .orElseThrow(() -> BillingException.notFound("Service " + serviceId + " not found"));
@@ -88,12 +102,90 @@ public final class ServiceAccountService implements Services {
             fieldValues.putAll(serviceId, edited);
             services.update(serviceId, update.domain() == null ? service.domain() : update.domain().trim(),
                     update.status() == null ? service.status() : update.status(), productId);
+            List<String> changes = updateBilling(service, billing);
+            if (!changes.isEmpty()) {
+                activity.log("Modified Service - Service ID: " + serviceId + " - " + String.join(", ", changes),
+                        service.clientId());
+            }
             Map<String, Object> properties = Map.of(HookTopics.SERVICE_ID, serviceId, HookTopics.CLIENT_ID,
                     service.clientId(), HookTopics.PRODUCT_ID, productId);
             jdbc.afterCommit(() -> hooks.post(HookTopics.SERVICE_EDIT, properties));
             return service;
         });
         return get(saved.id()).orElseThrow();
+    }
+
+    private static void checkBilling(SubscriptionChange change) {
+        amount(change.recurringAmount(), "recurringamount", "The recurring amount");
+        amount(change.firstPaymentAmount(), "firstpaymentamount", "The first payment amount");
+        if (change.overrideSuspendUntil() != null && !Boolean.TRUE.equals(change.overrideAutoSuspend())) {
+            throw BillingException.invalid("overidesuspenduntil",
+                    "A date until which suspension is overridden needs the override itself (overideautosuspend)");
+        }
+    }
+
+    private static void amount(BigDecimal amount, String field, String what) {
+        if (amount != null && !Money.fits(amount)) {
+            throw BillingException.invalid(field, what + " must be from 0 to " + Money.MAX.toPlainString()
+                    + " with at most two decimals");
+        }
+    }
+
+    /**
+     * Writes the billing changes that differ from what is stored and says what changed, for the activity
+     * log. A new next due date is also the next invoice date and the new billing day, as in WHMCS; a
+     * cycle that does not recur has neither.
+     */
+    private List<String> updateBilling(ServiceRow service, SubscriptionChange change) {
+        Subscription now = service.subscription();
+        List<String> sets = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
+        BillingCycle cycle = change.cycle() == null ? now.cycle() : change.cycle();
+        if (cycle != now.cycle()) {
+            sets.add("billing_cycle = ?");
+            params.add(cycle.code());
+            changes.add("Billing Cycle: " + now.cycle().label() + " -> " + cycle.label());
+            if (!cycle.recurring()) {
+                sets.add("next_due_date = NULL, next_invoice_date = NULL");
+            }
+        }
+        LocalDate due = change.nextDueDate();
+        if (due != null && !due.equals(now.nextDueDate())) {
+            if (!cycle.recurring()) {
+                throw BillingException.invalid("nextduedate", "A " + cycle.label() + " service has no next due date");
+            }
+            sets.add("next_due_date = ?, next_invoice_date = ?, billing_day = ?");
+            params.addAll(List.of(due, due, due.getDayOfMonth()));
+            changes.add("Next Due Date: " + now.nextDueDate() + " -> " + due);
+        }
+        change(change.recurringAmount(), now.recurringAmount(), "amount", "Recurring Amount", sets, params, changes);
+        change(change.firstPaymentAmount(), now.firstPaymentAmount(), "first_payment_amount", "First Payment Amount",
+                sets, params, changes);
+        if (change.overrideAutoSuspend() != null) {
+            boolean override = change.overrideAutoSuspend();
+            LocalDate until = override ? change.overrideSuspendUntil() : null;
+            if (override != now.overrideAutoSuspend() || !Objects.equals(until, now.overrideSuspendUntil())) {
+                sets.add("override_auto_suspend = ?, override_suspend_until = ?");
+                params.add(override);
+                params.add(until);
+                changes.add("Override Auto-Suspend: " + (override ? "on" + (until == null ? "" : " until " + until) : "off"));
+            }
+        }
+        if (!sets.isEmpty()) {
+            params.add(service.id());
+            jdbc.update("UPDATE services SET " + String.join(", ", sets) + " WHERE id = ?", params.toArray());
+        }
+        return changes;
+    }
+
+    private static void change(BigDecimal wanted, BigDecimal stored, String column, String label, List<String> sets,
+                               List<Object> params, List<String> changes) {
+        if (wanted != null && wanted.compareTo(stored) != 0) {
+            sets.add(column + " = ?");
+            params.add(wanted);
+            changes.add(label + ": " + stored.toPlainString() + " -> " + wanted.toPlainString());
+        }
     }
 
     /**
@@ -129,7 +221,8 @@ public final class ServiceAccountService implements Services {
             accounts.add(new ServiceAccount(row.id(), row.clientId(), row.orderId(), row.productId(),
                     product.map(Product::name).orElse(""), product.map(Product::module).orElse(""), row.domain(),
                     row.status(), row.amount(), Instant.ofEpochMilli(row.created()),
-                    product.map(p -> CustomFieldValues.named(stored.getOrDefault(row.id(), Map.of()), p)).orElse(Map.of())));
+                    product.map(p -> CustomFieldValues.named(stored.getOrDefault(row.id(), Map.of()), p)).orElse(Map.of()),
+                    row.subscription()));
         }
         return accounts;
     }

@@ -1,6 +1,7 @@
 package org.billinghost.core.internal.orders;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,21 +9,41 @@ import java.util.Optional;
 
 import org.billinghost.api.billing.ServiceFilter;
 import org.billinghost.api.billing.ServiceStatus;
+import org.billinghost.api.billing.Subscription;
+import org.billinghost.api.platform.BillingCycle;
 import org.billinghost.core.internal.db.Jdbc;
 import org.billinghost.core.internal.db.RowMapper;
+import org.billinghost.core.internal.time.BillingClock;
 
 /** The {@code services} table: reads and compare-and-set status changes. */
 public final class ServiceStore {
-    private static final String COLUMNS = "id, client_id, order_id, product_id, domain, status, amount, created, updated";
-    private static final RowMapper<ServiceRow> ROW = rs -> new ServiceRow(rs.getLong("id"),
-            rs.getLong("client_id"), rs.getLong("order_id"), rs.getLong("product_id"), rs.getString("domain"),
-            ServiceStatus.fromLabel(rs.getString("status")), rs.getBigDecimal("amount"), rs.getLong("created"),
-            rs.getLong("updated"));
+    private static final String COLUMNS = "id, client_id, order_id, product_id, domain, status, amount, created, updated,"
+            + " billing_cycle, first_payment_amount, registration_date, next_due_date, next_invoice_date, billing_day,"
+            + " termination_date, payment_method, override_auto_suspend, override_suspend_until, suspend_reason";
+    private static final RowMapper<ServiceRow> ROW = rs -> {
+        BigDecimal amount = rs.getBigDecimal("amount");
+        Subscription subscription = new Subscription(BillingCycle.of(rs.getString("billing_cycle")).orElseThrow(),
+                rs.getBigDecimal("first_payment_amount"), amount, rs.getObject("registration_date", LocalDate.class),
+                rs.getObject("next_due_date", LocalDate.class), rs.getObject("next_invoice_date", LocalDate.class),
+                rs.getObject("termination_date", LocalDate.class), rs.getString("payment_method"),
+                rs.getBoolean("override_auto_suspend"), rs.getObject("override_suspend_until", LocalDate.class),
+                rs.getString("suspend_reason"));
+        return new ServiceRow(rs.getLong("id"), rs.getLong("client_id"), rs.getLong("order_id"), rs.getLong("product_id"),
+                rs.getString("domain"), ServiceStatus.fromLabel(rs.getString("status")), amount, rs.getLong("created"),
+                rs.getLong("updated"), subscription, rs.getInt("billing_day"));
+    };
+
+    /** What a new service is billed: its cycle, amounts and first dates. */
+    public record Billing(BillingCycle cycle, BigDecimal firstPayment, BigDecimal recurring, LocalDate registered,
+                          LocalDate nextDue, LocalDate nextInvoice, String paymentMethod) {
+    }
 
     private final Jdbc jdbc;
+    private final BillingClock clock;
 
-    public ServiceStore(Jdbc jdbc) {
+    public ServiceStore(Jdbc jdbc, BillingClock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public Optional<ServiceRow> find(long serviceId) {
@@ -70,20 +91,36 @@ public final class ServiceStore {
         }
     }
 
-    public long insert(long clientId, long orderId, long productId, String domain, BigDecimal amount, long now) {
-        return jdbc.insert("INSERT INTO services (client_id, order_id, product_id, domain, status, amount, created, updated)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", clientId, orderId, productId, domain,
-                ServiceStatus.PENDING.label(), amount, now, now);
+    public long insert(long clientId, long orderId, long productId, String domain, Billing billing, long now) {
+        return jdbc.insert("INSERT INTO services (client_id, order_id, product_id, domain, status, amount, created, updated,"
+                + " billing_cycle, first_payment_amount, registration_date, next_due_date, next_invoice_date, billing_day,"
+                + " payment_method) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", clientId, orderId, productId,
+                domain, ServiceStatus.PENDING.label(), billing.recurring(), now, now, billing.cycle().code(),
+                billing.firstPayment(), billing.registered(), billing.nextDue(), billing.nextInvoice(),
+                billing.registered().getDayOfMonth(), billing.paymentMethod());
     }
 
-    /** Moves the service from {@code from} to {@code to} only if it is still in {@code from}. */
+    /**
+     * Moves the service from {@code from} to {@code to} only if it is still in {@code from}. Becoming Active
+     * clears the suspension's reason; becoming Terminated or Cancelled records the day (once).
+     */
     public boolean compareAndSet(long serviceId, ServiceStatus from, ServiceStatus to) {
-        return jdbc.update("UPDATE services SET status = ?, updated = ? WHERE id = ? AND status = ?", to.label(),
-                System.currentTimeMillis(), serviceId, from.label()) == 1;
+        String also = switch (to) {
+            case ACTIVE -> ", suspend_reason = ''";
+            case TERMINATED, CANCELLED -> ", termination_date = COALESCE(termination_date, ?)";
+            default -> "";
+        };
+        List<Object> params = new ArrayList<>(List.of(to.label(), clock.millis()));
+        if (to == ServiceStatus.TERMINATED || to == ServiceStatus.CANCELLED) {
+            params.add(clock.today());
+        }
+        params.addAll(List.of(serviceId, from.label()));
+        return jdbc.update("UPDATE services SET status = ?, updated = ?" + also + " WHERE id = ? AND status = ?",
+                params.toArray()) == 1;
     }
 
     public void update(long serviceId, String domain, ServiceStatus status, long productId) {
         jdbc.update("UPDATE services SET domain = ?, status = ?, product_id = ?, updated = ? WHERE id = ?", domain,
-                status.label(), productId, System.currentTimeMillis(), serviceId);
+                status.label(), productId, clock.millis(), serviceId);
     }
 }

@@ -37,7 +37,7 @@ public final class CatalogActions {
 
     private Map<String, Object> getProducts(ApiRequest r) {
         List<Product> products = productsMatching(r);
-        List<Map<String, Object>> items = products.stream().map(CatalogActions::product).toList();
+        List<Map<String, Object>> items = products.stream().map(this::product).toList();
         return Replies.of("totalresults", items.size(), "products", Replies.wrapped("product", items));
     }
 
@@ -76,11 +76,12 @@ public final class CatalogActions {
                 + ApiRequest.shorten(text) + "'");
     }
 
-    private static Map<String, Object> product(Product p) {
+    private Map<String, Object> product(Product p) {
         List<Map<String, Object>> fields = p.customFields().stream().map(CatalogActions::customField).toList();
         return Replies.of("pid", p.id(), "gid", p.groupId(), "type", p.type().code(), "name", p.name(),
                 "description", p.description(), "module", p.module(), "paytype", p.payType().code(),
-                "price", Formats.amount(p.price()), "hidden", p.hidden(), "autosetup", p.autoSetup().code(),
+                "price", Formats.amount(p.price()), "pricing", WhmcsPricing.reply(p, catalog.currency()),
+                "hidden", p.hidden(), "autosetup", p.autoSetup().code(),
                 "customfields", Replies.wrapped("customfield", fields));
     }
 
@@ -97,9 +98,11 @@ public final class CatalogActions {
             throw ApiError.badRequest("Parameter module must be a module name (lower-case letters and digits), got '"
                     + ApiRequest.shorten(module) + "'");
         }
+        PayType payType = payType(r);
         Product product = catalog.addProduct(new NewProduct(r.id("gid"), r.string("name"),
-                r.string("description", ""), productType(r), r.bool("hidden", false), payType(r), price(r), module,
-                configOptions(r), autoSetup(r), List.of()));
+                r.string("description", ""), productType(r), r.bool("hidden", false), payType,
+                r.optAmount("price").orElse(null), module, configOptions(r), autoSetup(r), List.of(),
+                WhmcsPricing.parse(r, payType, catalog.currency()).orElse(null)));
         return Replies.of("pid", product.id());
     }
 
@@ -129,43 +132,6 @@ public final class CatalogActions {
         String code = r.string("autosetup", "");
         return AutoSetup.fromCode(code).orElseThrow(() -> ApiError.badRequest(
                 "Parameter autosetup must be order, payment, on or empty, got '" + ApiRequest.shorten(code) + "'"));
-    }
-
-    /**
-     * The host keeps one price per product: {@code price}, or else the first {@code monthly},
-     * {@code onetime} or {@code annually} amount of WHMCS's {@code pricing[currency][cycle]}.
-     */
-    private static BigDecimal price(ApiRequest r) {
-        Optional<BigDecimal> price = r.optAmount("price");
-        if (price.isPresent()) {
-            return price.get();
-        }
-        Object pricing = r.raw("pricing");
-        for (String cycle : List.of("monthly", "onetime", "annually")) {
-            Optional<String> leaf = findLeaf(pricing, cycle);
-            if (leaf.isPresent()) {
-                return ApiRequest.amount(leaf.get(), "pricing[" + cycle + "]");
-            }
-        }
-        return BigDecimal.ZERO;
-    }
-
-    /** Form fields {@code pricing[1][monthly]} arrive as the key {@code 1][monthly}; JSON as nested objects. */
-    private static Optional<String> findLeaf(Object node, String cycle) {
-        if (!(node instanceof Map<?, ?> map)) {
-            return Optional.empty();
-        }
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            String key = String.valueOf(e.getKey()).toLowerCase(Locale.ROOT);
-            if ((key.equals(cycle) || key.endsWith("[" + cycle)) && !(e.getValue() instanceof Map)) {
-                return Optional.ofNullable(e.getValue()).map(String::valueOf);
-            }
-            Optional<String> nested = findLeaf(e.getValue(), cycle);
-            if (nested.isPresent()) {
-                return nested;
-            }
-        }
-        return Optional.empty();
     }
 
     private static List<String> configOptions(ApiRequest r) {

@@ -1,19 +1,22 @@
 package org.billinghost.httpapi.internal.actions;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.billinghost.api.billing.Invoice;
+import org.billinghost.api.billing.InvoiceStatus;
 import org.billinghost.api.billing.Invoices;
 import org.billinghost.api.billing.Order;
 import org.billinghost.api.billing.Orders;
 import org.billinghost.api.billing.Permissions;
+import org.billinghost.api.platform.ResultPage;
 import org.billinghost.httpapi.internal.ActionTable;
 import org.billinghost.httpapi.internal.ApiError;
 import org.billinghost.httpapi.internal.ApiRequest;
 import org.billinghost.httpapi.internal.Formats;
 
-/** GetInvoice, AddInvoicePayment. */
+/** GetInvoice, GetInvoices, AddInvoicePayment. */
 public final class InvoiceActions {
 
     private final Invoices invoices;
@@ -26,6 +29,7 @@ public final class InvoiceActions {
 
     public void register(ActionTable table) {
         table.add("GetInvoice", Permissions.INVOICES, (r, admin) -> getInvoice(r))
+                .add("GetInvoices", Permissions.INVOICES, (r, admin) -> getInvoices(r))
                 .add("AddInvoicePayment", Permissions.INVOICES, (r, admin) -> addPayment(r));
     }
 
@@ -38,15 +42,43 @@ public final class InvoiceActions {
         Invoice invoice = invoice(r);
         String paymentMethod = orders.get(invoice.orderId()).map(Order::paymentMethod).orElse("");
         List<Map<String, Object>> items = invoice.lines().stream().map(l -> Replies.of(
-                "type", l.serviceId() > 0 ? "Hosting" : "Item", "relid", l.serviceId(),
+                "type", lineType(l.type()), "relid", l.serviceId(),
                 "description", l.description(), "amount", Formats.amount(l.amount()), "taxed", 0)).toList();
-        return Replies.of("invoiceid", invoice.id(), "invoicenum", "", "userid", invoice.clientId(),
+        Map<String, Object> reply = summary(invoice, "invoiceid");
+        reply.put("balance", Formats.amount(balance(invoice)));
+        reply.put("paymentmethod", paymentMethod);
+        reply.put("items", Replies.wrapped("item", items));
+        return reply;
+    }
+
+    /** WHMCS's item types: Hosting for a service's period, Setup for its setup fee, Upgrade for a change. */
+    private static String lineType(Invoice.LineType type) {
+        return switch (type) {
+            case ORDER, RENEWAL -> "Hosting";
+            case SETUP -> "Setup";
+            case UPGRADE -> "Upgrade";
+        };
+    }
+
+    /** What GetInvoice ({@code invoiceid}) and GetInvoices ({@code id}) both answer of an invoice. */
+    private static Map<String, Object> summary(Invoice invoice, String idName) {
+        return Replies.of(idName, invoice.id(), "invoicenum", "", "userid", invoice.clientId(),
                 "orderid", invoice.orderId(), "date", Formats.date(invoice.created()),
-                "duedate", Formats.date(invoice.created()), "datepaid", Formats.dateTime(invoice.datePaid()),
-                "subtotal", Formats.amount(invoice.total()), "credit", "0.00", "tax", "0.00",
-                "total", Formats.amount(invoice.total()), "amountpaid", Formats.amount(invoice.paid()),
-                "balance", Formats.amount(balance(invoice)), "status", invoice.status().label(),
-                "paymentmethod", paymentMethod, "items", Replies.wrapped("item", items));
+                "duedate", invoice.dueDate() == null ? Formats.date(invoice.created()) : Formats.day(invoice.dueDate()),
+                "datepaid", Formats.dateTime(invoice.datePaid()), "subtotal", Formats.amount(invoice.total()),
+                "credit", "0.00", "tax", "0.00", "total", Formats.amount(invoice.total()),
+                "amountpaid", Formats.amount(invoice.paid()), "status", invoice.status().label());
+    }
+
+    /** Filters {@code userid} and {@code status} (Unpaid, Paid, Cancelled), paged by limitstart/limitnum. */
+    private Map<String, Object> getInvoices(ApiRequest r) {
+        Paging paging = Paging.of(r);
+        InvoiceStatus status = r.optString("status").map(text -> Arrays.stream(InvoiceStatus.values())
+                .filter(s -> s.label().equalsIgnoreCase(text)).findFirst().orElseThrow(() -> ApiError.badRequest(
+                        "Parameter status must be Unpaid, Paid or Cancelled, got '" + ApiRequest.shorten(text) + "'")))
+                .orElse(null);
+        ResultPage<Invoice> page = invoices.list(status, r.optId("userid").orElse(0), paging.offset(), paging.limit());
+        return Replies.page(page, "invoices", "invoice", page.items().stream().map(i -> summary(i, "id")).toList());
     }
 
     /** Without {@code amount} the payment settles the balance, as in WHMCS. */

@@ -15,6 +15,7 @@ import org.billinghost.api.billing.Orders;
 import org.billinghost.api.billing.Permissions;
 import org.billinghost.api.billing.ServiceAccount;
 import org.billinghost.api.billing.Services;
+import org.billinghost.api.platform.BillingCycle;
 import org.billinghost.api.platform.ResultPage;
 import org.billinghost.httpapi.internal.ActionTable;
 import org.billinghost.httpapi.internal.ApiError;
@@ -82,10 +83,11 @@ public final class OrderActions {
         }
         List<Map<String, String>> customFields = customFields(r, pids.size());
         List<Integer> quantities = quantities(r, pids.size());
+        List<BillingCycle> cycles = cycles(r, pids.size());
         List<OrderLine> orderLines = new ArrayList<>();
         for (int i = 0; i < pids.size(); i++) {
             String domain = i < domains.size() && domains.get(i) != null ? domains.get(i).toString().trim() : "";
-            orderLines.add(new OrderLine(pids.get(i), domain, customFields.get(i), quantities.get(i)));
+            orderLines.add(new OrderLine(pids.get(i), domain, customFields.get(i), quantities.get(i), cycles.get(i)));
         }
         // API callers are admins: they may set admin-only custom fields, as in WHMCS.
         Order order = orders.place(new OrderRequest(clientId, orderLines, r.string("paymentmethod", ""), true,
@@ -120,6 +122,26 @@ public final class OrderActions {
                     + lines + " products");
         }
         return List.of(single);
+    }
+
+    /**
+     * {@code billingcycle[i]} with WHMCS's names (monthly … triennially, onetime, free); a line without
+     * one takes its product's first cycle. The core refuses a cycle the product is not sold on.
+     */
+    private static List<BillingCycle> cycles(ApiRequest r, int lines) {
+        List<Object> raw = r.list("billingcycle");
+        if (raw.size() > lines) {
+            throw ApiError.badRequest("billingcycle has " + raw.size() + " entries but pid only " + lines);
+        }
+        List<BillingCycle> cycles = new ArrayList<>(lines);
+        for (int i = 0; i < lines; i++) {
+            String text = i < raw.size() && raw.get(i) != null ? raw.get(i).toString().trim() : "";
+            int line = i;
+            cycles.add(text.isEmpty() ? null : BillingCycle.of(text).orElseThrow(() -> ApiError.badRequest(
+                    "Parameter billingcycle[" + line + "] must be free, onetime, monthly, quarterly, semiannually,"
+                            + " annually, biennially or triennially, got '" + ApiRequest.shorten(text) + "'")));
+        }
+        return cycles;
     }
 
     private static List<Integer> quantities(ApiRequest r, int lines) {

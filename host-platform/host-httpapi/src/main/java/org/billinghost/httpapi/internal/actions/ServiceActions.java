@@ -14,10 +14,12 @@ import org.billinghost.api.billing.ServiceAccount;
 import org.billinghost.api.billing.ServiceFilter;
 import org.billinghost.api.billing.ServiceStatus;
 import org.billinghost.api.billing.ServiceUpdate;
+import org.billinghost.api.billing.Subscription;
+import org.billinghost.api.billing.SubscriptionChange;
 import org.billinghost.api.billing.Services;
 import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.CustomField;
-import org.billinghost.api.platform.PayType;
+import org.billinghost.api.platform.BillingCycle;
 import org.billinghost.api.platform.Product;
 import org.billinghost.api.platform.ProductGroup;
 import org.billinghost.api.platform.ResultPage;
@@ -86,21 +88,30 @@ public final class ServiceActions {
     }
 
     private static Map<String, Object> service(ServiceAccount s, Optional<Product> product, String groupName) {
+        Subscription b = s.subscription();
         return Replies.of("id", s.id(), "clientid", s.clientId(), "orderid", s.orderId(), "pid", s.productId(),
-                "regdate", Formats.date(s.created()), "name", s.productName(), "translated_name", s.productName(),
+                "regdate", b.registrationDate() == null ? Formats.date(s.created()) : Formats.day(b.registrationDate()),
+                "name", s.productName(), "translated_name", s.productName(),
                 "groupname", groupName, "domain", s.domain(), "module", s.module(),
-                "billingcycle", product.map(p -> billingCycle(p.payType())).orElse(""),
-                "firstpaymentamount", Formats.amount(s.amount()), "recurringamount", Formats.amount(s.amount()),
+                "billingcycle", b.cycle().label(), "paymentmethod", b.paymentMethod(),
+                "firstpaymentamount", Formats.amount(b.firstPaymentAmount()),
+                "recurringamount", Formats.amount(b.recurringAmount()), "nextduedate", Formats.day(b.nextDueDate()),
+                "nextinvoicedate", Formats.day(b.nextInvoiceDate()), "terminationdate", Formats.day(b.terminationDate()),
+                "overideautosuspend", b.overrideAutoSuspend(), "overidesuspenduntil", Formats.day(b.overrideSuspendUntil()),
+                "suspensionreason", b.suspendReason(),
                 "status", s.status().label(), "customfields", Replies.wrapped("customfield", customFields(s, product)));
     }
 
-    /** WHMCS's names; the host's one recurring price is a monthly one. */
-    private static String billingCycle(PayType payType) {
-        return switch (payType) {
-            case FREE -> "Free Account";
-            case ONETIME -> "One Time";
-            case RECURRING -> "Monthly";
-        };
+    /** UpdateClientProduct's billing parameters, WHMCS's names (overide… spelt as WHMCS spells it). */
+    private static SubscriptionChange subscription(ApiRequest r) {
+        BillingCycle cycle = r.optString("billingcycle").map(text -> BillingCycle.of(text).orElseThrow(
+                () -> ApiError.badRequest("Parameter billingcycle must be free, onetime, monthly, quarterly, semiannually,"
+                        + " annually, biennially or triennially, got '" + ApiRequest.shorten(text) + "'"))).orElse(null);
+        Boolean override = r.has("overideautosuspend") ? r.bool("overideautosuspend", false) : null;
+        SubscriptionChange change = new SubscriptionChange(cycle, r.optDate("nextduedate").orElse(null),
+                r.optAmount("recurringamount").orElse(null), r.optAmount("firstpaymentamount").orElse(null), override,
+                r.optDate("overidesuspenduntil").orElse(null));
+        return change.isEmpty() ? null : change;
     }
 
     /** The product's fields in order with this service's values; values of fields no longer on the product come last with id 0. */
@@ -124,7 +135,7 @@ public final class ServiceActions {
         Map<String, String> customFields = r.has("customfields")
                 ? CustomFieldValues.decode(r.raw("customfields"), "customfields", json) : null;
         ServiceAccount service = service(services, r);
-        services.update(service.id(), new ServiceUpdate(domain, status, productId, customFields));
+        services.update(service.id(), new ServiceUpdate(domain, status, productId, customFields, subscription(r)));
         return Replies.of("serviceid", service.id());
     }
 }
