@@ -26,6 +26,7 @@ public final class Exchange {
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
+    private final Area area;
     private final SessionStore sessions;
     private final TrustedProxies proxies;
     private final Templates templates;
@@ -36,14 +37,33 @@ public final class Exchange {
     private AdminAccount admin;
     private Client client;
 
-    Exchange(HttpServletRequest request, HttpServletResponse response, SessionStore sessions, TrustedProxies proxies,
-             Templates templates, String path) {
+    /** The exchange of a request of {@code area}, kept with the request for the filters and the page after. */
+    Exchange(HttpServletRequest request, HttpServletResponse response, Area area, String path) {
         this.request = request;
         this.response = response;
-        this.sessions = sessions;
-        this.proxies = proxies;
-        this.templates = templates;
+        this.area = area;
+        this.sessions = area.sessions();
+        this.proxies = area.proxies();
+        this.templates = area.templates();
         this.path = path;
+        request.setAttribute(Exchange.class.getName(), this);
+    }
+
+    /** The exchange {@link SessionFilter} made for this request. */
+    static Exchange of(HttpServletRequest request) {
+        return (Exchange) request.getAttribute(Exchange.class.getName());
+    }
+
+    Area area() {
+        return area;
+    }
+
+    HttpServletRequest request() {
+        return request;
+    }
+
+    void header(String name, String value) {
+        response.setHeader(name, value);
     }
 
     /** Finds the request's session: inside the area's failure handling, as it may read the database. */

@@ -66,26 +66,26 @@ class BadRequestsTest {
     void aFormOverTheContainersLimitIsRefusedWithOurPage() {
         String big = "x".repeat(300_000);
         Browser.Page refused = server.browser().postBody("/login", FORM, "email=a&password=" + big);
-        assertRefused(refused, AreaServlet.UNREADABLE);
+        assertRefused(refused, CsrfFilter.UNREADABLE);
         // the rest of the body is never read: the browser must open a new connection for its next request
         assertThat(refused.headers().firstValue("Connection")).hasValue("close");
         assertRefused(server.browser().postBody("/admin/login", FORM, "username=a&password=" + big),
-                AreaServlet.UNREADABLE);
+                CsrfFilter.UNREADABLE);
         Browser admin = server.admin();
         admin.open("/admin/configproducts");
         Browser.Page answer = admin.postBody("/admin/configproducts", FORM,
                 "token=" + admin.token() + "&do=creategroup&name=Big&description=" + big);
-        assertRefused(answer, AreaServlet.UNREADABLE);
+        assertRefused(answer, CsrfFilter.UNREADABLE);
         assertThat(server.core().catalog().groups()).noneMatch(g -> g.name().equals("Big"));
     }
 
     @Test
     void aMalformedEscapeInTheFormIsRefusedWithOurPage() {
-        assertRefused(server.browser().postBody("/login", FORM, "email=%zz&password=x"), AreaServlet.UNREADABLE);
+        assertRefused(server.browser().postBody("/login", FORM, "email=%zz&password=x"), CsrfFilter.UNREADABLE);
         Browser admin = server.admin();
         admin.open("/admin/configproducts");
         assertRefused(admin.postBody("/admin/configproducts", FORM,
-                "token=" + admin.token() + "&do=creategroup&name=Escaped%zz"), AreaServlet.UNREADABLE);
+                "token=" + admin.token() + "&do=creategroup&name=Escaped%zz"), CsrfFilter.UNREADABLE);
         assertThat(server.core().catalog().groups()).noneMatch(g -> g.name().startsWith("Escaped"));
     }
 
@@ -94,7 +94,7 @@ class BadRequestsTest {
         for (String path : List.of("/store/product?id=%zz", "/admin/login?next=%zz", "/clientarea/services?x=%")) {
             String answer = rawGet(path);
             assertThat(answer).as(path).startsWith("HTTP/1.1 400 ");
-            assertThat(answer).as(path).contains("X-Frame-Options: DENY", AreaServlet.UNREADABLE)
+            assertThat(answer).as(path).contains("X-Frame-Options: DENY", CsrfFilter.UNREADABLE)
                     .doesNotContain("HTTP ERROR", "Exception", "jetty");
         }
     }
@@ -102,7 +102,7 @@ class BadRequestsTest {
     @Test
     void aMultipartFormIsRefusedWithOurPage() {
         assertRefused(server.browser().postBody("/admin/login", "multipart/form-data; boundary=xyz",
-                "--xyz\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nadmin\r\n--x"), AreaServlet.MULTIPART);
+                "--xyz\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nadmin\r\n--x"), CsrfFilter.MULTIPART);
     }
 
     @Test

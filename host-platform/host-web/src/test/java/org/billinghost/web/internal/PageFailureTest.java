@@ -2,8 +2,6 @@ package org.billinghost.web.internal;
 
 import ch.qos.logback.classic.Level;
 import org.billinghost.core.testkit.MutableClock;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.billinghost.core.testkit.CoreAssembly;
 import org.junit.jupiter.api.AfterAll;
@@ -28,18 +26,36 @@ class PageFailureTest {
     private static Server jetty;
     private static URI base;
 
-    /** A page that validates a site URL with the regular expression, as the order form once did. */
-    private static final class SiteCheckServlet extends AreaServlet {
-        private static final long serialVersionUID = 1L;
+    /** An area with one page that validates a site URL with the regular expression, as the order form once did. */
+    private static final class SiteCheckArea extends Area {
+        SiteCheckArea() {
+            super(SessionStore.CLIENT, "", new SessionStore("T", "/", SessionStore.CLIENT,
+                    new SessionTable(core.moduleDatabase()), new TrustedProxies(List.of()), new MutableClock()),
+                    new TrustedProxies(List.of()));
+        }
 
-        SiteCheckServlet() {
-            super(new Templates(), new SessionStore("T", "/", SessionStore.CLIENT, new SessionTable(core.moduleDatabase()),
-                    new TrustedProxies(List.of()), new MutableClock()), new TrustedProxies(List.of()), "client");
+        @Override
+        protected void identify(Exchange exchange) {
+            // no menu, nobody logs in
+        }
+
+        @Override
+        protected boolean admits(Exchange exchange) {
+            return true;
+        }
+
+        @Override
+        protected void authorize(Exchange exchange) {
+            // anyone may check a site
+        }
+
+        @Override
+        protected Page page(String path) {
+            return SiteCheckArea::check;
         }
 
         /** GET: the form's token (a session is made); POST: the check. */
-        @Override
-        protected void handle(Exchange exchange) throws IOException {
+        private static void check(Exchange exchange) throws IOException {
             if (!exchange.isPost()) {
                 exchange.plainText(200, exchange.session().csrfToken());
                 return;
@@ -55,9 +71,8 @@ class PageFailureTest {
     @BeforeAll
     static void start() throws Exception {
         core = CoreAssembly.h2();
-        ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new SiteCheckServlet()), "/*");
-        jetty = WebServer.start(context);
+        Area area = new SiteCheckArea();
+        jetty = WebServer.start(WebServer.context(area, area, area));
         base = WebServer.base(jetty);
     }
 
@@ -81,7 +96,7 @@ class PageFailureTest {
     void aRepeatedFailureLogsItsStackTraceOnce() {
         Browser b = new Browser(base);
         String token = b.get("/check").body();
-        try (LogCapture log = new LogCapture(AreaServlet.class)) {
+        try (LogCapture log = new LogCapture(SessionFilter.class)) {
             for (int i = 0; i < 3; i++) {
                 assertFailurePage(b.postRaw("/check", "fail", "yes", "token", token));
             }

@@ -8,23 +8,29 @@ import org.billinghost.api.billing.NewClient;
 import org.billinghost.core.internal.security.AuthThrottleService;
 import org.billinghost.core.testkit.CoreAssembly;
 import org.billinghost.core.testkit.MutableClock;
-import org.billinghost.web.internal.admin.AdminServlet;
-import org.billinghost.web.internal.client.ClientServlet;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import org.billinghost.web.internal.admin.AdminArea;
+import org.billinghost.web.internal.client.ClientArea;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.ee10.servlet.ServletMapping;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The real admin and client servlets in an embedded Jetty, on the real host core (an in-memory H2
+ * The real admin and client areas in an embedded Jetty, each in its own servlet context with the same
+ * filters in the same order as under the whiteboard, on the real host core (an in-memory H2
  * database per server). Admin {@code admin} has password {@link #ADMIN_PASSWORD}.
  */
 public final class WebServer implements AutoCloseable {
@@ -59,21 +65,32 @@ public final class WebServer implements AutoCloseable {
                 core.apiCredentials(), core.catalog(), core.activityLog(), core.moduleLog(), throttle);
         TrustedProxies proxies = new TrustedProxies(trustedProxies);
         SessionTable sessions = new SessionTable(core.moduleDatabase());
-        ServletContextHandler context = new ServletContextHandler();
-        context.addServlet(new ServletHolder(new AdminServlet(host, proxies, sessions, demo, clock)), "/admin/*");
-        ServletHolder client = new ServletHolder("client", new ClientServlet(host, proxies, sessions, demo, clock));
-        context.getServletHandler().addServlet(client);
-        ServletMapping mapping = new ServletMapping();
-        mapping.setServletName("client");
-        mapping.setPathSpecs(new String[] {"/", "/clientarea/*"});
-        context.getServletHandler().addServletMapping(mapping);
-        context.addServlet(new ServletHolder(new AssetsServlet()), "/assets/*");
-        jetty = start(context);
+        Area admin = new AdminArea(host, proxies, sessions, demo, clock);
+        Area client = new ClientArea(host, proxies, sessions, demo, clock);
+        ServletContextHandler clientContext = context(client, admin, client);
+        // the default context's servlet under the whiteboard; here beside the client area's, at the same root
+        clientContext.addServlet(new ServletHolder(new AssetsServlet()), "/assets/*");
+        jetty = start(new ContextHandlerCollection(context(admin, admin, client), clientContext));
         base = base(jetty);
     }
 
-    /** An embedded Jetty on a free loopback port serving the context. */
-    static Server start(ServletContextHandler context) throws Exception {
+    /**
+     * The servlet context of {@code area} as the whiteboard makes it: its path, the area's filters in the order of
+     * their service rankings and its servlet.
+     */
+    static ServletContextHandler context(Area area, Area admin, Area client) {
+        ServletContextHandler context = new ServletContextHandler(area.contextPath().isEmpty() ? "/" : area.contextPath());
+        context.setAllowNullPathInContext(true);
+        for (Filter filter : List.of(new SessionFilter(admin, client), new CsrfFilter(), new LoginFilter(),
+                new RoleFilter())) {
+            context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
+        context.addServlet(new ServletHolder(new AreaServlet()), "/");
+        return context;
+    }
+
+    /** An embedded Jetty on a free loopback port serving the handler. */
+    static Server start(Handler context) throws Exception {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");

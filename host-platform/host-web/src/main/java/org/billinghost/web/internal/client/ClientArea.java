@@ -1,8 +1,7 @@
 package org.billinghost.web.internal.client;
 
-import jakarta.servlet.Servlet;
 import org.billinghost.api.billing.AuthThrottle;
-import org.billinghost.web.internal.AreaServlet;
+import org.billinghost.web.internal.Area;
 import org.billinghost.web.internal.Exchange;
 import org.billinghost.web.internal.HostServices;
 import org.billinghost.web.internal.LoginGate;
@@ -12,14 +11,14 @@ import org.billinghost.web.internal.PageException;
 import org.billinghost.web.internal.Pager;
 import org.billinghost.web.internal.SessionStore;
 import org.billinghost.web.internal.SessionTable;
-import org.billinghost.web.internal.Templates;
 import org.billinghost.web.internal.TrustedProxies;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.osgi.service.servlet.context.ServletContextHelper;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContext;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -28,15 +27,19 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The store and the client area: {@code /} (store, product, cart, login, register) and
- * {@code /clientarea/*} (services, invoices). Pages under {@code /clientarea/} and the cart need a
- * logged-in client; the others are public.
+ * The store and the client area: its servlet context at the site root and its route table ({@code /}
+ * store, product, cart, login, register; {@code /clientarea/} services, invoices). Pages under
+ * {@code /clientarea/} and the cart need a logged-in client; the others are public.
+ *
+ * <p>The context shares the site root with the whiteboard's default one (the HTTP API, the assets, a
+ * module's servlet). It ranks lowest, so the whiteboard asks the default context first and this one only
+ * for a path none of the default context's servlets takes; {@code AreaServlet} then takes every such path,
+ * so an unknown path gets this area's 404 page with the menu.
  */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletPattern({"/", "/clientarea/*"})
-@HttpWhiteboardServletName("billing-client-area")
-public final class ClientServlet extends AreaServlet {
-    private static final long serialVersionUID = 1L;
+@Component(service = {ServletContextHelper.class, Area.class},
+        property = Constants.SERVICE_RANKING + ":Integer=" + Integer.MIN_VALUE)
+@HttpWhiteboardContext(name = Area.CLIENT_CONTEXT, path = "/")
+public final class ClientArea extends Area {
     /** Framework property that switches on the demo gateway. */
     public static final String DEMO_PROPERTY = "billing.demo";
 
@@ -57,20 +60,20 @@ public final class ClientServlet extends AreaServlet {
     private record Route(String path, String label, Visitor visitor, Page page) {
     }
 
-    private final transient HostServices host;
+    private final HostServices host;
     private final boolean demo;
-    private final transient List<Route> routes;
-    private final transient Map<String, Route> byPath;
+    private final List<Route> routes;
+    private final Map<String, Route> byPath;
 
     @Activate
-    public ClientServlet(@Reference HostServices host, @Reference TrustedProxies proxies,
-                         @Reference SessionTable sessions, BundleContext context) {
+    public ClientArea(@Reference HostServices host, @Reference TrustedProxies proxies,
+                      @Reference SessionTable sessions, BundleContext context) {
         this(host, proxies, sessions, Boolean.parseBoolean(context.getProperty(DEMO_PROPERTY)), Clock.systemUTC());
     }
 
-    public ClientServlet(HostServices host, TrustedProxies proxies, SessionTable sessions, boolean demo, Clock clock) {
-        super(new Templates(), new SessionStore("BHCLIENT", "/", SessionStore.CLIENT, sessions, proxies, clock), proxies,
-                "client");
+    public ClientArea(HostServices host, TrustedProxies proxies, SessionTable sessions, boolean demo, Clock clock) {
+        super(SessionStore.CLIENT, "",
+                new SessionStore("BHCLIENT", "/", SessionStore.CLIENT, sessions, proxies, clock), proxies);
         this.host = host;
         this.demo = demo;
         StorePage store = new StorePage(host.catalog());
@@ -86,8 +89,8 @@ public final class ClientServlet extends AreaServlet {
                 new Route("/store/product", null, Visitor.ANYONE, store::product),
                 new Route("/logout", null, Visitor.ANYONE, AccountPages::logout),
                 new Route("/cart", null, Visitor.CLIENT, new CartPage(host, demo)),
-                new Route("/clientarea", null, Visitor.CLIENT, ClientServlet::toServices),
-                new Route("/clientarea/", null, Visitor.CLIENT, ClientServlet::toServices));
+                new Route("/clientarea", null, Visitor.CLIENT, ClientArea::toServices),
+                new Route("/clientarea/", null, Visitor.CLIENT, ClientArea::toServices));
         this.byPath = routes.stream().collect(Collectors.toUnmodifiableMap(Route::path, r -> r));
     }
 
@@ -102,17 +105,28 @@ public final class ClientServlet extends AreaServlet {
     }
 
     @Override
-    protected void handle(Exchange exchange) throws IOException {
-        String path = exchange.path();
+    protected boolean admits(Exchange exchange) throws IOException {
+        Route route = byPath.get(exchange.path());
+        if (route != null && route.visitor() == Visitor.CLIENT && exchange.client() == null) {
+            exchange.redirect("/login?next=" + Pager.encode(returnTo(exchange)));
+            return false;
+        }
+        return true;
+    }
+
+    /** A client has no role: a page is for anyone or for a logged-in client, which {@link #admits} checks. */
+    @Override
+    protected void authorize(Exchange exchange) {
+        // nothing beyond the login check
+    }
+
+    @Override
+    protected Page page(String path) {
         Route route = byPath.get(path);
         if (route == null) {
             throw PageException.notFound("There is no page at " + path + ".");
         }
-        if (route.visitor() == Visitor.CLIENT && exchange.client() == null) {
-            exchange.redirect("/login?next=" + Pager.encode(returnTo(exchange)));
-            return;
-        }
-        route.page().handle(exchange);
+        return route.page();
     }
 
     /** Where to come back after logging in: the page asked for (only GETs; a POST has to be repeated). */

@@ -1,10 +1,9 @@
 package org.billinghost.web.internal.admin;
 
-import jakarta.servlet.Servlet;
 import org.billinghost.api.billing.AdminAccount;
 import org.billinghost.api.billing.Admins;
 import org.billinghost.api.billing.AuthThrottle;
-import org.billinghost.web.internal.AreaServlet;
+import org.billinghost.web.internal.Area;
 import org.billinghost.web.internal.Exchange;
 import org.billinghost.web.internal.HostServices;
 import org.billinghost.web.internal.LoginGate;
@@ -13,15 +12,14 @@ import org.billinghost.web.internal.Page;
 import org.billinghost.web.internal.PageException;
 import org.billinghost.web.internal.SessionStore;
 import org.billinghost.web.internal.SessionTable;
-import org.billinghost.web.internal.Templates;
 import org.billinghost.web.internal.TrustedProxies;
-import org.billinghost.web.internal.client.ClientServlet;
+import org.billinghost.web.internal.client.ClientArea;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
-import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.osgi.service.servlet.context.ServletContextHelper;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContext;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -30,12 +28,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The admin area under {@code /admin/}: login, then every page checks the admin's role. */
-@Component(service = Servlet.class)
-@HttpWhiteboardServletPattern("/admin/*")
-@HttpWhiteboardServletName("billing-admin-area")
-public final class AdminServlet extends AreaServlet {
-    private static final long serialVersionUID = 1L;
+/**
+ * The admin area: its servlet context under {@code /admin} and its route table. Every page but the
+ * login page needs a logged-in admin, and the admin's role must have the route's permission.
+ */
+@Component(service = {ServletContextHelper.class, Area.class})
+@HttpWhiteboardContext(name = Area.ADMIN_CONTEXT, path = AdminArea.PATH)
+public final class AdminArea extends Area {
+    static final String PATH = "/admin";
 
     /**
      * An admin page: its path, its label in the menu (null: not in the menu), the permission its admin
@@ -46,22 +46,24 @@ public final class AdminServlet extends AreaServlet {
 
     private static final String DASHBOARD = "/admin/";
 
-    private final transient HostServices host;
+    private static final String LOGIN = "/admin/login";
+
+    private final HostServices host;
     private final boolean demo;
-    private final transient Page login;
-    private final transient List<Route> routes;
-    private final transient Map<String, Route> byPath;
+    private final Page login;
+    private final List<Route> routes;
+    private final Map<String, Route> byPath;
 
     @Activate
-    public AdminServlet(@Reference HostServices host, @Reference TrustedProxies proxies,
-                        @Reference SessionTable sessions, BundleContext context) {
-        this(host, proxies, sessions, Boolean.parseBoolean(context.getProperty(ClientServlet.DEMO_PROPERTY)), Clock.systemUTC());
+    public AdminArea(@Reference HostServices host, @Reference TrustedProxies proxies,
+                     @Reference SessionTable sessions, BundleContext context) {
+        this(host, proxies, sessions, Boolean.parseBoolean(context.getProperty(ClientArea.DEMO_PROPERTY)), Clock.systemUTC());
     }
 
     /** {@code demo}: the login page tells the demo admin's credentials. */
-    public AdminServlet(HostServices host, TrustedProxies proxies, SessionTable sessions, boolean demo, Clock clock) {
-        super(new Templates(), new SessionStore("BHADMIN", "/admin", SessionStore.ADMIN, sessions, proxies, clock), proxies,
-                "admin");
+    public AdminArea(HostServices host, TrustedProxies proxies, SessionTable sessions, boolean demo, Clock clock) {
+        super(SessionStore.ADMIN, PATH,
+                new SessionStore("BHADMIN", PATH, SessionStore.ADMIN, sessions, proxies, clock), proxies);
         this.host = host;
         this.demo = demo;
         this.login = new LoginPage(host.admins(), new LoginGate(host.authThrottle(), AuthThrottle.Realm.ADMIN));
@@ -88,33 +90,49 @@ public final class AdminServlet extends AreaServlet {
 
     @Override
     protected void identify(Exchange exchange) {
-        // the admin's menu waits for the login check in handle: it depends on the role
         exchange.share("demo", demo);
-    }
-
-    @Override
-    protected void handle(Exchange exchange) throws IOException {
-        String path = exchange.path();
-        if ("/admin/login".equals(path)) {
-            login.handle(exchange);
+        if (LOGIN.equals(exchange.path())) {
             return;
         }
         Optional<AdminAccount> admin = loggedIn(exchange);
-        if (admin.isEmpty()) {
-            exchange.redirect("/admin/login");
+        if (admin.isPresent()) {
+            exchange.admin(admin.get());
+            exchange.share("menu", menu(admin.get().role()));
+        }
+    }
+
+    @Override
+    protected boolean admits(Exchange exchange) throws IOException {
+        if (exchange.admin() == null && !LOGIN.equals(exchange.path())) {
+            exchange.redirect(LOGIN);
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    protected void authorize(Exchange exchange) {
+        if (LOGIN.equals(exchange.path())) {
             return;
         }
-        String role = admin.get().role();
-        exchange.admin(admin.get());
-        exchange.share("menu", menu(role));
-        Route route = byPath.get("/admin".equals(path) || "/admin/index".equals(path) ? DASHBOARD : path);
-        if (route == null) {
-            throw PageException.notFound("There is no admin page at " + path + ".");
-        }
+        Route route = route(exchange.path());
+        String role = exchange.admin().role();
         if (route.permission() != null && !host.admins().hasPermission(role, route.permission())) {
             throw PageException.forbidden("Your role (" + role + ") may not open this page.");
         }
-        route.page().handle(exchange);
+    }
+
+    @Override
+    protected Page page(String path) {
+        return LOGIN.equals(path) ? login : route(path).page();
+    }
+
+    private Route route(String path) {
+        Route route = byPath.get(PATH.equals(path) || "/admin/index".equals(path) ? DASHBOARD : path);
+        if (route == null) {
+            throw PageException.notFound("There is no admin page at " + path + ".");
+        }
+        return route;
     }
 
     private Optional<AdminAccount> loggedIn(Exchange exchange) {
