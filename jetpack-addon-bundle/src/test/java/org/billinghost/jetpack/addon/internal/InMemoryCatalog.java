@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.platform.Catalog;
+import org.billinghost.api.platform.Currency;
 import org.billinghost.api.platform.CustomField;
 import org.billinghost.api.platform.NewCustomField;
 import org.billinghost.api.platform.NewProduct;
@@ -25,6 +26,11 @@ final class InMemoryCatalog implements Catalog {
 
     void setActiveServices(long productId, long count) {
         activeServices.put(productId, count);
+    }
+
+    @Override
+    public Currency currency() {
+        return new Currency("USD", "$", " USD");
     }
 
     @Override
