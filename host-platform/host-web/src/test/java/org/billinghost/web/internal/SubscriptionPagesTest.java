@@ -99,6 +99,8 @@ class SubscriptionPagesTest {
         assertThat(saved.doc().select("input[name=msetupfee]").attr("value")).isEqualTo("5.00");
         assertThat(saved.doc().select("input[name=quarterly]").attr("value")).isEmpty();
         assertThat(saved.doc().select("td:has(input[name=monthly])").text()).isEqualTo("$ USD");
+        assertThat(admin.open(PRODUCTS).doc().select("tr:has(a[href$='id=" + gridded.id() + "']) .offer").eachText())
+                .containsExactly("$9.95 USD Monthly + $5.00 USD setup fee", "$99.00 USD Annually");
     }
 
     @Test

@@ -93,7 +93,7 @@ final class ProductsPage implements Page {
                         b.productIds().stream().map(id -> names.getOrDefault(id, "#" + id)).toList()))
                 .toList();
         ex.render("admin/products.ftlh", Exchange.model("groups", groups, "bundles", bundles,
-                "allProducts", catalog.products()));
+                "allProducts", catalog.products(), "currency", catalog.currency()));
     }
 
     private void post(Exchange ex) throws IOException {
