@@ -134,7 +134,7 @@ class HardeningSuiteIT {
         assertThat(Files.readString(shop.logFile())).doesNotContain("StackOverflowError");
 
         HttpResponse<String> normal = customer.post(cart, Map.of("pid", String.valueOf(productId),
-                siteField, "huge-site-normal.example.com", userField, "admin"));
+                siteField, "huge-site-normal.example.com", userField, "admin", "do", "place"));
         assertThat(normal.statusCode()).as("a normal checkout").isEqualTo(303);
         assertThat(shopApi.addOrder(clientId, productId, siteFields("huge-site-api.example.com"))
                 .path("orderid").asLong()).isPositive();

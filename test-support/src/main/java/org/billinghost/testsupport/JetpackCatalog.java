@@ -91,7 +91,6 @@ public final class JetpackCatalog {
         form.put("type", "OTHER");
         form.put("hidden", "on");
         form.put("paytype", "FREE");
-        form.put("price", "0.00");
         form.put("module", "jetpack");
         form.put("shownmodule", "jetpack");
         form.put("configoption1", partnerId);

@@ -128,7 +128,7 @@ public class JetpackAddonIT {
         form.put("type", "OTHER");
         form.put("hidden", "on");
         form.put("paytype", "ONETIME");
-        form.put("price", price);
+        form.put("onetime", price);
         form.put("module", "jetpack");
         form.put("shownmodule", "jetpack");
         form.put("configoption1", PARTNER_ID);

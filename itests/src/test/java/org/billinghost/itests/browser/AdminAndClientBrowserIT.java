@@ -92,7 +92,9 @@ public class AdminAndClientBrowserIT extends BrowserTestSupport {
             ui.open("/");
             ui.follow(By.xpath("//tr[td/a[normalize-space()='Browser Product']]//a[normalize-space()='Order now']"));
             ui.type(By.xpath("//label[starts-with(normalize-space(), 'Site name')]/following-sibling::input"), "My browser site");
-            ui.press("Complete order");
+            ui.press("Review order");
+            assertThat(ui.text(By.id("total-due-today"))).isEqualTo("$0.00 USD");
+            ui.press("Place order");
             assertThat(ui.notice()).contains("is placed");
 
             ui.open("/clientarea/services");

@@ -26,6 +26,14 @@ public interface ModuleCommands {
     /** The commands the service's module offers; empty when the module is not available. */
     Set<ModuleCommand> supported(long serviceId);
 
+    /**
+     * The commands of {@link #supported(long)} that the service's status allows now (no Create on an Active
+     * service, no Terminate on a Terminated one, Suspend only on an Active one...): the ones worth offering.
+     *
+     * @since 2.1
+     */
+    Set<ModuleCommand> allowed(long serviceId);
+
     /** Label → function name of the module's own buttons for this service. */
     Map<String, String> customButtons(long serviceId);
 

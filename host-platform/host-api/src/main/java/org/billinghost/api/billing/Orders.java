@@ -1,5 +1,6 @@
 package org.billinghost.api.billing;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import org.billinghost.api.platform.ResultPage;
 import org.osgi.annotation.versioning.ProviderType;
@@ -33,6 +34,14 @@ public interface Orders {
      * when both calls run at the same moment.
      */
     Order place(OrderRequest request);
+
+    /**
+     * The day by the host's billing clock: an order placed now is registered and falls due on it, and its
+     * next period starts one cycle later ({@link org.billinghost.api.platform.BillingCycle#next}).
+     *
+     * @since 2.1
+     */
+    LocalDate today();
 
     /** Accepts a pending order (auto-setup {@code on} runs Create). */
     Order accept(long orderId, boolean runModuleCreate);

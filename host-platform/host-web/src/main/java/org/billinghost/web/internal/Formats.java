@@ -3,6 +3,7 @@ package org.billinghost.web.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -12,6 +13,11 @@ public final class Formats {
 
     public String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant) + " UTC";
+    }
+
+    /** A calendar day as {@code 2026-12-31}; empty for none. */
+    public String date(LocalDate day) {
+        return day == null ? "" : day.toString();
     }
 
     public String money(BigDecimal amount) {

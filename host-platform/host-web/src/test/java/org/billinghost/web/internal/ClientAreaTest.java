@@ -122,12 +122,12 @@ class ClientAreaTest {
         assertThat(cart.doc().select("label").eachText()).contains("Site URL *", "Nickname")
                 .doesNotContain("Plan", "Internal note");
 
-        Browser.Page missing = b.post("/cart", "pid", Long.toString(site.id()), url, "", nick, "Nicky");
+        Browser.Page missing = b.post("/cart", "do", "place", "pid", Long.toString(site.id()), url, "", nick, "Nicky");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.doc().select("#order-error").text()).contains("Site URL");
         assertThat(missing.doc().select("input[name=" + nick + "]").attr("value")).isEqualTo("Nicky");
         assertThat(missing.doc().select(".field.invalid input").attr("name")).isEqualTo(url);
-        Browser.Page badFormat = b.post("/cart", "pid", Long.toString(site.id()), url, "ftp://nope", nick, "Nicky");
+        Browser.Page badFormat = b.post("/cart", "do", "place", "pid", Long.toString(site.id()), url, "ftp://nope", nick, "Nicky");
         assertThat(badFormat.status()).isEqualTo(400);
         assertThat(badFormat.doc().select("input[name=" + url + "]").attr("value")).isEqualTo("ftp://nope");
         assertThat(badFormat.doc().select(".field.invalid input").attr("name")).as("marked by the refusal's field")
@@ -138,7 +138,7 @@ class ClientAreaTest {
                 .isEqualTo(403);
         assertThat(server.core().orders().list(null, clientId, 0, 10).items()).isEmpty();
 
-        Browser.Page placed = b.submit("/cart", "pid", Long.toString(site.id()), url, "https://my.example", nick, "Nicky");
+        Browser.Page placed = b.submit("/cart", "do", "place", "pid", Long.toString(site.id()), url, "https://my.example", nick, "Nicky");
         assertThat(placed.text()).contains("is placed");
         Order order = server.core().orders().list(null, clientId, 0, 10).items().get(0);
         ServiceAccount service = server.core().services().get(order.serviceIds().get(0)).orElseThrow();
@@ -155,7 +155,7 @@ class ClientAreaTest {
         server.newClient("other@example.com");
         Browser b = server.clientBrowser("payer@example.com");
         b.open("/cart?pid=" + paid.id());
-        Browser.Page invoice = b.submit("/cart", "pid", Long.toString(paid.id()));
+        Browser.Page invoice = b.submit("/cart", "do", "place", "pid", Long.toString(paid.id()));
         assertThat(invoice.doc().select("#invoice-status").text()).isEqualTo("Unpaid");
         assertThat(invoice.doc().select("button").eachText()).contains("Pay with demo gateway");
         long invoiceId = server.core().invoices().ofClient(
@@ -182,8 +182,8 @@ class ClientAreaTest {
         assertThat(b.open("/cart?pid=" + paid.id()).doc().select("input[name=idempotencykey]").attr("value"))
                 .isNotEqualTo(key);
 
-        Browser.Page first = b.post("/cart", "pid", Long.toString(paid.id()), "idempotencykey", key);
-        Browser.Page again = b.post("/cart", "pid", Long.toString(paid.id()), "idempotencykey", key);
+        Browser.Page first = b.post("/cart", "do", "place", "pid", Long.toString(paid.id()), "idempotencykey", key);
+        Browser.Page again = b.post("/cart", "do", "place", "pid", Long.toString(paid.id()), "idempotencykey", key);
         assertThat(first.status()).isEqualTo(303);
         assertThat(again.status()).isEqualTo(303);
         assertThat(again.location()).isEqualTo(first.location());
@@ -205,7 +205,7 @@ class ClientAreaTest {
         Browser.Page form = b.open("/cart?bundle=" + bundleId);
         assertThat(form.doc().select("legend").eachText()).hasSize(2);
         String url = "cf_" + site.id() + "_" + site.customFields().get(0).id();
-        b.submit("/cart", "bundle", Long.toString(bundleId), url, "https://both.example");
+        b.submit("/cart", "do", "place", "bundle", Long.toString(bundleId), url, "https://both.example");
         long clientId = server.core().clients().byEmail("bundle@example.com").orElseThrow().id();
         assertThat(server.core().orders().list(null, clientId, 0, 10).items().get(0).serviceIds()).hasSize(2);
     }

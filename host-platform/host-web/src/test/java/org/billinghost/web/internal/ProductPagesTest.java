@@ -44,7 +44,7 @@ class ProductPagesTest {
         // choosing a module shows its options and saves nothing
         Browser.Page chosen = admin.submit("/admin/configproducts", "do", "saveproduct", "id", "0",
                 "gid", Long.toString(group.id()), "name", "Gold", "type", "OTHER", "paytype", "ONETIME",
-                "price", "9.95", "module", "fakeserver", "shownmodule", "", "autosetup", "order");
+                "onetime", "9.95", "module", "fakeserver", "shownmodule", "", "autosetup", "order");
         assertThat(chosen.status()).isEqualTo(200);
         assertThat(chosen.doc().select("input[name=configoption1]")).hasSize(1);
         assertThat(chosen.doc().select("input[type=password][name=configoption2]")).hasSize(1);
@@ -54,7 +54,7 @@ class ProductPagesTest {
 
         Browser.Page saved = admin.submit("/admin/configproducts", "do", "saveproduct", "id", "0",
                 "gid", Long.toString(group.id()), "name", "Gold", "type", "OTHER", "paytype", "ONETIME",
-                "price", "9.95", "module", "fakeserver", "shownmodule", "fakeserver", "configoption1", "gold-plan",
+                "onetime", "9.95", "module", "fakeserver", "shownmodule", "fakeserver", "configoption1", "gold-plan",
                 "configoption2", "remote-secret-1", "configoption3", "m", "autosetup", "order");
         assertThat(saved.text()).contains("Saved product Gold.");
         assertThat(saved.body()).doesNotContain("remote-secret-1");
@@ -68,7 +68,7 @@ class ProductPagesTest {
         // an empty password option keeps the stored secret
         admin.submit("/admin/configproducts", "do", "saveproduct", "id", Long.toString(gold.id()),
                 "gid", Long.toString(group.id()), "name", "Gold", "type", "OTHER", "paytype", "ONETIME",
-                "price", "12.00", "module", "fakeserver", "shownmodule", "fakeserver", "configoption1", "gold-plan",
+                "onetime", "12.00", "module", "fakeserver", "shownmodule", "fakeserver", "configoption1", "gold-plan",
                 "configoption2", "", "configoption3", "l", "autosetup", "payment");
         Product edited = server.core().catalog().product(gold.id()).orElseThrow();
         assertThat(edited.configOptions().get(1)).isEqualTo("remote-secret-1");
@@ -85,13 +85,13 @@ class ProductPagesTest {
                 .findFirst().orElseThrow().id();
         int before = server.core().catalog().products().size();
         Browser.Page price = admin.post("/admin/configproducts", "do", "saveproduct", "id", "0", "gid",
-                Long.toString(gid), "name", "Typed name", "type", "OTHER", "paytype", "ONETIME", "price", "ten",
+                Long.toString(gid), "name", "Typed name", "type", "OTHER", "paytype", "ONETIME", "onetime", "ten",
                 "module", "", "shownmodule", "", "autosetup", "");
         assertThat(price.status()).isEqualTo(400);
-        assertThat(price.text()).contains("The price must be a number such as 9.95.");
+        assertThat(price.text()).contains("The One Time price must be an amount such as 9.95.");
         assertThat(price.doc().select("input[name=name]").attr("value")).isEqualTo("Typed name");
         Browser.Page name = admin.post("/admin/configproducts", "do", "saveproduct", "id", "0", "gid",
-                Long.toString(gid), "name", " ", "type", "OTHER", "paytype", "FREE", "price", "0",
+                Long.toString(gid), "name", " ", "type", "OTHER", "paytype", "FREE", "onetime", "",
                 "module", "", "shownmodule", "", "autosetup", "");
         assertThat(name.status()).isEqualTo(400);
         assertThat(name.text()).contains("Product name is required.");
@@ -107,7 +107,7 @@ class ProductPagesTest {
         long gid = server.core().catalog().groups().stream().filter(g -> g.name().equals("Fields"))
                 .findFirst().orElseThrow().id();
         admin.submit("/admin/configproducts", "do", "saveproduct", "id", "0", "gid", Long.toString(gid),
-                "name", "With fields", "type", "OTHER", "paytype", "FREE", "price", "0", "module", "",
+                "name", "With fields", "type", "OTHER", "paytype", "FREE", "onetime", "", "module", "",
                 "shownmodule", "", "autosetup", "");
         Product p = server.core().catalog().productsInGroup(gid).get(0);
         String id = Long.toString(p.id());
@@ -159,7 +159,7 @@ class ProductPagesTest {
             assertThat(x.hidden()).isTrue();
         });
         admin.submit("/admin/configproducts", "do", "saveproduct", "id", "0", "gid", Long.toString(g.id()),
-                "name", "Bundled", "type", "OTHER", "paytype", "FREE", "price", "0", "module", "",
+                "name", "Bundled", "type", "OTHER", "paytype", "FREE", "onetime", "", "module", "",
                 "shownmodule", "", "autosetup", "");
         long pid = server.core().catalog().productsInGroup(g.id()).get(0).id();
         Browser.Page bundle = admin.submit("/admin/configproducts", "do", "createbundle", "name", "Starter pack",

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.Client;
@@ -168,6 +169,15 @@ public final class ModuleCommandService implements ModuleCommands {
     @Override
     public Set<ModuleCommand> supported(long serviceId) {
         return withModule(serviceId, (module, params) -> Set.copyOf(module.supportedCommands()), Set.of());
+    }
+
+    @Override
+    public Set<ModuleCommand> allowed(long serviceId) {
+        ServiceRow service = services.find(serviceId)
+                .orElseThrow(() -> BillingException.notFound("Service " + serviceId + " not found"));
+        return supported(serviceId).stream()
+                .filter(command -> StatusRules.refusal(service, command, false).isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

@@ -275,6 +275,11 @@ public final class OrderService implements Orders {
     }
 
     @Override
+    public LocalDate today() {
+        return clock.today();
+    }
+
+    @Override
     public Optional<Order> get(long orderId) {
         return jdbc.queryOne("SELECT " + COLUMNS + " FROM orders WHERE id = ?", ORDER, orderId).map(this::withServices);
     }

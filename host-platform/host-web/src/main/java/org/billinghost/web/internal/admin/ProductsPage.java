@@ -6,8 +6,10 @@ import org.billinghost.api.module.CommandResult;
 import org.billinghost.api.module.ConfigField;
 import org.billinghost.api.module.ModuleProperties;
 import org.billinghost.api.platform.AutoSetup;
+import org.billinghost.api.platform.BillingCycle;
 import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.CustomFieldType;
+import org.billinghost.api.platform.CyclePrice;
 import org.billinghost.api.platform.NewCustomField;
 import org.billinghost.api.platform.NewProduct;
 import org.billinghost.api.platform.PayType;
@@ -15,6 +17,7 @@ import org.billinghost.api.platform.Product;
 import org.billinghost.api.platform.ProductGroup;
 import org.billinghost.api.platform.ProductType;
 import org.billinghost.web.internal.Exchange;
+import org.billinghost.web.internal.FormInputs;
 import org.billinghost.web.internal.HostServices;
 import org.billinghost.web.internal.Notice;
 import org.billinghost.web.internal.Page;
@@ -24,6 +27,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +44,10 @@ import java.util.stream.Collectors;
 final class ProductsPage implements Page {
     static final String LINK = "/admin/configproducts";
     private static final String PRODUCT_TEMPLATE = "admin/product.ftlh";
+    /** The pricing grid's rows: the one-time price, then each recurring cycle. */
+    private static final List<BillingCycle> GRID = Arrays.stream(BillingCycle.values())
+            .filter(c -> c != BillingCycle.FREE).toList();
+    private static final String ONETIME_SETUP_FEE = "osetupfee";
     private final HostServices host;
     private final Catalog catalog;
 
@@ -61,13 +69,14 @@ final class ProductsPage implements Page {
                 long id = ex.number("id");
                 if (id != 0) {
                     Product p = product(id);
-                    renderProduct(ex, 200, form(p), null);
+                    renderProduct(ex, 200, form(p), null, null);
                 } else {
                     ProductGroup g = catalog.group(ex.number("gid"))
                             .orElseThrow(() -> PageException.notFound("Choose an existing product group for the new product."));
                     renderProduct(ex, 200, Exchange.model("id", 0L, "groupId", g.id(), "name", "", "description", "",
                             "type", ProductType.OTHER.name(), "hidden", false, "payType", PayType.FREE.name(),
-                            "price", "0.00", "module", "", "options", List.of(), "autoSetup", AutoSetup.MANUAL.code()), null);
+                            "pricing", Map.of(), "module", "", "options", List.of(), "autoSetup", AutoSetup.MANUAL.code()),
+                            null, null);
                 }
             }
             default -> list(ex);
@@ -84,7 +93,7 @@ final class ProductsPage implements Page {
                         b.productIds().stream().map(id -> names.getOrDefault(id, "#" + id)).toList()))
                 .toList();
         ex.render("admin/products.ftlh", Exchange.model("groups", groups, "bundles", bundles,
-                "allProducts", catalog.products()));
+                "allProducts", catalog.products(), "currency", catalog.currency()));
     }
 
     private void post(Exchange ex) throws IOException {
@@ -100,7 +109,7 @@ final class ProductsPage implements Page {
             case "saveproduct" -> saveProduct(ex);
             case "testconnection" -> {
                 CommandResult r = host.commands().testConnection(ex.param("module"), options(ex, optionalProduct(productId)));
-                renderProduct(ex, 200, formFromParams(ex), Notice.of("Test connection", r));
+                renderProduct(ex, 200, formFromParams(ex), Notice.of("Test connection", r), null);
             }
             case "addfield" -> ex.actThenRedirect(back, () ->
                     "Added custom field " + catalog.addCustomField(productId, field(ex)).name() + ".");
@@ -121,27 +130,76 @@ final class ProductsPage implements Page {
         long id = ex.number("id");
         Map<String, Object> form = formFromParams(ex);
         if (!ex.param("module").equals(ex.param("shownmodule"))) {
-            renderProduct(ex, 200, form, Notice.ok("Showing the settings of the chosen module. Fill them in, then save."));
+            renderProduct(ex, 200, form, Notice.ok("Showing the settings of the chosen module. Fill them in, then save."),
+                    null);
+            return;
+        }
+        PayType payType;
+        try {
+            payType = PayType.valueOf(ex.param("paytype"));
+        } catch (IllegalArgumentException e) {
+            renderProduct(ex, 400, form, Notice.error("Choose a pay type from the list."), "paytype");
             return;
         }
         try {
             NewProduct np = new NewProduct(ex.number("gid"), ex.required("name", "Product name"), ex.param("description"),
-                    ProductType.valueOf(ex.param("type")), ex.ticked("hidden"), PayType.valueOf(ex.param("paytype")),
-                    price(ex.param("price")), ex.param("module"), options(ex, optionalProduct(id)),
+                    ProductType.valueOf(ex.param("type")), ex.ticked("hidden"), payType, null,
+                    ex.param("module"), options(ex, optionalProduct(id)),
                     AutoSetup.fromCode(ex.param("autosetup"))
                             .orElseThrow(() -> PageException.badRequest("Choose one of the four auto-setup options.")),
-                    List.of());
+                    List.of(), pricing(ex));
             Product saved = id == 0 ? catalog.addProduct(np) : catalog.updateProduct(id, np);
             ex.flash(Notice.ok("Saved product " + saved.name() + "."));
             ex.redirect(LINK + "?action=product&id=" + saved.id());
-        } catch (PageException | BillingException e) {
-            renderProduct(ex, 400, form, Notice.error(e.getMessage()));
+        } catch (PageException e) {
+            renderProduct(ex, 400, form, Notice.error(e.getMessage()), null);
+        } catch (BillingException e) {
+            renderProduct(ex, 400, form, Notice.error(e.getMessage()), e.field().map(f -> input(ex, payType, f)).orElse(null));
         } catch (IllegalArgumentException e) {
-            renderProduct(ex, 400, form, Notice.error("Choose a product type and a pay type from the lists."));
+            renderProduct(ex, 400, form, Notice.error("Choose a product type from the list."), "type");
         }
     }
 
-    private void renderProduct(Exchange ex, int status, Map<String, Object> form, Notice notice) throws IOException {
+    /**
+     * The grid's rows filled in: an empty price leaves the cycle out. A setup fee without its price is refused
+     * rather than dropped; a price the pay type does not take is the catalog's to refuse, naming its cycle.
+     */
+    private static List<CyclePrice> pricing(Exchange ex) {
+        List<CyclePrice> pricing = new ArrayList<>();
+        for (BillingCycle cycle : GRID) {
+            String feeInput = feeInput(cycle);
+            BigDecimal price = FormInputs.money(ex.param(cycle.code()), cycle.code(), "The " + cycle.label() + " price");
+            BigDecimal fee = FormInputs.money(ex.param(feeInput), feeInput, "The " + cycle.label() + " setup fee");
+            if (price == null && fee != null) {
+                throw BillingException.invalid(feeInput, "The " + cycle.label() + " setup fee needs a "
+                        + cycle.label() + " price: give the price or clear the fee.");
+            }
+            if (price != null) {
+                pricing.add(new CyclePrice(cycle, price, fee));
+            }
+        }
+        return pricing;
+    }
+
+    /** The grid's input of a setup fee: WHMCS's name ({@code msetupfee}...), {@code osetupfee} for the one-time price. */
+    private static String feeInput(BillingCycle cycle) {
+        return cycle == BillingCycle.ONETIME ? ONETIME_SETUP_FEE : cycle.setupFeeCode();
+    }
+
+    /**
+     * The form input a refusal's field names: the catalog calls a one-time setup fee {@code msetupfee}, as WHMCS
+     * does, and the price of a product of one cycle {@code price}.
+     */
+    private static String input(Exchange ex, PayType payType, String field) {
+        if (field.equals("price")) {
+            return GRID.stream().map(BillingCycle::code).filter(code -> !ex.param(code).isBlank()).findFirst()
+                    .orElse(field);
+        }
+        return payType == PayType.ONETIME && field.equals(BillingCycle.ONETIME.setupFeeCode()) ? ONETIME_SETUP_FEE : field;
+    }
+
+    private void renderProduct(Exchange ex, int status, Map<String, Object> form, Notice notice, String errorField)
+            throws IOException {
         long id = (Long) form.get("id");
         String module = (String) form.get("module");
         Optional<ModuleInfo> info = module.isEmpty() ? Optional.empty() : host.modules().serverModule(module);
@@ -151,6 +209,9 @@ final class ProductsPage implements Page {
                 "moduleInfo", info.orElse(null), "moduleMissing", !module.isEmpty() && info.isEmpty(),
                 "types", Arrays.stream(ProductType.values()).map(Enum::name).toList(),
                 "payTypes", Arrays.stream(PayType.values()).map(Enum::name).toList(),
+                "grid", GRID.stream().map(c -> Exchange.model("label", c.label(), "price", c.code(), "fee", feeInput(c)))
+                        .toList(),
+                "currency", catalog.currency(), "errorField", errorField,
                 "fieldTypes", Arrays.stream(CustomFieldType.values()).map(Enum::name).toList(),
                 "flash", notice));
     }
@@ -158,8 +219,20 @@ final class ProductsPage implements Page {
     private static Map<String, Object> form(Product p) {
         return Exchange.model("id", p.id(), "groupId", p.groupId(), "name", p.name(), "description", p.description(),
                 "type", p.type().name(), "hidden", p.hidden(), "payType", p.payType().name(),
-                "price", p.price().toPlainString(), "module", p.module(), "options", p.configOptions(),
+                "pricing", pricingForm(p), "module", p.module(), "options", p.configOptions(),
                 "autoSetup", p.autoSetup().code());
+    }
+
+    /** The stored prices by grid input; a zero setup fee shows empty. */
+    private static Map<String, String> pricingForm(Product p) {
+        Map<String, String> values = new HashMap<>();
+        for (CyclePrice price : p.pricing()) {
+            values.put(price.cycle().code(), price.price().toPlainString());
+            if (price.setupFee().signum() != 0) {
+                values.put(feeInput(price.cycle()), price.setupFee().toPlainString());
+            }
+        }
+        return values;
     }
 
     private static Map<String, Object> formFromParams(Exchange ex) {
@@ -169,8 +242,17 @@ final class ProductsPage implements Page {
         }
         return Exchange.model("id", ex.number("id"), "groupId", ex.number("gid"), "name", ex.param("name"),
                 "description", ex.param("description"), "type", ex.param("type"), "hidden", ex.ticked("hidden"),
-                "payType", ex.param("paytype"), "price", ex.param("price"), "module", ex.param("module"),
+                "payType", ex.param("paytype"), "pricing", pricingParams(ex), "module", ex.param("module"),
                 "options", options, "autoSetup", ex.param("autosetup"));
+    }
+
+    private static Map<String, String> pricingParams(Exchange ex) {
+        Map<String, String> values = new HashMap<>();
+        for (BillingCycle cycle : GRID) {
+            values.put(cycle.code(), ex.param(cycle.code()));
+            values.put(feeInput(cycle), ex.param(feeInput(cycle)));
+        }
+        return values;
     }
 
     /** configoption1..24 as typed; a password option left empty keeps the product's stored secret. */
@@ -215,18 +297,6 @@ final class ProductsPage implements Page {
         return new NewCustomField(ex.required("fieldname", "Field name"), type, ex.param("fielddescription"),
                 regex, options, ex.ticked("adminonly"), ex.ticked("required"), ex.ticked("showorder"),
                 ex.ticked("showinvoice"));
-    }
-
-    private static BigDecimal price(String text) {
-        try {
-            BigDecimal price = new BigDecimal(text.trim().isEmpty() ? "0" : text.trim());
-            if (price.signum() < 0 || price.scale() > 2) {
-                throw PageException.badRequest("The price must be zero or more, with at most two decimals (e.g. 9.95).");
-            }
-            return price;
-        } catch (NumberFormatException e) {
-            throw PageException.badRequest("The price must be a number such as 9.95.");
-        }
     }
 
     private static long parseId(String text) {

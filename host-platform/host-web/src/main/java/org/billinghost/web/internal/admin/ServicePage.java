@@ -1,13 +1,18 @@
 package org.billinghost.web.internal.admin;
 
+import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.ServiceAccount;
 import org.billinghost.api.billing.ServiceStatus;
 import org.billinghost.api.billing.ServiceUpdate;
+import org.billinghost.api.billing.Subscription;
+import org.billinghost.api.billing.SubscriptionChange;
 import org.billinghost.api.module.CommandResult;
 import org.billinghost.api.module.ModuleCommand;
+import org.billinghost.api.platform.BillingCycle;
 import org.billinghost.api.platform.CustomField;
 import org.billinghost.api.platform.CustomFieldType;
 import org.billinghost.web.internal.Exchange;
+import org.billinghost.web.internal.FormInputs;
 import org.billinghost.web.internal.HostServices;
 import org.billinghost.web.internal.Notice;
 import org.billinghost.web.internal.Page;
@@ -18,12 +23,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * {@code /admin/clientsservices?id=N}: a service's details, its custom field values, the module
- * command buttons its module supports (Terminate asks for confirmation first), the module's own
- * buttons and admin tab fields; a command's result is shown on the page that follows.
+ * {@code /admin/clientsservices?id=N}: a service's details, its billing (cycle, amounts, dates, override of
+ * the automatic suspension; editable), its custom field values, the module command buttons its module
+ * supports and its status allows (Terminate asks for confirmation first), the module's own buttons and
+ * admin tab fields; a command's result is shown on the page that follows.
  */
 final class ServicePage implements Page {
     /** The buttons offered in this order when the module supports them. */
@@ -40,7 +47,7 @@ final class ServicePage implements Page {
         ServiceAccount service = service(ex.number("id"));
         String back = "/admin/clientsservices?id=" + service.id();
         if (!ex.isPost()) {
-            render(ex, service, null);
+            render(ex, 200, service, null, billingForm(service.subscription()), null);
             return;
         }
         switch (ex.param("do")) {
@@ -55,12 +62,13 @@ final class ServicePage implements Page {
                         .filter(host.commands().supported(service.id())::contains)
                         .orElseThrow(() -> PageException.badRequest("The service's module does not offer that command."));
                 if (command == ModuleCommand.TERMINATE && !"yes".equals(ex.param("confirm"))) {
-                    render(ex, service, command);
+                    render(ex, 200, service, command, billingForm(service.subscription()), null);
                     return;
                 }
                 result(ex, command.hookName(), host.commands().run(service.id(), command, "", ex.admin().identity()));
                 ex.redirect(back);
             }
+            case "savebilling" -> saveBilling(ex, service, back);
             case "custom" -> {
                 String function = ex.param("function");
                 if (!host.commands().customButtons(service.id()).containsValue(function)) {
@@ -73,17 +81,55 @@ final class ServicePage implements Page {
         }
     }
 
-    private void render(Exchange ex, ServiceAccount service, ModuleCommand confirm) throws IOException {
-        Set<ModuleCommand> supported = host.commands().supported(service.id());
+    /**
+     * Applies the billing form through {@code Services.update}, which logs what changed; a refusal (a date that is
+     * not one, an amount with three decimals) re-shows the form as typed with the field marked, and changes nothing.
+     */
+    private void saveBilling(Exchange ex, ServiceAccount service, String back) throws IOException {
+        try {
+            BillingCycle cycle = BillingCycle.of(ex.param("billingcycle"))
+                    .orElseThrow(() -> BillingException.invalid("billingcycle", "Choose a billing cycle from the list."));
+            SubscriptionChange change = new SubscriptionChange(cycle,
+                    FormInputs.date(ex.param("nextduedate"), "nextduedate", "The next due date"),
+                    FormInputs.money(ex.param("recurringamount"), "recurringamount", "The recurring amount"),
+                    FormInputs.money(ex.param("firstpaymentamount"), "firstpaymentamount", "The first payment amount"),
+                    ex.ticked("overideautosuspend"),
+                    FormInputs.date(ex.param("overidesuspenduntil"), "overidesuspenduntil", "The override end date"));
+            host.services().update(service.id(), new ServiceUpdate(null, null, null, null, change));
+            ex.flash(Notice.ok("Saved the billing of the service."));
+            ex.redirect(back);
+        } catch (BillingException e) {
+            ex.share("flash", Notice.error(e.getMessage()));
+            render(ex, e.category().httpStatus(), service, null, Exchange.model("billingcycle", ex.param("billingcycle"),
+                    "nextduedate", ex.param("nextduedate"), "recurringamount", ex.param("recurringamount"),
+                    "firstpaymentamount", ex.param("firstpaymentamount"),
+                    "overideautosuspend", ex.ticked("overideautosuspend"),
+                    "overidesuspenduntil", ex.param("overidesuspenduntil")), e.field().orElse(null));
+        }
+    }
+
+    /** The billing form's values as stored, named as the HTTP API's UpdateClientProduct names them. */
+    private static Map<String, Object> billingForm(Subscription b) {
+        return Exchange.model("billingcycle", b.cycle().code(), "nextduedate", Objects.toString(b.nextDueDate(), ""),
+                "recurringamount", b.recurringAmount().toPlainString(),
+                "firstpaymentamount", b.firstPaymentAmount().toPlainString(),
+                "overideautosuspend", b.overrideAutoSuspend(), "overidesuspenduntil", Objects.toString(b.overrideSuspendUntil(), ""));
+    }
+
+    private void render(Exchange ex, int status, ServiceAccount service, ModuleCommand confirm,
+                        Map<String, Object> billing, String errorField) throws IOException {
+        Set<ModuleCommand> allowed = host.commands().allowed(service.id());
         List<CustomField> fields = host.catalog().product(service.productId()).map(p -> p.customFields()).orElse(List.of());
-        ex.render("admin/service.ftlh", Exchange.model("service", service,
+        ex.render(status, "admin/service.ftlh", Exchange.model("service", service,
                 "owner", host.clients().get(service.clientId()).orElse(null),
                 "fields", fields,
-                "commands", BUTTONS.stream().filter(supported::contains).map(ModuleCommand::hookName).toList(),
+                "commands", BUTTONS.stream().filter(allowed::contains).map(ModuleCommand::hookName).toList(),
                 "customButtons", host.commands().customButtons(service.id()),
                 "tabFields", host.commands().adminTabFields(service.id()),
                 "statuses", Arrays.stream(ServiceStatus.values()).map(ServiceStatus::label).toList(),
-                "confirm", confirm == null ? null : confirm.hookName()));
+                "confirm", confirm == null ? null : confirm.hookName(),
+                "billing", billing, "errorField", errorField, "cycles", Arrays.asList(BillingCycle.values()),
+                "currency", host.catalog().currency()));
     }
 
     /** Values keyed by field id; a password left empty is not sent, so its stored value stays. */

@@ -4,8 +4,10 @@ import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.Order;
 import org.billinghost.api.billing.OrderLine;
 import org.billinghost.api.billing.OrderRequest;
+import org.billinghost.api.platform.BillingCycle;
 import org.billinghost.api.platform.CustomField;
 import org.billinghost.api.platform.CustomFieldType;
+import org.billinghost.api.platform.CyclePrice;
 import org.billinghost.api.platform.Product;
 import org.billinghost.api.platform.ProductBundle;
 import org.billinghost.api.platform.ProductType;
@@ -17,16 +19,21 @@ import org.billinghost.web.internal.PageException;
 import org.billinghost.web.internal.Tokens;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * {@code /cart?pid=N} or {@code /cart?bundle=N}: the order form with the custom fields marked
- * "show on order form"; checkout places the order through {@code Orders.place}, the same service
- * the HTTP API uses, and a refusal shows its message beside the form with everything typed kept.
+ * {@code /cart?pid=N} or {@code /cart?bundle=N}: the order form with the billing cycle of each product
+ * and the custom fields marked "show on order form", then a review step, whose "Place order" places the
+ * order through {@code Orders.place}, the same service the HTTP API uses; a refusal shows its message
+ * beside the form with everything typed kept (passwords excepted: they are typed on the review step).
  * The form carries an idempotency key made when it is shown: submitting it twice places one order.
  */
 final class CartPage implements Page {
@@ -81,12 +88,31 @@ final class CartPage implements Page {
                 refusal = tooLong("Domain", MAX_DOMAIN);
                 refusedField = domainField;
             }
-            lines.add(new OrderLine(p.id(), domain, fields));
+            String cycleField = cycleField(p);
+            String asked = ex.param(cycleField);
+            Optional<BillingCycle> cycle = asked.isEmpty() ? Optional.of(p.cycles().get(0))
+                    : BillingCycle.of(asked).filter(p.cycles()::contains);
+            values.put(cycleField, cycle.map(BillingCycle::code).orElse(""));
+            if (refusal == null && cycle.isEmpty()) {
+                refusal = p.name() + " is not sold on that billing cycle: choose one of "
+                        + p.cycles().stream().map(BillingCycle::label).collect(Collectors.joining(", ")) + ".";
+                refusedField = cycleField;
+            }
+            lines.add(new OrderLine(p.id(), domain, fields, 1, cycle.orElse(null)));
         }
         if (refusal != null) {
             render(ex, 400, products, values, key, refusal, refusedField);
             return;
         }
+        switch (ex.param("do")) {
+            case "place" -> place(ex, products, values, key, lines);
+            case "edit" -> render(ex, 200, products, values, key, null, null);
+            default -> review(ex, products, values, key, lines);
+        }
+    }
+
+    private void place(Exchange ex, List<Product> products, Map<String, String> values, String key,
+                       List<OrderLine> lines) throws IOException {
         try {
             Order order = host.orders().place(new OrderRequest(ex.client().id(), lines, demo ? "demo" : "", false, key));
             ex.flash(Notice.ok("Thank you: order #" + order.id() + " is placed."));
@@ -96,13 +122,41 @@ final class CartPage implements Page {
         }
     }
 
+    /**
+     * The review step: per line the cycle, what is due today (the first period and the setup fee), the recurring
+     * amount and the next due date (one cycle after today by the billing clock, as the order will record), with
+     * everything typed carried in hidden fields except passwords, which are typed here so that no page echoes them.
+     */
+    private void review(Exchange ex, List<Product> products, Map<String, String> values, String key,
+                        List<OrderLine> lines) throws IOException {
+        LocalDate today = host.orders().today();
+        List<Map<String, Object>> reviewed = new ArrayList<>();
+        BigDecimal dueToday = BigDecimal.ZERO;
+        for (int i = 0; i < products.size(); i++) {
+            Product p = products.get(i);
+            BillingCycle cycle = lines.get(i).billingCycle();
+            CyclePrice price = p.priceOn(cycle).orElseThrow();
+            dueToday = dueToday.add(price.firstPayment());
+            reviewed.add(Exchange.model("product", p, "price", price, "fields", orderFields(p),
+                    "nextDue", cycle.recurring() ? cycle.next(today, today.getDayOfMonth()) : null));
+        }
+        ex.render("client/cartreview.ftlh", Exchange.model("lines", reviewed, "values", values, "dueToday", dueToday,
+                "currency", host.catalog().currency(), "pid", ex.param("pid"), "bundle", ex.param("bundle"),
+                "idempotencyKey", key));
+    }
+
     private void render(Exchange ex, int status, List<Product> products, Map<String, String> values,
                         String idempotencyKey, String error, String errorField) throws IOException {
         List<Map<String, Object>> lines = products.stream().map(p -> Exchange.model("product", p,
                 "fields", orderFields(p), "askDomain", p.type() != ProductType.OTHER)).toList();
         ex.render(status, "client/cart.ftlh", Exchange.model("lines", lines, "values", values, "error", error,
                 "errorField", errorField, "pid", ex.param("pid"), "bundle", ex.param("bundle"),
-                "idempotencyKey", idempotencyKey));
+                "idempotencyKey", idempotencyKey, "currency", host.catalog().currency()));
+    }
+
+    /** The select of a line's billing cycle. */
+    static String cycleField(Product p) {
+        return "billingcycle_" + p.id();
     }
 
     private List<Product> products(Exchange ex) {

@@ -29,7 +29,8 @@ final class StorePage {
                 .map(b -> Exchange.model("bundle", b, "products", b.productIds().stream()
                         .map(id -> catalog.product(id).orElse(null)).filter(Objects::nonNull).toList()))
                 .toList();
-        ex.render("client/store.ftlh", Exchange.model("groups", groups, "bundles", bundles));
+        ex.render("client/store.ftlh", Exchange.model("groups", groups, "bundles", bundles,
+                "currency", catalog.currency()));
     }
 
     /** {@code /store/product?id=N}: also for hidden products, which are sold by direct link. */
@@ -37,6 +38,6 @@ final class StorePage {
         long id = ex.number("id");
         Product product = catalog.product(id)
                 .orElseThrow(() -> PageException.notFound("There is no product #" + id + " in the store."));
-        ex.render("client/product.ftlh", Exchange.model("product", product));
+        ex.render("client/product.ftlh", Exchange.model("product", product, "currency", catalog.currency()));
     }
 }
