@@ -1,10 +1,14 @@
 package org.billinghost.web.internal.admin;
 
+import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.ServiceAccount;
 import org.billinghost.api.billing.ServiceStatus;
 import org.billinghost.api.billing.ServiceUpdate;
+import org.billinghost.api.billing.Upgrade;
+import org.billinghost.api.billing.UpgradeQuote;
 import org.billinghost.api.module.CommandResult;
 import org.billinghost.api.module.ModuleCommand;
+import org.billinghost.api.platform.BillingCycle;
 import org.billinghost.api.platform.CustomField;
 import org.billinghost.api.platform.CustomFieldType;
 import org.billinghost.web.internal.Exchange;
@@ -23,7 +27,8 @@ import java.util.Set;
 /**
  * {@code /admin/clientsservices?id=N}: a service's details, its custom field values, the module
  * command buttons its module supports (Terminate asks for confirmation first), the module's own
- * buttons and admin tab fields; a command's result is shown on the page that follows.
+ * buttons and admin tab fields; a command's result is shown on the page that follows. Upgrade/Downgrade
+ * changes product and cycle: calculate, then confirm; the service's changes are listed with their state.
  */
 final class ServicePage implements Page {
     /** The buttons offered in this order when the module supports them. */
@@ -40,7 +45,7 @@ final class ServicePage implements Page {
         ServiceAccount service = service(ex.number("id"));
         String back = "/admin/clientsservices?id=" + service.id();
         if (!ex.isPost()) {
-            render(ex, service, null);
+            render(ex, service, null, null);
             return;
         }
         switch (ex.param("do")) {
@@ -55,7 +60,7 @@ final class ServicePage implements Page {
                         .filter(host.commands().supported(service.id())::contains)
                         .orElseThrow(() -> PageException.badRequest("The service's module does not offer that command."));
                 if (command == ModuleCommand.TERMINATE && !"yes".equals(ex.param("confirm"))) {
-                    render(ex, service, command);
+                    render(ex, service, command, null);
                     return;
                 }
                 result(ex, command.hookName(), host.commands().run(service.id(), command, "", ex.admin().identity()));
@@ -69,11 +74,48 @@ final class ServicePage implements Page {
                 result(ex, function, host.commands().run(service.id(), ModuleCommand.CUSTOM, function, ex.admin().identity()));
                 ex.redirect(back);
             }
+            case "upgrade" -> upgrade(ex, service, back);
             default -> throw PageException.badRequest("Unknown action.");
         }
     }
 
-    private void render(Exchange ex, ServiceAccount service, ModuleCommand confirm) throws IOException {
+    /** Change product and cycle: the quote is shown first, the change is requested once confirmed. */
+    private void upgrade(Exchange ex, ServiceAccount service, String back) throws IOException {
+        String[] choice = ex.param("choice").split(":", 2);
+        long productId = choice.length == 2 ? parse(choice[0]) : 0;
+        BillingCycle cycle = choice.length == 2 ? BillingCycle.of(choice[1]).orElse(null) : null;
+        if (productId == 0 || cycle == null) {
+            throw PageException.badRequest("Choose a product and billing cycle from the list.");
+        }
+        if (!"yes".equals(ex.param("confirm"))) {
+            UpgradeQuote quote;
+            try {
+                quote = host.upgrades().quote(service.id(), productId, cycle);
+            } catch (BillingException e) {
+                ex.flash(Notice.error(e.getMessage()));
+                ex.redirect(back);
+                return;
+            }
+            render(ex, service, null, quote);
+            return;
+        }
+        ex.actThenRedirect(back, () -> {
+            Upgrade upgrade = host.upgrades().request(service.id(), productId, cycle, "");
+            return upgrade.invoiceId() > 0 ? "Upgrade invoice #" + upgrade.invoiceId() + " created: the change is made"
+                    + " once it is paid." : "The change is queued; the module's ChangePackage makes it.";
+        });
+    }
+
+    private static long parse(String number) {
+        try {
+            return Math.max(Long.parseLong(number), 0);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private void render(Exchange ex, ServiceAccount service, ModuleCommand confirm, UpgradeQuote quote)
+            throws IOException {
         Set<ModuleCommand> supported = host.commands().supported(service.id());
         List<CustomField> fields = host.catalog().product(service.productId()).map(p -> p.customFields()).orElse(List.of());
         ex.render("admin/service.ftlh", Exchange.model("service", service,
@@ -83,7 +125,28 @@ final class ServicePage implements Page {
                 "customButtons", host.commands().customButtons(service.id()),
                 "tabFields", host.commands().adminTabFields(service.id()),
                 "statuses", Arrays.stream(ServiceStatus.values()).map(ServiceStatus::label).toList(),
-                "confirm", confirm == null ? null : confirm.hookName()));
+                "confirm", confirm == null ? null : confirm.hookName(),
+                "upgradeOptions", upgradeOptions(service), "quote", quote, "upgrades", history(service)));
+    }
+
+    /** The products and cycles the service may move to; none when its status allows no change. */
+    private List<UpgradeQuote> upgradeOptions(ServiceAccount service) {
+        try {
+            return host.upgrades().options(service.id());
+        } catch (BillingException e) {
+            return List.of();
+        }
+    }
+
+    /** The service's changes with product names, newest first. */
+    private List<Map<String, Object>> history(ServiceAccount service) {
+        return host.upgrades().history(service.id()).stream().map(u -> Exchange.model("upgrade", u,
+                "from", productName(u.oldProductId()) + " (" + u.oldCycle().label() + ")",
+                "to", productName(u.newProductId()) + " (" + u.newCycle().label() + ")")).toList();
+    }
+
+    private String productName(long productId) {
+        return host.catalog().product(productId).map(p -> p.name()).orElse("#" + productId);
     }
 
     /** Values keyed by field id; a password left empty is not sent, so its stored value stays. */
