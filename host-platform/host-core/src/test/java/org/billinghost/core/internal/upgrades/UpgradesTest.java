@@ -177,6 +177,8 @@ class UpgradesTest {
         assertThat(List.of(failed.state(), failed.reason(), failed.refund())).containsExactly(Upgrade.State.FAILED,
                 "The Partner API refuses this plan change", true);
         assertThat(module.calls(ModuleCommand.CHANGE_PACKAGE, serviceId)).isEqualTo(1);
+        assertThat(core.jobQueue().ofService(serviceId)).extracting(j -> j.command() + " " + j.state()
+                + " " + j.lastError()).last().isEqualTo("CHANGE_PACKAGE failed The Partner API refuses this plan change");
         assertThat(core.jdbc().queryLong("SELECT COUNT(*) FROM custom_field_values WHERE service_id = ?", serviceId))
                 .isEqualTo(2);
         assertThat(core.activityLog().search("Upgrade/Downgrade Failed: Service ID: " + serviceId, plans.shop().client(), 0, 10).items())
