@@ -100,6 +100,10 @@ public final class ModuleCommandService implements ModuleCommands {
         Product product = change != null ? change.product() : catalog.product(service.productId()).orElse(null);
         if (change != null && product.module().isEmpty()) {
             // nothing to provision: a product without a module changes in the database alone
+            Optional<CommandResult> refusal = StatusRules.refusal(service, command, false);
+            if (refusal.isPresent()) {
+                return attempt.refused(refusal.get());
+            }
             jdbc.inTransaction(() -> {
                 change.succeeded(service);
                 return null;
