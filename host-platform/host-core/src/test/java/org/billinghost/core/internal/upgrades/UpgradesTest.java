@@ -186,6 +186,24 @@ class UpgradesTest {
     }
 
     @AllDatabases.Test
+    void aRefusedDowngradeCreditsNothingAndNeedsNoRefund(CoreAssembly core) {
+        FakeServerModule module = new FakeServerModule().withChangePackage();
+        Plans plans = plans(core);
+        long serviceId = activeService(core, module, plans, plans.premium());
+        module.always(params -> CommandResult.error("plan_downgrade_disallowed"));
+
+        core.upgrades().request(serviceId, plans.personal().id(), BillingCycle.MONTHLY, "paypal");
+        core.runDueJobs();
+
+        ServiceAccount service = core.services().get(serviceId).orElseThrow();
+        Upgrade failed = core.upgrades().history(serviceId).get(0);
+        assertThat(List.of(service.productId(), service.subscription().paymentMethod(), failed.state(), failed.refund()))
+                .containsExactly(plans.premium().id(), "banktransfer", Upgrade.State.FAILED, false);
+        assertThat(core.jdbc().queryOne("SELECT credit FROM clients WHERE id = ?", rs -> rs.getBigDecimal(1),
+                plans.shop().client()).orElseThrow()).isEqualByComparingTo("0");
+    }
+
+    @AllDatabases.Test
     void badRequestsAreRefusedByFieldAndChangeNothing(CoreAssembly core) {
         Plans plans = plans(core);
         long serviceId = activeService(core, new FakeServerModule().withChangePackage(), plans, plans.personal());
