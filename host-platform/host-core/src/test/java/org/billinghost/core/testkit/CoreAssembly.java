@@ -48,6 +48,8 @@ import org.billinghost.core.internal.orders.InvoiceService;
 import org.billinghost.core.internal.orders.OrderService;
 import org.billinghost.core.internal.orders.OrderSettings;
 import org.billinghost.core.internal.orders.ServiceAccountService;
+import org.billinghost.core.internal.upgrades.UpgradeService;
+import org.billinghost.api.billing.Upgrades;
 
 /**
  * Every host-core service wired by hand on a migrated database, for tests of this and other modules
@@ -86,6 +88,7 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
     private final InvoiceService invoices;
     private final OrderService orders;
     private final ServiceAccountService services;
+    private final UpgradeService upgrades;
     private final JobRunner jobRunner;
     private final String jobOwner = "test-" + JobWorkers.newOwner();
     private final List<JobWorkers> workers = new CopyOnWriteArrayList<>();
@@ -111,6 +114,7 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
         this.orders = OrderService.of(jdbc, catalog, clients, invoices, jobQueue, hooks, billingClock,
                 OrderSettings.defaults());
         this.services = new ServiceAccountService(jdbc, catalog, hooks, activityLog, billingClock);
+        this.upgrades = new UpgradeService(jdbc, catalog, invoices, jobQueue, activityLog, billingClock);
         this.jobRunner = new JobRunner(jobQueue, moduleCommands, TEST_JOB_SETTINGS);
     }
 
@@ -219,6 +223,10 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
 
     public Services services() {
         return services;
+    }
+
+    public Upgrades upgrades() {
+        return upgrades;
     }
 
     public ModuleCommands moduleCommands() {

@@ -10,11 +10,13 @@ import org.billinghost.api.billing.ModuleQueue;
 import org.billinghost.api.billing.Modules;
 import org.billinghost.api.billing.Orders;
 import org.billinghost.api.billing.Services;
+import org.billinghost.api.billing.Upgrades;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
 
 /** The host services the API works on; {@code throttle} counts the attempts to authenticate. */
 public record ApiBackend(ApiCredentials credentials, AuthThrottle throttle, Admins admins, Clients clients,
                          Catalog catalog, Orders orders, Invoices invoices, Services services,
-                         ModuleCommands commands, ModuleQueue queue, Modules modules, ActivityLog activityLog) {
+                         ModuleCommands commands, ModuleQueue queue, Modules modules, ActivityLog activityLog,
+                         Upgrades upgrades) {
 }

@@ -23,6 +23,7 @@ import org.billinghost.api.billing.ModuleQueue;
 import org.billinghost.api.billing.Modules;
 import org.billinghost.api.billing.Orders;
 import org.billinghost.api.billing.Services;
+import org.billinghost.api.billing.Upgrades;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
 import org.billinghost.httpapi.internal.actions.CatalogActions;
@@ -34,6 +35,7 @@ import org.billinghost.httpapi.internal.actions.ModuleCommandActions;
 import org.billinghost.httpapi.internal.actions.OrderActions;
 import org.billinghost.httpapi.internal.actions.QueueActions;
 import org.billinghost.httpapi.internal.actions.ServiceActions;
+import org.billinghost.httpapi.internal.actions.UpgradeActions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -73,9 +75,10 @@ public final class ApiServlet extends HttpServlet {
     public ApiServlet(@Reference ApiCredentials credentials, @Reference AuthThrottle throttle, @Reference Admins admins,
                       @Reference Clients clients, @Reference Catalog catalog, @Reference Orders orders,
                       @Reference Invoices invoices, @Reference Services services, @Reference ModuleCommands commands,
-                      @Reference ModuleQueue queue, @Reference Modules modules, @Reference ActivityLog activityLog) {
+                      @Reference ModuleQueue queue, @Reference Modules modules, @Reference ActivityLog activityLog,
+                      @Reference Upgrades upgrades) {
         this(new ApiBackend(credentials, throttle, admins, clients, catalog, orders, invoices, services, commands,
-                queue, modules, activityLog));
+                queue, modules, activityLog, upgrades));
     }
 
     public ApiServlet(ApiBackend backend) {
@@ -99,6 +102,7 @@ public final class ApiServlet extends HttpServlet {
         new OrderActions(b.orders(), b.clients(), b.services(), json).register(table);
         new InvoiceActions(b.invoices(), b.orders()).register(table);
         new ServiceActions(b.services(), b.clients(), b.catalog(), json).register(table);
+        new UpgradeActions(b.upgrades(), b.services()).register(table);
         new ModuleCommandActions(b.commands(), b.services()).register(table);
         new QueueActions(b.queue()).register(table);
         new LogActions(b.activityLog(), b.clients()).register(table);

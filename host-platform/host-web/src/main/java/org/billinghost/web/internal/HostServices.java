@@ -10,6 +10,7 @@ import org.billinghost.api.billing.ModuleQueue;
 import org.billinghost.api.billing.Modules;
 import org.billinghost.api.billing.Orders;
 import org.billinghost.api.billing.Services;
+import org.billinghost.api.billing.Upgrades;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.ModuleLog;
@@ -33,6 +34,7 @@ public final class HostServices {
     private final ActivityLog activityLog;
     private final ModuleLog moduleLog;
     private final AuthThrottle authThrottle;
+    private final Upgrades upgrades;
 
     @Activate
     public HostServices(@Reference Admins admins, @Reference Clients clients, @Reference Orders orders,
@@ -40,7 +42,8 @@ public final class HostServices {
                         @Reference ModuleCommands commands, @Reference ModuleQueue queue,
                         @Reference Modules modules, @Reference ApiCredentials apiCredentials,
                         @Reference Catalog catalog, @Reference ActivityLog activityLog,
-                        @Reference ModuleLog moduleLog, @Reference AuthThrottle authThrottle) {
+                        @Reference ModuleLog moduleLog, @Reference AuthThrottle authThrottle,
+                        @Reference Upgrades upgrades) {
         this.admins = admins;
         this.clients = clients;
         this.orders = orders;
@@ -54,6 +57,11 @@ public final class HostServices {
         this.activityLog = activityLog;
         this.moduleLog = moduleLog;
         this.authThrottle = authThrottle;
+        this.upgrades = upgrades;
+    }
+
+    public Upgrades upgrades() {
+        return upgrades;
     }
 
     public Admins admins() {

@@ -29,6 +29,7 @@ import org.billinghost.core.internal.orders.CustomFieldValues;
 import org.billinghost.core.internal.orders.ServiceRow;
 import org.billinghost.core.internal.orders.ServiceStore;
 import org.billinghost.core.internal.time.BillingClock;
+import org.billinghost.core.internal.upgrades.ProductChanges;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -52,6 +53,7 @@ public final class ModuleCommandService implements ModuleCommands {
     private final ActivityLog activity;
     private final ModuleRegistry registry;
     private final HookPublisher hooks;
+    private final ProductChanges changes;
 
     @Activate
     public ModuleCommandService(@Reference Jdbc jdbc, @Reference Catalog catalog, @Reference Clients clients,
@@ -65,6 +67,7 @@ public final class ModuleCommandService implements ModuleCommands {
         this.activity = activity;
         this.registry = registry;
         this.hooks = hooks;
+        this.changes = new ProductChanges(jdbc, catalog, activity, hooks, clock);
     }
 
     /** What commands answer when the module's bundle is gone. */
@@ -80,20 +83,34 @@ public final class ModuleCommandService implements ModuleCommands {
         if (command == ModuleCommand.CUSTOM && (customFunction == null || customFunction.isBlank())) {
             throw BillingException.invalid("A custom module command needs the function name of one of the module's buttons");
         }
-        return execute(serviceId, command, customFunction, admin, false);
+        return execute(serviceId, command, customFunction, admin, false, null);
     }
 
     /**
      * Runs a command for a service.
      *
      * @param takeOver the caller is a job resuming a Create whose previous owner died while the service was Provisioning
+     * @param change   a ChangePackage that moves the service to another product or cycle (null for none): the
+     *                 module sees the new product, and the switch is committed with the success
      */
     CommandResult execute(long serviceId, ModuleCommand command, String customFunction, AdminIdentity admin,
-                          boolean takeOver) {
+                          boolean takeOver, ProductChanges.Change change) {
         ServiceRow service = services.find(serviceId)
                 .orElseThrow(() -> BillingException.notFound("Service " + serviceId + " not found"));
-        Attempt attempt = new Attempt(service, command, customFunction);
-        Product product = catalog.product(service.productId()).orElse(null);
+        Attempt attempt = new Attempt(service, command, customFunction, change);
+        Product product = change != null ? change.product() : catalog.product(service.productId()).orElse(null);
+        if (change != null && product.module().isEmpty()) {
+            // nothing to provision: a product without a module changes in the database alone
+            Optional<CommandResult> refusal = StatusRules.refusal(service, command, false);
+            if (refusal.isPresent()) {
+                return attempt.refused(refusal.get());
+            }
+            jdbc.inTransaction(() -> {
+                change.succeeded(service);
+                return null;
+            });
+            return CommandResult.success();
+        }
         if (product == null || product.module().isEmpty()) {
             return attempt.failed(CommandResult.error("Service " + serviceId + " has no server module: its product "
                     + (product == null ? "no longer exists" : "'" + product.name() + "' names none")));
@@ -122,6 +139,9 @@ public final class ModuleCommandService implements ModuleCommands {
             return attempt.refused(StatusRules.refusal(now, command, false)
                     .orElse(CommandResult.transientError("Service " + serviceId + " changed while Create was starting", null)));
         }
+        if (change != null) {
+            change.prepare(service);
+        }
         CommandResult result = call(module, command, customFunction,
                 new ServiceCommandParams(service, product, clientDetails(service.clientId()), fieldValues,
                         customFunction, admin), product.module(), serviceId);
@@ -146,8 +166,17 @@ public final class ModuleCommandService implements ModuleCommands {
         if (job.command() == ModuleCommand.CREATE && service.get().status() == ServiceStatus.ACTIVE) {
             return CommandResult.success();
         }
+        ProductChanges.Change change = null;
+        if (job.command() == ModuleCommand.CHANGE_PACKAGE && ProductChanges.names(job.customFunction())) {
+            change = changes.pending(job.customFunction()).orElse(null);
+            if (change == null) {
+                return CommandResult.error("The product change of this job is no longer pending (applied, failed,"
+                        + " cancelled, or its new product was deleted)");
+            }
+        }
         try {
-            return execute(job.serviceId(), job.command(), job.customFunction(), null, job.takenOver());
+            return execute(job.serviceId(), job.command(), change == null ? job.customFunction() : "", null,
+                    job.takenOver(), change);
         } catch (BillingException e) {
             return CommandResult.error(e.getMessage());
         }
@@ -277,12 +306,14 @@ public final class ModuleCommandService implements ModuleCommands {
         final ServiceRow service;
         final ModuleCommand command;
         final String customFunction;
+        final ProductChanges.Change change;
         String module = "";
 
-        Attempt(ServiceRow service, ModuleCommand command, String customFunction) {
+        Attempt(ServiceRow service, ModuleCommand command, String customFunction, ProductChanges.Change change) {
             this.service = service;
             this.command = command;
             this.customFunction = customFunction == null ? "" : customFunction;
+            this.change = change;
         }
 
         String label() {
@@ -312,6 +343,9 @@ public final class ModuleCommandService implements ModuleCommands {
                     }
                 });
                 activity.log("Module " + label() + " Successful - Service ID: " + service.id(), service.clientId());
+                if (change != null) {
+                    change.succeeded(service);
+                }
                 return null;
             });
             hooks.post(HookTopics.after(command), properties());
@@ -320,6 +354,7 @@ public final class ModuleCommandService implements ModuleCommands {
 
         /** A failure: activity-log line and AfterModule...Failed hook. */
         CommandResult failed(CommandResult result) {
+            failChange(result);
             activity.log("Module " + label() + " Failed - Service ID: " + service.id() + " - " + result.message(),
                     service.clientId());
             Map<String, Object> properties = properties();
@@ -328,8 +363,15 @@ public final class ModuleCommandService implements ModuleCommands {
             return result;
         }
 
+        private void failChange(CommandResult result) {
+            if (change != null) {
+                change.failed(result.message(), result.failure() != CommandResult.Failure.TRANSIENT);
+            }
+        }
+
         /** Refused because of the service's status: logged, no hook (the command did not run). */
         CommandResult refused(CommandResult result) {
+            failChange(result);
             activity.log("Module " + label() + " Failed - Service ID: " + service.id() + " - " + result.message(),
                     service.clientId());
             return result;

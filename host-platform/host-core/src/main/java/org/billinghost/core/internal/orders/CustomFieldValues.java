@@ -78,6 +78,36 @@ public final class CustomFieldValues {
         jdbc.update("DELETE FROM custom_field_values WHERE service_id = ?", serviceId);
     }
 
+    /** Deletes the service's values of the given fields ({@code keep} false) or of every other field ({@code keep} true). */
+    public void delete(long serviceId, List<Long> fieldIds, boolean keep) {
+        if (fieldIds.isEmpty()) {
+            if (keep) {
+                deleteAll(serviceId);
+            }
+            return;
+        }
+        List<Object> params = new java.util.ArrayList<>(List.of(serviceId));
+        params.addAll(fieldIds);
+        jdbc.update("DELETE FROM custom_field_values WHERE service_id = ? AND field_id " + (keep ? "NOT IN (" : "IN (")
+                + String.join(", ", Collections.nCopies(fieldIds.size(), "?")) + ")", params.toArray());
+    }
+
+    /**
+     * The values a product change gives the target product's fields: those of the same name move; admin-only
+     * dropdowns take the new product's first option (that is how products preset a plan).
+     */
+    public static Map<Long, String> moved(Map<String, String> old, Product target) {
+        Map<Long, String> moved = new HashMap<>();
+        for (CustomField field : target.customFields()) {
+            if (field.adminOnly() && field.type() == CustomFieldType.DROPDOWN && !field.options().isEmpty()) {
+                moved.put(field.id(), field.options().get(0));
+            } else if (old.containsKey(field.name())) {
+                moved.put(field.id(), old.get(field.name()));
+            }
+        }
+        return moved;
+    }
+
     /**
      * Checks submitted values (keyed by field id or name) against the product's fields and answers
      * them by field id. For a new service, required fields must be present and an admin-only

@@ -27,6 +27,7 @@ import org.billinghost.core.internal.db.DataAccessException;
 import org.billinghost.core.internal.db.Jdbc;
 import org.billinghost.core.internal.db.RowMapper;
 import org.billinghost.core.internal.time.BillingClock;
+import org.billinghost.core.internal.upgrades.ProductChanges;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -163,10 +164,9 @@ public final class InvoiceService implements Invoices {
             }
             jdbc.update("UPDATE invoices SET paid = paid + ? WHERE id = ?", applied, invoiceId);
             if (surplus.signum() > 0) {
-                addCredit(invoice.clientId(), surplus);
-                jdbc.insert("INSERT INTO client_credits (client_id, amount, description, invoice_id, payment_id, created)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)", invoice.clientId(), surplus, "Overpayment of invoice #"
-                        + invoiceId + " (transaction " + txId + ")", invoiceId, paymentId, clock.millis());
+                ClientCredit.add(jdbc, invoice.clientId(), surplus, "Overpayment of invoice #" + invoiceId
+                        + " (transaction " + txId + ")", invoiceId, paymentId, clock.millis(),
+                        "The surplus " + surplus.toPlainString() + " of this payment");
             }
             if (invoice.paid().add(applied).compareTo(invoice.total()) >= 0) {
                 markPaid(invoiceId);
@@ -174,15 +174,6 @@ public final class InvoiceService implements Invoices {
             return null;
         });
         return get(invoiceId).orElseThrow();
-    }
-
-    /** Adds to the client's credit in one statement (payments to other invoices may add at the same moment). */
-    private void addCredit(long clientId, BigDecimal surplus) {
-        if (jdbc.update("UPDATE clients SET credit = credit + ? WHERE id = ? AND credit + ? <= ?", surplus, clientId,
-                surplus, Money.MAX) != 1) {
-            throw BillingException.invalid("The surplus " + surplus.toPlainString() + " of this payment would take the"
-                    + " client's credit above " + Money.MAX.toPlainString());
-        }
     }
 
     /**
@@ -225,6 +216,8 @@ public final class InvoiceService implements Invoices {
                         + " AND (next_due_date IS NULL OR next_due_date < ?)", line.periodTo(), now, line.serviceId(),
                         line.periodTo());
                 unsuspendIfSettled(line.serviceId());
+            } else if (line.type() == LineType.UPGRADE) {
+                ProductChanges.queueOnPayment(jdbc, jobs, invoiceId);
             }
         }
         Map<String, Object> properties = Map.of(HookTopics.INVOICE_ID, invoiceId, HookTopics.ORDER_ID, invoice.orderId(),
@@ -248,11 +241,15 @@ public final class InvoiceService implements Invoices {
         jdbc.afterCommit(() -> hooks.post(HookTopics.AUTOMATION_UNSUSPEND, properties));
     }
 
-    /** Whether an unpaid invoice with a line of the service fell due before today. */
+    /**
+     * Whether an unpaid invoice billing a period of the service (its order's or a renewal's) fell due before
+     * today; an unpaid upgrade invoice only holds the upgrade back, it makes nothing overdue.
+     */
     boolean overdue(long serviceId) {
         return jdbc.queryLong("SELECT COUNT(*) FROM invoices i WHERE i.status = ? AND i.due_date < ? AND EXISTS"
-                + " (SELECT 1 FROM invoice_items it WHERE it.invoice_id = i.id AND it.service_id = ?)",
-                InvoiceStatus.UNPAID.label(), clock.today(), serviceId) > 0;
+                + " (SELECT 1 FROM invoice_items it WHERE it.invoice_id = i.id AND it.service_id = ?"
+                + " AND it.item_type IN (?, ?))", InvoiceStatus.UNPAID.label(), clock.today(), serviceId,
+                LineType.ORDER.code(), LineType.RENEWAL.code()) > 0;
     }
 
     /**

@@ -21,8 +21,6 @@ import org.billinghost.api.billing.SubscriptionChange;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.BillingCycle;
 import org.billinghost.api.platform.Catalog;
-import org.billinghost.api.platform.CustomField;
-import org.billinghost.api.platform.CustomFieldType;
 import org.billinghost.api.platform.HookTopics;
 import org.billinghost.api.platform.Product;
 import org.billinghost.api.platform.ResultPage;
@@ -188,23 +186,12 @@ public final class ServiceAccountService implements Services {
         }
     }
 
-    /**
-     * A product change: values move to the new product's fields of the same name; admin-only
-     * dropdowns take the new product's first option (that is how products preset a plan).
-     */
+    /** A product change: the values move as {@link CustomFieldValues#moved} says. */
     private void moveValues(ServiceRow service, Product target) {
         Map<String, String> old = catalog.product(service.productId()).map(p -> fieldValues.byName(service.id(), p))
                 .orElse(Map.of());
-        Map<Long, String> moved = new HashMap<>();
-        for (CustomField field : target.customFields()) {
-            if (field.adminOnly() && field.type() == CustomFieldType.DROPDOWN && !field.options().isEmpty()) {
-                moved.put(field.id(), field.options().get(0));
-            } else if (old.containsKey(field.name())) {
-                moved.put(field.id(), old.get(field.name()));
-            }
-        }
         fieldValues.deleteAll(service.id());
-        fieldValues.putAll(service.id(), moved);
+        fieldValues.putAll(service.id(), CustomFieldValues.moved(old, target));
     }
 
     private ServiceAccount account(ServiceRow row) {

@@ -23,6 +23,7 @@ public final class FakeServerModule implements ServerModule {
     private final List<CommandParams> calls = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private volatile Function<CommandParams, CommandResult> always;
+    private volatile boolean changePackage;
 
     /** The next command answers this (in order); afterwards success. */
     public synchronized FakeServerModule thenAnswer(CommandResult result) {
@@ -65,10 +66,20 @@ public final class FakeServerModule implements ServerModule {
         return List.of(ConfigField.text("plan", "Plan", ""), ConfigField.password("secret", "Secret", ""));
     }
 
+    /** Supports ChangePackage too (by default the fake does not, as a module may not). */
+    public FakeServerModule withChangePackage() {
+        this.changePackage = true;
+        return this;
+    }
+
     @Override
     public Set<ModuleCommand> supportedCommands() {
-        return Set.of(ModuleCommand.CREATE, ModuleCommand.SUSPEND, ModuleCommand.UNSUSPEND, ModuleCommand.TERMINATE,
-                ModuleCommand.TEST_CONNECTION, ModuleCommand.CUSTOM);
+        Set<ModuleCommand> commands = java.util.EnumSet.of(ModuleCommand.CREATE, ModuleCommand.SUSPEND,
+                ModuleCommand.UNSUSPEND, ModuleCommand.TERMINATE, ModuleCommand.TEST_CONNECTION, ModuleCommand.CUSTOM);
+        if (changePackage) {
+            commands.add(ModuleCommand.CHANGE_PACKAGE);
+        }
+        return Set.copyOf(commands);
     }
 
     @Override

@@ -102,11 +102,16 @@ public final class ServiceActions {
                 "status", s.status().label(), "customfields", Replies.wrapped("customfield", customFields(s, product)));
     }
 
+    /** A cycle by WHMCS's name, or a 400 naming the parameter. */
+    static BillingCycle cycle(String parameter, String text) {
+        return BillingCycle.of(text).orElseThrow(() -> ApiError.badRequest("Parameter " + parameter + " must be free,"
+                + " onetime, monthly, quarterly, semiannually, annually, biennially or triennially, got '"
+                + ApiRequest.shorten(text) + "'"));
+    }
+
     /** UpdateClientProduct's billing parameters, WHMCS's names (overide… spelt as WHMCS spells it). */
     private static SubscriptionChange subscription(ApiRequest r) {
-        BillingCycle cycle = r.optString("billingcycle").map(text -> BillingCycle.of(text).orElseThrow(
-                () -> ApiError.badRequest("Parameter billingcycle must be free, onetime, monthly, quarterly, semiannually,"
-                        + " annually, biennially or triennially, got '" + ApiRequest.shorten(text) + "'"))).orElse(null);
+        BillingCycle cycle = r.optString("billingcycle").map(text -> cycle("billingcycle", text)).orElse(null);
         Boolean override = r.has("overideautosuspend") ? r.bool("overideautosuspend", false) : null;
         SubscriptionChange change = new SubscriptionChange(cycle, r.optDate("nextduedate").orElse(null),
                 r.optAmount("recurringamount").orElse(null), r.optAmount("firstpaymentamount").orElse(null), override,

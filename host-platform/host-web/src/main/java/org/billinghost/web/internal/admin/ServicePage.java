@@ -6,6 +6,8 @@ import org.billinghost.api.billing.ServiceStatus;
 import org.billinghost.api.billing.ServiceUpdate;
 import org.billinghost.api.billing.Subscription;
 import org.billinghost.api.billing.SubscriptionChange;
+import org.billinghost.api.billing.Upgrade;
+import org.billinghost.api.billing.UpgradeQuote;
 import org.billinghost.api.module.CommandResult;
 import org.billinghost.api.module.ModuleCommand;
 import org.billinghost.api.platform.BillingCycle;
@@ -30,7 +32,8 @@ import java.util.Set;
  * {@code /admin/clientsservices?id=N}: a service's details, its billing (cycle, amounts, dates, override of
  * the automatic suspension; editable), its custom field values, the module command buttons its module
  * supports and its status allows (Terminate asks for confirmation first), the module's own buttons and
- * admin tab fields; a command's result is shown on the page that follows.
+ * admin tab fields; a command's result is shown on the page that follows. Upgrade/Downgrade changes product and
+ * cycle: calculate, then confirm; the service's changes are listed with their state.
  */
 final class ServicePage implements Page {
     /** The buttons offered in this order when the module supports them. */
@@ -47,7 +50,7 @@ final class ServicePage implements Page {
         ServiceAccount service = service(ex.number("id"));
         String back = "/admin/clientsservices?id=" + service.id();
         if (!ex.isPost()) {
-            render(ex, 200, service, null, billingForm(service.subscription()), null);
+            render(ex, 200, service, null, billingForm(service.subscription()), null, null);
             return;
         }
         switch (ex.param("do")) {
@@ -62,13 +65,14 @@ final class ServicePage implements Page {
                         .filter(host.commands().supported(service.id())::contains)
                         .orElseThrow(() -> PageException.badRequest("The service's module does not offer that command."));
                 if (command == ModuleCommand.TERMINATE && !"yes".equals(ex.param("confirm"))) {
-                    render(ex, 200, service, command, billingForm(service.subscription()), null);
+                    render(ex, 200, service, command, billingForm(service.subscription()), null, null);
                     return;
                 }
                 result(ex, command.hookName(), host.commands().run(service.id(), command, "", ex.admin().identity()));
                 ex.redirect(back);
             }
             case "savebilling" -> saveBilling(ex, service, back);
+            case "upgrade" -> upgrade(ex, service, back);
             case "custom" -> {
                 String function = ex.param("function");
                 if (!host.commands().customButtons(service.id()).containsValue(function)) {
@@ -104,7 +108,42 @@ final class ServicePage implements Page {
                     "nextduedate", ex.param("nextduedate"), "recurringamount", ex.param("recurringamount"),
                     "firstpaymentamount", ex.param("firstpaymentamount"),
                     "overideautosuspend", ex.ticked("overideautosuspend"),
-                    "overidesuspenduntil", ex.param("overidesuspenduntil")), e.field().orElse(null));
+                    "overidesuspenduntil", ex.param("overidesuspenduntil")), e.field().orElse(null), null);
+        }
+    }
+
+    /** Change product and cycle: the quote is shown first, the change is requested once confirmed. */
+    private void upgrade(Exchange ex, ServiceAccount service, String back) throws IOException {
+        String[] choice = ex.param("choice").split(":", 2);
+        long productId = choice.length == 2 ? parse(choice[0]) : 0;
+        BillingCycle cycle = choice.length == 2 ? BillingCycle.of(choice[1]).orElse(null) : null;
+        if (productId == 0 || cycle == null) {
+            throw PageException.badRequest("Choose a product and billing cycle from the list.");
+        }
+        if (!"yes".equals(ex.param("confirm"))) {
+            UpgradeQuote quote;
+            try {
+                quote = host.upgrades().quote(service.id(), productId, cycle);
+            } catch (BillingException e) {
+                ex.flash(Notice.error(e.getMessage()));
+                ex.redirect(back);
+                return;
+            }
+            render(ex, 200, service, null, billingForm(service.subscription()), null, quote);
+            return;
+        }
+        ex.actThenRedirect(back, () -> {
+            Upgrade upgrade = host.upgrades().request(service.id(), productId, cycle, "");
+            return upgrade.invoiceId() > 0 ? "Upgrade invoice #" + upgrade.invoiceId() + " created: the change is made"
+                    + " once it is paid." : "The change is queued; the module's ChangePackage makes it.";
+        });
+    }
+
+    private static long parse(String number) {
+        try {
+            return Math.max(Long.parseLong(number), 0);
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 
@@ -117,7 +156,7 @@ final class ServicePage implements Page {
     }
 
     private void render(Exchange ex, int status, ServiceAccount service, ModuleCommand confirm,
-                        Map<String, Object> billing, String errorField) throws IOException {
+                        Map<String, Object> billing, String errorField, UpgradeQuote quote) throws IOException {
         Set<ModuleCommand> allowed = host.commands().allowed(service.id());
         List<CustomField> fields = host.catalog().product(service.productId()).map(p -> p.customFields()).orElse(List.of());
         ex.render(status, "admin/service.ftlh", Exchange.model("service", service,
@@ -129,8 +168,29 @@ final class ServicePage implements Page {
                 "statuses", Arrays.stream(ServiceStatus.values()).map(ServiceStatus::label).toList(),
                 "confirm", confirm == null ? null : confirm.hookName(),
                 "billing", billing, "errorField", errorField, "cycles", Arrays.asList(BillingCycle.values()),
-                "currency", host.catalog().currency()));
+                "currency", host.catalog().currency(),
+                "upgradeOptions", upgradeOptions(service), "quote", quote, "upgrades", history(service)));
     }
+    /** The products and cycles the service may move to; none when its status allows no change. */
+    private List<UpgradeQuote> upgradeOptions(ServiceAccount service) {
+        try {
+            return host.upgrades().options(service.id());
+        } catch (BillingException e) {
+            return List.of();
+        }
+    }
+
+    /** The service's changes with product names, newest first. */
+    private List<Map<String, Object>> history(ServiceAccount service) {
+        return host.upgrades().history(service.id()).stream().map(u -> Exchange.model("upgrade", u,
+                "from", productName(u.oldProductId()) + " (" + u.oldCycle().label() + ")",
+                "to", productName(u.newProductId()) + " (" + u.newCycle().label() + ")")).toList();
+    }
+
+    private String productName(long productId) {
+        return host.catalog().product(productId).map(p -> p.name()).orElse("#" + productId);
+    }
+
 
     /** Values keyed by field id; a password left empty is not sent, so its stored value stays. */
     private Map<String, String> fieldValues(Exchange ex, ServiceAccount service) {
