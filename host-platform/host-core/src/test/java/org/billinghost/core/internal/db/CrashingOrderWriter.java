@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * opens the H2 file database as the host does and writes orders the way AddOrder does (an order, its invoice,
  * a service with a custom field value and an invoice line in one transaction) from several threads until it
  * is killed, printing the number of commits as it goes and a line {@code failed: <message>} for every order
- * the database refused.
+ * the database refused. Arguments: the database's base path and the number of empty padding tables to create.
  */
 public final class CrashingOrderWriter {
 
