@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.billinghost.api.platform.ModuleDatabase.Dialect;
 
@@ -21,6 +22,11 @@ import org.billinghost.api.platform.ModuleDatabase.Dialect;
  * commits or rolls back as one unit. A failure that says the database cannot be used (H2 closed it after
  * a failed write) throws {@link DatabaseUnavailableException}, others {@link DataAccessException}; see
  * {@link DatabaseAvailability}.
+ *
+ * <p>On H2 one transaction (or auto-commit write) at a time runs: H2 writes its file at every commit
+ * ({@code WRITE_DELAY=0}) from the maps as each one is at that moment, so a transaction that ran and committed
+ * while another's commit was writing could come back from a SIGKILL with only part of its rows
+ * (TransactionAfterCrashTest). With writes one at a time, every file write holds whole transactions.
  */
 public final class Jdbc {
 
@@ -28,6 +34,7 @@ public final class Jdbc {
     private final Dialect dialect;
     private final DatabaseAvailability availability;
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+    private final ReentrantLock h2Writes = new ReentrantLock();
 
     Jdbc(DataSource dataSource, Dialect dialect, DatabaseAvailability availability) {
         this.dataSource = dataSource;
@@ -61,14 +68,19 @@ public final class Jdbc {
             return work.run();
         }
         availability.beforeConnecting();
+        Transaction tx;
+        T result;
+        lockWrites();
         try (Connection connection = dataSource.getConnection()) {
-            Transaction tx = new Transaction(connection);
+            tx = new Transaction(connection);
             current.set(tx);
             connection.setAutoCommit(false);
-            T result;
             try {
                 result = work.run();
                 connection.commit();
+                if (tx.wrote) {
+                    availability.wrote(); // in turn: on H2 it may write the file (CHECKPOINT after an outage)
+                }
             } catch (RuntimeException | Error e) {
                 rollback(connection, e);
                 throw e;
@@ -79,14 +91,13 @@ public final class Jdbc {
                 current.remove();
                 connection.setAutoCommit(true);
             }
-            if (tx.wrote) {
-                availability.wrote();
-            }
-            tx.afterCommit.forEach(Runnable::run);
-            return result;
         } catch (SQLException e) {
             throw availability.failure(e, "Cannot get a database connection: " + e.getMessage());
+        } finally {
+            unlockWrites();
         }
+        tx.afterCommit.forEach(Runnable::run);
+        return result;
     }
 
     /** Runs {@code action} after the outermost transaction of this thread commits; at once when none is open. */
@@ -130,21 +141,21 @@ public final class Jdbc {
 
     /** Runs an INSERT, UPDATE or DELETE and answers the number of rows it changed. */
     public int update(String sql, Object... params) {
-        int changed = withConnection(sql, c -> {
+        return writing(sql, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, params);
-                return ps.executeUpdate();
+                int changed = ps.executeUpdate();
+                if (changed > 0) {
+                    wrote();
+                }
+                return changed;
             }
         });
-        if (changed > 0) {
-            wrote();
-        }
-        return changed;
     }
 
     /** Runs an INSERT into a table whose key column is {@code id} and answers the generated id. */
     public long insert(String sql, Object... params) {
-        long id = withConnection(sql, c -> {
+        return writing(sql, c -> {
             // PostgreSQL answers every column for RETURN_GENERATED_KEYS; name the key there.
             try (PreparedStatement ps = dialect == Dialect.POSTGRESQL
                     ? c.prepareStatement(sql, new String[] {"id"})
@@ -155,21 +166,48 @@ public final class Jdbc {
                     if (!keys.next()) {
                         throw new SQLException("No generated key returned");
                     }
+                    wrote();
                     return keys.getLong(1);
                 }
             }
         });
-        wrote();
-        return id;
     }
 
-    /** Notes a write that changed rows: committed now in auto-commit mode, else when the transaction commits. */
+    /**
+     * Notes a write that changed rows: committed now in auto-commit mode, else when the transaction commits.
+     * Called in the write's turn (see {@link #writing}).
+     */
     private void wrote() {
         Transaction open = current.get();
         if (open == null) {
             availability.wrote();
         } else {
             open.wrote = true;
+        }
+    }
+
+    /** {@link #withConnection} for a write: outside a transaction it is one, taking its turn on H2. */
+    private <T> T writing(String what, ConnectionWork<T> work) {
+        if (current.get() != null) {
+            return withConnection(what, work);
+        }
+        lockWrites();
+        try {
+            return withConnection(what, work);
+        } finally {
+            unlockWrites();
+        }
+    }
+
+    private void lockWrites() {
+        if (dialect == Dialect.H2) {
+            h2Writes.lock();
+        }
+    }
+
+    private void unlockWrites() {
+        if (dialect == Dialect.H2) {
+            h2Writes.unlock();
         }
     }
 

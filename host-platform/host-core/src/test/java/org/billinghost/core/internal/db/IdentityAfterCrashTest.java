@@ -2,10 +2,6 @@ package org.billinghost.core.internal.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,44 +25,19 @@ class IdentityAfterCrashTest {
         Path base = dir.resolve("billing");
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < KILLS; i++) {
-            runUntilKilled(base, failures);
+            CrashingOrderWriter.runUntilKilled(base, 0, COMMITS_BEFORE_KILL, failures);
         }
         try (Database database = Database.open(new DatabaseSettings(DatabaseSettings.h2File(base), "", ""))) {
             new MigrationRunner(database).migrate(); // as the host starts
+            long field = CrashingOrderWriter.customField(database.jdbc());
             for (int i = 0; i < ORDERS_AFTER_KILL; i++) {
                 try {
-                    CrashingOrderWriter.writeOrder(database.jdbc());
+                    CrashingOrderWriter.writeOrder(database.jdbc(), field);
                 } catch (DataAccessException e) {
                     failures.add("after the last kill: " + e.getMessage());
                 }
             }
         }
         assertThat(failures).isEmpty();
-    }
-
-    /**
-     * Starts the writer and kills it (destroyForcibly: SIGKILL on Linux) once it has committed {@link #COMMITS_BEFORE_KILL} orders,
-     * adding the orders it reported refused to {@code failures}.
-     */
-    private static void runUntilKilled(Path base, List<String> failures) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                CrashingOrderWriter.class.getName(), base.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("failed: ")) {
-                    failures.add(line);
-                } else if (line.startsWith("commits ") && Long.parseLong(line.substring(8)) >= COMMITS_BEFORE_KILL) {
-                    break;
-                }
-            }
-            assertThat(line).as("the writer stopped before it was killed").isNotNull();
-        } finally {
-            child.destroyForcibly();
-            child.waitFor();
-        }
     }
 }
