@@ -27,7 +27,7 @@ class SecurityPersistenceTest {
         assertThat(admins.roles().get(Admins.FULL_ADMINISTRATOR)).contains("configaddonmods", "apicredentials",
                 "adminusers").hasSize(Permissions.ALL.size());
         assertThat(admins.roles().get("Sales Operator")).containsExactlyInAnyOrder("clients", "orders", "invoices",
-                "services");
+                "services", "cancelrequests");
         assertThat(admins.hasPermission("Support Operator", "modulequeue")).isTrue();
         assertThat(admins.hasPermission("Support Operator", "configaddonmods")).isFalse();
         assertThat(admins.hasPermission("No Such Role", "clients")).isFalse();
