@@ -3,6 +3,8 @@ package org.billinghost.web.internal;
 import org.billinghost.api.billing.Admins;
 import org.billinghost.api.billing.ApiCredentials;
 import org.billinghost.api.billing.AuthThrottle;
+import org.billinghost.api.billing.Automation;
+import org.billinghost.api.billing.CancellationRequests;
 import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.Invoices;
 import org.billinghost.api.billing.ModuleCommands;
@@ -33,6 +35,8 @@ public final class HostServices {
     private final ActivityLog activityLog;
     private final ModuleLog moduleLog;
     private final AuthThrottle authThrottle;
+    private final Automation automation;
+    private final CancellationRequests cancellations;
 
     @Activate
     public HostServices(@Reference Admins admins, @Reference Clients clients, @Reference Orders orders,
@@ -40,7 +44,8 @@ public final class HostServices {
                         @Reference ModuleCommands commands, @Reference ModuleQueue queue,
                         @Reference Modules modules, @Reference ApiCredentials apiCredentials,
                         @Reference Catalog catalog, @Reference ActivityLog activityLog,
-                        @Reference ModuleLog moduleLog, @Reference AuthThrottle authThrottle) {
+                        @Reference ModuleLog moduleLog, @Reference AuthThrottle authThrottle,
+                        @Reference Automation automation, @Reference CancellationRequests cancellations) {
         this.admins = admins;
         this.clients = clients;
         this.orders = orders;
@@ -54,6 +59,8 @@ public final class HostServices {
         this.activityLog = activityLog;
         this.moduleLog = moduleLog;
         this.authThrottle = authThrottle;
+        this.automation = automation;
+        this.cancellations = cancellations;
     }
 
     public Admins admins() {
@@ -106,5 +113,13 @@ public final class HostServices {
 
     public AuthThrottle authThrottle() {
         return authThrottle;
+    }
+
+    public Automation automation() {
+        return automation;
+    }
+
+    public CancellationRequests cancellations() {
+        return cancellations;
     }
 }

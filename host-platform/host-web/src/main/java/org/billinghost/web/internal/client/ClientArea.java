@@ -89,6 +89,7 @@ public final class ClientArea extends Area {
                 new Route("/store/product", null, Visitor.ANYONE, store::product),
                 new Route("/logout", null, Visitor.ANYONE, AccountPages::logout),
                 new Route("/cart", null, Visitor.CLIENT, new CartPage(host, demo)),
+                new Route("/clientarea/cancel", null, Visitor.CLIENT, new CancelRequestPage(host)),
                 new Route("/clientarea", null, Visitor.CLIENT, ClientArea::toServices),
                 new Route("/clientarea/", null, Visitor.CLIENT, ClientArea::toServices));
         this.byPath = routes.stream().collect(Collectors.toUnmodifiableMap(Route::path, r -> r));
