@@ -11,7 +11,6 @@ import org.billinghost.api.billing.Automation;
 import org.billinghost.api.billing.AutomationRun;
 import org.billinghost.api.log.FailureLog;
 import org.billinghost.api.platform.ActivityLog;
-import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.HookTopics;
 import org.billinghost.core.internal.automation.RunStore.Row;
 import org.billinghost.core.internal.commands.HookPublisher;
@@ -54,11 +53,10 @@ public final class AutomationService implements Automation {
     private final String owner;
 
     @Activate
-    public AutomationService(@Reference Jdbc jdbc, @Reference Catalog catalog, @Reference JobQueue jobs,
-                             @Reference InvoiceService invoices, @Reference ActivityLog activity,
-                             @Reference HookPublisher hooks, @Reference BillingClock clock,
-                             AutomationConfiguration config) {
-        this(jdbc, new AutomationSteps(jdbc, catalog, jobs, invoices, activity, hooks, clock), hooks, clock,
+    public AutomationService(@Reference Jdbc jdbc, @Reference JobQueue jobs, @Reference InvoiceService invoices,
+                             @Reference ActivityLog activity, @Reference HookPublisher hooks,
+                             @Reference BillingClock clock, AutomationConfiguration config) {
+        this(jdbc, new AutomationSteps(jdbc, jobs, invoices, activity, hooks, clock), hooks, clock,
                 AutomationSettings.of(config), JobWorkers.processOwner());
     }
 
@@ -66,10 +64,10 @@ public final class AutomationService implements Automation {
      * The automation outside Declarative Services (tests; {@code owner} tells hosts sharing a database
      * apart). A factory: SCR chooses the activation constructor by its number of parameters.
      */
-    public static AutomationService of(Jdbc jdbc, Catalog catalog, JobQueue jobs, InvoiceService invoices,
-                                       ActivityLog activity, HookPublisher hooks, BillingClock clock,
-                                       AutomationSettings settings, String owner) {
-        return new AutomationService(jdbc, new AutomationSteps(jdbc, catalog, jobs, invoices, activity, hooks, clock),
+    public static AutomationService of(Jdbc jdbc, JobQueue jobs, InvoiceService invoices, ActivityLog activity,
+                                       HookPublisher hooks, BillingClock clock, AutomationSettings settings,
+                                       String owner) {
+        return new AutomationService(jdbc, new AutomationSteps(jdbc, jobs, invoices, activity, hooks, clock),
                 hooks, clock, settings, owner);
     }
 
@@ -223,14 +221,15 @@ public final class AutomationService implements Automation {
     private void renew(long runId, long serviceId) {
         for (int period = 0; period < MAX_PERIODS; period++) {
             try {
-                boolean billed = jdbc.inTransaction(() -> {
-                    boolean due = steps.invoiceNextPeriod(serviceId, settings).isPresent();
-                    if (due) {
+                Optional<LocalDate> next = jdbc.inTransaction(() -> {
+                    Optional<LocalDate> billed = steps.invoiceNextPeriod(serviceId, settings);
+                    if (billed.isPresent()) {
                         runs.advance(runId, owner, Step.INVOICES, 1, serviceId - 1);
                     }
-                    return due;
+                    return billed;
                 });
-                if (!billed) {
+                // the common case, one period due, ends here without a transaction that finds nothing
+                if (next.isEmpty() || next.get().minusDays(settings.invoiceDaysAhead()).isAfter(clock.today())) {
                     return;
                 }
             } catch (DataAccessException e) {

@@ -11,9 +11,7 @@ import org.billinghost.api.billing.InvoiceStatus;
 import org.billinghost.api.billing.ServiceStatus;
 import org.billinghost.api.module.ModuleCommand;
 import org.billinghost.api.platform.ActivityLog;
-import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.HookTopics;
-import org.billinghost.api.platform.Product;
 import org.billinghost.core.internal.commands.HookPublisher;
 import org.billinghost.core.internal.commands.JobQueue;
 import org.billinghost.core.internal.db.Jdbc;
@@ -33,7 +31,6 @@ final class AutomationSteps {
     private static final String SUSPENDED = ServiceStatus.SUSPENDED.label();
 
     private final Jdbc jdbc;
-    private final Catalog catalog;
     private final JobQueue jobs;
     private final InvoiceService invoices;
     private final ActivityLog activity;
@@ -41,10 +38,9 @@ final class AutomationSteps {
     private final BillingClock clock;
     private final ServiceStore services;
 
-    AutomationSteps(Jdbc jdbc, Catalog catalog, JobQueue jobs, InvoiceService invoices, ActivityLog activity,
-                    HookPublisher hooks, BillingClock clock) {
+    AutomationSteps(Jdbc jdbc, JobQueue jobs, InvoiceService invoices, ActivityLog activity, HookPublisher hooks,
+                    BillingClock clock) {
         this.jdbc = jdbc;
-        this.catalog = catalog;
         this.jobs = jobs;
         this.invoices = invoices;
         this.activity = activity;
@@ -79,7 +75,7 @@ final class AutomationSteps {
 
     /**
      * Bills the service's next period if it is due: on the client's unpaid renewal invoice due that day, or
-     * on a new one; moves the next invoice date one cycle on. Answers the period's start, empty when
+     * on a new one; moves the next invoice date one cycle on. Answers the new next invoice date, empty when
      * nothing was due.
      */
     Optional<LocalDate> invoiceNextPeriod(long serviceId, AutomationSettings settings) {
@@ -93,7 +89,9 @@ final class AutomationSteps {
         }
         LocalDate to = service.subscription().cycle().next(from, service.billingDay());
         BigDecimal amount = service.amount();
-        String product = catalog.product(service.productId()).map(Product::name).orElse("Service #" + serviceId);
+        // the name alone: the catalog's product would also read its custom fields and prices, for every renewal
+        String product = jdbc.queryOne("SELECT name FROM products WHERE id = ?", rs -> rs.getString(1),
+                service.productId()).orElse("Service #" + serviceId);
         // the client's lock: two runs at once billing two of its services put them on one invoice
         jdbc.queryLong("SELECT id FROM clients WHERE id = ? FOR UPDATE", service.clientId());
         long invoiceId = openRenewalInvoice(service.clientId(), from)
@@ -102,7 +100,7 @@ final class AutomationSteps {
                 amount, LineType.RENEWAL, from, to);
         jdbc.update("UPDATE invoices SET total = total + ? WHERE id = ?", amount, invoiceId);
         moveNextInvoiceDate(serviceId, from, to);
-        return Optional.of(from);
+        return Optional.of(to);
     }
 
     /**

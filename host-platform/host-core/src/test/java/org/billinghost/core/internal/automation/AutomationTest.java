@@ -88,6 +88,21 @@ class AutomationTest {
     }
 
     @AllDatabases.Test
+    void aServiceWhoseDueDateAnAdminMovedBackFortyDaysIsBilledForBothPeriodsSuspendedAndTerminatedInOneRun(
+            CoreAssembly core) {
+        Subscriber customer = Subscriber.of(core);
+        long serviceId = customer.activeService(LocalDate.of(2044, 3, 10), BillingCycle.MONTHLY);
+        core.services().update(serviceId, new ServiceUpdate(null, null, null, null, new SubscriptionChange(null,
+                LocalDate.of(2044, 2, 1), null, null, null, null)));
+
+        customer.runOn(LocalDate.of(2044, 3, 12));
+
+        assertThat(customer.renewals(serviceId)).containsExactly(LocalDate.of(2044, 2, 1), LocalDate.of(2044, 3, 1));
+        assertThat(customer.jobs(serviceId, "SUSPEND")).isEqualTo(1);
+        assertThat(customer.service(serviceId).status()).isEqualTo(ServiceStatus.TERMINATED);
+    }
+
+    @AllDatabases.Test
     void anOverriddenServiceIsNeitherSuspendedNorTerminatedUntilTheOverrideEnds(CoreAssembly core) {
         Subscriber customer = Subscriber.of(core);
         long serviceId = customer.activeService(LocalDate.of(2036, 6, 1), BillingCycle.MONTHLY);
