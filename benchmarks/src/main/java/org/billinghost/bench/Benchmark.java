@@ -51,6 +51,7 @@ public final class Benchmark {
         report.add("memory", "resident set after the checkout runs", "MB", List.of(afterKb / 1024.0), null, false,
                 "largest of the demo hosts' RSS right after their throughput run; idle was " + idleKb / 1024 + " MB");
         new PagesBench(settings, report).run();
+        new AutomationBench(settings, report).run();
         report.note("JVM options: the launcher script's defaults (bin/billing-host), unchanged by the harness.");
         report.write(settings.out());
         return report;

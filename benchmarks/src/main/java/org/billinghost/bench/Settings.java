@@ -7,15 +7,15 @@ import java.nio.file.Path;
  * {@code full} gives the README's figures (issue 8's sizes).
  */
 record Settings(String mode, int startupRuns, int throughputRepeats, int orders, int concurrency,
-                int seedClients, int seedActivity, int pageSamples, Path work, Path out) {
+                int seedClients, int seedActivity, int pageSamples, int automationServices, Path work, Path out) {
 
     static Settings of(String mode, Path work, Path out) {
         return switch (mode) {
             // two throughput repeats per configuration: a full run then fits in about half an hour on 2 cores
-            case "full" -> new Settings(mode, 5, 2, 2000, 32, 100_000, 500_000, 200, work, out);
+            case "full" -> new Settings(mode, 5, 2, 2000, 32, 100_000, 500_000, 200, 100_000, work, out);
             // every figure, at sizes that keep mvn verify short: each checkout configuration starts a host
             // and registers one API client per concurrent caller (a slow password hash each)
-            case "quick" -> new Settings(mode, 1, 1, 32, 4, 1_000, 2_000, 10, work, out);
+            case "quick" -> new Settings(mode, 1, 1, 32, 4, 1_000, 2_000, 10, 1_000, work, out);
             default -> throw new IllegalArgumentException("bench.mode must be quick or full, got " + mode);
         };
     }

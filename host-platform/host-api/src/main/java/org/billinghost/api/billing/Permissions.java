@@ -24,10 +24,14 @@ public final class Permissions {
     public static final String MODULE_QUEUE = "modulequeue";
     public static final String ADMIN_USERS = "adminusers";
     public static final String API_CREDENTIALS = "apicredentials";
+    /** The daily automation: its runs, and running it now. @since 2.1 */
+    public static final String AUTOMATION = "automation";
+    /** Cancellation requests: the list, and asking for one on a customer's behalf. @since 2.1 */
+    public static final String CANCELLATION_REQUESTS = "cancelrequests";
 
     /** Every permission above, in this order. */
     public static final List<String> ALL = List.of(CONFIG_ADDON_MODULES, CONFIG_PRODUCTS, CLIENTS, ORDERS, INVOICES,
-            SERVICES, SYSTEM_LOGS, MODULE_QUEUE, ADMIN_USERS, API_CREDENTIALS);
+            SERVICES, SYSTEM_LOGS, MODULE_QUEUE, ADMIN_USERS, API_CREDENTIALS, AUTOMATION, CANCELLATION_REQUESTS);
 
     private Permissions() {
     }

@@ -50,6 +50,10 @@ import org.billinghost.core.internal.orders.OrderSettings;
 import org.billinghost.core.internal.orders.ServiceAccountService;
 import org.billinghost.core.internal.upgrades.UpgradeService;
 import org.billinghost.api.billing.Upgrades;
+import org.billinghost.api.billing.CancellationRequests;
+import org.billinghost.core.internal.automation.AutomationService;
+import org.billinghost.core.internal.automation.AutomationSettings;
+import org.billinghost.core.internal.automation.CancellationRequestService;
 
 /**
  * Every host-core service wired by hand on a migrated database, for tests of this and other modules
@@ -90,6 +94,8 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
     private final ServiceAccountService services;
     private final UpgradeService upgrades;
     private final JobRunner jobRunner;
+    private final AutomationService automation;
+    private final CancellationRequests cancellationRequests;
     private final String jobOwner = "test-" + JobWorkers.newOwner();
     private final List<JobWorkers> workers = new CopyOnWriteArrayList<>();
 
@@ -116,6 +122,8 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
         this.services = new ServiceAccountService(jdbc, catalog, hooks, activityLog, billingClock);
         this.upgrades = new UpgradeService(jdbc, catalog, invoices, jobQueue, activityLog, billingClock);
         this.jobRunner = new JobRunner(jobQueue, moduleCommands, TEST_JOB_SETTINGS);
+        this.automation = automation(AutomationSettings.defaults(), jobOwner);
+        this.cancellationRequests = new CancellationRequestService(jdbc, activityLog, hooks, billingClock);
     }
 
     /** A fresh in-memory H2 database with a unique name, migrated, with every service on it. */
@@ -227,6 +235,20 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
 
     public Upgrades upgrades() {
         return upgrades;
+    }
+
+    /** The daily automation with the default settings. */
+    public AutomationService automation() {
+        return automation;
+    }
+
+    /** The automation with other settings, as a host whose lease owner id is {@code owner}, on this database. */
+    public AutomationService automation(AutomationSettings settings, String owner) {
+        return AutomationService.of(jdbc, jobQueue, invoices, activityLog, hooks, billingClock, settings, owner);
+    }
+
+    public CancellationRequests cancellationRequests() {
+        return cancellationRequests;
     }
 
     public ModuleCommands moduleCommands() {

@@ -3,6 +3,8 @@ package org.billinghost.httpapi.internal;
 import org.billinghost.api.billing.Admins;
 import org.billinghost.api.billing.ApiCredentials;
 import org.billinghost.api.billing.AuthThrottle;
+import org.billinghost.api.billing.Automation;
+import org.billinghost.api.billing.CancellationRequests;
 import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.Invoices;
 import org.billinghost.api.billing.ModuleCommands;
@@ -18,5 +20,5 @@ import org.billinghost.api.platform.Catalog;
 public record ApiBackend(ApiCredentials credentials, AuthThrottle throttle, Admins admins, Clients clients,
                          Catalog catalog, Orders orders, Invoices invoices, Services services,
                          ModuleCommands commands, ModuleQueue queue, Modules modules, ActivityLog activityLog,
-                         Upgrades upgrades) {
+                         Upgrades upgrades, Automation automation, CancellationRequests cancellations) {
 }

@@ -16,6 +16,8 @@ import java.util.Set;
 import org.billinghost.api.billing.Admins;
 import org.billinghost.api.billing.ApiCredentials;
 import org.billinghost.api.billing.AuthThrottle;
+import org.billinghost.api.billing.Automation;
+import org.billinghost.api.billing.CancellationRequests;
 import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.Invoices;
 import org.billinghost.api.billing.ModuleCommands;
@@ -26,6 +28,7 @@ import org.billinghost.api.billing.Services;
 import org.billinghost.api.billing.Upgrades;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
+import org.billinghost.httpapi.internal.actions.AutomationActions;
 import org.billinghost.httpapi.internal.actions.CatalogActions;
 import org.billinghost.httpapi.internal.actions.ClientActions;
 import org.billinghost.httpapi.internal.actions.InvoiceActions;
@@ -76,9 +79,10 @@ public final class ApiServlet extends HttpServlet {
                       @Reference Clients clients, @Reference Catalog catalog, @Reference Orders orders,
                       @Reference Invoices invoices, @Reference Services services, @Reference ModuleCommands commands,
                       @Reference ModuleQueue queue, @Reference Modules modules, @Reference ActivityLog activityLog,
-                      @Reference Upgrades upgrades) {
+                      @Reference Upgrades upgrades, @Reference Automation automation,
+                      @Reference CancellationRequests cancellations) {
         this(new ApiBackend(credentials, throttle, admins, clients, catalog, orders, invoices, services, commands,
-                queue, modules, activityLog, upgrades));
+                queue, modules, activityLog, upgrades, automation, cancellations));
     }
 
     public ApiServlet(ApiBackend backend) {
@@ -107,6 +111,7 @@ public final class ApiServlet extends HttpServlet {
         new QueueActions(b.queue()).register(table);
         new LogActions(b.activityLog(), b.clients()).register(table);
         new ModuleActions(b.modules()).register(table);
+        new AutomationActions(b.automation(), b.cancellations()).register(table);
         return table;
     }
 

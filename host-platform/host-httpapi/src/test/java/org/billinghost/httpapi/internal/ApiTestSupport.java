@@ -130,7 +130,8 @@ abstract class ApiTestSupport {
     static ApiBackend backend(CoreAssembly core, ApiCredentials credentials, AuthThrottle throttle) {
         return new ApiBackend(credentials, throttle, core.admins(), core.clients(), core.catalog(), core.orders(),
                 core.invoices(), core.services(), core.moduleCommands(), core.moduleQueue(), core.modules(),
-                core.activityLog(), core.upgrades());
+                core.activityLog(), core.upgrades(), core.automation(),
+                core.cancellationRequests());
     }
 
     @AfterAll

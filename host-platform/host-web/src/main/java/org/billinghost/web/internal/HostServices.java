@@ -3,6 +3,8 @@ package org.billinghost.web.internal;
 import org.billinghost.api.billing.Admins;
 import org.billinghost.api.billing.ApiCredentials;
 import org.billinghost.api.billing.AuthThrottle;
+import org.billinghost.api.billing.Automation;
+import org.billinghost.api.billing.CancellationRequests;
 import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.Invoices;
 import org.billinghost.api.billing.ModuleCommands;
@@ -35,6 +37,8 @@ public final class HostServices {
     private final ModuleLog moduleLog;
     private final AuthThrottle authThrottle;
     private final Upgrades upgrades;
+    private final Automation automation;
+    private final CancellationRequests cancellations;
 
     @Activate
     public HostServices(@Reference Admins admins, @Reference Clients clients, @Reference Orders orders,
@@ -43,7 +47,8 @@ public final class HostServices {
                         @Reference Modules modules, @Reference ApiCredentials apiCredentials,
                         @Reference Catalog catalog, @Reference ActivityLog activityLog,
                         @Reference ModuleLog moduleLog, @Reference AuthThrottle authThrottle,
-                        @Reference Upgrades upgrades) {
+                        @Reference Upgrades upgrades, @Reference Automation automation,
+                        @Reference CancellationRequests cancellations) {
         this.admins = admins;
         this.clients = clients;
         this.orders = orders;
@@ -58,6 +63,8 @@ public final class HostServices {
         this.moduleLog = moduleLog;
         this.authThrottle = authThrottle;
         this.upgrades = upgrades;
+        this.automation = automation;
+        this.cancellations = cancellations;
     }
 
     public Upgrades upgrades() {
@@ -114,5 +121,13 @@ public final class HostServices {
 
     public AuthThrottle authThrottle() {
         return authThrottle;
+    }
+
+    public Automation automation() {
+        return automation;
+    }
+
+    public CancellationRequests cancellations() {
+        return cancellations;
     }
 }

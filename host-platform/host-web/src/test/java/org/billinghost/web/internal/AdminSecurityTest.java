@@ -110,17 +110,18 @@ class AdminSecurityTest {
     @Test
     void everyPageChecksTheRoleAsTheSeededRolesSay() {
         // page -> the seeded roles' permission (CORE-SCHEMA): Sales = clients, orders, invoices, services;
-        // Support = clients, services, systemlogs, modulequeue
+        // Support = clients, services, systemlogs, modulequeue; both also cancelrequests (V181)
         Map<String, String> pages = Map.ofEntries(
                 Map.entry("/admin/clients", "clients"), Map.entry("/admin/clientssummary?id=1", "clients"),
                 Map.entry("/admin/clientsservices?id=1", "services"), Map.entry("/admin/orders", "orders"),
                 Map.entry("/admin/invoices", "invoices"), Map.entry("/admin/configproducts", "configproducts"),
                 Map.entry("/admin/configaddonmods", "configaddonmods"), Map.entry("/admin/systemactivitylog", "systemlogs"),
                 Map.entry("/admin/systemmodulelog", "systemlogs"), Map.entry("/admin/modulequeue", "modulequeue"),
-                Map.entry("/admin/adminusers", "adminusers"), Map.entry("/admin/apicredentials", "apicredentials"));
+                Map.entry("/admin/adminusers", "adminusers"), Map.entry("/admin/apicredentials", "apicredentials"),
+                Map.entry("/admin/automation", "automation"), Map.entry("/admin/cancelrequests", "cancelrequests"));
         Map<String, Set<String>> roles = Map.of(
-                "Sales Operator", Set.of("clients", "orders", "invoices", "services"),
-                "Support Operator", Set.of("clients", "services", "systemlogs", "modulequeue"));
+                "Sales Operator", Set.of("clients", "orders", "invoices", "services", "cancelrequests"),
+                "Support Operator", Set.of("clients", "services", "systemlogs", "modulequeue", "cancelrequests"));
         roles.forEach((role, allowed) -> {
             Browser b = server.adminWithRole(role.toLowerCase().replace(' ', '-') + "-matrix", role);
             pages.forEach((page, permission) -> {

@@ -63,7 +63,8 @@ public final class WebServer implements AutoCloseable {
         HostServices host = new HostServices(countingPasswordChecks(core.admins()), core.clients(), core.orders(),
                 core.invoices(), core.services(), core.moduleCommands(), core.moduleQueue(), core.modules(),
                 core.apiCredentials(), core.catalog(), core.activityLog(), core.moduleLog(), throttle,
-                core.upgrades());
+                core.upgrades(), core.automation(),
+                core.cancellationRequests());
         TrustedProxies proxies = new TrustedProxies(trustedProxies);
         SessionTable sessions = new SessionTable(core.moduleDatabase());
         Area admin = new AdminArea(host, proxies, sessions, demo, clock);

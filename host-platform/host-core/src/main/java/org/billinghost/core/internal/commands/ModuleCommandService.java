@@ -148,7 +148,9 @@ public final class ModuleCommandService implements ModuleCommands {
         if (command == ModuleCommand.CREATE && !result.succeeded()) {
             services.compareAndSet(serviceId, ServiceStatus.PROVISIONING, ServiceStatus.PENDING);
         }
-        return result.succeeded() ? attempt.succeeded(result, StatusRules.after(command)) : attempt.failed(result);
+        return result.succeeded() ? attempt.succeeded(result, StatusRules.after(command, command == ModuleCommand.TERMINATE
+                && jdbc.queryLong("SELECT COUNT(*) FROM cancel_requests WHERE service_id = ?", serviceId) > 0))
+                : attempt.failed(result);
     }
 
     /**

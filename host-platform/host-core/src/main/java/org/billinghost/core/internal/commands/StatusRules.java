@@ -38,12 +38,15 @@ final class StatusRules {
         };
     }
 
-    /** The status after a successful command, if it changes. */
-    static Optional<ServiceStatus> after(ModuleCommand command) {
+    /**
+     * The status after a successful command, if it changes. A service the customer asked to cancel becomes
+     * Cancelled rather than Terminated (WHMCS tells the two apart).
+     */
+    static Optional<ServiceStatus> after(ModuleCommand command, boolean cancellationRequested) {
         return switch (command) {
             case CREATE, UNSUSPEND -> Optional.of(ServiceStatus.ACTIVE);
             case SUSPEND -> Optional.of(ServiceStatus.SUSPENDED);
-            case TERMINATE -> Optional.of(ServiceStatus.TERMINATED);
+            case TERMINATE -> Optional.of(cancellationRequested ? ServiceStatus.CANCELLED : ServiceStatus.TERMINATED);
             default -> Optional.empty();
         };
     }

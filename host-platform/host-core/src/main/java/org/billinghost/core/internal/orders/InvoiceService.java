@@ -287,7 +287,7 @@ public final class InvoiceService implements Invoices {
     }
 
     /** Cancels the invoice if it is still unpaid; InvoiceCancelled fires after the commit. */
-    void cancelUnpaid(long invoiceId) {
+    public void cancelUnpaid(long invoiceId) {
         if (jdbc.update("UPDATE invoices SET status = ? WHERE id = ? AND status = ?", InvoiceStatus.CANCELLED.label(),
                 invoiceId, InvoiceStatus.UNPAID.label()) == 1) {
             Map<String, Object> properties = Map.of(HookTopics.INVOICE_ID, invoiceId);

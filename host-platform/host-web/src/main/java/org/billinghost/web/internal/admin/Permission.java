@@ -14,6 +14,8 @@ final class Permission {
     static final String QUEUE = Permissions.MODULE_QUEUE;
     static final String ADMIN_USERS = Permissions.ADMIN_USERS;
     static final String API_CREDENTIALS = Permissions.API_CREDENTIALS;
+    static final String AUTOMATION = Permissions.AUTOMATION;
+    static final String CANCELLATIONS = Permissions.CANCELLATION_REQUESTS;
 
     private Permission() {
     }

@@ -90,6 +90,7 @@ public final class ClientArea extends Area {
                 new Route("/logout", null, Visitor.ANYONE, AccountPages::logout),
                 new Route("/cart", null, Visitor.CLIENT, new CartPage(host, demo)),
                 new Route("/clientarea/upgrade", null, Visitor.CLIENT, new UpgradePage(host)),
+                new Route("/clientarea/cancel", null, Visitor.CLIENT, new CancelRequestPage(host)),
                 new Route("/clientarea", null, Visitor.CLIENT, ClientArea::toServices),
                 new Route("/clientarea/", null, Visitor.CLIENT, ClientArea::toServices));
         this.byPath = routes.stream().collect(Collectors.toUnmodifiableMap(Route::path, r -> r));
