@@ -88,6 +88,9 @@ final class ProvisionPage {
 
     private static Map<String, Object> success(Plan plan, String siteUrl, ProvisionResult result) {
         String done = "The Jetpack " + plan.label() + " plan was provisioned for " + siteUrl + ".";
+        if (result.active()) {
+            return Alert.of(Kind.SUCCESS, done + " " + result.details());
+        }
         if (result.waiting()) {
             String waiting = result.details().isEmpty()
                     ? "The site's domain does not resolve yet: the plan waits for " + siteUrl
@@ -105,7 +108,8 @@ final class ProvisionPage {
 
     private void logOutcome(AddonRequest request, Plan plan, String siteUrl, ProvisionResult result) {
         String outcome = !result.outcome().ok() ? "failed: " + PartnerDetailsPage.withoutPrefix(result.outcome().message())
-                : result.waiting() ? "done, waiting for the site's domain to resolve" : "done, activation link shown";
+                : result.waiting() ? "done, waiting for the site's domain to resolve"
+                : result.active() ? "done, active on the already connected site" : "done, activation link shown";
         activityLog.log(PartnerApi.PREFIX + "manual provisioning of the " + plan.slug() + " plan for " + siteUrl
                 + " by admin " + request.admin().username() + " " + outcome, 0);
     }

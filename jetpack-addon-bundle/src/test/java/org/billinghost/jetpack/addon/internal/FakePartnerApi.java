@@ -26,7 +26,8 @@ final class FakePartnerApi implements PartnerApi {
     }
 
     @Override
-    public ProvisionResult provision(PartnerCredentials credentials, Plan plan, String siteUrl, String localUser) {
+    public ProvisionResult provision(PartnerCredentials credentials, Plan plan, String siteUrl, String localUser,
+                                     boolean forceRegister) {
         provisions.add(new ProvisionCall(credentials, plan, siteUrl, localUser));
         return provisionResult;
     }

@@ -41,6 +41,18 @@ class ProvisionPageTest {
     }
 
     @Test
+    void aPlanActiveOnAConnectedSiteSaysSo() {
+        fixture.partnerApi.provisionResult = new ProvisionResult(ApiOutcome.success("provisioned"), "",
+                "The Jetpack Premium plan is active on example.org.", false);
+
+        String html = fixture.post("action", Actions.PROVISION, "plan", "Premium", "site_url", "example.org",
+                "local_user", "editor").html();
+
+        assertThat(html).contains("alert-success").contains("The Jetpack Premium plan was provisioned for example.org."
+                + " The Jetpack Premium plan is active on example.org.").doesNotContain("did not resolve");
+    }
+
+    @Test
     void aPlanWaitingForDnsShowsTheWaitingMessage() {
         fixture.partnerApi.provisionResult = new ProvisionResult(ApiOutcome.success("provisioned"), "",
                 "The domain did not resolve; the plan is waiting for example.org.");

@@ -73,6 +73,9 @@ final class Outcomes {
             return ApiOutcome.failure(PREFIX + "The Jetpack Partner API answered with a redirect (HTTP " + status
                     + ") while " + op.doing + ". Check " + CONFIG_HINT + ", now " + baseUrl + ".", false);
         }
+        if (reply.successful() && reply.otherJson()) {
+            return unexpectedAnswer(op, reply);
+        }
         if (reply.successful() && reply.json() == null) {
             String body = reply.body().trim();
             if (body.isEmpty() || body.startsWith("{") || body.startsWith("[")) {
@@ -93,10 +96,10 @@ final class Outcomes {
             return ApiOutcome.failure(PREFIX + "There was a problem getting an access token for your Jetpack hosting"
                     + " partner account. This usually means the Partner Client ID or Partner Client Secret is wrong:"
                     + " check them in the product's module settings and in the Jetpack addon's configuration."
-                    + " The error from the server was: " + detail(reply), false);
+                    + " The error from the server was: " + sentence(detail(reply)), false);
         }
         return ApiOutcome.failure(PREFIX + "There was an error getting an access token (HTTP " + reply.status() + "): "
-                + detail(reply) + ". Check the partner credentials; if they are right, ask Automattic's partner support.", false);
+                + sentence(detail(reply)) + " Check the partner credentials; if they are right, ask Automattic's partner support.", false);
     }
 
     /** A 4xx answer to provision, cancel or status (404 of cancel excepted). */
@@ -107,11 +110,11 @@ final class Outcomes {
                 case CANCEL -> "trying to cancel the plan";
                 default -> op.doing;
             };
-            return ApiOutcome.failure(PREFIX + "The following error was returned " + verb + " - " + detail(reply) + ". "
+            return ApiOutcome.failure(PREFIX + "The following error was returned " + verb + " - " + sentence(detail(reply)) + " "
                     + HINTS.getOrDefault(reply.errorCode(), "Correct the problem and run the command again."), false);
         }
         return ApiOutcome.failure(PREFIX + "There was an error " + op.doing + " (HTTP " + reply.status() + "): "
-                + detail(reply) + ". " + HINTS.getOrDefault(reply.errorCode(), "Check the service's details and try again."), false);
+                + sentence(detail(reply)) + " " + HINTS.getOrDefault(reply.errorCode(), "Check the service's details and try again."), false);
     }
 
     static ApiOutcome cancelNotFound(String site) {
@@ -130,15 +133,36 @@ final class Outcomes {
                 + " partner account is enabled.", false);
     }
 
+    /**
+     * A complete answer of a shape no call has (an array, a success without its fields...): permanent, as
+     * trying again gets the same. The body is not shown, it comes from a remote server: the module log has it.
+     */
     static ApiOutcome unexpectedAnswer(Operation op, Reply reply) {
         return ApiOutcome.failure(PREFIX + "The Jetpack Partner API gave an answer this module does not understand while "
-                + op.doing + " (HTTP " + reply.status() + ": " + abbreviate(reply.body()) + "). Try again; if it"
-                + " persists, check " + CONFIG_HINT + ".", false);
+                + op.doing + " (HTTP " + reply.status() + "). Switch on the Module Log and run the command again to see"
+                + " the answer; if it persists, check " + CONFIG_HINT + ".", false);
+    }
+
+    /** A 2xx answer with {@code success: false} and an error code: an error that names the code. */
+    static ApiOutcome unsuccessful(Operation op, Reply reply) {
+        return ApiOutcome.failure(PREFIX + "The Jetpack Partner API answered without success while " + op.doing + " - "
+                + sentence(detail(reply)) + " " + HINTS.getOrDefault(reply.errorCode(),
+                "Correct the problem and run the command again."), false);
+    }
+
+    /** The text with a full stop, unless it already ends a sentence (the API's messages often do). */
+    static String sentence(String text) {
+        return text.endsWith(".") || text.endsWith("!") || text.endsWith("?") ? text : text + ".";
     }
 
     static ApiOutcome invalidBaseUrl(String raw) {
         return ApiOutcome.failure(PREFIX + "The Partner API base URL '" + raw + "' is not a valid http or https URL."
                 + " Fix baseUrl in the configuration " + PartnerApiConfiguration.PID + ".", false);
+    }
+
+    static ApiOutcome invalidStatusVersion(String raw) {
+        return ApiOutcome.failure(PREFIX + "The status API version '" + raw + "' is not a version such as 1.3."
+                + " Fix statusApiVersion in the configuration " + PartnerApiConfiguration.PID + ".", false);
     }
 
     static ApiOutcome missingCredentials() {
@@ -184,8 +208,4 @@ final class Outcomes {
         return reply.detail() == null || reply.detail().isBlank() ? "no content type" : reply.detail();
     }
 
-    private static String abbreviate(String body) {
-        String oneLine = body.strip().replaceAll("\\s+", " ");
-        return oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine;
-    }
 }
