@@ -23,6 +23,7 @@ final class Site {
     private String partnerId = "";
     private String lastPlan = "";
     private String localUser = "";
+    private boolean connected;
     private long provisionCount;
     private long cancelCount;
 
@@ -73,10 +74,19 @@ final class Site {
         return active.remove(only.get().family(), only.get()) ? CancelResult.DONE : CancelResult.NOTHING_TO_CANCEL;
     }
 
+    /** The customer finished the Jetpack connection (followed the activation link); it outlives cancellations. */
+    synchronized void connect() {
+        connected = true;
+    }
+
+    synchronized boolean connected() {
+        return connected;
+    }
+
     synchronized SiteStatus status(String callingPartner) {
         Product plan = active.get(Product.Family.PLANS);
         return new SiteStatus(plan == null ? "" : plan.slug(), plan != null,
-                isActive() && partnerId.equals(callingPartner), false, plan != null, products(), blogId);
+                isActive() && partnerId.equals(callingPartner), connected, plan != null && !connected, products(), blogId);
     }
 
     /** Per listed family, the slugs that may still be provisioned: everything ranked above what the site holds. */
@@ -99,7 +109,7 @@ final class Site {
 
     synchronized SiteView view() {
         return new SiteView(address.identifier(), address.url(), blogId, lastPlan, products(), partnerId,
-                isActive() ? "provisioned" : "cancelled", localUser, provisionCount, cancelCount);
+                isActive() ? "provisioned" : "cancelled", connected, localUser, provisionCount, cancelCount);
     }
 
     private boolean isActive() {
