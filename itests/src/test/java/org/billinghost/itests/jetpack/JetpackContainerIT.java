@@ -88,6 +88,8 @@ public class JetpackContainerIT extends ContainerTestSupport {
         }
         assertTrue("service " + serviceId + " not Active: " + service, service.contains("\"status\":\"Active\""));
         assertTrue("activation link stored on the service: " + service, service.contains("URL to Activate Jetpack"));
+        // the module's provisioning record (its own table, from the bundle's scripts) made the site the Domain
+        assertTrue("the site is the service's domain: " + service, service.contains("\"domain\":\"container-it.example.com\""));
     }
 
     /** A Jetpack product as the addon's generator makes it, but set up as soon as it is ordered. */

@@ -83,13 +83,14 @@ final class PartnerApiEmulator {
             }
             Optional<Site> known = sites.find(address.get().identifier());
             boolean connected = known.isPresent() && known.get().connected();
+            boolean forceRegister = forceRegister(form.get("force_register"));
             // a site not connected yet runs no Jetpack, so registering it needs force_register, as on a bare WordPress
-            if (!connected && !forceRegister(form.get("force_register"))) {
+            if (!connected && !forceRegister) {
                 return errors.answer(400, "method_not_found",
                         "The remote site does not have the method jetpack.remoteRegister; retry with force_register=true.");
             }
             Site site = known.orElseGet(() -> sites.getOrCreate(address.get()));
-            return switch (site.provision(partner, product.get(), localUser)) {
+            return switch (site.provision(partner, product.get(), localUser, forceRegister)) {
                 // an already connected site gets the plan at once: no link, nothing for the customer to do
                 case DONE -> ApiAnswer.json(200, connected ? new ProvisionAnswer(true, false, null)
                         : new ProvisionAnswer(true, true, nextUrl(site, product.get())));

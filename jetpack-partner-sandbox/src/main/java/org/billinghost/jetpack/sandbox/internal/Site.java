@@ -25,6 +25,7 @@ final class Site {
     private String localUser = "";
     private boolean connected;
     private long provisionCount;
+    private long forcedRegistrations;
     private long cancelCount;
 
     Site(SiteAddress address, long blogId) {
@@ -40,8 +41,11 @@ final class Site {
         return blogId;
     }
 
-    synchronized ProvisionResult provision(String callingPartner, Product product, String user) {
+    synchronized ProvisionResult provision(String callingPartner, Product product, String user, boolean forceRegister) {
         provisionCount++;
+        if (forceRegister) {
+            forcedRegistrations++;
+        }
         if (isActive() && !partnerId.equals(callingPartner)) {
             return ProvisionResult.OTHER_PARTNER;
         }
@@ -109,7 +113,7 @@ final class Site {
 
     synchronized SiteView view() {
         return new SiteView(address.identifier(), address.url(), blogId, lastPlan, products(), partnerId,
-                isActive() ? "provisioned" : "cancelled", connected, localUser, provisionCount, cancelCount);
+                isActive() ? "provisioned" : "cancelled", connected, localUser, provisionCount, forcedRegistrations, cancelCount);
     }
 
     private boolean isActive() {

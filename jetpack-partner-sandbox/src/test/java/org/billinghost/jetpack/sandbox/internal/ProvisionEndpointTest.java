@@ -186,6 +186,7 @@ class ProvisionEndpointTest extends SandboxTestSupport {
 
         assertThat(reply.body()).isEqualTo("{\"success\":true,\"auth_required\":false}");
         assertThat(sandbox.status(token, "example.com").json().get("is_connected").asBoolean()).isTrue();
+        assertThat(sandbox.site("example.com").get("force_register_count").asLong()).isEqualTo(1);
     }
 
     @Test
