@@ -28,7 +28,7 @@ final class AdminPages {
         this.layout = new Layout(banner, templates);
         this.partnerDetails = new PartnerDetailsPage(layout, api, activityLog);
         this.products = new ProductsPage(layout, catalog, storage.records(),
-                new ProductGenerator(catalog, storage.records()), activityLog);
+                new ProductGenerator(catalog, storage.records(), storage.claims()), activityLog);
         this.provision = new ProvisionPage(layout, api, activityLog);
     }
 

@@ -93,13 +93,13 @@ final class Outcomes {
     /** A 4xx answer to the token request. */
     static ApiOutcome tokenRefused(Reply reply) {
         if (reply.status() == 400 || reply.status() == 401) {
-            return ApiOutcome.failure(PREFIX + "There was a problem getting an access token for your Jetpack hosting"
+            return refusal(PREFIX + "There was a problem getting an access token for your Jetpack hosting"
                     + " partner account. This usually means the Partner Client ID or Partner Client Secret is wrong:"
                     + " check them in the product's module settings and in the Jetpack addon's configuration."
-                    + " The error from the server was: " + sentence(detail(reply)), false);
+                    + " The error from the server was: " + sentence(detail(reply)), reply);
         }
-        return ApiOutcome.failure(PREFIX + "There was an error getting an access token (HTTP " + reply.status() + "): "
-                + sentence(detail(reply)) + " Check the partner credentials; if they are right, ask Automattic's partner support.", false);
+        return refusal(PREFIX + "There was an error getting an access token (HTTP " + reply.status() + "): "
+                + sentence(detail(reply)) + " Check the partner credentials; if they are right, ask Automattic's partner support.", reply);
     }
 
     /** A 4xx answer to provision, cancel or status (404 of cancel excepted). */
@@ -110,11 +110,11 @@ final class Outcomes {
                 case CANCEL -> "trying to cancel the plan";
                 default -> op.doing;
             };
-            return ApiOutcome.failure(PREFIX + "The following error was returned " + verb + " - " + sentence(detail(reply)) + " "
-                    + HINTS.getOrDefault(reply.errorCode(), "Correct the problem and run the command again."), false);
+            return refusal(PREFIX + "The following error was returned " + verb + " - " + sentence(detail(reply)) + " "
+                    + HINTS.getOrDefault(reply.errorCode(), "Correct the problem and run the command again."), reply);
         }
-        return ApiOutcome.failure(PREFIX + "There was an error " + op.doing + " (HTTP " + reply.status() + "): "
-                + sentence(detail(reply)) + " " + HINTS.getOrDefault(reply.errorCode(), "Check the service's details and try again."), false);
+        return refusal(PREFIX + "There was an error " + op.doing + " (HTTP " + reply.status() + "): "
+                + sentence(detail(reply)) + " " + HINTS.getOrDefault(reply.errorCode(), "Check the service's details and try again."), reply);
     }
 
     static ApiOutcome cancelNotFound(String site) {
@@ -128,9 +128,9 @@ final class Outcomes {
     }
 
     static ApiOutcome tokenRefusedTwice(Operation op, Reply reply) {
-        return ApiOutcome.failure(PREFIX + "The Jetpack Partner API refused a newly issued access token while " + op.doing
+        return refusal(PREFIX + "The Jetpack Partner API refused a newly issued access token while " + op.doing
                 + " (HTTP " + reply.status() + ": " + detail(reply) + "). Check the partner credentials and that the"
-                + " partner account is enabled.", false);
+                + " partner account is enabled.", reply);
     }
 
     /**
@@ -145,9 +145,14 @@ final class Outcomes {
 
     /** A 2xx answer with {@code success: false} and an error code: an error that names the code. */
     static ApiOutcome unsuccessful(Operation op, Reply reply) {
-        return ApiOutcome.failure(PREFIX + "The Jetpack Partner API answered without success while " + op.doing + " - "
+        return refusal(PREFIX + "The Jetpack Partner API answered without success while " + op.doing + " - "
                 + sentence(detail(reply)) + " " + HINTS.getOrDefault(reply.errorCode(),
-                "Correct the problem and run the command again."), false);
+                "Correct the problem and run the command again."), reply);
+    }
+
+    /** A permanent failure carrying the API's error code ({@code HTTP 4xx} when the answer has none). */
+    private static ApiOutcome refusal(String message, Reply reply) {
+        return ApiOutcome.refused(message, reply.errorCode().isEmpty() ? "HTTP " + reply.status() : reply.errorCode());
     }
 
     /** The text with a full stop, unless it already ends a sentence (the API's messages often do). */

@@ -204,6 +204,15 @@ class OkHttpPartnerApiTest {
         }
 
         @Test
+        void onlyARefusalOfTheTokenCallCarriesAnErrorCode() {
+            stub.on("token", json(400, "{\"error\":\"invalid_client\",\"error_description\":\"Unknown client_id.\"}"),
+                    json(503, "{}"));
+
+            assertThat(api.validateCredentials(CREDENTIALS).errorCode()).isEqualTo("invalid_client");
+            assertThat(api.validateCredentials(CREDENTIALS).refusedByApi()).isFalse();
+        }
+
+        @Test
         void validateCredentialsReportsWrongCredentials() {
             stub.on("token", json(400, "{\"error\":\"invalid_client\",\"error_description\":\"Incorrect client secret.\"}"));
 
