@@ -16,6 +16,8 @@ final class FakePartnerApi implements PartnerApi {
 
     final List<PartnerCredentials> validations = new ArrayList<>();
     final List<ProvisionCall> provisions = new ArrayList<>();
+    final List<String> cancellations = new ArrayList<>();
+    ApiOutcome cancellation = ApiOutcome.success("cancelled");
     ApiOutcome validation = ApiOutcome.success("token issued");
     ProvisionResult provisionResult = new ProvisionResult(ApiOutcome.success("provisioned"), "", "");
 
@@ -34,7 +36,8 @@ final class FakePartnerApi implements PartnerApi {
 
     @Override
     public ApiOutcome cancel(PartnerCredentials credentials, String siteUrl) {
-        throw new UnsupportedOperationException("the addon never cancels");
+        cancellations.add(siteUrl);
+        return cancellation;
     }
 
     @Override
