@@ -46,6 +46,8 @@ public final class SandboxServlet extends HttpServlet {
     private static final String TOKEN_PATH = "/oauth2/token";
     private static final String PROVISION_PATH = "/rest/v1.3/jpphp/provision";
     private static final Pattern SITE_CALL = Pattern.compile("/rest/v1\\.3/jpphp/([^/]+)/(partner-cancel|status|upgrade-paths)");
+    /** The docs describe status under v1.2 and v1.4 too; the shape follows the nestedStatus setting, not the path. */
+    private static final Pattern OTHER_STATUS = Pattern.compile("/rest/v1\\.[24]/jpphp/([^/]+)/status");
     /** Jetty 12 (ee10) answers {@code sendError(-1)} by aborting the connection without writing anything. */
     private static final int ABORT_CONNECTION = -1;
 
@@ -118,6 +120,10 @@ public final class SandboxServlet extends HttpServlet {
         }
         if (PROVISION_PATH.equals(path)) {
             return Optional.of(new Call(Endpoint.PROVISION, null));
+        }
+        Matcher status = OTHER_STATUS.matcher(path);
+        if (status.matches()) {
+            return Optional.of(new Call(Endpoint.STATUS, status.group(1)));
         }
         Matcher site = SITE_CALL.matcher(path);
         if (!site.matches()) {

@@ -241,7 +241,7 @@ class SiteCallsTest extends SandboxTestSupport {
             nested.provision(token, "example.com", "premium");
             long blogId = nested.site("example.com").get("blog_id").asLong();
 
-            assertThat(nested.status(token, "example.com").body()).isEqualTo("{\"blog\":{\"blog_id\":" + blogId
+            assertThat(nested.get("/rest/v1.4/jpphp/example.com/status", token).body()).isEqualTo("{\"blog\":{\"blog_id\":" + blogId
                     + ",\"plan\":{\"product_slug\":\"premium\"},\"is_partner_plan\":true,"
                     + "\"is_provisioned_by_calling_partner\":true,\"is_connected\":false,\"has_pending_plan\":true},"
                     + "\"products\":[]}");
