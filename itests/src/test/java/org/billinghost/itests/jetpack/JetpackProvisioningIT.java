@@ -315,6 +315,46 @@ public class JetpackProvisioningIT {
     }
 
     @Test
+    public void aTokenRefusedWithHttp400IsRenewedAndTheCallRetried() {
+        long tokensBefore = sandbox.stats().path("token_requests").asLong();
+        sandbox.faults(Map.of("endpoint", "provision", "count", 1, "status", 400, "error", "invalid_token",
+                "message", "The OAuth2 token is invalid."));
+        long serviceId = order(newClient(), "Free", uniqueSite("renewed", "example.com"));
+
+        awaitActive(serviceId);
+
+        assertThat(sandbox.stats().path("token_requests").asLong()).isEqualTo(tokensBefore + 1);
+        assertThat(activity("Service ID: " + serviceId + " - JETPACK MODULE: ")).isEmpty();
+    }
+
+    @Test
+    public void aSuccessFalseAnswerIsAnErrorNamingItsCode() {
+        sandbox.faults(Map.of("endpoint", "provision", "count", 1, "status", 200, "content_type", "application/json",
+                "body", "{\"success\":false,\"error_code\":\"invalid_local_user\",\"error_message\":\"No such user.\"}"));
+        long serviceId = order(newClient(), "Free", uniqueSite("unsuccessful", "example.com"));
+        String failure = "Module Create Failed - Service ID: " + serviceId + " - JETPACK MODULE: ";
+
+        await(ACTIVE, "the failure in the activity log", () -> !activity(failure).isEmpty());
+
+        assertThat(activity(failure)).singleElement().asString().contains("invalid_local_user: No such user.");
+        assertThat(api.serviceStatus(serviceId)).isEqualTo("Pending");
+    }
+
+    @Test
+    public void aLostAnswerIsRetriedAndTheSiteKeepsOnePlan() {
+        sandbox.faults(Map.of("endpoint", "provision", "count", 1, "lost", true));
+        String site = uniqueSite("lost", "example.com");
+        long serviceId = order(newClient(), "Personal", site);
+
+        awaitActive(serviceId);
+
+        JsonNode provisioned = sandboxSite(site);
+        assertThat(List.of(provisioned.path("plan").asText(), provisioned.path("provision_count").asText()))
+                .containsExactly("personal", "2");
+        assertThat(api.customField(serviceId, DETAILS)).startsWith("URL to Activate Jetpack: ");
+    }
+
+    @Test
     public void fiftyProvisionsAskForOneToken() {
         // forgets the sandbox's tokens and counts: the host's cached token is refused once and renewed
         sandbox.reset();
