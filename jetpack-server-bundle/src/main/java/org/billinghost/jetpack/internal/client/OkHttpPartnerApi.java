@@ -137,7 +137,8 @@ final class OkHttpPartnerApi implements PartnerApi, AutoCloseable {
                 return Outcomes.refused(CANCEL, reply);
             }
             if (reply.json().path("success").isBoolean() && !reply.flag("success")) {
-                return Outcomes.alreadyCancelled(site);
+                // the docs' {"success": false} means nothing was left to cancel; with an error code it is a refusal
+                return reply.errorCode().isEmpty() ? Outcomes.alreadyCancelled(site) : Outcomes.unsuccessful(CANCEL, reply);
             }
             if (!reply.flag("success")) {
                 return Outcomes.unexpectedAnswer(CANCEL, reply);

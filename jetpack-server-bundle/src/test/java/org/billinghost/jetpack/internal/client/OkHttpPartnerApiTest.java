@@ -482,6 +482,13 @@ class OkHttpPartnerApiTest {
         }
 
         @Test
+        void successFalseWithAnErrorCodeIsARefusalNamingIt() {
+            stub.on("partner-cancel", json(200, "{\"success\":false,\"error_code\":\"not_jps_plan\"}"));
+
+            assertFailure(api.cancel(CREDENTIALS, "example.com"), false, "not_jps_plan", "not a partner plan");
+        }
+
+        @Test
         void notFoundMeansTheSiteUrlIsInvalid() {
             stub.on("partner-cancel", json(404, "{\"error\":\"not_found\"}"));
 
