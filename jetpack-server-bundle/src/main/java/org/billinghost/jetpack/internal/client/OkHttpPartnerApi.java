@@ -178,7 +178,7 @@ final class OkHttpPartnerApi implements PartnerApi, AutoCloseable {
             return new SiteStatus(ApiOutcome.success("Jetpack status of " + site + ": plan "
                     + (plan.isEmpty() ? "none" : plan) + "."), plan, flag(blog, "is_partner_plan"),
                     flag(blog, "is_provisioned_by_calling_partner"), flag(blog, "is_connected"),
-                    flag(blog, "has_pending_plan"));
+                    flag(blog, "has_pending_plan"), Math.max(0, blog.path("blog_id").asLong(0)));
         }, OkHttpPartnerApi::unknownStatus);
     }
 

@@ -157,7 +157,8 @@ public final class JetpackServerModule implements ServerModule {
             return CommandResult.success();
         }
         String site = record.map(ProvisioningRecord::site).orElse(SiteUrls.clean(service.siteUrl()));
-        return provision(params, service, site, service.plan().orElseThrow(), !connected(service, site));
+        SiteStatus status = status(params, service, site);
+        return provision(params, service, site, service.plan().orElseThrow(), !(status.outcome().ok() && status.connected()));
     }
 
     /**
@@ -176,7 +177,7 @@ public final class JetpackServerModule implements ServerModule {
         Plan wanted = service.plan().orElseThrow();
         String site = records.find(params.serviceId()).map(ProvisioningRecord::site)
                 .orElse(SiteUrls.clean(service.siteUrl()));
-        SiteStatus status = api.status(service.credentials(), site);
+        SiteStatus status = status(params, service, site);
         Optional<Plan> current = status.outcome().ok() ? Plan.parse(status.plan()) : Optional.empty();
         if (current.isPresent() && current.get().compareTo(wanted) > 0) {
             return CommandResult.error(PREFIX + "The site " + site + " has the " + current.get().label()
@@ -220,7 +221,7 @@ public final class JetpackServerModule implements ServerModule {
         JetpackService service = JetpackService.of(params);
         String site = records.find(params.serviceId()).map(ProvisioningRecord::site)
                 .orElse(SiteUrls.clean(service.siteUrl()));
-        SiteStatus status = api.status(service.credentials(), site);
+        SiteStatus status = status(params, service, site);
         if (!status.outcome().ok()) {
             return result(status.outcome());
         }
@@ -259,7 +260,8 @@ public final class JetpackServerModule implements ServerModule {
         String fieldSite = SiteUrls.clean(service.siteUrl());
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("Jetpack Plan", service.plan().map(Plan::label).orElse(service.planValue()));
-        fields.put("Jetpack Site", record.map(ProvisioningRecord::site).orElse(fieldSite));
+        fields.put("Jetpack Site", record.map(r -> r.site() + (r.blogId() > 0 ? " (blog id " + r.blogId() + ")" : ""))
+                .orElse(fieldSite));
         fields.put("Provisioning", record.map(JetpackServerModule::describe).orElse("Not provisioned yet."));
         if (record.isPresent() && record.get().holdsPlan() && !record.get().site().equals(fieldSite)) {
             fields.put("Site URL changed", "The plan stays on " + record.get().site() + ": the Site URL field now says "
@@ -351,9 +353,17 @@ public final class JetpackServerModule implements ServerModule {
         }
     }
 
-    private boolean connected(JetpackService service, String site) {
+    /** Asks for the site's status and keeps the blog id it gives in the record (a debugging aid: failures are logged). */
+    private SiteStatus status(CommandParams params, JetpackService service, String site) {
         SiteStatus status = api.status(service.credentials(), site);
-        return status.outcome().ok() && status.connected();
+        if (status.outcome().ok() && status.blogId() > 0) {
+            try {
+                records.blogId(params.serviceId(), site, status.blogId());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not record the Jetpack blog id service={}: {}", params.serviceId(), e.getMessage());
+            }
+        }
+        return status;
     }
 
     private static boolean cancelsOnSuspension(CommandParams params) {

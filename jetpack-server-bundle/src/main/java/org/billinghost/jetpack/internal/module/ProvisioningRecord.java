@@ -6,12 +6,13 @@ import java.time.Instant;
  * What the module provisioned for one service.
  *
  * @param site          the site identifier sent to the API (cleaned: no scheme, no trailing slash)
+ * @param blogId        the site's WordPress.com blog id once a status call gave it, else 0
  * @param plan          the plan's slug
  * @param provisionedAt when the plan was last provisioned, null if never
  * @param cancelledAt   when it was cancelled, null unless {@code state} is CANCELLED
  * @param lastError     the last failure's message, empty when the last command succeeded
  */
-record ProvisioningRecord(long serviceId, String site, String plan, State state, Instant provisionedAt,
+record ProvisioningRecord(long serviceId, String site, long blogId, String plan, State state, Instant provisionedAt,
                           Instant cancelledAt, String lastError) {
 
     enum State {

@@ -23,10 +23,17 @@ final class ProvisioningRecords {
     }
 
     Optional<ProvisioningRecord> find(long serviceId) {
-        return database.query("SELECT service_id, site, plan, state, provisioned_at, cancelled_at, last_error FROM "
-                + TABLE + " WHERE service_id = ?", row -> new ProvisioningRecord(row.getLong(1), row.getString(2),
-                row.getString(3), State.valueOf(row.getString(4)), instant(row.getObject(5, LocalDateTime.class)),
-                instant(row.getObject(6, LocalDateTime.class)), text(row.getString(7))), serviceId).stream().findFirst();
+        return database.query("SELECT service_id, site, blog_id, plan, state, provisioned_at, cancelled_at, last_error"
+                + " FROM " + TABLE + " WHERE service_id = ?", row -> new ProvisioningRecord(row.getLong(1), row.getString(2),
+                row.getLong(3), row.getString(4), State.valueOf(row.getString(5)),
+                instant(row.getObject(6, LocalDateTime.class)), instant(row.getObject(7, LocalDateTime.class)),
+                text(row.getString(8))), serviceId).stream().findFirst();
+    }
+
+    /** The blog id a status call gave for the recorded site (nothing when the service has no record for it). */
+    void blogId(long serviceId, String site, long blogId) {
+        database.update("UPDATE " + TABLE + " SET blog_id = ?, updated = ? WHERE service_id = ? AND site = ?",
+                blogId, now(), serviceId, site);
     }
 
     /** The plan is on {@code site} now (PROVISIONED or WAITING); the last error is cleared. */

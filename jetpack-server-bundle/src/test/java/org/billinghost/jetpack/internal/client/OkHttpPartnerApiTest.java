@@ -536,14 +536,14 @@ class OkHttpPartnerApiTest {
             ((AutoCloseable) api).close();
             api = new OkHttpPartnerApi(ClientSettings.of(server.url("/wpcom/").toString(), "1.4", 2_000,
                     TestClients.READ_TIMEOUT_MILLIS, 10_000), () -> moduleLog);
-            stub.on("status", json(200, "{\"blog\":{\"plan\":{\"product_slug\":\"professional\"},\"is_partner_plan\":true,"
+            stub.on("status", json(200, "{\"blog\":{\"blog_id\":77,\"plan\":{\"product_slug\":\"professional\"},\"is_partner_plan\":true,"
                     + "\"is_provisioned_by_calling_partner\":true,\"is_connected\":true,\"has_pending_plan\":false},"
                     + "\"products\":[]}"));
 
             SiteStatus status = api.status(CREDENTIALS, "example.com");
 
-            assertThat(List.of(status.plan(), status.partnerPlan(), status.connected(), status.pendingPlan()))
-                    .containsExactly("professional", true, true, false);
+            assertThat(List.of(status.plan(), status.partnerPlan(), status.connected(), status.pendingPlan(), status.blogId()))
+                    .containsExactly("professional", true, true, false, 77L);
             assertThat(stub.requests("status").get(0).getUrl().encodedPath())
                     .isEqualTo("/wpcom/rest/v1.4/jpphp/example.com/status");
         }

@@ -320,10 +320,22 @@ class JetpackServerModuleTest {
     void createRecordsTheSiteSentAndShowsItAsTheServicesDomain() {
         assertThat(module.createAccount(new FakeCommandParams(8)).succeeded()).isTrue();
 
-        assertThat(records.find(8)).contains(new ProvisioningRecord(8, "shop.example.com", "premium",
+        assertThat(records.find(8)).contains(new ProvisioningRecord(8, "shop.example.com", 0, "premium",
                 ProvisioningRecord.State.PROVISIONED, T0, null, ""));
         assertThat(services.updates).singleElement().isEqualTo(new RecordingServices.Update(8,
                 new ServiceUpdate("shop.example.com", null, null, null)));
+    }
+
+    @Test
+    void theBlogIdAStatusCallGivesIsRecordedAndShown() {
+        FakeCommandParams params = new FakeCommandParams(8);
+        module.createAccount(params);
+        stub.on("status", json(200, "{\"plan\":\"premium\",\"blog_id\":200000001}"));
+
+        module.custom("checkStatus", params);
+
+        assertThat(records.find(8).orElseThrow().blogId()).isEqualTo(200_000_001L);
+        assertThat(module.adminServicesTabFields(params)).containsEntry("Jetpack Site", "shop.example.com (blog id 200000001)");
     }
 
     @Test

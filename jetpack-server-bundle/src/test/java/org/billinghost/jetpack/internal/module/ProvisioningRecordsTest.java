@@ -24,11 +24,13 @@ class ProvisioningRecordsTest {
             first.provisioned(5, "example.com::blog", "premium", State.WAITING);
             later.failed(5, "other.example.org", "professional", "x".repeat(ProvisioningRecords.MAX_ERROR_LENGTH + 10));
             ProvisioningRecord failed = later.find(5).orElseThrow();
+            later.blogId(5, "example.com::blog", 42);
+            later.blogId(5, "other.example.org", 43);
             later.cancelled(5, "ignored.example.org", "free");
 
-            assertThat(failed).isEqualTo(new ProvisioningRecord(5, "example.com::blog", "premium", State.WAITING, T0, null,
+            assertThat(failed).isEqualTo(new ProvisioningRecord(5, "example.com::blog", 0, "premium", State.WAITING, T0, null,
                     "x".repeat(ProvisioningRecords.MAX_ERROR_LENGTH)));
-            assertThat(later.find(5)).contains(new ProvisioningRecord(5, "example.com::blog", "premium", State.CANCELLED,
+            assertThat(later.find(5)).contains(new ProvisioningRecord(5, "example.com::blog", 42, "premium", State.CANCELLED,
                     T0, T1, ""));
             assertThat(later.find(6)).isEmpty();
         }
