@@ -81,6 +81,12 @@ public final class JetpackCatalog {
      * an empty {@code partnerSecret} keeps the stored one.
      */
     public void saveProduct(AdminSession admin, String plan, String partnerId, String partnerSecret, String autoSetup) {
+        saveProduct(admin, plan, partnerId, partnerSecret, autoSetup, "");
+    }
+
+    /** As above, with the module's third setting, "On suspension" (empty: the default, keep the plan). */
+    public void saveProduct(AdminSession admin, String plan, String partnerId, String partnerSecret, String autoSetup,
+                            String onSuspension) {
         long productId = productId(plan);
         admin.get("admin/configproducts?action=product&id=" + productId);
         Map<String, String> form = new LinkedHashMap<>();
@@ -95,6 +101,7 @@ public final class JetpackCatalog {
         form.put("shownmodule", "jetpack");
         form.put("configoption1", partnerId);
         form.put("configoption2", partnerSecret);
+        form.put("configoption3", onSuspension);
         form.put("autosetup", autoSetup);
         HttpResponse<String> saved = admin.post("admin/configproducts", form);
         if (saved.statusCode() != 303 && saved.statusCode() != 302) {

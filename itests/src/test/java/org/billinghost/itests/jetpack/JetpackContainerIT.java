@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,14 +64,24 @@ public class JetpackContainerIT extends ContainerTestSupport {
 
     @Test
     public void anApiOrderIsProvisionedThroughTheSandbox() {
+        String serviceId = orderPersonalPlan("Katherine", "Johnson", "katherine@example.com", "container-it.example.com");
+
+        String service = api("GetClientsProducts", Map.of("serviceid", serviceId)).body();
+        assertTrue("activation link stored on the service: " + service, service.contains("URL to Activate Jetpack"));
+        // the module's provisioning record (its own table, from the bundle's scripts) made the site the Domain
+        assertTrue("the site is the service's domain: " + service, service.contains("\"domain\":\"container-it.example.com\""));
+    }
+
+    /** Orders the Personal plan for {@code site} through the WHMCS API and waits for the service to be Active. */
+    private String orderPersonalPlan(String firstName, String lastName, String email, String site) {
         long productId = personalPlanProduct();
-        String client = api("AddClient", Map.of("firstname", "Katherine", "lastname", "Johnson",
-                "email", "katherine@example.com", "address1", "1 Main Street", "city", "Hampton", "state", "VA",
+        String client = api("AddClient", Map.of("firstname", firstName, "lastname", lastName,
+                "email", email, "address1", "1 Main Street", "city", "Hampton", "state", "VA",
                 "postcode", "23666", "country", "US", "phonenumber", "5550100", "password2", "secret-kj")).body();
         long clientId = Long.parseLong(field(client, "clientid"));
 
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("Site URL", "container-it.example.com");
+        fields.put("Site URL", site);
         fields.put("Local User", "admin");
         HttpAnswer order = api("AddOrder", Map.of("clientid", Long.toString(clientId), "pid[0]", Long.toString(productId),
                 "paymentmethod", "banktransfer", "customfields[0]", phpSerialisedBase64(fields)));
@@ -87,12 +98,54 @@ public class JetpackContainerIT extends ContainerTestSupport {
             sleep(200);
         }
         assertTrue("service " + serviceId + " not Active: " + service, service.contains("\"status\":\"Active\""));
-        assertTrue("activation link stored on the service: " + service, service.contains("URL to Activate Jetpack"));
+        return serviceId;
+    }
+
+    /**
+     * The nested status shape of newer API versions, end to end: with the sandbox answering status nested (and its
+     * errors as error/message), a Change Package on a connected site sends no force_register — which the module
+     * only knows from the nested {@code blog.is_connected}.
+     */
+    @Test
+    public void changePackageReadsTheNestedStatusOfANewerApiVersion() {
+        // a status call counted by the current sandbox; the reconfigured one starts from zero
+        httpGet("sandbox/wpcom/rest/v1.3/jpphp/marker.example.com/status");
+        configure("jetpack.partner.sandbox", Map.of("nestedStatus", true, "errorShape", "error"));
+        configure("jetpack.partner.api", Map.of("baseUrl", baseUrl() + "sandbox/wpcom", "statusApiVersion", "1.4"));
+        awaitBody("sandbox/wpcom/_sandbox/stats", "\"status_requests\":0");
+        String site = "nested-it.example.com";
+        String serviceId = orderPersonalPlan("Grace", "Hopper", "grace@example.com", site);
+        assertEquals(200, httpPostForm("sandbox/wpcom/_sandbox/sites/" + site + "/connect", Map.of()).status());
+
+        HttpAnswer changed = api("ModuleChangePackage", Map.of("serviceid", serviceId));
+
+        assertTrue(changed.body(), changed.body().contains("\"result\":\"success\""));
+        String sandboxSite = httpGet("sandbox/wpcom/_sandbox/sites/" + site).body();
+        assertTrue(sandboxSite, sandboxSite.contains("\"provision_count\":2"));
+        assertTrue(sandboxSite, sandboxSite.contains("\"force_register_count\":1"));
+    }
+
+    private void awaitBody(String path, String expected) {
+        long deadline = System.nanoTime() + READY.toNanos();
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            body = httpGet(path).body();
+            if (body.contains(expected)) {
+                return;
+            }
+            sleep(200);
+        }
+        fail(path + " never contained " + expected + ": " + body);
     }
 
     /** A Jetpack product as the addon's generator makes it, but set up as soon as it is ordered. */
     private long personalPlanProduct() {
         Catalog catalog = waitForService(Catalog.class, null, READY);
+        Optional<Long> existing = catalog.productsOfModule("jetpack").stream()
+                .filter(p -> p.name().equals("Jetpack - Personal Plan")).map(p -> p.id()).findFirst();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         long groupId = catalog.groups().stream().filter(g -> g.name().equals("Jetpack")).mapToLong(ProductGroup::id)
                 .findFirst().orElseGet(() -> catalog.createGroup("Jetpack", false).id());
         List<NewCustomField> customFields = List.of(

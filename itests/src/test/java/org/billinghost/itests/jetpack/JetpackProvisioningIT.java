@@ -174,6 +174,83 @@ public class JetpackProvisioningIT {
     }
 
     @Test
+    public void terminateAfterTheSiteUrlWasEditedCancelsTheRecordedSite() {
+        String site = uniqueSite("recorded", "example.com");
+        long serviceId = order(newClient(), "Premium", "https://" + site + "/");
+        awaitActive(serviceId);
+        assertThat(api.service(serviceId).path("domain").asText()).isEqualTo(site);
+
+        String edited = uniqueSite("edited", "example.com");
+        api.call("UpdateClientProduct", Map.of("serviceid", serviceId, "customfields", "{\"Site URL\":\"" + edited + "\"}"));
+        api.call("ModuleTerminate", Map.of("serviceid", serviceId));
+
+        JsonNode cancelled = sandboxSite(site);
+        assertThat(cancelled.path("state").asText()).isEqualTo("cancelled");
+        assertThat(cancelled.path("cancel_count").asLong()).isEqualTo(1);
+        assertThat(sandbox.sites().path("sites")).noneSatisfy(known ->
+                assertThat(known.path("siteurl").asText()).isEqualTo(edited));
+    }
+
+    @Test
+    public void changePackageOnAConnectedSiteSendsNoForceRegister() {
+        String site = uniqueSite("connected", "example.com");
+        long serviceId = order(newClient(), "Personal", site);
+        awaitActive(serviceId);
+        postToSandbox("sites/" + site + "/connect");
+
+        api.call("UpdateClientProduct", Map.of("serviceid", serviceId, "pid", catalog.productId("Premium")));
+        api.call("ModuleChangePackage", Map.of("serviceid", serviceId));
+
+        JsonNode upgraded = sandboxSite(site);
+        assertThat(upgraded.path("plan").asText()).isEqualTo("premium");
+        assertThat(upgraded.path("provision_count").asLong()).isEqualTo(2);
+        assertThat(upgraded.path("force_register_count").asLong()).isEqualTo(1);
+        assertThat(api.customField(serviceId, DETAILS)).contains("active on " + site, "already connected");
+    }
+
+    @Test
+    public void keepOnSuspensionLeavesThePlanThroughSuspendAndUnsuspend() {
+        String site = uniqueSite("kept", "example.com");
+        long serviceId = order(newClient(), "Free", site);
+        awaitActive(serviceId);
+
+        api.call("ModuleSuspend", Map.of("serviceid", serviceId));
+        assertThat(sandboxSite(site).path("state").asText()).isEqualTo("provisioned");
+        api.call("ModuleUnsuspend", Map.of("serviceid", serviceId));
+
+        JsonNode kept = sandboxSite(site);
+        assertThat(List.of(kept.path("state").asText(), kept.path("provision_count").asText(),
+                kept.path("cancel_count").asText())).containsExactly("provisioned", "1", "0");
+        assertThat(api.serviceStatus(serviceId)).isEqualTo("Active");
+    }
+
+    @Test
+    public void cancelOnSuspensionCancelsAndProvisionsAgain() throws Exception {
+        catalog.saveProduct(admin, "Professional", JetpackCatalog.DEMO_PARTNER_ID, "", "order",
+                "Cancel the plan, provision it again on unsuspension");
+        try {
+            String email = "jetpack-suspended-" + System.nanoTime() + "@example.com";
+            long clientId = api.addClient("Suspended", "Client", email);
+            String site = uniqueSite("suspended", "example.com");
+            long serviceId = order(clientId, "Professional", site);
+            awaitActive(serviceId);
+
+            api.call("ModuleSuspend", Map.of("serviceid", serviceId));
+            assertThat(sandboxSite(site).path("state").asText()).isEqualTo("cancelled");
+            assertThat(clientAreaServicesPage(email, "secret-" + email)).contains("Jetpack for " + site,
+                    "This Jetpack plan was cancelled on ", "provisioned again when the service is unsuspended");
+            api.call("ModuleUnsuspend", Map.of("serviceid", serviceId));
+
+            JsonNode again = sandboxSite(site);
+            assertThat(List.of(again.path("state").asText(), again.path("provision_count").asText(),
+                    again.path("cancel_count").asText())).containsExactly("provisioned", "2", "1");
+            assertThat(clientAreaServicesPage(email, "secret-" + email)).contains("activate Jetpack");
+        } finally {
+            catalog.saveProduct(admin, "Professional", JetpackCatalog.DEMO_PARTNER_ID, "", "order");
+        }
+    }
+
+    @Test
     public void theCustomerSeesTheActivationLinkInTheClientArea() throws Exception {
         String email = "jetpack-client-" + System.nanoTime() + "@example.com";
         long clientId = api.addClient("Client", "Area", email);
@@ -184,7 +261,8 @@ public class JetpackProvisioningIT {
 
         String page = clientAreaServicesPage(email, "secret-" + email);
 
-        assertThat(page).contains("<a href=\"" + link.replace("&", "&amp;") + "\"").contains("activate Jetpack");
+        assertThat(page).contains("<a href=\"" + link.replace("&", "&amp;") + "\"").contains("activate Jetpack")
+                .contains("Jetpack for " + site);
     }
 
     @Test
@@ -233,6 +311,46 @@ public class JetpackProvisioningIT {
 
         assertThat(activity("Module Create Failed - Service ID: " + serviceId + " - JETPACK MODULE: "))
                 .hasSize(2).allSatisfy(line -> assertThat(line).contains("HTTP 503", "try again later"));
+        assertThat(api.customField(serviceId, DETAILS)).startsWith("URL to Activate Jetpack: ");
+    }
+
+    @Test
+    public void aTokenRefusedWithHttp400IsRenewedAndTheCallRetried() {
+        long tokensBefore = sandbox.stats().path("token_requests").asLong();
+        sandbox.faults(Map.of("endpoint", "provision", "count", 1, "status", 400, "error", "invalid_token",
+                "message", "The OAuth2 token is invalid."));
+        long serviceId = order(newClient(), "Free", uniqueSite("renewed", "example.com"));
+
+        awaitActive(serviceId);
+
+        assertThat(sandbox.stats().path("token_requests").asLong()).isEqualTo(tokensBefore + 1);
+        assertThat(activity("Service ID: " + serviceId + " - JETPACK MODULE: ")).isEmpty();
+    }
+
+    @Test
+    public void aSuccessFalseAnswerIsAnErrorNamingItsCode() {
+        sandbox.faults(Map.of("endpoint", "provision", "count", 1, "status", 200, "content_type", "application/json",
+                "body", "{\"success\":false,\"error_code\":\"invalid_local_user\",\"error_message\":\"No such user.\"}"));
+        long serviceId = order(newClient(), "Free", uniqueSite("unsuccessful", "example.com"));
+        String failure = "Module Create Failed - Service ID: " + serviceId + " - JETPACK MODULE: ";
+
+        await(ACTIVE, "the failure in the activity log", () -> !activity(failure).isEmpty());
+
+        assertThat(activity(failure)).singleElement().asString().contains("invalid_local_user: No such user.");
+        assertThat(api.serviceStatus(serviceId)).isEqualTo("Pending");
+    }
+
+    @Test
+    public void aLostAnswerIsRetriedAndTheSiteKeepsOnePlan() {
+        sandbox.faults(Map.of("endpoint", "provision", "count", 1, "lost", true));
+        String site = uniqueSite("lost", "example.com");
+        long serviceId = order(newClient(), "Personal", site);
+
+        awaitActive(serviceId);
+
+        JsonNode provisioned = sandboxSite(site);
+        assertThat(List.of(provisioned.path("plan").asText(), provisioned.path("provision_count").asText()))
+                .containsExactly("personal", "2");
         assertThat(api.customField(serviceId, DETAILS)).startsWith("URL to Activate Jetpack: ");
     }
 

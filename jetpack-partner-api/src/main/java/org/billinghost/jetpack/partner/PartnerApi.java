@@ -16,8 +16,20 @@ public interface PartnerApi {
     /** Asks the API for a new token with these credentials (bypassing the cache). */
     ApiOutcome validateCredentials(PartnerCredentials credentials);
 
-    /** Provisions {@code plan} for the site with {@code force_register=true}. */
-    ProvisionResult provision(PartnerCredentials credentials, Plan plan, String siteUrl, String localUser);
+    /** Provisions {@code plan} for the site with {@code force_register=true} (first provisioning). */
+    default ProvisionResult provision(PartnerCredentials credentials, Plan plan, String siteUrl, String localUser) {
+        return provision(credentials, plan, siteUrl, localUser, true);
+    }
+
+    /**
+     * Provisions {@code plan} for the site; {@code forceRegister} false sends no {@code force_register}
+     * (a plan change on a connected site), and the call is repeated with it when the API answers
+     * {@code method_not_found}.
+     *
+     * @since 1.2
+     */
+    ProvisionResult provision(PartnerCredentials credentials, Plan plan, String siteUrl, String localUser,
+                              boolean forceRegister);
 
     /** Cancels the partner plan of the site. */
     ApiOutcome cancel(PartnerCredentials credentials, String siteUrl);

@@ -3,7 +3,7 @@
  * shared by the Jetpack server module and the Jetpack addon. Every message it returns starts
  * with {@value org.billinghost.jetpack.partner.PartnerApi#PREFIX}.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package org.billinghost.jetpack.partner;
 
 import org.osgi.annotation.versioning.Version;

@@ -8,6 +8,7 @@ final class Actions {
     static final String ADD_PRODUCT = "add_product";
     static final String PROVISION_FORM = "provision_jetpack_plans";
     static final String PROVISION = "provision_plan";
+    static final String CANCEL_MANUAL_PLAN = "cancel_manual_plan";
     static final String UPDATE_PRODUCT_CREDENTIALS = "update_product_credentials";
     static final String KEEP_PRODUCT_CREDENTIALS = "keep_product_credentials";
 

@@ -10,10 +10,22 @@ import org.billinghost.api.platform.ModuleDatabase;
 final class AddonStorage {
     private final ProductRecords records;
     private final CredentialsNotice notice;
+    private final PlanClaims claims;
+    private final ManualPlans manualPlans;
 
     AddonStorage(ModuleDatabase database, Clock clock) {
         this.records = new ProductRecords(database, clock);
         this.notice = new CredentialsNotice(database, clock);
+        this.claims = new PlanClaims(database, clock);
+        this.manualPlans = new ManualPlans(database, clock);
+    }
+
+    ManualPlans manualPlans() {
+        return manualPlans;
+    }
+
+    PlanClaims claims() {
+        return claims;
     }
 
     ProductRecords records() {

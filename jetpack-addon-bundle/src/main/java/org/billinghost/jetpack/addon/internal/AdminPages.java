@@ -28,8 +28,8 @@ final class AdminPages {
         this.layout = new Layout(banner, templates);
         this.partnerDetails = new PartnerDetailsPage(layout, api, activityLog);
         this.products = new ProductsPage(layout, catalog, storage.records(),
-                new ProductGenerator(catalog, storage.records()), activityLog);
-        this.provision = new ProvisionPage(layout, api, activityLog);
+                new ProductGenerator(catalog, storage.records(), storage.claims()), activityLog);
+        this.provision = new ProvisionPage(layout, api, activityLog, storage.manualPlans());
     }
 
     AddonPage render(AddonRequest request) {
@@ -42,6 +42,7 @@ final class AdminPages {
                 case Actions.ADD_PRODUCT -> products.add(request);
                 case Actions.PROVISION_FORM -> provision.show(request);
                 case Actions.PROVISION -> provision.provision(request);
+                case Actions.CANCEL_MANUAL_PLAN -> provision.cancel(request);
                 case Actions.UPDATE_PRODUCT_CREDENTIALS -> banner.update(request, layout);
                 case Actions.KEEP_PRODUCT_CREDENTIALS -> banner.keep(request, layout);
                 default -> layout.message(request, action, Alert.of(Kind.DANGER, "Unknown action '" + action

@@ -48,8 +48,13 @@ final class PartnerDetailsPage {
         } else {
             activityLog.log(PartnerApi.PREFIX + "partner credentials check failed for client id " + credentials.clientId()
                     + ": " + withoutPrefix(outcome.message()), 0);
-            result = Alert.withLink(Kind.DANGER, "The partner credentials are not valid. " + outcome.message(),
-                    HostPaths.CONFIGURE_ADDON, "Fix the addon's configuration");
+            // only a refusal by the API says something about the credentials: a time-out, a 5xx or a wrong base URL
+            // does not, and a link to change them would send the admin the wrong way
+            result = outcome.refusedByApi()
+                    ? Alert.withLink(Kind.DANGER, "The partner credentials are not valid. " + outcome.message(),
+                            HostPaths.CONFIGURE_ADDON, "Fix the addon's configuration")
+                    : Alert.of(outcome.transientFailure() ? Kind.WARNING : Kind.DANGER,
+                            "The partner credentials could not be checked. " + outcome.message());
         }
         return page(request, List.of(result));
     }

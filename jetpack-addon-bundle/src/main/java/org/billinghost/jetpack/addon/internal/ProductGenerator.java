@@ -16,38 +16,46 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates one product per Jetpack plan in a product group: the missing ones in one catalog
- * transaction (all or none), never a second product for a plan that already has one.
+ * transaction (all or none), never a second product for a plan that already has one — also when two
+ * hosts on one database create them at once ({@link PlanClaims}).
  */
 final class ProductGenerator {
     private static final Logger LOG = LoggerFactory.getLogger(ProductGenerator.class);
 
     private final Catalog catalog;
     private final ProductRecords records;
+    private final PlanClaims claims;
 
-    ProductGenerator(Catalog catalog, ProductRecords records) {
+    ProductGenerator(Catalog catalog, ProductRecords records, PlanClaims claims) {
         this.catalog = catalog;
         this.records = records;
+        this.claims = claims;
     }
 
-    /** Serialised so that two admins pressing Create at once cannot both create the products. */
+    /** Serialised in this JVM (admins of one host wait for each other); the plan claims guard across hosts. */
     synchronized GenerationResult generate(long groupId, PartnerCredentials credentials) {
         if (catalog.group(groupId).isEmpty()) {
             return new GenerationResult.Refused(PartnerApi.PREFIX + "product group " + groupId
                     + " does not exist; nothing was created.");
         }
         Map<Plan, Product> existing = existingPlanProducts(catalog);
-        List<NewProduct> missing = List.of(Plan.values()).stream()
-                .filter(plan -> !existing.containsKey(plan))
-                .map(plan -> JetpackProducts.newProduct(groupId, plan, credentials))
-                .toList();
-        if (missing.isEmpty()) {
+        List<Plan> missingPlans = List.of(Plan.values()).stream().filter(plan -> !existing.containsKey(plan)).toList();
+        if (missingPlans.isEmpty()) {
             return new GenerationResult.AlreadyExist(List.copyOf(existing.values()));
         }
+        List<NewProduct> missing = missingPlans.stream()
+                .map(plan -> JetpackProducts.newProduct(groupId, plan, credentials))
+                .toList();
         List<Product> created;
         try {
-            created = catalog.addProducts(missing);
+            created = claims.createClaimed(missingPlans, id -> catalog.product(id).isPresent(),
+                    () -> catalog.addProducts(missing));
         } catch (BillingException e) {
             return refused(e);
+        } catch (PlanClaims.AlreadyClaimed e) {
+            LOG.warn("JETPACK MODULE: the Jetpack products were not created group={}: {}", groupId, e.getMessage());
+            return new GenerationResult.Refused(PartnerApi.PREFIX + "the Jetpack products were being created at the"
+                    + " same time by another admin or host. Nothing was created here: reload the page to see them.");
         } catch (RuntimeException e) {
             // a database failure inside the catalog's transaction: rolled back, so still nothing was created
             LOG.warn("JETPACK MODULE: the catalog failed to create the Jetpack products group={}", groupId, e);

@@ -12,6 +12,9 @@ import org.billinghost.jetpack.partner.Plan;
 final class ProductRecords {
     static final String TABLE = "mod_jetpack_products";
 
+    private record Row(long productId, String plan, LocalDateTime created, LocalDateTime updated) {
+    }
+
     private final ModuleDatabase database;
     private final Clock clock;
 
@@ -31,14 +34,18 @@ final class ProductRecords {
         }
     }
 
-    /** By product id, oldest first. */
+    /**
+     * By product id, oldest first. A row whose plan is not one of the four (written by hand, or by a later version
+     * that sells more) is left out: the products page then shows its product as "not by this addon".
+     */
     Map<Long, ProductRecord> all() {
         Map<Long, ProductRecord> records = new LinkedHashMap<>();
-        database.query("SELECT product_id, plan, created, updated FROM " + TABLE + " ORDER BY created, product_id",
-                rs -> new ProductRecord(rs.getLong(1), Plan.parse(rs.getString(2)).orElseThrow(),
-                        rs.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC),
-                        rs.getObject(4, LocalDateTime.class).toInstant(ZoneOffset.UTC)))
-                .forEach(r -> records.put(r.productId(), r));
+        for (Row row : database.query("SELECT product_id, plan, created, updated FROM " + TABLE
+                + " ORDER BY created, product_id", rs -> new Row(rs.getLong(1), rs.getString(2),
+                rs.getObject(3, LocalDateTime.class), rs.getObject(4, LocalDateTime.class)))) {
+            Plan.parse(row.plan()).ifPresent(plan -> records.put(row.productId(), new ProductRecord(row.productId(), plan,
+                    row.created().toInstant(ZoneOffset.UTC), row.updated().toInstant(ZoneOffset.UTC))));
+        }
         return records;
     }
 }

@@ -19,7 +19,7 @@ class AddonTablesTest {
     @AllDatabases.Test
     void theHostCreatesTheTablesOnceAndRecordsThemUnderTheBundle(TestDatabase kind) {
         try (TestDatabase db = org.billinghost.core.testkit.TestDatabases.create(kind.dialect())) {
-            assertThat(TestDatabases.addonTables(db.database())).containsExactly(1, 2);
+            assertThat(TestDatabases.addonTables(db.database())).containsExactly(1, 2, 3, 4);
             AddonStorage storage = new AddonStorage(db.database(), Clock.fixed(T0, ZoneOffset.UTC));
             storage.records().record(41, Plan.PERSONAL);
             storage.notice().markChanged(List.of(AddonSettings.CLIENT_SECRET));
@@ -29,7 +29,7 @@ class AddonTablesTest {
             assertThat(storage.notice().isPending()).isTrue();
             assertThat(db.jdbc().query("SELECT bundle, version FROM module_schema_version ORDER BY version",
                     rs -> rs.getString(1) + " V" + rs.getInt(2)))
-                    .containsExactly(TestDatabases.BUNDLE + " V1", TestDatabases.BUNDLE + " V2");
+                    .containsExactly(TestDatabases.BUNDLE + " V1", TestDatabases.BUNDLE + " V2", TestDatabases.BUNDLE + " V3", TestDatabases.BUNDLE + " V4");
         }
     }
 
@@ -47,7 +47,7 @@ class AddonTablesTest {
                     + " state_value VARCHAR(1000) NOT NULL, updated " + ts + " NOT NULL)");
             new AddonStorage(db.database(), Clock.fixed(T0, ZoneOffset.UTC)).records().record(5, Plan.PREMIUM);
 
-            assertThat(TestDatabases.addonTables(db.database())).containsExactly(1, 2);
+            assertThat(TestDatabases.addonTables(db.database())).containsExactly(1, 2, 3, 4);
 
             ProductRecords later = new AddonStorage(db.database(), Clock.fixed(T1, ZoneOffset.UTC)).records();
             later.record(8, Plan.PROFESSIONAL);

@@ -16,6 +16,8 @@ final class FakePartnerApi implements PartnerApi {
 
     final List<PartnerCredentials> validations = new ArrayList<>();
     final List<ProvisionCall> provisions = new ArrayList<>();
+    final List<String> cancellations = new ArrayList<>();
+    ApiOutcome cancellation = ApiOutcome.success("cancelled");
     ApiOutcome validation = ApiOutcome.success("token issued");
     ProvisionResult provisionResult = new ProvisionResult(ApiOutcome.success("provisioned"), "", "");
 
@@ -26,14 +28,16 @@ final class FakePartnerApi implements PartnerApi {
     }
 
     @Override
-    public ProvisionResult provision(PartnerCredentials credentials, Plan plan, String siteUrl, String localUser) {
+    public ProvisionResult provision(PartnerCredentials credentials, Plan plan, String siteUrl, String localUser,
+                                     boolean forceRegister) {
         provisions.add(new ProvisionCall(credentials, plan, siteUrl, localUser));
         return provisionResult;
     }
 
     @Override
     public ApiOutcome cancel(PartnerCredentials credentials, String siteUrl) {
-        throw new UnsupportedOperationException("the addon never cancels");
+        cancellations.add(siteUrl);
+        return cancellation;
     }
 
     @Override

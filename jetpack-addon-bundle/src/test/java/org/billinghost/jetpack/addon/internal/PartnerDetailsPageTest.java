@@ -56,8 +56,8 @@ class PartnerDetailsPageTest {
 
     @Test
     void invalidCredentialsShowTheApisReasonAndALinkToFixThem() {
-        fixture.partnerApi.validation = ApiOutcome.failure(
-                "JETPACK MODULE: the partner credentials are likely wrong: Invalid client secret", false);
+        fixture.partnerApi.validation = ApiOutcome.refused(
+                "JETPACK MODULE: the partner credentials are likely wrong: Invalid client secret", "invalid_client");
 
         String html = fixture.get("action", Actions.VALIDATE).html();
 
@@ -66,6 +66,29 @@ class PartnerDetailsPageTest {
                 .contains("<a href=\"/admin/configaddonmods?action=configure&amp;module=jetpack\">Fix the addon&#39;s configuration</a>");
         assertThat(fixture.activityLog.messages).containsExactly("JETPACK MODULE: partner credentials check failed for"
                 + " client id 1001: the partner credentials are likely wrong: Invalid client secret");
+    }
+
+    @Test
+    void aTimeOutIsReportedAsSuchWithoutBlamingTheCredentials() {
+        fixture.partnerApi.validation = ApiOutcome.transientFailure(
+                "JETPACK MODULE: The Jetpack Partner API did not answer in time.", null);
+
+        String html = fixture.get("action", Actions.VALIDATE).html();
+
+        assertThat(html).contains("alert-warning")
+                .contains("The partner credentials could not be checked. JETPACK MODULE: The Jetpack Partner API did not"
+                        + " answer in time.").doesNotContain("not valid").doesNotContain("Fix the addon");
+    }
+
+    @Test
+    void aWrongBaseUrlIsReportedAsSuchWithoutBlamingTheCredentials() {
+        fixture.partnerApi.validation = ApiOutcome.failure(
+                "JETPACK MODULE: The Partner API base URL 'ftp://x' is not a valid http or https URL.", false);
+
+        String html = fixture.get("action", Actions.VALIDATE).html();
+
+        assertThat(html).contains("alert-danger").contains("The partner credentials could not be checked.")
+                .doesNotContain("not valid").doesNotContain("Fix the addon");
     }
 
     @Test

@@ -21,7 +21,7 @@ class ProductGeneratorTest {
 
     private final InMemoryCatalog catalog = new InMemoryCatalog();
     private final AddonFixture fixture = new AddonFixture(catalog);
-    private final ProductGenerator generator = new ProductGenerator(catalog, fixture.storage.records());
+    private final ProductGenerator generator = new ProductGenerator(catalog, fixture.storage.records(), fixture.storage.claims());
     private final ProductGroup group = catalog.createGroup("Jetpack", false);
 
     @Test

@@ -25,6 +25,18 @@ class ProductsPageTest {
     }
 
     @Test
+    void aRecordOfAPlanThisVersionDoesNotKnowDoesNotBreakThePage() {
+        ProductGroup group = catalog.createGroup("Jetpack", false);
+        fixture.post("action", Actions.ADD_PRODUCT, "product_group_id", Long.toString(group.id()));
+        long free = catalog.productsOfModule("jetpack").get(0).id();
+        fixture.database.update("UPDATE " + ProductRecords.TABLE + " SET plan = 'jetpack-scan' WHERE product_id = ?", free);
+
+        String html = fixture.get("action", Actions.MANAGE_PRODUCT).html();
+
+        assertThat(html).contains("<td>Free</td><td>Jetpack</td><td>0</td><td>not by this addon</td>");
+    }
+
+    @Test
     void withGroupsButNoProductsItOffersAGroupPickerAndCreate() {
         ProductGroup hosting = catalog.createGroup("Hosting & <Sites>", false);
         ProductGroup jetpack = catalog.createGroup("Jetpack", false);

@@ -41,6 +41,18 @@ class ProvisionPageTest {
     }
 
     @Test
+    void aPlanActiveOnAConnectedSiteSaysSo() {
+        fixture.partnerApi.provisionResult = new ProvisionResult(ApiOutcome.success("provisioned"), "",
+                "The Jetpack Premium plan is active on example.org.", false);
+
+        String html = fixture.post("action", Actions.PROVISION, "plan", "Premium", "site_url", "example.org",
+                "local_user", "editor").html();
+
+        assertThat(html).contains("alert-success").contains("The Jetpack Premium plan was provisioned for example.org."
+                + " The Jetpack Premium plan is active on example.org.").doesNotContain("did not resolve");
+    }
+
+    @Test
     void aPlanWaitingForDnsShowsTheWaitingMessage() {
         fixture.partnerApi.provisionResult = new ProvisionResult(ApiOutcome.success("provisioned"), "",
                 "The domain did not resolve; the plan is waiting for example.org.");
@@ -96,7 +108,7 @@ class ProvisionPageTest {
 
         assertThat(html).contains("Choose one of the four plans: Free, Personal, Premium or Professional.")
                 .contains("The site URL is not a valid web address: the host name needs at least two parts, e.g. example.com.")
-                .contains("Enter the blog user");
+                .contains("Enter the local user");
         assertThat(fixture.partnerApi.provisions).isEmpty();
     }
 
@@ -111,5 +123,33 @@ class ProvisionPageTest {
         assertThat(fixture.post("action", Actions.PROVISION, "plan", "free", "site_url", "example.net", "local_user", "bob")
                 .html()).contains("Nothing was provisioned: the partner credentials are not configured.");
         assertThat(fixture.partnerApi.provisions).isEmpty();
+    }
+
+    @Test
+    void plansProvisionedByHandAreListedAndCanBeCancelled() {
+        fixture.post("action", Actions.PROVISION, "plan", "personal", "site_url", "example.com/blog", "local_user", "admin");
+        long id = fixture.storage.manualPlans().all().get(0).id();
+
+        String listed = fixture.get("action", Actions.PROVISION_FORM).html();
+        String cancelled = fixture.post("action", Actions.CANCEL_MANUAL_PLAN, "id", Long.toString(id)).html();
+
+        assertThat(listed).contains("<td>example.com/blog</td><td>Personal</td><td>2026-11-28 10:00 UTC</td><td>admin</td>")
+                .contains("<input type=\"hidden\" name=\"id\" value=\"" + id + "\">");
+        assertThat(fixture.partnerApi.cancellations).containsExactly("example.com/blog");
+        assertThat(cancelled).contains("alert-success").contains("cancelled on 2026-11-28 10:00 UTC");
+        assertThat(fixture.post("action", Actions.CANCEL_MANUAL_PLAN, "id", Long.toString(id)).html())
+                .contains("There is no such plan to cancel");
+        assertThat(fixture.partnerApi.cancellations).hasSize(1);
+    }
+
+    @Test
+    void aRefusedCancellationKeepsThePlanListed() {
+        fixture.post("action", Actions.PROVISION, "plan", "free", "site_url", "example.org", "local_user", "admin");
+        fixture.partnerApi.cancellation = ApiOutcome.failure("JETPACK MODULE: incorrect_partner_key.", false);
+
+        String html = fixture.post("action", Actions.CANCEL_MANUAL_PLAN, "id",
+                Long.toString(fixture.storage.manualPlans().all().get(0).id())).html();
+
+        assertThat(html).contains("alert-danger").contains("incorrect_partner_key").doesNotContain("cancelled on");
     }
 }

@@ -2,7 +2,10 @@ package org.billinghost.jetpack.addon.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
+import java.util.List;
 import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.ProductGroup;
 import org.billinghost.core.testkit.CoreAssembly;
@@ -17,7 +20,7 @@ class RealCatalogGeneratorTest {
     private final CoreAssembly core = CoreAssembly.h2();
     private final Catalog catalog = core.catalog();
     private final AddonStorage storage = new AddonStorage(core.moduleDatabase(), Clock.systemUTC());
-    private final ProductGenerator generator = new ProductGenerator(catalog, storage.records());
+    private final ProductGenerator generator = new ProductGenerator(catalog, storage.records(), storage.claims());
 
     @AfterEach
     void close() {
@@ -59,5 +62,36 @@ class RealCatalogGeneratorTest {
             assertThat(p.configOptions().subList(0, 2)).containsExactly("1001", "demo-partner-secret");
             assertThat(p.customFields()).hasSize(4);
         });
+    }
+
+    @Test
+    void aSecondHostThatDidNotSeeTheProductsYetCreatesNone() {
+        TestDatabases.addonTables(core.moduleDatabase());
+        ProductGroup group = catalog.createGroup("Jetpack Plans", false);
+        assertThat(generator.generate(group.id(), CREDENTIALS)).isInstanceOf(GenerationResult.Created.class);
+        // the other host read the catalog before the first one committed: it sees no Jetpack product
+        ProductGenerator otherHost = new ProductGenerator(withoutJetpackProducts(catalog), storage.records(),
+                storage.claims());
+
+        GenerationResult result = otherHost.generate(group.id(), CREDENTIALS);
+
+        assertThat(result).isInstanceOfSatisfying(GenerationResult.Refused.class, refused ->
+                assertThat(refused.message()).contains("at the same time", "Nothing was created here"));
+        assertThat(catalog.products()).hasSize(4);
+    }
+
+    /** The catalog as a host sees it that read the Jetpack products before they were committed. */
+    private static Catalog withoutJetpackProducts(Catalog catalog) {
+        return (Catalog) Proxy.newProxyInstance(Catalog.class.getClassLoader(), new Class<?>[] {Catalog.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("productsOfModule")) {
+                        return List.of();
+                    }
+                    try {
+                        return method.invoke(catalog, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }

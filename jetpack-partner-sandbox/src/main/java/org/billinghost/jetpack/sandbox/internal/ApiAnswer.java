@@ -27,12 +27,9 @@ record ApiAnswer(int status, String contentType, byte[] body, Map<String, String
         return new ApiAnswer(status, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
-    /** The error shape of the REST endpoints: {@code {"error": code, "message": text}}. */
+    /** The error shape of the sandbox's own endpoints: {@code {"error": code, "message": text}}. */
     static ApiAnswer error(int status, String code, String message) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("message", message);
-        return json(status, body);
+        return ErrorShape.ERROR.answer(status, code, message);
     }
 
     /** The error shape of the OAuth2 token endpoint: {@code {"error": code, "error_description": text}}. */

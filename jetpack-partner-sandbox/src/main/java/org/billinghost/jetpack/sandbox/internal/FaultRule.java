@@ -44,8 +44,10 @@ final class FaultRule {
         require(spec.latencyMs() == null || (spec.latencyMs() >= 0 && spec.latencyMs() <= MAX_LATENCY_MS),
                 "latency_ms must be from 0 to " + MAX_LATENCY_MS);
         boolean drop = Boolean.TRUE.equals(spec.drop());
+        boolean lost = Boolean.TRUE.equals(spec.lost());
         require(!(drop && spec.status() != null), "drop and status exclude each other");
-        require(drop || spec.status() != null || latency(spec) > 0, "a fault needs status, drop or latency_ms");
+        require(!(lost && (drop || spec.status() != null)), "lost excludes drop and status");
+        require(drop || lost || spec.status() != null || latency(spec) > 0, "a fault needs status, drop, lost or latency_ms");
         require(spec.status() != null || (spec.error() == null && spec.message() == null && spec.body() == null
                         && spec.contentType() == null && spec.retryAfter() == null),
                 "error, message, body, content_type and retry_after need status");
@@ -71,7 +73,7 @@ final class FaultRule {
 
     /** Latency-only faults slow a call down and then let it be processed; the others replace its answer. */
     boolean replacesAnswer() {
-        return drop() || spec.status() != null;
+        return drop() || lost() || spec.status() != null;
     }
 
     /**
@@ -96,8 +98,13 @@ final class FaultRule {
         return Boolean.TRUE.equals(spec.drop());
     }
 
+    /** The call is processed, then its answer is lost: the client cannot know that it took effect. */
+    boolean lost() {
+        return Boolean.TRUE.equals(spec.lost());
+    }
+
     /** The answer of a status fault, shaped like the endpoint's own errors unless a raw body is given. */
-    ApiAnswer answer(Endpoint called) {
+    ApiAnswer answer(Endpoint called, ErrorShape errors) {
         int status = spec.status();
         ApiAnswer answer;
         if (spec.body() != null) {
@@ -107,14 +114,14 @@ final class FaultRule {
             String message = Optional.ofNullable(spec.message()).orElse("Fault injected by the sandbox: HTTP " + status);
             answer = called == Endpoint.TOKEN
                     ? ApiAnswer.oauthError(status, code, message)
-                    : ApiAnswer.error(status, code, message);
+                    : errors.answer(status, code, message);
         }
         return spec.retryAfter() == null ? answer : answer.withHeader("Retry-After", spec.retryAfter().toString());
     }
 
     FaultView view() {
         return new FaultView(id, spec.endpoint(), count, count == UNLIMITED ? UNLIMITED : remaining.get(), probability,
-                spec.status(), latencyMs(), drop(), spec.error(), spec.message(), spec.body(), spec.contentType(),
+                spec.status(), latencyMs(), drop(), lost(), spec.error(), spec.message(), spec.body(), spec.contentType(),
                 spec.retryAfter(), fired.sum());
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param status      answer this HTTP status instead of processing the call
  * @param latencyMs   wait this long before answering (alone: the call is then processed normally)
  * @param drop        close the connection without answering
+ * @param lost        process the call (it takes effect), then close the connection without answering
  * @param error       error code for the JSON body of a {@code status} fault
  * @param message     error text for the JSON body of a {@code status} fault
  * @param body        raw body of a {@code status} fault instead of JSON (may be empty)
@@ -26,6 +27,7 @@ record FaultSpec(
         @JsonProperty("status") Integer status,
         @JsonProperty("latency_ms") Long latencyMs,
         @JsonProperty("drop") Boolean drop,
+        @JsonProperty("lost") Boolean lost,
         @JsonProperty("error") String error,
         @JsonProperty("message") String message,
         @JsonProperty("body") String body,

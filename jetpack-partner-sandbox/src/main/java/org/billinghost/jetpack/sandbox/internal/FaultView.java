@@ -14,6 +14,7 @@ record FaultView(
         @JsonProperty("status") Integer status,
         @JsonProperty("latency_ms") long latencyMs,
         @JsonProperty("drop") boolean drop,
+        @JsonProperty("lost") boolean lost,
         @JsonProperty("error") String error,
         @JsonProperty("message") String message,
         @JsonProperty("body") String body,

@@ -1,5 +1,6 @@
 package org.billinghost.jetpack.sandbox.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,8 @@ final class PartnerApiEmulator {
 
     private static final String BEARER = "Bearer ";
 
+    /** {@code next_url} only when there is a link, as the docs show it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record ProvisionAnswer(
             @JsonProperty("success") boolean success,
             @JsonProperty("auth_required") boolean authRequired,
@@ -29,11 +32,16 @@ final class PartnerApiEmulator {
     private final Partners partners;
     private final AccessTokens tokens;
     private final SiteRegistry sites;
+    private final ErrorShape errors;
+    private final boolean nestedStatus;
 
-    PartnerApiEmulator(Partners partners, AccessTokens tokens, SiteRegistry sites) {
+    PartnerApiEmulator(Partners partners, AccessTokens tokens, SiteRegistry sites, ErrorShape errors,
+                       boolean nestedStatus) {
         this.partners = partners;
         this.tokens = tokens;
         this.sites = sites;
+        this.errors = errors;
+        this.nestedStatus = nestedStatus;
     }
 
     ApiAnswer token(Map<String, String> form) {
@@ -59,29 +67,34 @@ final class PartnerApiEmulator {
         return authenticated(authorization, partner -> {
             String siteurl = form.getOrDefault("siteurl", "");
             if (siteurl.isBlank()) {
-                return ApiAnswer.error(400, "invalid_siteurl", "siteurl is missing.");
+                return errors.answer(400, "invalid_siteurl", "siteurl is missing.");
             }
             Optional<SiteAddress> address = SiteAddress.fromSiteUrl(siteurl);
             if (address.isEmpty()) {
-                return ApiAnswer.error(400, "invalid_siteurl", "siteurl is not a site address (host and optional path).");
+                return errors.answer(400, "invalid_siteurl", "siteurl is not a site address (host and optional path).");
             }
             String localUser = form.getOrDefault("local_user", "");
             if (localUser.isBlank()) {
-                return ApiAnswer.error(400, "invalid_local_user", "local_user is missing.");
+                return errors.answer(400, "invalid_local_user", "local_user is missing.");
             }
             Optional<Product> product = Product.bySlug(form.get("plan"));
             if (product.isEmpty()) {
-                return ApiAnswer.error(400, "invalid_plan", "plan is not a Jetpack plan or product.");
+                return errors.answer(400, "invalid_plan", "plan is not a Jetpack plan or product.");
             }
-            // sandbox sites run no Jetpack, so registering them needs force_register, as on a bare WordPress
-            if (!"true".equalsIgnoreCase(form.get("force_register"))) {
-                return ApiAnswer.error(400, "method_not_found",
+            Optional<Site> known = sites.find(address.get().identifier());
+            boolean connected = known.isPresent() && known.get().connected();
+            boolean forceRegister = forceRegister(form.get("force_register"));
+            // a site not connected yet runs no Jetpack, so registering it needs force_register, as on a bare WordPress
+            if (!connected && !forceRegister) {
+                return errors.answer(400, "method_not_found",
                         "The remote site does not have the method jetpack.remoteRegister; retry with force_register=true.");
             }
-            Site site = sites.getOrCreate(address.get());
-            return switch (site.provision(partner, product.get(), localUser)) {
-                case DONE -> ApiAnswer.json(200, new ProvisionAnswer(true, true, nextUrl(site, product.get())));
-                case DOWNGRADE -> ApiAnswer.error(400, "plan_downgrade_disallowed",
+            Site site = known.orElseGet(() -> sites.getOrCreate(address.get()));
+            return switch (site.provision(partner, product.get(), localUser, forceRegister)) {
+                // an already connected site gets the plan at once: no link, nothing for the customer to do
+                case DONE -> ApiAnswer.json(200, connected ? new ProvisionAnswer(true, false, null)
+                        : new ProvisionAnswer(true, true, nextUrl(site, product.get())));
+                case DOWNGRADE -> errors.answer(400, "plan_downgrade_disallowed",
                         "The site already has a higher plan; a downgrade is not allowed.");
                 case OTHER_PARTNER -> incorrectPartner();
             };
@@ -94,7 +107,7 @@ final class PartnerApiEmulator {
             boolean all = "true".equalsIgnoreCase(form.get("cancel-all")) || plan.isEmpty();
             Optional<Product> only = all ? Optional.empty() : Product.bySlug(plan);
             if (!all && only.isEmpty()) {
-                return ApiAnswer.error(400, "not_jps_plan", "plan is not a Jetpack partner plan or product.");
+                return errors.answer(400, "not_jps_plan", "plan is not a Jetpack partner plan or product.");
             }
             return switch (site.cancel(partner, only)) {
                 case DONE -> ApiAnswer.json(200, new CancelAnswer(true));
@@ -105,8 +118,15 @@ final class PartnerApiEmulator {
     }
 
     ApiAnswer status(String authorization, String siteIdentifier) {
-        return authenticated(authorization,
-                partner -> withSite(siteIdentifier, site -> ApiAnswer.json(200, site.status(partner))));
+        return authenticated(authorization, partner -> withSite(siteIdentifier, site -> {
+            SiteStatus status = site.status(partner);
+            return ApiAnswer.json(200, nestedStatus ? status.nested() : status);
+        }));
+    }
+
+    /** The docs' {@code true}; PHP clients send {@code 1}. */
+    private static boolean forceRegister(String value) {
+        return "true".equalsIgnoreCase(value) || "1".equals(value);
     }
 
     ApiAnswer upgradePaths(String authorization, String blogId) {
@@ -117,27 +137,27 @@ final class PartnerApiEmulator {
     /** Unknown and expired tokens answer 403 {@code invalid_token}: the signal for clients to get a new one. */
     private ApiAnswer authenticated(String authorization, Function<String, ApiAnswer> call) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return ApiAnswer.error(403, "unauthorized", "An active access token must be used (Authorization: Bearer).");
+            return errors.answer(403, "unauthorized", "An active access token must be used (Authorization: Bearer).");
         }
         return tokens.partnerOf(authorization.substring(BEARER.length()).trim())
                 .map(call)
-                .orElseGet(() -> ApiAnswer.error(403, "invalid_token", "The OAuth2 token is invalid or has expired."));
+                .orElseGet(() -> errors.answer(403, "invalid_token", "The OAuth2 token is invalid or has expired."));
     }
 
-    /** A malformed identifier is the caller's mistake (400); a well-formed one never provisioned is unknown (404). */
+    /** A malformed identifier is the caller's mistake (400); a well-formed one never provisioned is 403 invalid_blog. */
     private ApiAnswer withSite(String identifier, Function<Site, ApiAnswer> call) {
         Optional<Site> site = sites.find(identifier);
         if (site.isPresent()) {
             return call.apply(site.get());
         }
         if (SiteAddress.fromIdentifier(identifier).isEmpty()) {
-            return ApiAnswer.error(400, "invalid_input", "The site is not a site identifier (host::path) or blog id.");
+            return errors.answer(400, "invalid_input", "The site is not a site identifier (host::path) or blog id.");
         }
-        return ApiAnswer.error(404, "unknown_blog", "Unknown blog.");
+        return errors.answer(403, "invalid_blog", "Unknown blog.");
     }
 
-    private static ApiAnswer incorrectPartner() {
-        return ApiAnswer.error(403, "incorrect_partner_key", "The site's plan was provisioned by another partner.");
+    private ApiAnswer incorrectPartner() {
+        return errors.answer(403, "incorrect_partner_key", "The site's plan was provisioned by another partner.");
     }
 
     /** Empty when the site's domain does not resolve: the plan then waits until the site connects. */

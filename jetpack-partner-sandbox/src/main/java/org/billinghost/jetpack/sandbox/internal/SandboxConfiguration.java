@@ -3,6 +3,7 @@ package org.billinghost.jetpack.sandbox.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 @ObjectClassDefinition(
         name = "Jetpack Partner API sandbox",
@@ -21,4 +22,20 @@ public @interface SandboxConfiguration {
             description = "After this many seconds a token answers 403 invalid_token; 0 = tokens never expire.",
             min = "0")
     long tokenLifetimeSeconds() default 0;
+
+    @AttributeDefinition(
+            name = "Error shape",
+            description = "The body of the API's errors: error_code/error_message as the documentation shows,"
+                    + " or error/message as the WordPress.com REST layer answers some failures.",
+            options = {
+                @Option(label = "error_code / error_message", value = "error_code"),
+                @Option(label = "error / message", value = "error")
+            })
+    String errorShape() default "error_code";
+
+    @AttributeDefinition(
+            name = "Nested status",
+            description = "Answer the status call in the nested shape of newer API versions ({\"blog\": {...},"
+                    + " \"products\": [...]}) instead of the flat fields.")
+    boolean nestedStatus() default false;
 }

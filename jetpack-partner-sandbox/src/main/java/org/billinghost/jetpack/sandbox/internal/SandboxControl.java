@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 final class SandboxControl {
 
     private static final String SITES_PREFIX = "/sites/";
+    /** {@code POST /sites/{site}/connect}: what the customer's following the activation link does. */
+    private static final String CONNECT_SUFFIX = "/connect";
     private static final ObjectReader FAULT_READER = ApiAnswer.JSON.readerFor(FaultSpec.class);
 
     /** Reads the request body on demand, so only the calls that take a body read it. */
@@ -63,10 +65,17 @@ final class SandboxControl {
                     return ApiAnswer.json(200, Map.of("reset", true));
                 });
             default:
+                if (path.startsWith(SITES_PREFIX) && path.endsWith(CONNECT_SUFFIX)) {
+                    String site = path.substring(SITES_PREFIX.length(), path.length() - CONNECT_SUFFIX.length());
+                    return only("POST", method, () -> sites.find(site).map(found -> {
+                        found.connect();
+                        return ApiAnswer.json(200, found.view());
+                    }).orElseGet(SandboxControl::unknownSite));
+                }
                 if (path.startsWith(SITES_PREFIX)) {
                     return only("GET", method, () -> sites.find(path.substring(SITES_PREFIX.length()))
                             .map(site -> ApiAnswer.json(200, site.view()))
-                            .orElseGet(() -> ApiAnswer.error(404, "unknown_blog", "The sandbox has not seen this site.")));
+                            .orElseGet(SandboxControl::unknownSite));
                 }
                 return ApiAnswer.error(404, "unknown_endpoint", "No sandbox endpoint at /_sandbox" + path + ".");
         }
@@ -104,6 +113,10 @@ final class SandboxControl {
         } catch (IllegalArgumentException e) {
             return invalidFault(e.getMessage());
         }
+    }
+
+    private static ApiAnswer unknownSite() {
+        return ApiAnswer.error(404, "unknown_blog", "The sandbox has not seen this site.");
     }
 
     private static ApiAnswer invalidFault(String message) {

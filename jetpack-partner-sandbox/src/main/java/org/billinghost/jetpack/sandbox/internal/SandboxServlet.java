@@ -46,6 +46,8 @@ public final class SandboxServlet extends HttpServlet {
     private static final String TOKEN_PATH = "/oauth2/token";
     private static final String PROVISION_PATH = "/rest/v1.3/jpphp/provision";
     private static final Pattern SITE_CALL = Pattern.compile("/rest/v1\\.3/jpphp/([^/]+)/(partner-cancel|status|upgrade-paths)");
+    /** The docs describe status under v1.2 and v1.4 too; the shape follows the nestedStatus setting, not the path. */
+    private static final Pattern OTHER_STATUS = Pattern.compile("/rest/v1\\.[24]/jpphp/([^/]+)/status");
     /** Jetty 12 (ee10) answers {@code sendError(-1)} by aborting the connection without writing anything. */
     private static final int ABORT_CONNECTION = -1;
 
@@ -53,6 +55,7 @@ public final class SandboxServlet extends HttpServlet {
     }
 
     private final transient RequestStats stats = new RequestStats();
+    private final transient ErrorShape errors;
     private final transient FaultInjector faults;
     private final transient PartnerApiEmulator api;
     private final transient SandboxControl control;
@@ -60,16 +63,19 @@ public final class SandboxServlet extends HttpServlet {
     @Activate
     public SandboxServlet(SandboxConfiguration config) {
         this(Partners.parse(config._partners()), Duration.ofSeconds(config.tokenLifetimeSeconds()), Clock.systemUTC(),
-                () -> ThreadLocalRandom.current().nextDouble());
+                () -> ThreadLocalRandom.current().nextDouble(), ErrorShape.of(config.errorShape()), config.nestedStatus());
     }
 
-    SandboxServlet(Partners partners, Duration tokenLifetime, Clock clock, DoubleSupplier random) {
+    SandboxServlet(Partners partners, Duration tokenLifetime, Clock clock, DoubleSupplier random, ErrorShape errors,
+                   boolean nestedStatus) {
         AccessTokens tokens = new AccessTokens(tokenLifetime, clock);
         SiteRegistry sites = new SiteRegistry();
+        this.errors = errors;
         this.faults = new FaultInjector(random);
-        this.api = new PartnerApiEmulator(partners, tokens, sites);
+        this.api = new PartnerApiEmulator(partners, tokens, sites, errors, nestedStatus);
         this.control = new SandboxControl(stats, sites, tokens, faults);
-        LOG.info("Partner API sandbox ready path={} partners={} tokenLifetime={}", PATTERN, partners.ids(), tokenLifetime);
+        LOG.info("Partner API sandbox ready path={} partners={} tokenLifetime={} errorShape={} nestedStatus={}", PATTERN,
+                partners.ids(), tokenLifetime, errors, nestedStatus);
     }
 
     @Override
@@ -82,7 +88,7 @@ public final class SandboxServlet extends HttpServlet {
         }
         Optional<Call> call = route(path);
         if (call.isEmpty()) {
-            write(response, ApiAnswer.error(404, "unknown_endpoint", "No Partner API endpoint at " + path + "."));
+            write(response, errors.answer(404, "unknown_endpoint", "No Partner API endpoint at " + path + "."));
             return;
         }
         Endpoint endpoint = call.get().endpoint();
@@ -94,10 +100,14 @@ public final class SandboxServlet extends HttpServlet {
         FaultInjector.Decision fault = faults.decide(endpoint);
         pause(fault.latencyMs());
         if (fault.answer().isPresent()) {
-            if (fault.answer().get().drop()) {
+            FaultRule rule = fault.answer().get();
+            if (rule.lost()) {
+                process(call.get(), request);
+            }
+            if (rule.drop() || rule.lost()) {
                 dropConnection(response);
             } else {
-                write(response, fault.answer().get().answer(endpoint));
+                write(response, rule.answer(endpoint, errors));
             }
             return;
         }
@@ -110,6 +120,10 @@ public final class SandboxServlet extends HttpServlet {
         }
         if (PROVISION_PATH.equals(path)) {
             return Optional.of(new Call(Endpoint.PROVISION, null));
+        }
+        Matcher status = OTHER_STATUS.matcher(path);
+        if (status.matches()) {
+            return Optional.of(new Call(Endpoint.STATUS, status.group(1)));
         }
         Matcher site = SITE_CALL.matcher(path);
         if (!site.matches()) {
@@ -138,7 +152,7 @@ public final class SandboxServlet extends HttpServlet {
         ApiAnswer answer(Map<String, String> form);
     }
 
-    private static ApiAnswer withForm(HttpServletRequest request, Endpoint endpoint, FormCall call) {
+    private ApiAnswer withForm(HttpServletRequest request, Endpoint endpoint, FormCall call) {
         Map<String, String> form;
         try {
             form = FormFields.read(request);
@@ -147,7 +161,7 @@ public final class SandboxServlet extends HttpServlet {
             String message = "The form body could not be read (urlencoded or multipart, at most " + MAX_BODY_BYTES + " bytes).";
             return endpoint == Endpoint.TOKEN
                     ? ApiAnswer.oauthError(400, "invalid_request", message)
-                    : ApiAnswer.error(400, "invalid_request", message);
+                    : errors.answer(400, "invalid_request", message);
         }
         return call.answer(form);
     }

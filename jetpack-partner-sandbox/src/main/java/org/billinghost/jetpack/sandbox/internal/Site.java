@@ -23,7 +23,9 @@ final class Site {
     private String partnerId = "";
     private String lastPlan = "";
     private String localUser = "";
+    private boolean connected;
     private long provisionCount;
+    private long forcedRegistrations;
     private long cancelCount;
 
     Site(SiteAddress address, long blogId) {
@@ -39,8 +41,11 @@ final class Site {
         return blogId;
     }
 
-    synchronized ProvisionResult provision(String callingPartner, Product product, String user) {
+    synchronized ProvisionResult provision(String callingPartner, Product product, String user, boolean forceRegister) {
         provisionCount++;
+        if (forceRegister) {
+            forcedRegistrations++;
+        }
         if (isActive() && !partnerId.equals(callingPartner)) {
             return ProvisionResult.OTHER_PARTNER;
         }
@@ -73,10 +78,19 @@ final class Site {
         return active.remove(only.get().family(), only.get()) ? CancelResult.DONE : CancelResult.NOTHING_TO_CANCEL;
     }
 
+    /** The customer finished the Jetpack connection (followed the activation link); it outlives cancellations. */
+    synchronized void connect() {
+        connected = true;
+    }
+
+    synchronized boolean connected() {
+        return connected;
+    }
+
     synchronized SiteStatus status(String callingPartner) {
         Product plan = active.get(Product.Family.PLANS);
         return new SiteStatus(plan == null ? "" : plan.slug(), plan != null,
-                isActive() && partnerId.equals(callingPartner), false, plan != null, products(), blogId);
+                isActive() && partnerId.equals(callingPartner), connected, plan != null && !connected, products(), blogId);
     }
 
     /** Per listed family, the slugs that may still be provisioned: everything ranked above what the site holds. */
@@ -99,7 +113,7 @@ final class Site {
 
     synchronized SiteView view() {
         return new SiteView(address.identifier(), address.url(), blogId, lastPlan, products(), partnerId,
-                isActive() ? "provisioned" : "cancelled", localUser, provisionCount, cancelCount);
+                isActive() ? "provisioned" : "cancelled", connected, localUser, provisionCount, forcedRegistrations, cancelCount);
     }
 
     private boolean isActive() {

@@ -26,8 +26,8 @@ class FaultInjectionTest extends SandboxTestSupport {
         Reply third = sandbox.provision(token, "example.com", "free");
 
         assertThat(first.code()).isEqualTo(503);
-        assertThat(first.json().get("error").asText()).isEqualTo("sandbox_fault");
-        assertThat(first.json().get("message").asText()).contains("503");
+        assertThat(first.json().get("error_code").asText()).isEqualTo("sandbox_fault");
+        assertThat(first.json().get("error_message").asText()).contains("503");
         assertThat(second.code()).isEqualTo(503);
         assertThat(third.code()).isEqualTo(200);
         assertThat(sandbox.site("example.com").get("provision_count").asInt()).isEqualTo(1);
@@ -41,8 +41,8 @@ class FaultInjectionTest extends SandboxTestSupport {
         Reply reply = sandbox.provision(token, "example.com", "free");
 
         assertThat(reply.code()).isEqualTo(403);
-        assertThat(reply.json().get("error").asText()).isEqualTo("invalid_scope");
-        assertThat(reply.json().get("message").asText()).isEqualTo("no scope");
+        assertThat(reply.json().get("error_code").asText()).isEqualTo("invalid_scope");
+        assertThat(reply.json().get("error_message").asText()).isEqualTo("no scope");
     }
 
     @Test
@@ -106,6 +106,17 @@ class FaultInjectionTest extends SandboxTestSupport {
         while (sandbox.get("/_sandbox/sites/example.com", null).code() == 404 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
+        assertThat(sandbox.site("example.com").get("state").asText()).isEqualTo("provisioned");
+    }
+
+    @Test
+    void aLostAnswerTakesEffectAndThenDropsTheConnection() {
+        sandbox.addFault("{\"endpoint\":\"provision\",\"lost\":true}");
+        OkHttpClient client = sandbox.freshClient();
+
+        assertThatThrownBy(() -> SandboxHarness.call(client, provisionRequest("example.com")))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(IOException.class);
         assertThat(sandbox.site("example.com").get("state").asText()).isEqualTo("provisioned");
     }
 
@@ -214,7 +225,8 @@ class FaultInjectionTest extends SandboxTestSupport {
     @Test
     void refusesFaultsThatMakeNoSenseAndAddsNone() {
         assertRefused("{\"endpoint\":\"provison\",\"status\":503}", "endpoint must be one of");
-        assertRefused("{\"endpoint\":\"provision\"}", "needs status, drop or latency_ms");
+        assertRefused("{\"endpoint\":\"provision\"}", "needs status, drop, lost or latency_ms");
+        assertRefused("{\"endpoint\":\"provision\",\"lost\":true,\"drop\":true}", "lost excludes drop and status");
         assertRefused("{\"endpoint\":\"provision\",\"status\":503,\"drop\":true}", "exclude each other");
         assertRefused("{\"endpoint\":\"provision\",\"status\":503,\"count\":0}", "count must be");
         assertRefused("{\"endpoint\":\"provision\",\"status\":503,\"probability\":1.5}", "probability");

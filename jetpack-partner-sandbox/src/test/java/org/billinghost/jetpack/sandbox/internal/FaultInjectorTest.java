@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 class FaultInjectorTest {
 
     private static FaultSpec status(String endpoint, int count, double probability, int status) {
-        return new FaultSpec(endpoint, count, probability, status, null, null, null, null, null, null, null);
+        return new FaultSpec(endpoint, count, probability, status, null, null, null, null, null, null, null, null);
     }
 
     private static FaultSpec latency(String endpoint, long millis) {
-        return new FaultSpec(endpoint, -1, null, null, millis, null, null, null, null, null, null);
+        return new FaultSpec(endpoint, -1, null, null, millis, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -82,8 +82,8 @@ class FaultInjectorTest {
         FaultInjector.Decision other = faults.decide(Endpoint.CANCEL);
 
         assertThat(first.latencyMs()).isEqualTo(50);
-        assertThat(first.answer().orElseThrow().answer(Endpoint.PROVISION).status()).isEqualTo(500);
-        assertThat(second.answer().orElseThrow().answer(Endpoint.PROVISION).status()).isEqualTo(502);
+        assertThat(first.answer().orElseThrow().answer(Endpoint.PROVISION, ErrorShape.ERROR_CODE).status()).isEqualTo(500);
+        assertThat(second.answer().orElseThrow().answer(Endpoint.PROVISION, ErrorShape.ERROR_CODE).status()).isEqualTo(502);
         assertThat(third.latencyMs()).isEqualTo(50);
         assertThat(third.answer()).isEmpty();
         assertThat(other.latencyMs()).isEqualTo(20);

@@ -87,7 +87,7 @@ class InspectionTest extends SandboxTestSupport {
         assertThat(sandbox.get("/_sandbox/sites", null).json().get("sites")).isEmpty();
         assertThat(sandbox.get("/_sandbox/faults", null).json().get("faults")).isEmpty();
         assertThat(sandbox.stats().findValues("token_requests").get(0).asInt()).isZero();
-        assertThat(sandbox.provision(token, "example.com", "free").json().get("error").asText()).isEqualTo("invalid_token");
+        assertThat(sandbox.provision(token, "example.com", "free").json().get("error_code").asText()).isEqualTo("invalid_token");
         String fresh = sandbox.token();
         sandbox.provision(fresh, "example.com", "free");
         assertThat(sandbox.site("example.com").get("blog_id").asLong()).isEqualTo(SiteRegistry.FIRST_BLOG_ID);
@@ -99,7 +99,7 @@ class InspectionTest extends SandboxTestSupport {
 
         assertThat(sandbox.postJson("/_sandbox/tokens/revoke", "").code()).isEqualTo(200);
 
-        assertThat(sandbox.status(token, "example.com").json().get("error").asText()).isEqualTo("invalid_token");
+        assertThat(sandbox.status(token, "example.com").json().get("error_code").asText()).isEqualTo("invalid_token");
         assertThat(sandbox.status(sandbox.token(), "example.com").json().get("plan").asText()).isEqualTo("free");
     }
 

@@ -82,8 +82,8 @@ class ProvisionEndpointTest extends SandboxTestSupport {
         Reply reply = sandbox.provision(token, "example.com", "personal");
 
         assertThat(reply.code()).isEqualTo(400);
-        assertThat(reply.json().get("error").asText()).isEqualTo("plan_downgrade_disallowed");
-        assertThat(reply.json().get("message").asText()).isNotBlank();
+        assertThat(reply.json().get("error_code").asText()).isEqualTo("plan_downgrade_disallowed");
+        assertThat(reply.json().get("error_message").asText()).isNotBlank();
         assertThat(sandbox.site("example.com").get("plan").asText()).isEqualTo("premium");
     }
 
@@ -96,7 +96,7 @@ class ProvisionEndpointTest extends SandboxTestSupport {
 
         Reply downgrade = sandbox.provision(token, "example.com", "jetpack-backup-daily");
 
-        assertThat(downgrade.json().get("error").asText()).isEqualTo("plan_downgrade_disallowed");
+        assertThat(downgrade.json().get("error_code").asText()).isEqualTo("plan_downgrade_disallowed");
         JsonNode site = sandbox.site("example.com");
         assertThat(site.get("plan").asText()).isEqualTo("premium");
         assertThat(site.get("products")).extracting(JsonNode::asText)
@@ -120,7 +120,7 @@ class ProvisionEndpointTest extends SandboxTestSupport {
         Reply reply = sandbox.post(PROVISION, form, token);
 
         assertThat(reply.code()).isEqualTo(400);
-        assertThat(reply.json().get("error").asText()).isEqualTo("invalid_siteurl");
+        assertThat(reply.json().get("error_code").asText()).isEqualTo("invalid_siteurl");
     }
 
     @ParameterizedTest
@@ -129,7 +129,7 @@ class ProvisionEndpointTest extends SandboxTestSupport {
         Reply reply = sandbox.provision(token, siteurl, "free");
 
         assertThat(reply.code()).isEqualTo(400);
-        assertThat(reply.json().get("error").asText()).isEqualTo("invalid_siteurl");
+        assertThat(reply.json().get("error_code").asText()).isEqualTo("invalid_siteurl");
         assertThat(sandbox.get("/_sandbox/sites", null).json().get("sites")).isEmpty();
     }
 
@@ -141,7 +141,7 @@ class ProvisionEndpointTest extends SandboxTestSupport {
         Reply reply = sandbox.post(PROVISION, form, token);
 
         assertThat(reply.code()).isEqualTo(400);
-        assertThat(reply.json().get("error").asText()).isEqualTo("invalid_local_user");
+        assertThat(reply.json().get("error_code").asText()).isEqualTo("invalid_local_user");
     }
 
     @ParameterizedTest
@@ -150,7 +150,7 @@ class ProvisionEndpointTest extends SandboxTestSupport {
         Reply reply = sandbox.provision(token, "example.com", plan);
 
         assertThat(reply.code()).isEqualTo(400);
-        assertThat(reply.json().get("error").asText()).isEqualTo("invalid_plan");
+        assertThat(reply.json().get("error_code").asText()).isEqualTo("invalid_plan");
         assertThat(sandbox.get("/_sandbox/sites", null).json().get("sites")).isEmpty();
     }
 
@@ -162,8 +162,40 @@ class ProvisionEndpointTest extends SandboxTestSupport {
         Reply reply = sandbox.post(PROVISION, form, token);
 
         assertThat(reply.code()).isEqualTo(400);
-        assertThat(reply.json().get("error").asText()).isEqualTo("method_not_found");
-        assertThat(reply.json().get("message").asText()).contains("force_register=true");
+        assertThat(reply.json().get("error_code").asText()).isEqualTo("method_not_found");
+        assertThat(reply.json().get("error_message").asText()).contains("force_register=true");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "true", "TRUE"})
+    void forceRegisterIsAcceptedAsOneOrTrue(String value) {
+        Map<String, String> form = new HashMap<>(provisionForm("example.com", "free"));
+        form.put("force_register", value);
+
+        assertThat(sandbox.post(PROVISION, form, token).code()).isEqualTo(200);
+    }
+
+    @Test
+    void aConnectedSiteGetsThePlanWithoutLinkAndWithoutForceRegister() {
+        sandbox.provision(token, "example.com", "personal");
+        assertThat(sandbox.post("/_sandbox/sites/example.com/connect", Map.of(), null).code()).isEqualTo(200);
+        Map<String, String> form = new HashMap<>(provisionForm("example.com", "premium"));
+        form.remove("force_register");
+
+        Reply reply = sandbox.post(PROVISION, form, token);
+
+        assertThat(reply.body()).isEqualTo("{\"success\":true,\"auth_required\":false}");
+        assertThat(sandbox.status(token, "example.com").json().get("is_connected").asBoolean()).isTrue();
+        assertThat(sandbox.site("example.com").get("force_register_count").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void theOtherErrorShapeIsASetting() throws Exception {
+        try (SandboxHarness other = SandboxHarness.start(ErrorShape.ERROR, false)) {
+            Reply reply = other.provision(other.token(), "", "free");
+
+            assertThat(reply.body()).isEqualTo("{\"error\":\"invalid_siteurl\",\"message\":\"siteurl is missing.\"}");
+        }
     }
 
     @Test
@@ -183,7 +215,7 @@ class ProvisionEndpointTest extends SandboxTestSupport {
         Reply reply = sandbox.provision(null, "example.com", "free");
 
         assertThat(reply.code()).isEqualTo(403);
-        assertThat(reply.json().get("error").asText()).isEqualTo("unauthorized");
+        assertThat(reply.json().get("error_code").asText()).isEqualTo("unauthorized");
     }
 
     @Test
@@ -191,7 +223,7 @@ class ProvisionEndpointTest extends SandboxTestSupport {
         Reply reply = sandbox.provision("not-a-token", "example.com", "free");
 
         assertThat(reply.code()).isEqualTo(403);
-        assertThat(reply.json().get("error").asText()).isEqualTo("invalid_token");
+        assertThat(reply.json().get("error_code").asText()).isEqualTo("invalid_token");
         assertThat(sandbox.get("/_sandbox/sites", null).json().get("sites")).isEmpty();
     }
 
@@ -203,7 +235,7 @@ class ProvisionEndpointTest extends SandboxTestSupport {
         Reply reply = sandbox.provision(other, "example.com", "professional");
 
         assertThat(reply.code()).isEqualTo(403);
-        assertThat(reply.json().get("error").asText()).isEqualTo("incorrect_partner_key");
+        assertThat(reply.json().get("error_code").asText()).isEqualTo("incorrect_partner_key");
         assertThat(sandbox.site("example.com").get("plan").asText()).isEqualTo("premium");
     }
 

@@ -26,6 +26,16 @@ class SandboxComponentTest {
             public long tokenLifetimeSeconds() {
                 return tokenLifetimeSeconds;
             }
+
+            @Override
+            public String errorShape() {
+                return "error_code";
+            }
+
+            @Override
+            public boolean nestedStatus() {
+                return false;
+            }
         };
     }
 
@@ -54,7 +64,7 @@ class SandboxComponentTest {
     void anExpiredTokenAnswersInvalidTokenAndANewOneWorks() throws Exception {
         ManualClock clock = new ManualClock();
         SandboxServlet servlet = new SandboxServlet(Partners.parse(SandboxHarness.PARTNERS), Duration.ofSeconds(30), clock,
-                () -> 0.5);
+                () -> 0.5, ErrorShape.ERROR_CODE, false);
         try (SandboxHarness sandbox = new SandboxHarness(servlet)) {
             String token = sandbox.token();
             clock.advance(Duration.ofSeconds(31));
@@ -62,7 +72,7 @@ class SandboxComponentTest {
             SandboxHarness.Reply refused = sandbox.provision(token, "example.com", "free");
 
             assertThat(refused.code()).isEqualTo(403);
-            assertThat(refused.json().get("error").asText()).isEqualTo("invalid_token");
+            assertThat(refused.json().get("error_code").asText()).isEqualTo("invalid_token");
             assertThat(sandbox.provision(sandbox.token(), "example.com", "free").code()).isEqualTo(200);
         }
     }

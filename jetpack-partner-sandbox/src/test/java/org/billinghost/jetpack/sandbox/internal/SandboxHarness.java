@@ -103,10 +103,14 @@ final class SandboxHarness implements AutoCloseable {
         http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(20)).build();
     }
 
-    /** Two partners, tokens that never expire, real randomness. */
+    /** Two partners, tokens that never expire, real randomness, the defaults of the configuration. */
     static SandboxHarness start() throws Exception {
+        return start(ErrorShape.ERROR_CODE, false);
+    }
+
+    static SandboxHarness start(ErrorShape errors, boolean nestedStatus) throws Exception {
         return new SandboxHarness(new SandboxServlet(Partners.parse(PARTNERS), Duration.ZERO, Clock.systemUTC(),
-                () -> ThreadLocalRandom.current().nextDouble()));
+                () -> ThreadLocalRandom.current().nextDouble(), errors, nestedStatus));
     }
 
     String base() {

@@ -74,16 +74,16 @@ class SiteCallsTest extends SandboxTestSupport {
         Reply reply = sandbox.cancel(token, "example.com", Map.of("plan", "business"));
 
         assertThat(reply.code()).isEqualTo(400);
-        assertThat(reply.json().get("error").asText()).isEqualTo("not_jps_plan");
+        assertThat(reply.json().get("error_code").asText()).isEqualTo("not_jps_plan");
         assertThat(sandbox.status(token, "example.com").json().get("plan").asText()).isEqualTo("premium");
     }
 
     @Test
-    void cancelOfASiteNeverSeenAnswers404() {
+    void cancelOfASiteNeverSeenAnswersInvalidBlog() {
         Reply reply = sandbox.cancel(token, "never.example", Map.of());
 
-        assertThat(reply.code()).isEqualTo(404);
-        assertThat(reply.json().get("error").asText()).isEqualTo("unknown_blog");
+        assertThat(reply.code()).isEqualTo(403);
+        assertThat(reply.json().get("error_code").asText()).isEqualTo("invalid_blog");
     }
 
     @Test
@@ -101,7 +101,7 @@ class SiteCallsTest extends SandboxTestSupport {
         Reply reply = sandbox.cancel(token, "https:::::example.com", Map.of());
 
         assertThat(reply.code()).isEqualTo(400);
-        assertThat(reply.json().get("error").asText()).isEqualTo("invalid_input");
+        assertThat(reply.json().get("error_code").asText()).isEqualTo("invalid_input");
     }
 
     @Test
@@ -112,7 +112,7 @@ class SiteCallsTest extends SandboxTestSupport {
         Reply reply = sandbox.cancel(other, "example.com", Map.of());
 
         assertThat(reply.code()).isEqualTo(403);
-        assertThat(reply.json().get("error").asText()).isEqualTo("incorrect_partner_key");
+        assertThat(reply.json().get("error_code").asText()).isEqualTo("incorrect_partner_key");
         assertThat(sandbox.site("example.com").get("state").asText()).isEqualTo("provisioned");
     }
 
@@ -123,7 +123,7 @@ class SiteCallsTest extends SandboxTestSupport {
         Reply reply = sandbox.cancel("stale", "example.com", Map.of());
 
         assertThat(reply.code()).isEqualTo(403);
-        assertThat(reply.json().get("error").asText()).isEqualTo("invalid_token");
+        assertThat(reply.json().get("error_code").asText()).isEqualTo("invalid_token");
         assertThat(sandbox.site("example.com").get("cancel_count").asInt()).isZero();
     }
 
@@ -170,8 +170,8 @@ class SiteCallsTest extends SandboxTestSupport {
     }
 
     @Test
-    void statusOfASiteNeverSeenAnswers404AndPostAnswers405() {
-        assertThat(sandbox.status(token, "never.example").code()).isEqualTo(404);
+    void statusOfASiteNeverSeenAnswersInvalidBlogAndPostAnswers405() {
+        assertThat(sandbox.status(token, "never.example").code()).isEqualTo(403);
         assertThat(sandbox.post("/rest/v1.3/jpphp/never.example/status", Map.of(), token).code()).isEqualTo(405);
     }
 
@@ -203,11 +203,11 @@ class SiteCallsTest extends SandboxTestSupport {
     }
 
     @Test
-    void upgradePathsOfAnUnknownBlogAnswer404() {
+    void upgradePathsOfAnUnknownBlogAnswerInvalidBlog() {
         Reply reply = sandbox.get("/rest/v1.3/jpphp/12345/upgrade-paths", token);
 
-        assertThat(reply.code()).isEqualTo(404);
-        assertThat(reply.json().get("error").asText()).isEqualTo("unknown_blog");
+        assertThat(reply.code()).isEqualTo(403);
+        assertThat(reply.json().get("error_code").asText()).isEqualTo("invalid_blog");
     }
 
     @Test
@@ -225,12 +225,26 @@ class SiteCallsTest extends SandboxTestSupport {
         Reply reply = sandbox.get("/rest/v1.1/sites/example.com", token);
 
         assertThat(reply.code()).isEqualTo(404);
-        assertThat(reply.json().get("error").asText()).isEqualTo("unknown_endpoint");
+        assertThat(reply.json().get("error_code").asText()).isEqualTo("unknown_endpoint");
     }
 
     private JsonNode upgradePaths(String blogId) {
         Reply reply = sandbox.get("/rest/v1.3/jpphp/" + blogId + "/upgrade-paths", token);
         assertThat(reply.code()).isEqualTo(200);
         return reply.json();
+    }
+
+    @Test
+    void theNestedStatusShapeIsASetting() throws Exception {
+        try (SandboxHarness nested = SandboxHarness.start(ErrorShape.ERROR_CODE, true)) {
+            String token = nested.token();
+            nested.provision(token, "example.com", "premium");
+            long blogId = nested.site("example.com").get("blog_id").asLong();
+
+            assertThat(nested.get("/rest/v1.4/jpphp/example.com/status", token).body()).isEqualTo("{\"blog\":{\"blog_id\":" + blogId
+                    + ",\"plan\":{\"product_slug\":\"premium\"},\"is_partner_plan\":true,"
+                    + "\"is_provisioned_by_calling_partner\":true,\"is_connected\":false,\"has_pending_plan\":true},"
+                    + "\"products\":[]}");
+        }
     }
 }

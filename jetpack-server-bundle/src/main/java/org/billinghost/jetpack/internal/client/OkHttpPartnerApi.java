@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import com.fasterxml.jackson.databind.JsonNode;
 import okhttp3.HttpUrl;
 import org.billinghost.api.platform.ModuleLog;
 import org.billinghost.api.platform.WebAddress;
@@ -55,7 +56,8 @@ final class OkHttpPartnerApi implements PartnerApi, AutoCloseable {
     }
 
     @Override
-    public ProvisionResult provision(PartnerCredentials credentials, Plan plan, String siteUrl, String localUser) {
+    public ProvisionResult provision(PartnerCredentials credentials, Plan plan, String siteUrl, String localUser,
+                                     boolean forceRegister) {
         String site = SiteUrls.clean(siteUrl);
         return guard(PROVISION, () -> {
             ApiOutcome invalid = checkSetUp(credentials);
@@ -68,14 +70,12 @@ final class OkHttpPartnerApi implements PartnerApi, AutoCloseable {
             if (invalid != null) {
                 return failed(invalid);
             }
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("plan", plan.slug());
-            fields.put("siteurl", site);
-            fields.put("local_user", localUser.trim());
-            fields.put("force_register", "true");
-            HttpUrl url = settings.baseUrl().newBuilder().addPathSegments(API_PATH + "/provision").build();
-            Attempt attempt = authorized(credentials, PROVISION,
-                    token -> http.post("provision", url, token, fields, List.of(credentials.clientSecret(), token)));
+            Attempt attempt = sendProvision(credentials, plan, site, localUser.trim(), forceRegister);
+            if (!forceRegister && attempt.failure() == null && "method_not_found".equals(attempt.reply().errorCode())) {
+                // the documented remedy: the remote site lacks the method until it is registered again
+                LOG.info("Jetpack provision answered method_not_found, sending it again with force_register site={}", site);
+                attempt = sendProvision(credentials, plan, site, localUser.trim(), true);
+            }
             if (attempt.failure() != null) {
                 return failed(attempt.failure());
             }
@@ -84,13 +84,32 @@ final class OkHttpPartnerApi implements PartnerApi, AutoCloseable {
                 return failed(Outcomes.refused(PROVISION, reply));
             }
             if (!reply.flag("success")) {
-                return failed(Outcomes.unexpectedAnswer(PROVISION, reply));
+                return failed(reply.errorCode().isEmpty() ? Outcomes.unexpectedAnswer(PROVISION, reply)
+                        : Outcomes.unsuccessful(PROVISION, reply));
             }
-            String nextUrl = reply.text("next_url");
-            String details = nextUrl.isEmpty() ? waitingMessage(site) : "URL to Activate Jetpack: " + nextUrl;
-            LOG.info("Jetpack plan provisioned plan={} site={} waiting={}", plan.slug(), site, nextUrl.isEmpty());
-            return new ProvisionResult(ApiOutcome.success(details), nextUrl, details);
+            String nextUrl = Reply.string(reply.json(), "next_url");
+            // absent: the older reading, the plan waits for the site
+            boolean authRequired = reply.json().path("auth_required").asBoolean(true);
+            String details = !nextUrl.isEmpty() ? "URL to Activate Jetpack: " + nextUrl
+                    : authRequired ? waitingMessage(site) : activeMessage(plan, site);
+            LOG.info("Jetpack plan provisioned plan={} site={} link={} authRequired={}", plan.slug(), site,
+                    !nextUrl.isEmpty(), authRequired);
+            return new ProvisionResult(ApiOutcome.success(details), nextUrl, details, authRequired);
         }, OkHttpPartnerApi::failed);
+    }
+
+    private Attempt sendProvision(PartnerCredentials credentials, Plan plan, String site, String localUser,
+                                  boolean forceRegister) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("plan", plan.slug());
+        fields.put("siteurl", site);
+        fields.put("local_user", localUser);
+        if (forceRegister) {
+            fields.put("force_register", "true");
+        }
+        HttpUrl url = settings.baseUrl().newBuilder().addPathSegments(API_PATH + "/provision").build();
+        return authorized(credentials, PROVISION,
+                token -> http.post("provision", url, token, fields, List.of(credentials.clientSecret(), token)));
     }
 
     @Override
@@ -104,7 +123,7 @@ final class OkHttpPartnerApi implements PartnerApi, AutoCloseable {
             if (invalid != null) {
                 return invalid;
             }
-            HttpUrl url = siteUrl(site, "partner-cancel");
+            HttpUrl url = siteUrl(API_PATH, site, "partner-cancel");
             Attempt attempt = authorized(credentials, CANCEL, token -> http.post("partner-cancel", url, token,
                     Map.of(), List.of(credentials.clientSecret(), token)));
             if (attempt.failure() != null) {
@@ -118,7 +137,8 @@ final class OkHttpPartnerApi implements PartnerApi, AutoCloseable {
                 return Outcomes.refused(CANCEL, reply);
             }
             if (reply.json().path("success").isBoolean() && !reply.flag("success")) {
-                return Outcomes.alreadyCancelled(site);
+                // the docs' {"success": false} means nothing was left to cancel; with an error code it is a refusal
+                return reply.errorCode().isEmpty() ? Outcomes.alreadyCancelled(site) : Outcomes.unsuccessful(CANCEL, reply);
             }
             if (!reply.flag("success")) {
                 return Outcomes.unexpectedAnswer(CANCEL, reply);
@@ -139,7 +159,10 @@ final class OkHttpPartnerApi implements PartnerApi, AutoCloseable {
             if (invalid != null) {
                 return unknownStatus(invalid);
             }
-            HttpUrl url = siteUrl(site, "status");
+            if (settings.statusVersion() == null) {
+                return unknownStatus(Outcomes.invalidStatusVersion(settings.rawStatusVersion()));
+            }
+            HttpUrl url = siteUrl("rest/v" + settings.statusVersion() + "/jpphp", site, "status");
             Attempt attempt = authorized(credentials, STATUS,
                     token -> http.get("status", url, token, List.of(credentials.clientSecret(), token)));
             if (attempt.failure() != null) {
@@ -149,12 +172,24 @@ final class OkHttpPartnerApi implements PartnerApi, AutoCloseable {
             if (!reply.successful()) {
                 return unknownStatus(Outcomes.refused(STATUS, reply));
             }
-            String plan = reply.text("plan");
+            // newer versions nest the site's facts under "blog"; older ones answer them flat
+            JsonNode blog = reply.json().path("blog").isObject() ? reply.json().get("blog") : reply.json();
+            String plan = planSlug(blog);
             return new SiteStatus(ApiOutcome.success("Jetpack status of " + site + ": plan "
-                    + (plan.isEmpty() ? "none" : plan) + "."), plan, reply.flag("is_partner_plan"),
-                    reply.flag("is_provisioned_by_calling_partner"), reply.flag("is_connected"),
-                    reply.flag("has_pending_plan"));
+                    + (plan.isEmpty() ? "none" : plan) + "."), plan, flag(blog, "is_partner_plan"),
+                    flag(blog, "is_provisioned_by_calling_partner"), flag(blog, "is_connected"),
+                    flag(blog, "has_pending_plan"), Math.max(0, blog.path("blog_id").asLong(0)));
         }, OkHttpPartnerApi::unknownStatus);
+    }
+
+    /** The plan's slug: a string, or an object with {@code product_slug} (the nested shape). */
+    private static String planSlug(JsonNode blog) {
+        JsonNode plan = blog.path("plan");
+        return plan.isObject() ? Reply.string(plan, "product_slug") : Reply.string(blog, "plan");
+    }
+
+    private static boolean flag(JsonNode node, String field) {
+        return node.path(field).asBoolean(false);
     }
 
     /** The details text when the site's domain does not resolve yet. */
@@ -162,6 +197,12 @@ final class OkHttpPartnerApi implements PartnerApi, AutoCloseable {
         return "The domain " + site + " did not resolve, so the Jetpack plan is waiting for " + site
                 + ". Once the domain's DNS resolves, connect the site from the Jetpack banner (\"Set Up Jetpack\")"
                 + " in the site's WordPress dashboard to activate the plan.";
+    }
+
+    /** The details text when the plan is active on a site that was already connected. */
+    static String activeMessage(Plan plan, String site) {
+        return "The Jetpack " + plan.label() + " plan is active on " + site
+                + ", which is already connected to Jetpack: there is nothing more to do.";
     }
 
     /** Why the site URL cannot be sent (missing, or not a web address: too long, no host name...), or null. */
@@ -177,8 +218,8 @@ final class OkHttpPartnerApi implements PartnerApi, AutoCloseable {
         return credentials == null || !credentials.complete() ? Outcomes.missingCredentials() : null;
     }
 
-    private HttpUrl siteUrl(String site, String action) {
-        return settings.baseUrl().newBuilder().addPathSegments(API_PATH)
+    private HttpUrl siteUrl(String apiPath, String site, String action) {
+        return settings.baseUrl().newBuilder().addPathSegments(apiPath)
                 .addPathSegment(SiteUrls.identifier(site)).addPathSegment(action).build();
     }
 
@@ -212,10 +253,13 @@ final class OkHttpPartnerApi implements PartnerApi, AutoCloseable {
         return new Attempt(common == null ? reply : null, common);
     }
 
-    /** 401, or 403 naming a token problem (403 invalid_scope is a permission problem, not a stale token). */
+    /**
+     * 401, or any refusal whose error code names the token ({@code invalid_token}, ...), whatever its status:
+     * the API has answered it with 400, 401 and 403. A 403 {@code invalid_scope} is a permission problem.
+     */
     private static boolean tokenRefused(Reply reply) {
         return reply.answered() && (reply.status() == 401
-                || reply.status() == 403 && reply.errorCode().toLowerCase(Locale.ROOT).contains("token"));
+                || reply.status() >= 400 && reply.errorCode().toLowerCase(Locale.ROOT).contains("token"));
     }
 
     private Token fetchToken(PartnerCredentials credentials) {

@@ -73,6 +73,9 @@ final class Outcomes {
             return ApiOutcome.failure(PREFIX + "The Jetpack Partner API answered with a redirect (HTTP " + status
                     + ") while " + op.doing + ". Check " + CONFIG_HINT + ", now " + baseUrl + ".", false);
         }
+        if (reply.successful() && reply.otherJson()) {
+            return unexpectedAnswer(op, reply);
+        }
         if (reply.successful() && reply.json() == null) {
             String body = reply.body().trim();
             if (body.isEmpty() || body.startsWith("{") || body.startsWith("[")) {
@@ -90,13 +93,13 @@ final class Outcomes {
     /** A 4xx answer to the token request. */
     static ApiOutcome tokenRefused(Reply reply) {
         if (reply.status() == 400 || reply.status() == 401) {
-            return ApiOutcome.failure(PREFIX + "There was a problem getting an access token for your Jetpack hosting"
+            return refusal(PREFIX + "There was a problem getting an access token for your Jetpack hosting"
                     + " partner account. This usually means the Partner Client ID or Partner Client Secret is wrong:"
                     + " check them in the product's module settings and in the Jetpack addon's configuration."
-                    + " The error from the server was: " + detail(reply), false);
+                    + " The error from the server was: " + sentence(detail(reply)), reply);
         }
-        return ApiOutcome.failure(PREFIX + "There was an error getting an access token (HTTP " + reply.status() + "): "
-                + detail(reply) + ". Check the partner credentials; if they are right, ask Automattic's partner support.", false);
+        return refusal(PREFIX + "There was an error getting an access token (HTTP " + reply.status() + "): "
+                + sentence(detail(reply)) + " Check the partner credentials; if they are right, ask Automattic's partner support.", reply);
     }
 
     /** A 4xx answer to provision, cancel or status (404 of cancel excepted). */
@@ -107,11 +110,11 @@ final class Outcomes {
                 case CANCEL -> "trying to cancel the plan";
                 default -> op.doing;
             };
-            return ApiOutcome.failure(PREFIX + "The following error was returned " + verb + " - " + detail(reply) + ". "
-                    + HINTS.getOrDefault(reply.errorCode(), "Correct the problem and run the command again."), false);
+            return refusal(PREFIX + "The following error was returned " + verb + " - " + sentence(detail(reply)) + " "
+                    + HINTS.getOrDefault(reply.errorCode(), "Correct the problem and run the command again."), reply);
         }
-        return ApiOutcome.failure(PREFIX + "There was an error " + op.doing + " (HTTP " + reply.status() + "): "
-                + detail(reply) + ". " + HINTS.getOrDefault(reply.errorCode(), "Check the service's details and try again."), false);
+        return refusal(PREFIX + "There was an error " + op.doing + " (HTTP " + reply.status() + "): "
+                + sentence(detail(reply)) + " " + HINTS.getOrDefault(reply.errorCode(), "Check the service's details and try again."), reply);
     }
 
     static ApiOutcome cancelNotFound(String site) {
@@ -125,20 +128,46 @@ final class Outcomes {
     }
 
     static ApiOutcome tokenRefusedTwice(Operation op, Reply reply) {
-        return ApiOutcome.failure(PREFIX + "The Jetpack Partner API refused a newly issued access token while " + op.doing
+        return refusal(PREFIX + "The Jetpack Partner API refused a newly issued access token while " + op.doing
                 + " (HTTP " + reply.status() + ": " + detail(reply) + "). Check the partner credentials and that the"
-                + " partner account is enabled.", false);
+                + " partner account is enabled.", reply);
     }
 
+    /**
+     * A complete answer of a shape no call has (an array, a success without its fields...): permanent, as
+     * trying again gets the same. The body is not shown, it comes from a remote server: the module log has it.
+     */
     static ApiOutcome unexpectedAnswer(Operation op, Reply reply) {
         return ApiOutcome.failure(PREFIX + "The Jetpack Partner API gave an answer this module does not understand while "
-                + op.doing + " (HTTP " + reply.status() + ": " + abbreviate(reply.body()) + "). Try again; if it"
-                + " persists, check " + CONFIG_HINT + ".", false);
+                + op.doing + " (HTTP " + reply.status() + "). Switch on the Module Log and run the command again to see"
+                + " the answer; if it persists, check " + CONFIG_HINT + ".", false);
+    }
+
+    /** A 2xx answer with {@code success: false} and an error code: an error that names the code. */
+    static ApiOutcome unsuccessful(Operation op, Reply reply) {
+        return refusal(PREFIX + "The Jetpack Partner API answered without success while " + op.doing + " - "
+                + sentence(detail(reply)) + " " + HINTS.getOrDefault(reply.errorCode(),
+                "Correct the problem and run the command again."), reply);
+    }
+
+    /** A permanent failure carrying the API's error code ({@code HTTP 4xx} when the answer has none). */
+    private static ApiOutcome refusal(String message, Reply reply) {
+        return ApiOutcome.refused(message, reply.errorCode().isEmpty() ? "HTTP " + reply.status() : reply.errorCode());
+    }
+
+    /** The text with a full stop, unless it already ends a sentence (the API's messages often do). */
+    static String sentence(String text) {
+        return text.endsWith(".") || text.endsWith("!") || text.endsWith("?") ? text : text + ".";
     }
 
     static ApiOutcome invalidBaseUrl(String raw) {
         return ApiOutcome.failure(PREFIX + "The Partner API base URL '" + raw + "' is not a valid http or https URL."
                 + " Fix baseUrl in the configuration " + PartnerApiConfiguration.PID + ".", false);
+    }
+
+    static ApiOutcome invalidStatusVersion(String raw) {
+        return ApiOutcome.failure(PREFIX + "The status API version '" + raw + "' is not a version such as 1.3."
+                + " Fix statusApiVersion in the configuration " + PartnerApiConfiguration.PID + ".", false);
     }
 
     static ApiOutcome missingCredentials() {
@@ -184,8 +213,4 @@ final class Outcomes {
         return reply.detail() == null || reply.detail().isBlank() ? "no content type" : reply.detail();
     }
 
-    private static String abbreviate(String body) {
-        String oneLine = body.strip().replaceAll("\\s+", " ");
-        return oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine;
-    }
 }

@@ -59,8 +59,9 @@ public final class PartnerApiComponent implements PartnerApi {
             LOG.warn("Jetpack Partner API base URL is not a valid http(s) URL pid={} baseUrl={}",
                     PartnerApiConfiguration.PID, settings.rawBaseUrl());
         } else {
-            LOG.info("Jetpack Partner API client configured baseUrl={} connectTimeout={} readTimeout={} callTimeout={}",
-                    settings.baseUrl(), settings.connectTimeout(), settings.readTimeout(), settings.callTimeout());
+            LOG.info("Jetpack Partner API client configured baseUrl={} statusApiVersion={} connectTimeout={} readTimeout={}"
+                    + " callTimeout={}", settings.baseUrl(), settings.rawStatusVersion(), settings.connectTimeout(),
+                    settings.readTimeout(), settings.callTimeout());
         }
         return new OkHttpPartnerApi(settings, () -> moduleLog);
     }
@@ -71,8 +72,9 @@ public final class PartnerApiComponent implements PartnerApi {
     }
 
     @Override
-    public ProvisionResult provision(PartnerCredentials credentials, Plan plan, String siteUrl, String localUser) {
-        return client.provision(credentials, plan, siteUrl, localUser);
+    public ProvisionResult provision(PartnerCredentials credentials, Plan plan, String siteUrl, String localUser,
+                                     boolean forceRegister) {
+        return client.provision(credentials, plan, siteUrl, localUser, forceRegister);
     }
 
     @Override

@@ -11,6 +11,10 @@ public @interface PartnerApiConfiguration {
     @AttributeDefinition(name = "Base URL", description = "The Partner API's base URL; demo mode points it at the sandbox.")
     String baseUrl() default "https://public-api.wordpress.com";
 
+    @AttributeDefinition(name = "Status API version", description = "The version in the status call's path"
+            + " (rest/v1.3/jpphp/SITE/status): 1.2 and 1.3 answer flat fields, 1.4 nests them under 'blog'; both are read.")
+    String statusApiVersion() default ClientSettings.DEFAULT_STATUS_VERSION;
+
     @AttributeDefinition(name = "Connect time-out (ms)", min = "1")
     int connectTimeoutMillis() default 10_000;
 

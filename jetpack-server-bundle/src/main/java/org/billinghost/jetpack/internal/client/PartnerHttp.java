@@ -1,6 +1,7 @@
 package org.billinghost.jetpack.internal.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -34,7 +35,8 @@ final class PartnerHttp implements AutoCloseable {
     static final String MODULE = "jetpack";
 
     private final OkHttpClient http;
-    private final ObjectMapper mapper = new ObjectMapper();
+    // trailing tokens: "true garbage" is not JSON
+    private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final Supplier<ModuleLog> moduleLog;
 
     PartnerHttp(ClientSettings settings, Supplier<ModuleLog> moduleLog) {
@@ -102,8 +104,7 @@ final class PartnerHttp implements AutoCloseable {
             return null;
         }
         try {
-            JsonNode node = mapper.readTree(body);
-            return node != null && node.isObject() ? node : null;
+            return mapper.readTree(body);
         } catch (JsonProcessingException e) {
             return null;
         }

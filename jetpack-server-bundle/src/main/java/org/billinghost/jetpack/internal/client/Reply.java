@@ -7,12 +7,15 @@ import java.time.Duration;
  * What one HTTP exchange with the Partner API gave: an answer (status and body), or trouble that
  * prevented a complete answer.
  *
- * @param json        the body as a JSON object, null when the body is empty, cut short or not JSON
+ * @param json        the body as a JSON object, null when the body is empty, cut short, not JSON or another
+ *                    JSON value (an array, a number...)
+ * @param otherJson   the body is complete JSON but not an object: an answer of a shape no call has
  * @param retryAfter  the answer's {@code Retry-After}, null when absent
  * @param trouble     null for an answer; otherwise why there is none
  * @param detail      a short description of the trouble or of the body's content type
  */
-record Reply(int status, String body, JsonNode json, Duration retryAfter, Trouble trouble, String detail) {
+record Reply(int status, String body, JsonNode json, boolean otherJson, Duration retryAfter, Trouble trouble,
+             String detail) {
 
     enum Trouble {
         /** Connect, read or call time-out. */
@@ -21,12 +24,14 @@ record Reply(int status, String body, JsonNode json, Duration retryAfter, Troubl
         CONNECTION
     }
 
-    static Reply answer(int status, String body, JsonNode json, Duration retryAfter, String contentType) {
-        return new Reply(status, body, json, retryAfter, null, contentType);
+    /** {@code parsed}: the body read as JSON, null when it is not JSON. */
+    static Reply answer(int status, String body, JsonNode parsed, Duration retryAfter, String contentType) {
+        boolean object = parsed != null && parsed.isObject();
+        return new Reply(status, body, object ? parsed : null, parsed != null && !object, retryAfter, null, contentType);
     }
 
     static Reply trouble(Trouble trouble, String detail) {
-        return new Reply(0, "", null, null, trouble, detail);
+        return new Reply(0, "", null, false, null, trouble, detail);
     }
 
     boolean answered() {
@@ -49,6 +54,12 @@ record Reply(int status, String body, JsonNode json, Duration retryAfter, Troubl
             }
         }
         return "";
+    }
+
+    /** A field that is a non-blank JSON string, or an empty string: {@code false}, null or a number is no text. */
+    static String string(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value != null && value.isTextual() ? value.asText().trim() : "";
     }
 
     /** The API's error code ({@code error_code} or {@code error}). */

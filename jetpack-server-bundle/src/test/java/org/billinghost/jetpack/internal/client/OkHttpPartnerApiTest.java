@@ -150,6 +150,14 @@ class OkHttpPartnerApiTest {
         }
 
         @Test
+        void badRequestInvalidTokenIsRenewedToo() {
+            stub.on("partner-cancel", json(400, "{\"error_code\":\"invalid_token\",\"error_message\":\"Bad token.\"}"));
+
+            assertThat(api.cancel(CREDENTIALS, "example.com").ok()).isTrue();
+            assertThat(stub.count("token")).isEqualTo(2);
+        }
+
+        @Test
         void aTokenRefusedTwiceIsAPermanentFailure() {
             MockResponse refused = json(401, "{\"error\":\"invalid_token\",\"message\":\"The OAuth2 token is invalid.\"}");
             stub.on("provision", refused, refused);
@@ -196,6 +204,15 @@ class OkHttpPartnerApiTest {
         }
 
         @Test
+        void onlyARefusalOfTheTokenCallCarriesAnErrorCode() {
+            stub.on("token", json(400, "{\"error\":\"invalid_client\",\"error_description\":\"Unknown client_id.\"}"),
+                    json(503, "{}"));
+
+            assertThat(api.validateCredentials(CREDENTIALS).errorCode()).isEqualTo("invalid_client");
+            assertThat(api.validateCredentials(CREDENTIALS).refusedByApi()).isFalse();
+        }
+
+        @Test
         void validateCredentialsReportsWrongCredentials() {
             stub.on("token", json(400, "{\"error\":\"invalid_client\",\"error_description\":\"Incorrect client secret.\"}"));
 
@@ -230,8 +247,8 @@ class OkHttpPartnerApiTest {
         }
 
         @Test
-        void emptyNextUrlMeansThePlanWaitsForTheDomain() {
-            stub.on("provision", json(200, "{\"success\":true,\"auth_required\":false,\"next_url\":\"\"}"));
+        void authRequiredWithoutALinkMeansThePlanWaitsForTheDomain() {
+            stub.on("provision", json(200, "{\"success\":true,\"auth_required\":true,\"next_url\":\"\"}"));
 
             ProvisionResult result = api.provision(CREDENTIALS, Plan.FREE, "http://new-site.invalid/", "admin");
 
@@ -239,6 +256,78 @@ class OkHttpPartnerApiTest {
             assertThat(result.waiting()).isTrue();
             assertThat(result.details()).contains("did not resolve", "waiting for new-site.invalid", "Jetpack banner",
                     "DNS resolves").doesNotContain("URL to Activate");
+        }
+
+        @Test
+        void noAuthRequiredAndNoLinkMeansThePlanIsActiveOnTheConnectedSite() {
+            stub.on("provision", json(200, "{\"success\":true,\"auth_required\":false}"));
+
+            ProvisionResult result = provision();
+
+            assertThat(result.active()).isTrue();
+            assertThat(result.waiting()).isFalse();
+            assertThat(result.details()).isEqualTo("The Jetpack Premium plan is active on example.com/blog, which is"
+                    + " already connected to Jetpack: there is nothing more to do.");
+        }
+
+        @Test
+        void aNextUrlThatIsNotTextIsNoLink() {
+            stub.on("provision", json(200, "{\"success\":true,\"auth_required\":true,\"next_url\":false}"),
+                    json(200, "{\"success\":true,\"auth_required\":false,\"next_url\":null}"),
+                    json(200, "{\"success\":true,\"auth_required\":true,\"next_url\":42}"));
+
+            List<String> links = List.of(provision(), provision(), provision()).stream()
+                    .map(r -> r.nextUrl() + "|" + r.waiting() + "|" + r.active()).toList();
+
+            assertThat(links).containsExactly("|true|false", "|false|true", "|true|false");
+        }
+
+        @Test
+        void successFalseWithAnErrorCodeIsAnErrorNamingTheCode() {
+            stub.on("provision", json(200, "{\"success\":false,\"error_code\":\"invalid_local_user\","
+                    + "\"error_message\":\"No such user.\"}"));
+
+            ProvisionResult result = provision();
+
+            assertFailure(result.outcome(), false, "invalid_local_user: No such user. Check the service's Local User");
+            assertThat(result.details()).isEmpty();
+        }
+
+        @Test
+        void aJsonArrayIsAnAnswerNotUnderstoodAndItsBodyGoesOnlyToTheModuleLog() {
+            stub.on("provision", json(200, "[\"<b>surprise</b>\"]"));
+
+            ProvisionResult result = provision();
+
+            assertFailure(result.outcome(), false, "an answer this module does not understand", "Module Log");
+            assertThat(result.outcome().message()).doesNotContain("surprise");
+            assertThat(moduleLog.calls.get(1).response()).isEqualTo("HTTP 200\n[\"<b>surprise</b>\"]");
+        }
+
+        @Test
+        void withoutForceRegisterNoneIsSent() {
+            ProvisionResult result = api.provision(CREDENTIALS, Plan.PREMIUM, "example.com", "admin", false);
+
+            assertThat(result.outcome().ok()).isTrue();
+            assertThat(form(stub.requests("provision").get(0))).doesNotContainKey("force_register");
+        }
+
+        @Test
+        void methodNotFoundWithoutForceRegisterIsSentAgainWithIt() {
+            stub.on("provision", json(400, "{\"error_code\":\"method_not_found\",\"error_message\":\"No method.\"}"));
+
+            ProvisionResult result = api.provision(CREDENTIALS, Plan.PREMIUM, "example.com", "admin", false);
+
+            assertThat(result.outcome().ok()).as(result.outcome().message()).isTrue();
+            assertThat(stub.requests("provision").stream().map(r -> form(r).get("force_register")).toList())
+                    .containsExactly(null, "true");
+        }
+
+        @Test
+        void anApiMessageEndingInAFullStopGetsNoSecondOne() {
+            stub.on("provision", json(400, "{\"error_code\":\"invalid_plan\",\"error_message\":\"The plan is not valid.\"}"));
+
+            assertThat(provision().outcome().message()).doesNotContain("..");
         }
 
         @Test
@@ -393,6 +482,13 @@ class OkHttpPartnerApiTest {
         }
 
         @Test
+        void successFalseWithAnErrorCodeIsARefusalNamingIt() {
+            stub.on("partner-cancel", json(200, "{\"success\":false,\"error_code\":\"not_jps_plan\"}"));
+
+            assertFailure(api.cancel(CREDENTIALS, "example.com"), false, "not_jps_plan", "not a partner plan");
+        }
+
+        @Test
         void notFoundMeansTheSiteUrlIsInvalid() {
             stub.on("partner-cancel", json(404, "{\"error\":\"not_found\"}"));
 
@@ -433,6 +529,33 @@ class OkHttpPartnerApiTest {
             RecordedRequest request = stub.requests("status").get(0);
             assertThat(request.getMethod()).isEqualTo("GET");
             assertThat(request.getUrl().encodedPath()).isEqualTo("/wpcom/rest/v1.3/jpphp/example.com::shop/status");
+        }
+
+        @Test
+        void readsTheNestedShapeOfNewerVersions() throws Exception {
+            ((AutoCloseable) api).close();
+            api = new OkHttpPartnerApi(ClientSettings.of(server.url("/wpcom/").toString(), "1.4", 2_000,
+                    TestClients.READ_TIMEOUT_MILLIS, 10_000), () -> moduleLog);
+            stub.on("status", json(200, "{\"blog\":{\"blog_id\":77,\"plan\":{\"product_slug\":\"professional\"},\"is_partner_plan\":true,"
+                    + "\"is_provisioned_by_calling_partner\":true,\"is_connected\":true,\"has_pending_plan\":false},"
+                    + "\"products\":[]}"));
+
+            SiteStatus status = api.status(CREDENTIALS, "example.com");
+
+            assertThat(List.of(status.plan(), status.partnerPlan(), status.connected(), status.pendingPlan(), status.blogId()))
+                    .containsExactly("professional", true, true, false, 77L);
+            assertThat(stub.requests("status").get(0).getUrl().encodedPath())
+                    .isEqualTo("/wpcom/rest/v1.4/jpphp/example.com/status");
+        }
+
+        @Test
+        void anInvalidStatusVersionNamesTheSetting() throws Exception {
+            ((AutoCloseable) api).close();
+            api = new OkHttpPartnerApi(ClientSettings.of(server.url("/wpcom/").toString(), "latest", 2_000,
+                    TestClients.READ_TIMEOUT_MILLIS, 10_000), () -> moduleLog);
+
+            assertFailure(api.status(CREDENTIALS, "example.com").outcome(), false, "statusApiVersion");
+            assertThat(stub.count("status")).isZero();
         }
 
         @Test

@@ -55,6 +55,11 @@ class PartnerApiComponentTest {
             }
 
             @Override
+            public String statusApiVersion() {
+                return ClientSettings.DEFAULT_STATUS_VERSION;
+            }
+
+            @Override
             public int connectTimeoutMillis() {
                 return 1000;
             }

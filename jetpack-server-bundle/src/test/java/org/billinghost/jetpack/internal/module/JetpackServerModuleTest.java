@@ -6,15 +6,22 @@ import static org.billinghost.jetpack.internal.client.PartnerStub.form;
 import static org.billinghost.jetpack.internal.client.PartnerStub.json;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import org.billinghost.api.billing.ServiceUpdate;
 import org.billinghost.api.module.CommandResult;
 import org.billinghost.api.module.CommandResult.Failure;
 import org.billinghost.api.module.FieldType;
 import org.billinghost.api.module.ModuleCommand;
+import org.billinghost.api.platform.ModuleDatabase.Dialect;
+import org.billinghost.core.testkit.TestDatabase;
+import org.billinghost.core.testkit.TestDatabases;
 import org.billinghost.jetpack.internal.client.PartnerStub;
 import org.billinghost.jetpack.internal.client.TestClients;
 import org.billinghost.jetpack.partner.PartnerApi;
@@ -28,9 +35,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JetpackServerModuleTest {
     private static final String DETAILS = "jetpack_provisioning_details";
 
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
     private final PartnerStub stub = new PartnerStub();
+    private final RecordingServices services = new RecordingServices();
     private MockWebServer server;
     private PartnerApi api;
+    private TestDatabase database;
+    private ProvisioningRecords records;
     private JetpackServerModule module;
 
     @BeforeEach
@@ -39,13 +51,30 @@ class JetpackServerModuleTest {
         server.setDispatcher(stub);
         server.start();
         api = TestClients.partnerApi(server, null);
-        module = new JetpackServerModule(api, new BundleTemplates(JetpackServerModule.class.getClassLoader(), "jetpack-server-bundle"));
+        database = TestDatabases.create(Dialect.H2);
+        ModuleTables.create(database.database());
+        records = new ProvisioningRecords(database.database(), Clock.fixed(T0, ZoneOffset.UTC));
+        module = new JetpackServerModule(api, new BundleTemplates(JetpackServerModule.class.getClassLoader(),
+                "jetpack-server-bundle"), records, services);
     }
 
     @AfterEach
     void stop() throws Exception {
         ((AutoCloseable) api).close();
         server.close();
+        database.close();
+    }
+
+    private static final String CONNECTED = "{\"plan\":\"premium\",\"is_connected\":true}";
+
+    private static FakeCommandParams cancellingOnSuspension(long serviceId) {
+        FakeCommandParams params = new FakeCommandParams(serviceId);
+        params.configOptions.add(JetpackServerModule.CANCEL_ON_SUSPENSION);
+        return params;
+    }
+
+    private List<String> cancelledSites() {
+        return stub.requests("partner-cancel").stream().map(r -> r.getUrl().pathSegments().get(4)).toList();
     }
 
     private static void assertError(CommandResult result, Failure kind, String... contained) {
@@ -59,11 +88,11 @@ class JetpackServerModuleTest {
         assertThat(module.metadata().displayName()).isEqualTo("Jetpack by Automattic");
         assertThat(module.metadata().requiresServer()).isFalse();
         assertThat(module.configOptions()).extracting(o -> o.label() + ":" + o.type())
-                .containsExactly("Partner Client ID:" + FieldType.TEXT, "Partner Client Secret:" + FieldType.PASSWORD);
-        assertThat(module.supportedCommands()).contains(ModuleCommand.CREATE, ModuleCommand.TERMINATE,
-                ModuleCommand.CHANGE_PACKAGE, ModuleCommand.TEST_CONNECTION, ModuleCommand.CUSTOM)
-                .doesNotContain(ModuleCommand.SUSPEND);
-        assertThat(module.adminCustomButtons()).containsEntry("Check Status", "checkStatus");
+                .containsExactly("Partner Client ID:" + FieldType.TEXT, "Partner Client Secret:" + FieldType.PASSWORD,
+                        "On suspension:" + FieldType.DROPDOWN);
+        assertThat(module.supportedCommands()).containsExactlyInAnyOrder(ModuleCommand.values());
+        assertThat(module.adminCustomButtons()).containsEntry("Check Status", "checkStatus")
+                .containsEntry("Move to another site", "moveSite");
     }
 
     @Test
@@ -142,7 +171,10 @@ class JetpackServerModuleTest {
         FakeCommandParams params = new FakeCommandParams(1);
         params.saveFailure = new IllegalStateException("database is read-only");
 
-        assertError(module.createAccount(params), Failure.TRANSIENT, "was provisioned", "database is read-only");
+        CommandResult result = module.createAccount(params);
+
+        assertError(result, Failure.TRANSIENT, "was provisioned", "Run the command again");
+        assertThat(result.message()).doesNotContain("read-only");
     }
 
     @Test
@@ -244,7 +276,7 @@ class JetpackServerModuleTest {
 
         assertThat(module.adminServicesTabFields(params)).containsEntry("Jetpack Plan", "Premium")
                 .containsEntry("Jetpack Site", "shop.example.com")
-                .containsEntry("Provisioning Details", "URL to Activate Jetpack: https://x");
+                .containsEntry("Provisioning details", "URL to Activate Jetpack: https://x");
     }
 
     @Test
@@ -282,5 +314,154 @@ class JetpackServerModuleTest {
         FakeCommandParams params = new FakeCommandParams(1).with(DETAILS, "URL to Activate Jetpack: javascript:alert(1)");
 
         assertThat(module.clientArea(params).orElseThrow()).doesNotContain("href");
+    }
+
+    @Test
+    void createRecordsTheSiteSentAndShowsItAsTheServicesDomain() {
+        assertThat(module.createAccount(new FakeCommandParams(8)).succeeded()).isTrue();
+
+        assertThat(records.find(8)).contains(new ProvisioningRecord(8, "shop.example.com", 0, "premium",
+                ProvisioningRecord.State.PROVISIONED, T0, null, ""));
+        assertThat(services.updates).singleElement().isEqualTo(new RecordingServices.Update(8,
+                new ServiceUpdate("shop.example.com", null, null, null)));
+    }
+
+    @Test
+    void theBlogIdAStatusCallGivesIsRecordedAndShown() {
+        FakeCommandParams params = new FakeCommandParams(8);
+        module.createAccount(params);
+        stub.on("status", json(200, "{\"plan\":\"premium\",\"blog_id\":200000001}"));
+
+        module.custom("checkStatus", params);
+
+        assertThat(records.find(8).orElseThrow().blogId()).isEqualTo(200_000_001L);
+        assertThat(module.adminServicesTabFields(params)).containsEntry("Jetpack Site", "shop.example.com (blog id 200000001)");
+    }
+
+    @Test
+    void aFailedCreateKeepsTheErrorInTheRecord() {
+        stub.on("provision", json(400, "{\"error_code\":\"invalid_local_user\",\"error_message\":\"No such user.\"}"));
+
+        module.createAccount(new FakeCommandParams(8));
+
+        ProvisioningRecord record = records.find(8).orElseThrow();
+        assertThat(record.state()).isEqualTo(ProvisioningRecord.State.FAILED);
+        assertThat(record.lastError()).contains("invalid_local_user: No such user.");
+    }
+
+    @Test
+    void terminateCancelsTheRecordedSiteNotTheEditedField() {
+        FakeCommandParams params = new FakeCommandParams(8);
+        module.createAccount(params);
+        params.with("Site URL", "https://elsewhere.example.org/");
+
+        assertThat(module.adminServicesTabFields(params)).containsEntry("Site URL changed", "The plan stays on"
+                + " shop.example.com: the Site URL field now says elsewhere.example.org. Use Move to another site to"
+                + " cancel the plan there and provision it here.");
+        assertThat(module.terminateAccount(params).succeeded()).isTrue();
+
+        assertThat(cancelledSites()).containsExactly("shop.example.com");
+        assertThat(records.find(8).orElseThrow().state()).isEqualTo(ProvisioningRecord.State.CANCELLED);
+    }
+
+    @Test
+    void terminateOfAPlanThisModuleCancelledAsksNothing() {
+        FakeCommandParams params = cancellingOnSuspension(8);
+        module.createAccount(params);
+        module.suspendAccount(params);
+
+        assertThat(module.terminateAccount(params).succeeded()).isTrue();
+
+        assertThat(stub.count("partner-cancel")).isEqualTo(1);
+    }
+
+    @Test
+    void moveToAnotherSiteCancelsThereAndProvisionsHere() {
+        FakeCommandParams params = new FakeCommandParams(8);
+        module.createAccount(params);
+        params.with("Site URL", "elsewhere.example.org");
+
+        assertThat(module.custom("moveSite", params).succeeded()).isTrue();
+
+        assertThat(cancelledSites()).containsExactly("shop.example.com");
+        assertThat(stub.requests("provision").stream().map(r -> form(r).get("siteurl")).toList())
+                .containsExactly("shop.example.com", "elsewhere.example.org");
+        assertThat(records.find(8).orElseThrow().site()).isEqualTo("elsewhere.example.org");
+    }
+
+    @Test
+    void changePackageOnAConnectedSiteSendsNoForceRegister() {
+        FakeCommandParams params = new FakeCommandParams(8).with("Plan", "Professional");
+        stub.on("status", json(200, CONNECTED));
+
+        assertThat(module.changePackage(params).succeeded()).isTrue();
+
+        assertThat(form(stub.requests("provision").get(0))).containsEntry("plan", "professional")
+                .doesNotContainKey("force_register");
+    }
+
+    @Test
+    void changePackageOnASiteNotConnectedForcesTheRegistration() {
+        FakeCommandParams params = new FakeCommandParams(8).with("Plan", "Professional");
+
+        module.changePackage(params);
+
+        assertThat(form(stub.requests("provision").get(0))).containsEntry("force_register", "true");
+    }
+
+    @Test
+    void aRefusedDowngradeLeavesRecordAndDetailsAsTheyWere() {
+        FakeCommandParams params = new FakeCommandParams(8);
+        module.createAccount(params);
+        ProvisioningRecord before = records.find(8).orElseThrow();
+        params.with("Plan", "Free");
+        stub.on("status", json(200, CONNECTED));
+
+        assertError(module.changePackage(params), Failure.PERMANENT, "Nothing was changed");
+
+        assertThat(records.find(8)).contains(before);
+        assertThat(params.saves).hasSize(1);
+    }
+
+    @Test
+    void keepOnSuspensionLeavesThePlanAlone() {
+        FakeCommandParams params = new FakeCommandParams(8);
+        module.createAccount(params);
+
+        assertThat(module.suspendAccount(params).succeeded()).isTrue();
+        assertThat(module.unsuspendAccount(params).succeeded()).isTrue();
+
+        assertThat(stub.count("partner-cancel") + stub.count("provision")).isEqualTo(1);
+    }
+
+    @Test
+    void cancelOnSuspensionCancelsAndProvisionsAgainOnUnsuspension() {
+        FakeCommandParams params = cancellingOnSuspension(8);
+        module.createAccount(params);
+
+        assertThat(module.suspendAccount(params).succeeded()).isTrue();
+        params.status = ServiceStatus.SUSPENDED;
+        String suspended = module.clientArea(params).orElseThrow();
+        stub.on("status", json(200, CONNECTED));
+        stub.on("provision", json(200, "{\"success\":true,\"auth_required\":false}"));
+        assertThat(module.unsuspendAccount(params).succeeded()).isTrue();
+        params.status = ServiceStatus.ACTIVE;
+
+        assertThat(cancelledSites()).containsExactly("shop.example.com");
+        assertThat(suspended).contains("Jetpack for shop.example.com", "cancelled on 2026-03-01",
+                "provisioned again when the service is unsuspended").doesNotContain("href");
+        assertThat(form(stub.requests("provision").get(1))).doesNotContainKey("force_register");
+        assertThat(module.clientArea(params).orElseThrow()).contains("already connected to Jetpack");
+    }
+
+    @Test
+    void theClientAreaAndAdminTabSayWhenThePlanWasCancelled() {
+        FakeCommandParams params = new FakeCommandParams(8);
+        module.createAccount(params);
+        module.terminateAccount(params);
+        params.status = ServiceStatus.FRAUD;
+
+        assertThat(module.clientArea(params).orElseThrow()).contains("cancelled on 2026-03-01").doesNotContain("href");
+        assertThat(module.adminServicesTabFields(params)).containsEntry("Provisioning", "cancelled on 2026-03-01");
     }
 }
