@@ -1,10 +1,16 @@
 package org.billinghost.itests.browser;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -98,6 +104,16 @@ public final class AdminPages {
     }
 
     /** The one-shot message at the top of the page, or an empty string. */
+    /** Saves a PNG of the page as {@code dir/name.png}: the pages a test went through, for people to look at. */
+    public void screenshot(Path dir, String name) {
+        try {
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String notice() {
         return driver.findElements(By.cssSelector("main .notice")).stream().findFirst().map(WebElement::getText).orElse("");
     }

@@ -61,7 +61,7 @@ public class SubscriptionsBrowserIT extends BrowserTestSupport {
             String email = "subscriber-" + System.nanoTime() + "@example.com";
             register(ui, email);
             String siteA = "renewal-a-" + System.nanoTime() + ".example.com";
-            long serviceA = order(ui, api, email, jetpack.productId("Personal"), siteA, "01");
+            long serviceA = order(ui, api, email, jetpack.productId("Personal"), siteA, "02");
             ui.open("/clientarea/services");
             ui.screenshot(SHOTS, "04-client-service-card");
 
@@ -109,7 +109,7 @@ public class SubscriptionsBrowserIT extends BrowserTestSupport {
             String siteC = "upgrade-c-" + System.nanoTime() + ".example.com";
             logOutClient(ui);
             loginClient(ui, email);
-            long serviceC = order(ui, api, email, jetpack.productId("Personal"), siteC, "08");
+            long serviceC = order(ui, api, email, jetpack.productId("Personal"), siteC, "09");
             ui.open("/clientarea/upgrade?id=" + serviceC);
             ui.screenshot(SHOTS, "11-client-upgrade-options");
             ui.follow(By.xpath("//tr[td[normalize-space()='" + productName(api, jetpack.productId("Premium"))
