@@ -40,7 +40,7 @@ public class JetpackAddonBrowserIT extends BrowserTestSupport {
             AdminPages ui = new AdminPages(driver, host.baseUrl());
             ui.login("admin", "admin");
 
-            assertThat(ui.activateAddon("jetpack")).startsWith("Activate Jetpack by Automattic: success");
+            assertThat(ui.activateAddon("jetpack")).startsWith("Activated Jetpack by Automattic.");
             ui.configureAddon("jetpack");
             ui.type(By.name("f_partner_client_id"), "1001");
             ui.type(By.name("f_partner_client_secret"), "demo-partner-secret");

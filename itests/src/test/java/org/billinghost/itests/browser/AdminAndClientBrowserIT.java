@@ -34,7 +34,7 @@ public class AdminAndClientBrowserIT extends BrowserTestSupport {
             ui.login("admin", "admin");
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
 
-            assertThat(ui.activateAddon("testaddon")).startsWith("Activate Test Addon: success");
+            assertThat(ui.activateAddon("testaddon")).startsWith("Activated Test Addon.");
             ui.configureAddon("testaddon");
             ui.type(By.name("f_greeting"), "Hello from the browser");
             ui.type(By.name("f_secret"), "browser-secret-1");

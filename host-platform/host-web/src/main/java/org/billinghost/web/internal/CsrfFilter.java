@@ -10,6 +10,9 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPat
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.util.Locale;
 
@@ -24,6 +27,8 @@ import java.util.Locale;
 public final class CsrfFilter extends AreaFilter {
     static final int RANKING = SessionFilter.RANKING - 100;
     private static final Logger LOG = LoggerFactory.getLogger(CsrfFilter.class);
+    /** The largest refused body read to its end before the answer (a form is refused well below this). */
+    private static final long MAX_DRAINED = 4L * 1024 * 1024;
     static final String UNREADABLE = "This request could not be read: its address or form is malformed or too "
             + "large. Nothing was changed. Go back, reload the page and try again.";
     static final String MULTIPART = "This form was sent as multipart data, which this site does not accept. "
@@ -74,8 +79,22 @@ public final class CsrfFilter extends AreaFilter {
     /**
      * The body was refused unread (or half read), so the container closes the connection after the answer: saying
      * so keeps a keep-alive browser or client from sending its next request on a connection that is about to go.
+     * A body of at most {@link #MAX_DRAINED} bytes is read to its end first: closing a connection whose client is
+     * still sending resets it, and the reset can destroy the answer before the browser reads it (it then shows a
+     * "connection reset" page of its own instead of ours).
      */
     private static void unreadBody(Exchange exchange) {
         exchange.header("Connection", "close");
+        HttpServletRequest request = exchange.request();
+        long length = request.getContentLengthLong();
+        if (length <= 0 || length > MAX_DRAINED) {
+            return;
+        }
+        try (InputStream body = request.getInputStream()) {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException | RuntimeException e) {
+            // the container may have given the body to its form parser already; the refusal stands either way
+            LOG.debug("Body of a refused request not drained: {}", LogText.of(e.toString()));
+        }
     }
 }

@@ -12,12 +12,12 @@ public record Notice(String kind, String text) {
         return new Notice("error", text);
     }
 
-    /** A module command's outcome: its own message when it has one (e.g. a status check), else "success". */
+    /** A module command's outcome: its own message when it has one (e.g. a status check's answer), else "… done". */
     public static Notice of(String what, CommandResult result) {
         String message = result.message();
         if (!result.succeeded()) {
             return error(what + " failed: " + message);
         }
-        return ok(what + ": " + (message.isEmpty() ? "success" : message));
+        return ok(message.isEmpty() || "success".equals(message) ? what + " done." : what + ": " + message);
     }
 }

@@ -38,7 +38,7 @@ class AddonPagesTest {
                 "1.0", "Test Team");
 
         Browser.Page activated = admin.submit("/admin/configaddonmods", "module", "fakeaddon", "action", "activate");
-        assertThat(activated.text()).contains("Activate Fake Addon: success - Ready");
+        assertThat(activated.text()).contains("Activated Fake Addon. Ready");
         assertThat(activated.doc().select("#addon-fakeaddon").text()).contains("Active");
 
         Document form = admin.open("/admin/configaddonmods?action=configure&module=fakeaddon").doc();
@@ -82,7 +82,7 @@ class AddonPagesTest {
         admin.open("/admin/configaddonmods");
         Browser.Page answer = admin.submit("/admin/configaddonmods", "module", "failaddon", "action", "activate");
         assertThat(answer.doc().select(".notice.error").text())
-                .isEqualTo("Activate Fake Addon: error - The <table> could not be created");
+                .isEqualTo("Could not activate Fake Addon: The <table> could not be created");
         assertThat(answer.doc().select("#addon-failaddon").text()).contains("Inactive");
         assertThat(admin.get("/admin/addonmodules?module=failaddon").status()).isEqualTo(409);
     }

@@ -89,7 +89,7 @@ class LogsQueueUsersPagesTest {
 
         module.createError = null;
         Browser.Page retried = admin.submit("/admin/modulequeue", "do", "retry", "id", Long.toString(firstItem.id()));
-        assertThat(retried.doc().select(".notice").text()).isEqualTo("Queue item #" + firstItem.id() + ": success");
+        assertThat(retried.doc().select(".notice").text()).isEqualTo("Queue item #" + firstItem.id() + " done.");
         assertThat(server.core().services().get(first).orElseThrow().status()).isEqualTo(ServiceStatus.ACTIVE);
 
         Browser.Page resolved = admin.submit("/admin/modulequeue", "do", "resolve", "id", Long.toString(secondItem.id()));

@@ -68,7 +68,7 @@ class ServiceOrderPagesTest {
         assertThat(page.doc().select("#service-status").text()).isEqualTo("Pending");
 
         Browser.Page created = admin.submit(path, "do", "command", "command", "Create");
-        assertThat(created.doc().select(".notice").text()).isEqualTo("Create: success");
+        assertThat(created.doc().select(".notice").text()).isEqualTo("Create done.");
         assertThat(created.doc().select("#service-status").text()).isEqualTo("Active");
 
         Browser.Page confirm = admin.post(path, "do", "command", "command", "Terminate");
@@ -80,7 +80,7 @@ class ServiceOrderPagesTest {
 
         int reboots = MODULE.reboots.get();
         assertThat(admin.submit(path, "do", "custom", "function", "reboot").doc().select(".notice").text())
-                .isEqualTo("reboot: Rebooted <fast>");
+                .isEqualTo("Reboot: Rebooted <fast>");
         assertThat(MODULE.reboots.get()).isEqualTo(reboots + 1);
 
         Browser.Page unsupported = admin.post(path, "do", "command", "command", "ChangePackage");

@@ -55,10 +55,18 @@ final class AddonModulesPage implements Page {
         }
     }
 
-    /** Activate and deactivate show the addon's own answer, error and info included. */
+    /**
+     * Activate and deactivate show the addon's own answer, error and info included, in words: "Activated X. Ready",
+     * "Could not activate X: why", "Activate X: what the addon says".
+     */
     private static void answer(Exchange ex, String what, ModuleInfo addon, AddonResult result) throws IOException {
-        String text = what + " " + addon.displayName() + ": " + result.status().name().toLowerCase()
-                + (result.description().isEmpty() ? "" : " - " + result.description());
+        String said = result.description();
+        String text = switch (result.status()) {
+            case SUCCESS -> what + "d " + addon.displayName() + "." + (said.isEmpty() ? "" : " " + said);
+            case ERROR -> "Could not " + what.toLowerCase(java.util.Locale.ROOT) + " " + addon.displayName()
+                    + (said.isEmpty() ? "." : ": " + said);
+            case INFO -> what + " " + addon.displayName() + (said.isEmpty() ? "." : ": " + said);
+        };
         ex.flash(result.isError() ? Notice.error(text) : Notice.ok(text));
         ex.redirect(LINK);
     }

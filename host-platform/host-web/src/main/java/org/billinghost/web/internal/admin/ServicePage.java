@@ -68,7 +68,7 @@ final class ServicePage implements Page {
                     render(ex, 200, service, command, billingForm(service.subscription()), null, null);
                     return;
                 }
-                result(ex, command.hookName(), host.commands().run(service.id(), command, "", ex.admin().identity()));
+                result(ex, label(command), host.commands().run(service.id(), command, "", ex.admin().identity()));
                 ex.redirect(back);
             }
             case "savebilling" -> saveBilling(ex, service, back);
@@ -78,7 +78,9 @@ final class ServicePage implements Page {
                 if (!host.commands().customButtons(service.id()).containsValue(function)) {
                     throw PageException.badRequest("The service's module has no button for that function.");
                 }
-                result(ex, function, host.commands().run(service.id(), ModuleCommand.CUSTOM, function, ex.admin().identity()));
+                String label = host.commands().customButtons(service.id()).entrySet().stream()
+                        .filter(b -> b.getValue().equals(function)).map(Map.Entry::getKey).findFirst().orElse(function);
+                result(ex, label, host.commands().run(service.id(), ModuleCommand.CUSTOM, function, ex.admin().identity()));
                 ex.redirect(back);
             }
             default -> throw PageException.badRequest("Unknown action.");
@@ -162,11 +164,12 @@ final class ServicePage implements Page {
         ex.render(status, "admin/service.ftlh", Exchange.model("service", service,
                 "owner", host.clients().get(service.clientId()).orElse(null),
                 "fields", fields,
-                "commands", BUTTONS.stream().filter(allowed::contains).map(ModuleCommand::hookName).toList(),
+                "commands", BUTTONS.stream().filter(allowed::contains)
+                        .map(c -> Exchange.model("name", c.hookName(), "label", label(c))).toList(),
                 "customButtons", host.commands().customButtons(service.id()),
                 "tabFields", host.commands().adminTabFields(service.id()),
                 "statuses", Arrays.stream(ServiceStatus.values()).map(ServiceStatus::label).toList(),
-                "confirm", confirm == null ? null : confirm.hookName(),
+                "confirm", confirm == null ? null : Exchange.model("name", confirm.hookName(), "label", label(confirm)),
                 "billing", billing, "errorField", errorField, "cycles", Arrays.asList(BillingCycle.values()),
                 "currency", host.catalog().currency(),
                 "upgradeOptions", upgradeOptions(service), "quote", quote, "upgrades", history(service)));
@@ -203,6 +206,11 @@ final class ServicePage implements Page {
             values.put(Long.toString(f.id()), f.type() == CustomFieldType.TICKBOX && !v.isEmpty() ? "on" : v);
         }
         return values;
+    }
+
+    /** The words of a command's button and notices: "Change Package", not ChangePackage. */
+    private static String label(ModuleCommand command) {
+        return command.hookName().replaceAll("(?<=[a-z])(?=[A-Z])", " ");
     }
 
     private static void result(Exchange ex, String what, CommandResult result) {
