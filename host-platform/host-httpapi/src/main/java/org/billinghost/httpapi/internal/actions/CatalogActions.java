@@ -72,7 +72,7 @@ public final class CatalogActions {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiError.badRequest("Parameter pid must be a product id or a comma-separated list of them, got '"
+        throw ApiError.invalid("Parameter pid must be a product id or a comma-separated list of them, got '"
                 + ApiRequest.shorten(text) + "'");
     }
 
@@ -95,7 +95,7 @@ public final class CatalogActions {
     private Map<String, Object> addProduct(ApiRequest r) {
         String module = r.string("module", "").toLowerCase(Locale.ROOT);
         if (!module.isEmpty() && !ModuleProperties.isValidName(module)) {
-            throw ApiError.badRequest("Parameter module must be a module name (lower-case letters and digits), got '"
+            throw ApiError.invalid("Parameter module must be a module name (lower-case letters and digits), got '"
                     + ApiRequest.shorten(module) + "'");
         }
         PayType payType = payType(r);
@@ -113,7 +113,7 @@ public final class CatalogActions {
                 return t;
             }
         }
-        throw ApiError.badRequest("Parameter type must be hostingaccount, reselleraccount, server or other, got '"
+        throw ApiError.invalid("Parameter type must be hostingaccount, reselleraccount, server or other, got '"
                 + ApiRequest.shorten(type) + "'");
     }
 
@@ -124,13 +124,13 @@ public final class CatalogActions {
                 return t;
             }
         }
-        throw ApiError.badRequest("Parameter paytype must be free, onetime or recurring, got '"
+        throw ApiError.invalid("Parameter paytype must be free, onetime or recurring, got '"
                 + ApiRequest.shorten(payType) + "'");
     }
 
     private static AutoSetup autoSetup(ApiRequest r) {
         String code = r.string("autosetup", "");
-        return AutoSetup.fromCode(code).orElseThrow(() -> ApiError.badRequest(
+        return AutoSetup.fromCode(code).orElseThrow(() -> ApiError.invalid(
                 "Parameter autosetup must be order, payment, on or empty, got '" + ApiRequest.shorten(code) + "'"));
     }
 

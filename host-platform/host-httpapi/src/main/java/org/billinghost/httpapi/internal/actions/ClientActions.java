@@ -54,7 +54,7 @@ public final class ClientActions {
             String email = r.string("email");
             c = clients.byEmail(email).orElseThrow(() -> ApiError.notFound("Client Not Found: " + email));
         } else {
-            throw ApiError.badRequest("Missing required parameter: clientid or email");
+            throw ApiError.invalid("Missing required parameter: clientid or email");
         }
         Map<String, Object> details = details(c);
         // WHMCS answers the fields both at the top level and under "client".

@@ -74,7 +74,7 @@ public final class InvoiceActions {
     private Map<String, Object> getInvoices(ApiRequest r) {
         Paging paging = Paging.of(r);
         InvoiceStatus status = r.optString("status").map(text -> Arrays.stream(InvoiceStatus.values())
-                .filter(s -> s.label().equalsIgnoreCase(text)).findFirst().orElseThrow(() -> ApiError.badRequest(
+                .filter(s -> s.label().equalsIgnoreCase(text)).findFirst().orElseThrow(() -> ApiError.invalid(
                         "Parameter status must be Unpaid, Paid or Cancelled, got '" + ApiRequest.shorten(text) + "'")))
                 .orElse(null);
         ResultPage<Invoice> page = invoices.list(status, r.optId("userid").orElse(0), paging.offset(), paging.limit());
@@ -88,7 +88,7 @@ public final class InvoiceActions {
         Invoice invoice = invoice(r);
         BigDecimal amount = r.optAmount("amount").orElseGet(() -> balance(invoice));
         if (amount.signum() <= 0) {
-            throw ApiError.badRequest("The payment amount must be greater than zero (invoice balance "
+            throw ApiError.invalid("The payment amount must be greater than zero (invoice balance "
                     + Formats.amount(balance(invoice)) + ")");
         }
         Invoice paid = invoices.addPayment(invoice.id(), amount, transactionId, gateway);

@@ -47,7 +47,7 @@ public final class ModuleCommandActions {
      */
     static Map<String, Object> answer(CommandResult result) {
         if (!result.succeeded()) {
-            throw new ApiError(200, result.message());
+            throw ApiError.refused(result.message());
         }
         return Map.of();
     }

@@ -61,11 +61,11 @@ public final class OrderActions {
         // domain, customfields and qty are refused below when longer than pid, before their entries are read
         int lines = r.entries("pid");
         if (lines > MAX_LINES) {
-            throw ApiError.badRequest("An order has at most " + MAX_LINES + " lines; pid has " + lines + " entries");
+            throw ApiError.invalid("An order has at most " + MAX_LINES + " lines; pid has " + lines + " entries");
         }
         String idempotencyKey = r.string("idempotencykey", "");
         if (idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
-            throw ApiError.badRequest("Parameter idempotencykey must be at most " + MAX_IDEMPOTENCY_KEY
+            throw ApiError.invalid("Parameter idempotencykey must be at most " + MAX_IDEMPOTENCY_KEY
                     + " characters, got " + idempotencyKey.length());
         }
         long clientId = r.id("clientid");
@@ -74,11 +74,11 @@ public final class OrderActions {
         }
         List<Long> pids = r.ids("pid");
         if (pids.isEmpty()) {
-            throw ApiError.badRequest("Missing required parameter: pid (one product id per order line)");
+            throw ApiError.invalid("Missing required parameter: pid (one product id per order line)");
         }
         List<Object> domains = r.list("domain");
         if (domains.size() > pids.size()) {
-            throw ApiError.badRequest("domain has " + domains.size() + " entries but pid only " + pids.size()
+            throw ApiError.invalid("domain has " + domains.size() + " entries but pid only " + pids.size()
                     + "; domain registrations without a product are not supported");
         }
         List<Map<String, String>> customFields = customFields(r, pids.size());
@@ -107,7 +107,7 @@ public final class OrderActions {
                 ? listOfOne(single, lines)
                 : r.list("customfields");
         if (raw.size() > lines) {
-            throw ApiError.badRequest("customfields has " + raw.size() + " entries but pid only " + lines);
+            throw ApiError.invalid("customfields has " + raw.size() + " entries but pid only " + lines);
         }
         List<Map<String, String>> values = new ArrayList<>(lines);
         for (int i = 0; i < lines; i++) {
@@ -118,7 +118,7 @@ public final class OrderActions {
 
     private static List<Object> listOfOne(Object single, int lines) {
         if (lines != 1) {
-            throw ApiError.badRequest("customfields must be a list with one entry per pid when the order has "
+            throw ApiError.invalid("customfields must be a list with one entry per pid when the order has "
                     + lines + " products");
         }
         return List.of(single);
@@ -131,13 +131,13 @@ public final class OrderActions {
     private static List<BillingCycle> cycles(ApiRequest r, int lines) {
         List<Object> raw = r.list("billingcycle");
         if (raw.size() > lines) {
-            throw ApiError.badRequest("billingcycle has " + raw.size() + " entries but pid only " + lines);
+            throw ApiError.invalid("billingcycle has " + raw.size() + " entries but pid only " + lines);
         }
         List<BillingCycle> cycles = new ArrayList<>(lines);
         for (int i = 0; i < lines; i++) {
             String text = i < raw.size() && raw.get(i) != null ? raw.get(i).toString().trim() : "";
             int line = i;
-            cycles.add(text.isEmpty() ? null : BillingCycle.of(text).orElseThrow(() -> ApiError.badRequest(
+            cycles.add(text.isEmpty() ? null : BillingCycle.of(text).orElseThrow(() -> ApiError.invalid(
                     "Parameter billingcycle[" + line + "] must be free, onetime, monthly, quarterly, semiannually,"
                             + " annually, biennially or triennially, got '" + ApiRequest.shorten(text) + "'")));
         }
@@ -147,7 +147,7 @@ public final class OrderActions {
     private static List<Integer> quantities(ApiRequest r, int lines) {
         List<Object> raw = r.list("qty");
         if (raw.size() > lines) {
-            throw ApiError.badRequest("qty has " + raw.size() + " entries but pid only " + lines);
+            throw ApiError.invalid("qty has " + raw.size() + " entries but pid only " + lines);
         }
         List<Integer> quantities = new ArrayList<>(lines);
         for (int i = 0; i < lines; i++) {
@@ -166,20 +166,20 @@ public final class OrderActions {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiError.badRequest("qty[" + index + "] must be a whole number from 1 to " + MAX_QUANTITY + ", got '"
+        throw ApiError.invalid("qty[" + index + "] must be a whole number from 1 to " + MAX_QUANTITY + ", got '"
                 + ApiRequest.shorten(text) + "'");
     }
 
     private Map<String, Object> getOrders(ApiRequest r) {
         Paging paging = Paging.of(r);
+        OrderStatus status = r.optString("status").map(OrderStatus::fromLabel).orElse(null);
+        long clientId = r.optId("userid").orElse(0);
         ResultPage<Order> page;
         if (r.has("id")) {
-            long id = r.id("id");
-            Optional<Order> order = orders.get(id);
-            page = new ResultPage<>(order.stream().toList(), order.isPresent() ? 1 : 0, 0, 1);
+            // the other filters narrow it, as they do a list
+            page = paging.ofOne(orders.get(r.id("id")).filter(o -> status == null || o.status() == status)
+                    .filter(o -> clientId == 0 || o.clientId() == clientId));
         } else {
-            OrderStatus status = r.optString("status").map(OrderStatus::fromLabel).orElse(null);
-            long clientId = r.optId("userid").orElse(0);
             page = orders.list(status, clientId, paging.offset(), paging.limit());
         }
         List<Map<String, Object>> items = page.items().stream().map(this::order).toList();

@@ -65,10 +65,10 @@ public final class ServiceActions {
         Optional<String> domain = r.optString("domain");
         ResultPage<ServiceAccount> page;
         if (r.has("serviceid")) {
-            long id = r.id("serviceid");
-            List<ServiceAccount> one = services.get(id)
-                    .filter(s -> clientId == 0 || s.clientId() == clientId).stream().toList();
-            page = new ResultPage<>(one, one.size(), 0, 1);
+            // the other filters narrow it, as they do a list
+            page = paging.ofOne(services.get(r.id("serviceid")).filter(s -> clientId == 0 || s.clientId() == clientId)
+                    .filter(s -> pid.isEmpty() || s.productId() == pid.getAsLong())
+                    .filter(s -> domain.isEmpty() || domain.get().equalsIgnoreCase(s.domain())));
         } else if (pid.isPresent() || domain.isPresent()) {
             page = services.list(new ServiceFilter(clientId, pid.orElse(0), domain.orElse(null)), paging.offset(),
                     paging.limit());
@@ -104,7 +104,7 @@ public final class ServiceActions {
 
     /** A cycle by WHMCS's name, or a 400 naming the parameter. */
     static BillingCycle cycle(String parameter, String text) {
-        return BillingCycle.of(text).orElseThrow(() -> ApiError.badRequest("Parameter " + parameter + " must be free,"
+        return BillingCycle.of(text).orElseThrow(() -> ApiError.invalid("Parameter " + parameter + " must be free,"
                 + " onetime, monthly, quarterly, semiannually, annually, biennially or triennially, got '"
                 + ApiRequest.shorten(text) + "'"));
     }

@@ -36,12 +36,12 @@ public final class UpgradeActions {
         ServiceAccount service = ServiceActions.service(services, r);
         String type = r.string("type");
         if (!type.equals("product")) {
-            throw ApiError.badRequest("Parameter type must be 'product': '" + ApiRequest.shorten(type)
+            throw ApiError.invalid("Parameter type must be 'product': '" + ApiRequest.shorten(type)
                     + "' (config option upgrades) is not supported");
         }
         for (String name : UNSUPPORTED) {
             if (r.has(name)) {
-                throw ApiError.badRequest("Parameter " + name + " is not supported by this host");
+                throw ApiError.invalid("Parameter " + name + " is not supported by this host");
             }
         }
         long productId = r.id("newproductid");
