@@ -55,6 +55,8 @@ public final class ApiDispatcher {
                 throw ApiError.invalid("Unsupported responsetype '" + ApiRequest.shorten(responseType)
                         + "': this API answers json only");
             }
+            // WHMCS's way past its API IP restriction, which this host does not have
+            request.refuseUnsupported("accesskey");
             ApiCredential credential = authenticate(request, address);
             ActionTable.Entry entry = find(request.string("action"));
             actionName = entry.name();

@@ -136,6 +136,26 @@ public final class ApiRequest {
         return optString(name).orElse(defaultValue);
     }
 
+    /** Refuses the first of {@code names} that was sent: a WHMCS parameter this host does not apply. */
+    public void refuseUnsupported(String... names) {
+        for (String name : names) {
+            if (has(name)) {
+                throw ApiError.invalid("Parameter " + name + " is not supported by this host");
+            }
+        }
+    }
+
+    /**
+     * Refuses the switch {@code name} set to the opposite of {@code hostDoes}, what this host always does
+     * ({@code why} says what that is); absent or set to {@code hostDoes} it is accepted, being what happens.
+     */
+    public void refuseSwitchOtherThan(String name, boolean hostDoes, String why) {
+        if (bool(name, hostDoes) != hostDoes) {
+            throw ApiError.invalid("Parameter " + name + "=" + (hostDoes ? "false" : "true")
+                    + " is not supported by this host: " + why);
+        }
+    }
+
     /** A required positive id. */
     public long id(String name) {
         return optId(name).orElseThrow(() -> ApiError.invalid("Missing required parameter: " + name));

@@ -34,8 +34,9 @@ class AuthApiTest extends ApiTestSupport {
     }
 
     @Test
-    void unknownOrMissingActionIs400() {
+    void unknownOrMissingActionIsAnErrorAnsweredWith200() {
         call("Frobnicate").refused(200, "Unknown action: Frobnicate");
+        call("GetClients", "accesskey", "key").refused(200, "Parameter accesskey is not supported by this host");
         postForm("identifier", IDENTIFIER, "secret", SECRET).refused(200, "Missing required parameter: action");
     }
 

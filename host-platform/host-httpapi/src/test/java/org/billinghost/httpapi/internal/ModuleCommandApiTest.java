@@ -42,14 +42,28 @@ class ModuleCommandApiTest extends ApiTestSupport {
         assertThat(second.result()).isEqualTo("error");
         assertThat(status(id)).isEqualTo("Active");
 
-        call("ModuleSuspend", "serviceid", id, "suspendreason", "Overdue").ok();
+        call("ModuleSuspend", "serviceid", id, "suspendreason", "Abuse reported").ok();
         assertThat(status(id)).isEqualTo("Suspended");
+        assertThat(service(Long.parseLong(id)).path("suspensionreason").asText()).isEqualTo("Abuse reported");
         call("ModuleUnsuspend", "serviceid", id).ok();
         assertThat(status(id)).isEqualTo("Active");
+        assertThat(service(Long.parseLong(id)).path("suspensionreason").asText()).isEmpty();
         call("ModuleChangePackage", "serviceid", id).ok();
         call("ModuleCustom", "serviceid", id, "func_name", "ping").ok();
         call("ModuleTerminate", "serviceid", id).ok();
         assertThat(status(id)).isEqualTo("Terminated");
+    }
+
+    @Test
+    void aSuspendReasonTooLongIsRefusedBeforeTheModuleRuns() {
+        String id = serviceOf(freeProduct(AutoSetup.MANUAL));
+        call("ModuleCreate", "serviceid", id).ok();
+
+        call("ModuleSuspend", "serviceid", id, "suspendreason", "x".repeat(256))
+                .refused(200, "The suspension reason is longer than 255 characters");
+
+        assertThat(status(id)).isEqualTo("Active");
+        assertThat(service(Long.parseLong(id)).path("suspensionreason").asText()).isEmpty();
     }
 
     @Test

@@ -133,7 +133,7 @@ class OrderApiTest extends ApiTestSupport {
     }
 
     @Test
-    void customFieldValidationOfTheCoreIsAnsweredAs400() {
+    void customFieldValidationOfTheCoreIsAnsweredAsAnError() {
         long client = newClient();
         Product p = freeProduct(AutoSetup.MANUAL, NewCustomField.text("Site URL", "", true, true)
                 .withValidation("https://.+"));
@@ -309,5 +309,23 @@ class OrderApiTest extends ApiTestSupport {
         call("GetOrders", "status", "Lost").refused(200, "Unknown order status: Lost");
         call("CancelOrder", "orderid", "999999").refused(200, "");
         call("GetOrders", "id", "999999").ok();
+    }
+
+    @Test
+    void whmcsParametersThisHostDoesNotApplyAreRefusedByName() {
+        long client = newClient();
+        String c = String.valueOf(client);
+        String pid = String.valueOf(freeProduct(AutoSetup.MANUAL).id());
+
+        call("AddOrder", "clientid", c, "pid", pid, "promocode", "SAVE10").refused(200, "promocode is not supported");
+        call("AddOrder", "clientid", c, "pid", pid, "noinvoice", "true")
+                .refused(200, "Parameter noinvoice=true is not supported by this host: every order with a price is invoiced");
+        call("AddOrder", "clientid", c, "pid", pid, "noemail", "false")
+                .refused(200, "Parameter noemail=false is not supported by this host: it sends no emails");
+        call("GetOrders", "userid", c, "requestor_id", "1").refused(200, "Parameter requestor_id is not supported");
+        assertThat(orderCount(client)).isZero();
+
+        call("AddOrder", "clientid", c, "pid", pid, "noinvoice", "false", "noemail", "true", "promocode", "").ok();
+        assertThat(orderCount(client)).isEqualTo(1);
     }
 }

@@ -24,6 +24,10 @@ import org.billinghost.httpapi.internal.Formats;
 /** GetProducts, AddProduct. */
 public final class CatalogActions {
 
+    /** WHMCS's product switches for features this host does not have: accepted when off. */
+    private static final String[] ADD_PRODUCT_SWITCHES_OFF = {"stockcontrol", "tax", "isfeatured", "proratabilling",
+        "showdomainoptions", "retired"};
+
     private final Catalog catalog;
 
     public CatalogActions(Catalog catalog) {
@@ -93,6 +97,11 @@ public final class CatalogActions {
     }
 
     private Map<String, Object> addProduct(ApiRequest r) {
+        r.refuseUnsupported("qty", "shortdescription", "tagline", "color", "welcomeemail", "proratadate",
+                "proratachargenextmonth", "subdomain", "servergroupid", "order", "recommendations", "slug");
+        for (String feature : ADD_PRODUCT_SWITCHES_OFF) {
+            r.refuseSwitchOtherThan(feature, false, "it has no " + feature + " setting");
+        }
         String module = r.string("module", "").toLowerCase(Locale.ROOT);
         if (!module.isEmpty() && !ModuleProperties.isValidName(module)) {
             throw ApiError.invalid("Parameter module must be a module name (lower-case letters and digits), got '"

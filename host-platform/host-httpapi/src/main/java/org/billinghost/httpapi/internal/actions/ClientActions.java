@@ -28,6 +28,11 @@ public final class ClientActions {
     }
 
     private Map<String, Object> addClient(ApiRequest r) {
+        r.refuseUnsupported("address2", "currency", "groupid", "notes", "language", "tax_id", "customfields",
+                "securityqid", "securityqans", "cardtype", "cardnum", "expdate", "startdate", "issuenumber", "cvv",
+                "marketingoptin", "clientip", "owner_user_id");
+        r.refuseSwitchOtherThan("skipvalidation", false, "it checks every client's details");
+        r.refuseSwitchOtherThan("noemail", true, "it sends no emails");
         Client client = clients.add(new NewClient(r.string("firstname"), r.string("lastname"), r.string("email"),
                 r.string("companyname", ""), r.string("address1", ""), r.string("city", ""), r.string("state", ""),
                 r.string("postcode", ""), r.string("country", ""), r.string("phonenumber", ""),
@@ -36,6 +41,7 @@ public final class ClientActions {
     }
 
     private Map<String, Object> getClients(ApiRequest r) {
+        r.refuseUnsupported("status", "orderby", "sorting");
         Paging paging = Paging.of(r);
         ResultPage<Client> page = clients.search(r.string("search", null), paging.offset(), paging.limit());
         List<Map<String, Object>> items = page.items().stream().map(c -> Replies.of(

@@ -72,6 +72,7 @@ public final class InvoiceActions {
 
     /** Filters {@code userid} and {@code status} (Unpaid, Paid, Cancelled), paged by limitstart/limitnum. */
     private Map<String, Object> getInvoices(ApiRequest r) {
+        r.refuseUnsupported("orderby", "order");
         Paging paging = Paging.of(r);
         InvoiceStatus status = r.optString("status").map(text -> Arrays.stream(InvoiceStatus.values())
                 .filter(s -> s.label().equalsIgnoreCase(text)).findFirst().orElseThrow(() -> ApiError.invalid(
@@ -83,6 +84,8 @@ public final class InvoiceActions {
 
     /** Without {@code amount} the payment settles the balance, as in WHMCS. */
     private Map<String, Object> addPayment(ApiRequest r) {
+        r.refuseUnsupported("date", "fees");
+        r.refuseSwitchOtherThan("noemail", true, "it sends no emails");
         String transactionId = r.string("transid");
         String gateway = r.string("gateway");
         Invoice invoice = invoice(r);

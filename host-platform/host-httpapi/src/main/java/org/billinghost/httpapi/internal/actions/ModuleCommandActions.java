@@ -25,7 +25,8 @@ public final class ModuleCommandActions {
 
     public void register(ActionTable table) {
         table.add("ModuleCreate", Permissions.SERVICES, (r, admin) -> run(r, ModuleCommand.CREATE, null, admin))
-                .add("ModuleSuspend", Permissions.SERVICES, (r, admin) -> run(r, ModuleCommand.SUSPEND, null, admin))
+                .add("ModuleSuspend", Permissions.SERVICES, (r, admin) -> answer(commands.suspend(
+                        ServiceActions.service(services, r).id(), r.string("suspendreason", ""), admin)))
                 .add("ModuleUnsuspend", Permissions.SERVICES, (r, admin) -> run(r, ModuleCommand.UNSUSPEND, null, admin))
                 .add("ModuleTerminate", Permissions.SERVICES, (r, admin) -> run(r, ModuleCommand.TERMINATE, null, admin))
                 .add("ModuleChangePackage", Permissions.SERVICES,

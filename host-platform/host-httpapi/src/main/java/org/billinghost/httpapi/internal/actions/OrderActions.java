@@ -31,6 +31,13 @@ public final class OrderActions {
     private static final int MAX_LINES = Orders.DEFAULT_MAX_LINES_PER_ORDER;
     /** As {@link OrderRequest#idempotencyKey()} allows. */
     private static final int MAX_IDEMPOTENCY_KEY = 64;
+    /** WHMCS's AddOrder parameters for what this host does not offer (promotions, addons, domains, config options). */
+    private static final String[] ADD_ORDER_UNSUPPORTED = {"promocode", "promooverride", "priceoverride",
+        "configoptions", "addons", "addonid", "addonids", "serviceid", "serviceids", "servicerenewals", "addonrenewals",
+        "domaintype", "regperiod", "eppcode", "idnlanguage", "nameserver1", "nameserver2", "nameserver3", "nameserver4",
+        "nameserver5", "dnsmanagement", "domainfields", "emailforwarding", "idprotection", "domainpriceoverride",
+        "domainrenewoverride", "domainrenewals", "hostname", "ns1prefix", "ns2prefix", "rootpw", "contactid", "affid",
+        "clientip"};
 
     private final Orders orders;
     private final Clients clients;
@@ -47,10 +54,15 @@ public final class OrderActions {
     public void register(ActionTable table) {
         table.add("AddOrder", Permissions.ORDERS, (r, admin) -> addOrder(r))
                 .add("AcceptOrder", Permissions.ORDERS, (r, admin) -> {
+                    r.refuseUnsupported("serverid", "serviceusername", "servicepassword", "registrar");
+                    r.refuseSwitchOtherThan("sendregistrar", false, "it registers no domains");
+                    r.refuseSwitchOtherThan("sendemail", false, "it sends no emails");
                     orders.accept(r.id("orderid"), r.bool("autosetup", true));
                     return Map.of();
                 })
                 .add("CancelOrder", Permissions.ORDERS, (r, admin) -> {
+                    r.refuseSwitchOtherThan("cancelsub", false, "it holds no gateway subscriptions");
+                    r.refuseSwitchOtherThan("noemail", true, "it sends no emails");
                     orders.cancel(r.id("orderid"));
                     return Map.of();
                 })
@@ -58,6 +70,10 @@ public final class OrderActions {
     }
 
     private Map<String, Object> addOrder(ApiRequest r) {
+        r.refuseUnsupported(ADD_ORDER_UNSUPPORTED);
+        r.refuseSwitchOtherThan("noinvoice", false, "every order with a price is invoiced");
+        r.refuseSwitchOtherThan("noemail", true, "it sends no emails");
+        r.refuseSwitchOtherThan("noinvoiceemail", true, "it sends no emails");
         // domain, customfields and qty are refused below when longer than pid, before their entries are read
         int lines = r.entries("pid");
         if (lines > MAX_LINES) {
@@ -171,6 +187,7 @@ public final class OrderActions {
     }
 
     private Map<String, Object> getOrders(ApiRequest r) {
+        r.refuseUnsupported("requestor_id");
         Paging paging = Paging.of(r);
         OrderStatus status = r.optString("status").map(OrderStatus::fromLabel).orElse(null);
         long clientId = r.optId("userid").orElse(0);

@@ -56,6 +56,7 @@ public final class ServiceActions {
     }
 
     private Map<String, Object> getClientsProducts(ApiRequest r) {
+        r.refuseUnsupported("username2");
         Paging paging = Paging.of(r);
         long clientId = r.optId("clientid").orElse(0);
         if (clientId > 0 && clients.get(clientId).isEmpty()) {
@@ -134,6 +135,10 @@ public final class ServiceActions {
     }
 
     private Map<String, Object> updateClientProduct(ApiRequest r) {
+        r.refuseUnsupported("serverid", "regdate", "paymentmethod", "subscriptionid", "terminationdate", "completedate",
+                "serviceusername", "servicepassword", "diskusage", "disklimit", "bwusage", "bwlimit", "lastupdate",
+                "suspendreason", "promoid", "unset", "autorecalc", "notes", "dedicatedip", "assignedips", "ns1", "ns2",
+                "configoptions");
         ServiceStatus status = r.optString("status").map(ServiceStatus::fromLabel).orElse(null);
         Long productId = r.optId("pid").isPresent() ? r.optId("pid").getAsLong() : null;
         String domain = r.optString("domain").orElse(null);
