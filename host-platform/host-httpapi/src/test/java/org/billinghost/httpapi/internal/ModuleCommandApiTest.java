@@ -133,4 +133,21 @@ class ModuleCommandApiTest extends ApiTestSupport {
         JsonNode service = service(Long.parseLong(id));
         assertThat(service.path("status").asText()).isEqualTo("Pending");
     }
+
+    @Test
+    void accountidNamesTheServiceAsServiceidDoes() {
+        String id = serviceOf(freeProduct(AutoSetup.MANUAL));
+        String other = serviceOf(freeProduct(AutoSetup.MANUAL));
+
+        call("ModuleCreate", "accountid", id, "serviceid", other)
+                .refused(200, "Parameters serviceid and accountid name different services: send one of them");
+        call("ModuleSuspend", "accountid", "999999").refused(200, "Service ID Not Found: 999999");
+        assertThat(status(id)).isEqualTo("Pending");
+
+        call("ModuleCreate", "accountid", id).ok();
+        assertThat(status(id)).isEqualTo("Active");
+        call("ModuleSuspend", "accountid", id, "serviceid", id, "suspendreason", "Abuse").ok();
+        assertThat(status(id)).isEqualTo("Suspended");
+        assertThat(status(other)).isEqualTo("Pending");
+    }
 }

@@ -51,7 +51,10 @@ public final class ServiceActions {
 
     /** The service named by {@code serviceid}, or a 404. */
     static ServiceAccount service(Services services, ApiRequest r) {
-        long id = r.id("serviceid");
+        return service(services, r.id("serviceid"));
+    }
+
+    static ServiceAccount service(Services services, long id) {
         return services.get(id).orElseThrow(() -> ApiError.notFound("Service ID Not Found: " + id));
     }
 
