@@ -68,5 +68,12 @@ class ClientApiTest extends ApiTestSupport {
         call("GetClientsDetails", "clientid", "abc").refused(200, "Parameter clientid must be a positive whole number");
         call("GetClientsDetails", "email", "nobody@example.com").refused(200, "Client Not Found");
         call("GetClientsDetails").refused(200, "Missing required parameter: clientid or email");
+        call("GetClientsDetails", "email", "nobody@example.com", "stats", "true")
+                .refused(200, "Parameter stats=true is not supported by this host: it answers no client statistics");
+        call("GetClients", "status", "Active").refused(200, "Parameter status is not supported by this host");
+        String email = unique("flat") + "@example.com";
+        call("AddClient", "firstname", "A", "lastname", "B", "email", email, "address2", "Flat 2")
+                .refused(200, "Parameter address2 is not supported by this host");
+        call("GetClientsDetails", "email", email).refused(200, "Client Not Found");
     }
 }

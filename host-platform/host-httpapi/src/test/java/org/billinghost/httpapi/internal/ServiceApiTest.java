@@ -81,6 +81,8 @@ class ServiceApiTest extends ApiTestSupport {
                 .refused(200, "customfields is not valid base64");
         call("UpdateClientProduct", "serviceid", "999999", "domain", "x.example").refused(200, "Service ID Not Found");
         call("UpdateClientProduct", "domain", "x.example").refused(200, "Missing required parameter: serviceid");
+        call("UpdateClientProduct", "serviceid", id, "domain", "x.example", "suspendreason", "Abuse")
+                .refused(200, "Parameter suspendreason is not supported by this host");
         call("UpdateClientProduct", "serviceid", id, "pid", "zero").refused(200, "Parameter pid must be a positive whole number");
 
         JsonNode service = service(serviceId);

@@ -52,6 +52,7 @@ public final class ClientActions {
     }
 
     private Map<String, Object> getClientsDetails(ApiRequest r) {
+        r.refuseSwitchOtherThan("stats", false, "it answers no client statistics");
         Client c;
         if (r.has("clientid")) {
             long id = r.id("clientid");
