@@ -10,7 +10,10 @@ import java.util.Optional;
 public class BillingException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** Why a request was refused; {@link #httpStatus()} is the one place that turns it into an HTTP status. */
+    /**
+     * Why a request was refused; {@link #httpStatus()} is the one place that turns it into the status of a page.
+     * The HTTP API answers as WHMCS does instead (200 with {@code result=error} for most refusals).
+     */
     public enum Category {
         /** Missing, malformed or out-of-range input. */
         INVALID_INPUT(400),
@@ -30,7 +33,7 @@ public class BillingException extends RuntimeException {
         }
 
         /**
-         * The status the HTTP API and the web pages answer a refusal of this category with.
+         * The status the web pages answer a refusal of this category with.
          *
          * @since 2.0
          */

@@ -20,6 +20,15 @@ public interface ModuleCommands {
     /** Runs a command now, for an admin (or the API); {@code customFunction} only for CUSTOM. */
     CommandResult run(long serviceId, ModuleCommand command, String customFunction, AdminIdentity admin);
 
+    /**
+     * Runs Suspend now, as {@link #run} does, and records {@code reason} (at most 255 characters) as the service's
+     * {@link Subscription#suspendReason()} in the same commit as the new status; an empty reason keeps the
+     * current one. A reason that is too long is refused before the module runs.
+     *
+     * @since 2.1
+     */
+    CommandResult suspend(long serviceId, String reason, AdminIdentity admin);
+
     /** Runs the module's TestConnection with the given config options (a product being edited). */
     CommandResult testConnection(String module, List<String> configOptions);
 

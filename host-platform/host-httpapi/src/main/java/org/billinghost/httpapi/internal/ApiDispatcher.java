@@ -52,9 +52,11 @@ public final class ApiDispatcher {
         try {
             String responseType = request.string("responsetype", "json");
             if (!responseType.equalsIgnoreCase("json")) {
-                throw ApiError.badRequest("Unsupported responsetype '" + ApiRequest.shorten(responseType)
+                throw ApiError.invalid("Unsupported responsetype '" + ApiRequest.shorten(responseType)
                         + "': this API answers json only");
             }
+            // WHMCS's way past its API IP restriction, which this host does not have
+            request.refuseUnsupported("accesskey");
             ApiCredential credential = authenticate(request, address);
             ActionTable.Entry entry = find(request.string("action"));
             actionName = entry.name();
@@ -65,14 +67,14 @@ public final class ApiDispatcher {
             body.putAll(fields);
             return new Answer(200, body);
         } catch (ApiError e) {
-            return error(e.status(), e.getMessage());
+            return error(e);
         } catch (BillingException e) {
-            return error(e.category().httpStatus(), e.getMessage());
+            return error(ApiError.of(e));
         } catch (IllegalArgumentException e) {
             // the services' own input checks; their messages are written for the caller
             LOG.debug("API action refused input: action={} message={}", actionName,
                     ApiRequest.printable(String.valueOf(e.getMessage()), 500));
-            return error(400, e.getMessage());
+            return error(ApiError.invalid(e.getMessage()));
         } catch (Throwable e) {
             // Errors too: a StackOverflowError in an action, a module bundle gone in the middle of the call
             return unexpected(e, actionName);
@@ -137,7 +139,7 @@ public final class ApiDispatcher {
 
     private ActionTable.Entry find(String name) {
         return actions.find(name)
-                .orElseThrow(() -> ApiError.badRequest("Unknown action: " + ApiRequest.shorten(name)));
+                .orElseThrow(() -> ApiError.invalid("Unknown action: " + ApiRequest.shorten(name)));
     }
 
     private AdminIdentity authorise(ApiCredential credential, ActionTable.Entry entry) {
@@ -153,6 +155,10 @@ public final class ApiDispatcher {
                     + entry.permission() + " that " + entry.name() + " needs");
         }
         return admin.identity();
+    }
+
+    static Answer error(ApiError e) {
+        return error(e.status(), e.getMessage());
     }
 
     static Answer error(int status, String message) {

@@ -111,7 +111,7 @@ public final class ApiRequest {
 
     /** A required single text value, trimmed. */
     public String string(String name) {
-        return optString(name).orElseThrow(() -> ApiError.badRequest("Missing required parameter: " + name));
+        return optString(name).orElseThrow(() -> ApiError.invalid("Missing required parameter: " + name));
     }
 
     public Optional<String> optString(String name) {
@@ -136,9 +136,29 @@ public final class ApiRequest {
         return optString(name).orElse(defaultValue);
     }
 
+    /** Refuses the first of {@code names} that was sent: a WHMCS parameter this host does not apply. */
+    public void refuseUnsupported(String... names) {
+        for (String name : names) {
+            if (has(name)) {
+                throw ApiError.invalid("Parameter " + name + " is not supported by this host");
+            }
+        }
+    }
+
+    /**
+     * Refuses the switch {@code name} set to the opposite of {@code hostDoes}, what this host always does
+     * ({@code why} says what that is); absent or set to {@code hostDoes} it is accepted, being what happens.
+     */
+    public void refuseSwitchOtherThan(String name, boolean hostDoes, String why) {
+        if (bool(name, hostDoes) != hostDoes) {
+            throw ApiError.invalid("Parameter " + name + "=" + (hostDoes ? "false" : "true")
+                    + " is not supported by this host: " + why);
+        }
+    }
+
     /** A required positive id. */
     public long id(String name) {
-        return optId(name).orElseThrow(() -> ApiError.badRequest("Missing required parameter: " + name));
+        return optId(name).orElseThrow(() -> ApiError.invalid("Missing required parameter: " + name));
     }
 
     public OptionalLong optId(String name) {
@@ -156,10 +176,10 @@ public final class ApiRequest {
         try {
             v = Integer.parseInt(s.get());
         } catch (NumberFormatException e) {
-            throw ApiError.badRequest("Parameter " + name + " must be a whole number, got '" + shorten(s.get()) + "'");
+            throw ApiError.invalid("Parameter " + name + " must be a whole number, got '" + shorten(s.get()) + "'");
         }
         if (v < min || v > max) {
-            throw ApiError.badRequest("Parameter " + name + " must be between " + min + " and " + max + ", got " + v);
+            throw ApiError.invalid("Parameter " + name + " must be between " + min + " and " + max + ", got " + v);
         }
         return v;
     }
@@ -172,7 +192,7 @@ public final class ApiRequest {
         return switch (s.get().toLowerCase(Locale.ROOT)) {
             case "1", "true", "yes", "on" -> true;
             case "0", "false", "no", "off" -> false;
-            default -> throw ApiError.badRequest("Parameter " + name + " must be true or false, got '"
+            default -> throw ApiError.invalid("Parameter " + name + " must be true or false, got '"
                     + shorten(s.get()) + "'");
         };
     }
@@ -187,7 +207,7 @@ public final class ApiRequest {
             } catch (DateTimeParseException e) {
                 // answered below
             }
-            throw ApiError.badRequest("Parameter " + name + " must be a date like 2027-01-31, got '" + shorten(text) + "'");
+            throw ApiError.invalid("Parameter " + name + " must be a date like 2027-01-31, got '" + shorten(text) + "'");
         });
     }
 
@@ -206,21 +226,21 @@ public final class ApiRequest {
         String t = text.trim();
         // refused before any parsing: 13 characters fit the columns, the rest leaves room for leading zeros
         if (t.length() > MAX_AMOUNT_CHARS || t.startsWith("-")) {
-            throw ApiError.badRequest("Parameter " + name + " must be a non-negative amount of at most "
+            throw ApiError.invalid("Parameter " + name + " must be a non-negative amount of at most "
                     + MAX_AMOUNT.toPlainString() + ", got '" + shorten(text) + "'");
         }
         int point = t.indexOf('.');
         int whole = point < 0 ? t.length() : point;
         int decimals = point < 0 ? 0 : t.length() - point - 1;
         if (whole == 0 || point >= 0 && decimals == 0 || !digits(t, 0, whole) || !digits(t, whole + 1, t.length())) {
-            throw ApiError.badRequest("Parameter " + name + " must be an amount like 12.50, got '" + shorten(text) + "'");
+            throw ApiError.invalid("Parameter " + name + " must be an amount like 12.50, got '" + shorten(text) + "'");
         }
         if (decimals > 2) {
-            throw ApiError.badRequest("Parameter " + name + " must be a non-negative amount with at most two decimals");
+            throw ApiError.invalid("Parameter " + name + " must be a non-negative amount with at most two decimals");
         }
         BigDecimal v = new BigDecimal(t);
         if (v.compareTo(MAX_AMOUNT) > 0) {
-            throw ApiError.badRequest("Parameter " + name + " must be a non-negative amount of at most "
+            throw ApiError.invalid("Parameter " + name + " must be a non-negative amount of at most "
                     + MAX_AMOUNT.toPlainString() + ", got '" + shorten(text) + "'");
         }
         return v;
@@ -262,7 +282,7 @@ public final class ApiRequest {
                 try {
                     byIndex.put(Integer.parseInt(String.valueOf(e.getKey())), e.getValue());
                 } catch (NumberFormatException ex) {
-                    throw ApiError.badRequest("Parameter " + name + " must be a list; found key '"
+                    throw ApiError.invalid("Parameter " + name + " must be a list; found key '"
                             + shorten(String.valueOf(e.getKey())) + "'");
                 }
             }
@@ -279,7 +299,7 @@ public final class ApiRequest {
             String where = name + "[" + i + "]";
             Object v = raw.get(i);
             if (v == null) {
-                throw ApiError.badRequest("Parameter " + where + " must be a positive whole number");
+                throw ApiError.invalid("Parameter " + where + " must be a positive whole number");
             }
             ids.add(parseId(scalar(v, where).trim(), where));
         }
@@ -293,7 +313,7 @@ public final class ApiRequest {
             return Map.of();
         }
         if (!(v instanceof Map<?, ?> m)) {
-            throw ApiError.badRequest("Parameter " + name + " must be a set of " + name + "[key]=value fields or a JSON object");
+            throw ApiError.invalid("Parameter " + name + " must be a set of " + name + "[key]=value fields or a JSON object");
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : m.entrySet()) {
@@ -310,7 +330,7 @@ public final class ApiRequest {
         if (v instanceof Number || v instanceof Boolean) {
             return v.toString();
         }
-        throw ApiError.badRequest("Parameter " + name + " must be a single value, not a list or an object");
+        throw ApiError.invalid("Parameter " + name + " must be a single value, not a list or an object");
     }
 
     private static long parseId(String s, String name) {
@@ -318,10 +338,10 @@ public final class ApiRequest {
         try {
             v = Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw ApiError.badRequest("Parameter " + name + " must be a positive whole number, got '" + shorten(s) + "'");
+            throw ApiError.invalid("Parameter " + name + " must be a positive whole number, got '" + shorten(s) + "'");
         }
         if (v <= 0) {
-            throw ApiError.badRequest("Parameter " + name + " must be a positive whole number, got " + v);
+            throw ApiError.invalid("Parameter " + name + " must be a positive whole number, got " + v);
         }
         return v;
     }

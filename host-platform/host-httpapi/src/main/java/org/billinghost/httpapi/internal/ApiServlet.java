@@ -151,16 +151,17 @@ public final class ApiServlet extends HttpServlet {
         try {
             request = parse(req);
         } catch (ApiError e) {
-            return ApiDispatcher.error(e.status(), e.getMessage());
+            return ApiDispatcher.error(e);
         } catch (IOException | RuntimeException e) {
             // a body the server could not read or decode (bad encoding, too large, connection lost)
             LOG.debug("API request body unreadable: {}", ApiRequest.printable(e.toString(), 500));
-            return ApiDispatcher.error(400, "The request body could not be read as a form or a JSON object");
+            return ApiDispatcher.error(
+                    ApiError.unreadable("The request body could not be read as a form or a JSON object"));
         }
         // refused once the body is read: a body left unread would cost the client its keep-alive connection
         if (credentialsIn(req.getQueryString())) {
-            return ApiDispatcher.error(403,
-                    "Credentials are not accepted in the URL, where they end up in logs: send them in the POST body");
+            return ApiDispatcher.error(ApiError.forbidden(
+                    "Credentials are not accepted in the URL, where they end up in logs: send them in the POST body"));
         }
         return dispatcher.dispatch(request, req.getRemoteAddr());
     }
@@ -195,22 +196,22 @@ public final class ApiServlet extends HttpServlet {
 
     private Map<String, Object> readJsonObject(HttpServletRequest req) throws IOException {
         if (req.getContentLengthLong() > MAX_BODY_BYTES) {
-            throw new ApiError(413, "The JSON body is larger than " + MAX_BODY_BYTES + " bytes");
+            throw ApiError.tooLarge("The JSON body is larger than " + MAX_BODY_BYTES + " bytes");
         }
         try (InputStream in = req.getInputStream()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
-                throw new ApiError(413, "The JSON body is larger than " + MAX_BODY_BYTES + " bytes");
+                throw ApiError.tooLarge("The JSON body is larger than " + MAX_BODY_BYTES + " bytes");
             }
             Object value = json.readValue(body, Object.class);
             if (!(value instanceof Map<?, ?>)) {
-                throw ApiError.badRequest("The JSON body must be an object of parameters");
+                throw ApiError.unreadable("The JSON body must be an object of parameters");
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> map = (Map<String, Object>) value;
             return map;
         } catch (JsonProcessingException e) {
-            throw ApiError.badRequest(ApiJson.problem(e, "The JSON body",
+            throw ApiError.unreadable(ApiJson.problem(e, "The JSON body",
                     "Malformed JSON body: send one JSON object of parameters and nothing after it"));
         }
     }

@@ -30,7 +30,7 @@ public final class CustomFieldValues {
             return scalars(map, where);
         }
         if (!(raw instanceof String text)) {
-            throw ApiError.badRequest(where + " must be a base64-encoded PHP-serialised array or a JSON object");
+            throw ApiError.invalid(where + " must be a base64-encoded PHP-serialised array or a JSON object");
         }
         String trimmed = text.trim();
         if (trimmed.isEmpty()) {
@@ -44,7 +44,7 @@ public final class CustomFieldValues {
             // base64 has no spaces: a space is a '+' that a client forgot to URL-encode
             decoded = Base64.getDecoder().decode(trimmed.replace("\r", "").replace("\n", "").replace(' ', '+'));
         } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest(where + " is not valid base64: " + e.getMessage());
+            throw ApiError.invalid(where + " is not valid base64: " + e.getMessage());
         }
         if (decoded.length > 0 && decoded[0] == '{') {
             return fromJson(new String(decoded, StandardCharsets.UTF_8), where, json);
@@ -52,7 +52,7 @@ public final class CustomFieldValues {
         try {
             return scalars(PhpUnserializer.parseArray(decoded), where);
         } catch (PhpSerializedException e) {
-            throw ApiError.badRequest(where + " is not a valid PHP-serialised array: " + e.getMessage());
+            throw ApiError.invalid(where + " is not a valid PHP-serialised array: " + e.getMessage());
         }
     }
 
@@ -60,7 +60,7 @@ public final class CustomFieldValues {
         try {
             return scalars(json.readValue(text, Map.class), where);
         } catch (JsonProcessingException e) {
-            throw ApiError.badRequest(ApiJson.problem(e, where, where + " is not a valid JSON object"));
+            throw ApiError.invalid(ApiJson.problem(e, where, where + " is not a valid JSON object"));
         }
     }
 
@@ -69,7 +69,7 @@ public final class CustomFieldValues {
         for (Map.Entry<?, ?> e : map.entrySet()) {
             String key = String.valueOf(e.getKey()).trim();
             if (key.isEmpty()) {
-                throw ApiError.badRequest(where + " has an empty custom field key");
+                throw ApiError.invalid(where + " has an empty custom field key");
             }
             values.put(key, scalar(e.getValue(), where + "[" + key + "]"));
         }
@@ -87,6 +87,6 @@ public final class CustomFieldValues {
         if (value instanceof String || value instanceof Number) {
             return value.toString();
         }
-        throw ApiError.badRequest(where + " must be a string or a number");
+        throw ApiError.invalid(where + " must be a string or a number");
     }
 }

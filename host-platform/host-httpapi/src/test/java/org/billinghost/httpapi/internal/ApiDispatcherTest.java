@@ -60,13 +60,13 @@ class ApiDispatcherTest {
     }
 
     @Test
-    void billingExceptionCategoriesMapToStatuses() {
-        Map<String, Integer> expected = Map.of("INVALID_INPUT", 400, "NOT_FOUND", 404, "CONFLICT", 409,
+    void billingExceptionCategoriesMapToWhmcsStatuses() {
+        Map<String, Integer> expected = Map.of("INVALID_INPUT", 200, "NOT_FOUND", 200, "CONFLICT", 200,
                 "FORBIDDEN", 403, "UNAVAILABLE", 503);
         expected.forEach((category, status) -> {
             ApiDispatcher.Answer answer = call("Refuse", "category", category);
             assertThat(answer.status()).as(category).isEqualTo(status);
-            assertThat(answer.body()).containsEntry("message", "refused");
+            assertThat(answer.body()).containsEntry("result", "error").containsEntry("message", "refused");
         });
     }
 

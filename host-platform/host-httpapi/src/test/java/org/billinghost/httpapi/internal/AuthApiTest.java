@@ -34,14 +34,15 @@ class AuthApiTest extends ApiTestSupport {
     }
 
     @Test
-    void unknownOrMissingActionIs400() {
-        call("Frobnicate").refused(400, "Unknown action: Frobnicate");
-        postForm("identifier", IDENTIFIER, "secret", SECRET).refused(400, "Missing required parameter: action");
+    void unknownOrMissingActionIsAnErrorAnsweredWith200() {
+        call("Frobnicate").refused(200, "Unknown action: Frobnicate");
+        call("GetClients", "accesskey", "key").refused(200, "Parameter accesskey is not supported by this host");
+        postForm("identifier", IDENTIFIER, "secret", SECRET).refused(200, "Missing required parameter: action");
     }
 
     @Test
     void onlyJsonResponsesAreOffered() {
-        postForm("identifier", IDENTIFIER, "secret", SECRET, "action", "GetClients", "responsetype", "xml").refused(400, "Unsupported responsetype 'xml'");
+        postForm("identifier", IDENTIFIER, "secret", SECRET, "action", "GetClients", "responsetype", "xml").refused(200, "Unsupported responsetype 'xml'");
     }
 
     @Test

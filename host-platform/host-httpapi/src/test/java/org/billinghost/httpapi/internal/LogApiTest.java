@@ -30,10 +30,11 @@ class LogApiTest extends ApiTestSupport {
     void badLogInputIsRefusedAndLogsNothing() {
         long before = call("GetActivityLog").ok().id("totalresults");
 
-        call("LogActivity").refused(400, "Missing required parameter: description");
-        call("LogActivity", "description", "x", "clientid", "999999").refused(404, "Client ID Not Found");
-        call("GetActivityLog", "limitnum", "5000").refused(400, "Parameter limitnum must be between 1 and 1000");
-        call("GetActivityLog", "clientid", "none").refused(400, "Parameter clientid must be a positive whole number");
+        call("LogActivity").refused(200, "Missing required parameter: description");
+        call("LogActivity", "description", "x", "clientid", "999999").refused(200, "Client ID Not Found");
+        call("GetActivityLog", "limitnum", "5000").refused(200, "Parameter limitnum must be between 1 and 1000");
+        call("GetActivityLog", "clientid", "none").refused(200, "Parameter clientid must be a positive whole number");
+        call("GetActivityLog", "userid", "1").refused(200, "Parameter userid is not supported by this host");
 
         assertThat(call("GetActivityLog").ok().id("totalresults")).isEqualTo(before);
     }

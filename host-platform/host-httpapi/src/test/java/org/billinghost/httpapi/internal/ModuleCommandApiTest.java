@@ -42,14 +42,28 @@ class ModuleCommandApiTest extends ApiTestSupport {
         assertThat(second.result()).isEqualTo("error");
         assertThat(status(id)).isEqualTo("Active");
 
-        call("ModuleSuspend", "serviceid", id, "suspendreason", "Overdue").ok();
+        call("ModuleSuspend", "serviceid", id, "suspendreason", "Abuse reported").ok();
         assertThat(status(id)).isEqualTo("Suspended");
+        assertThat(service(Long.parseLong(id)).path("suspensionreason").asText()).isEqualTo("Abuse reported");
         call("ModuleUnsuspend", "serviceid", id).ok();
         assertThat(status(id)).isEqualTo("Active");
+        assertThat(service(Long.parseLong(id)).path("suspensionreason").asText()).isEmpty();
         call("ModuleChangePackage", "serviceid", id).ok();
         call("ModuleCustom", "serviceid", id, "func_name", "ping").ok();
         call("ModuleTerminate", "serviceid", id).ok();
         assertThat(status(id)).isEqualTo("Terminated");
+    }
+
+    @Test
+    void aSuspendReasonTooLongIsRefusedBeforeTheModuleRuns() {
+        String id = serviceOf(freeProduct(AutoSetup.MANUAL));
+        call("ModuleCreate", "serviceid", id).ok();
+
+        call("ModuleSuspend", "serviceid", id, "suspendreason", "x".repeat(256))
+                .refused(200, "The suspension reason is longer than 255 characters");
+
+        assertThat(status(id)).isEqualTo("Active");
+        assertThat(service(Long.parseLong(id)).path("suspensionreason").asText()).isEmpty();
     }
 
     @Test
@@ -108,15 +122,32 @@ class ModuleCommandApiTest extends ApiTestSupport {
     void badCommandInputIsRefused() {
         String id = serviceOf(freeProduct(AutoSetup.MANUAL));
 
-        call("ModuleCreate").refused(400, "Missing required parameter: serviceid");
-        call("ModuleCreate", "serviceid", "1x").refused(400, "Parameter serviceid must be a positive whole number");
-        call("ModuleSuspend", "serviceid", "999999").refused(404, "Service ID Not Found: 999999");
-        call("ModuleCustom", "serviceid", id).refused(400, "Missing required parameter: func_name");
+        call("ModuleCreate").refused(200, "Missing required parameter: serviceid");
+        call("ModuleCreate", "serviceid", "1x").refused(200, "Parameter serviceid must be a positive whole number");
+        call("ModuleSuspend", "serviceid", "999999").refused(200, "Service ID Not Found: 999999");
+        call("ModuleCustom", "serviceid", id).refused(200, "Missing required parameter: func_name");
         Reply unknownFunction = call("ModuleCustom", "serviceid", id, "func_name", "explode");
         assertThat(unknownFunction.result()).isEqualTo("error");
         assertThat(unknownFunction.message()).contains("explode");
 
         JsonNode service = service(Long.parseLong(id));
         assertThat(service.path("status").asText()).isEqualTo("Pending");
+    }
+
+    @Test
+    void accountidNamesTheServiceAsServiceidDoes() {
+        String id = serviceOf(freeProduct(AutoSetup.MANUAL));
+        String other = serviceOf(freeProduct(AutoSetup.MANUAL));
+
+        call("ModuleCreate", "accountid", id, "serviceid", other)
+                .refused(200, "Parameters serviceid and accountid name different services: send one of them");
+        call("ModuleSuspend", "accountid", "999999").refused(200, "Service ID Not Found: 999999");
+        assertThat(status(id)).isEqualTo("Pending");
+
+        call("ModuleCreate", "accountid", id).ok();
+        assertThat(status(id)).isEqualTo("Active");
+        call("ModuleSuspend", "accountid", id, "serviceid", id, "suspendreason", "Abuse").ok();
+        assertThat(status(id)).isEqualTo("Suspended");
+        assertThat(status(other)).isEqualTo("Pending");
     }
 }

@@ -80,20 +80,20 @@ class ModuleConfigApiTest extends ApiTestSupport {
         call("ActivateModule", "moduleType", "addon", "moduleName", "testaddon", "parameters[colour]", "red").ok();
 
         call("ActivateModule", "moduleType", "gateway", "moduleName", "paypal")
-                .refused(400, "Unsupported moduleType 'gateway'");
+                .refused(200, "Unsupported moduleType 'gateway'");
         call("ActivateModule", "moduleType", "server", "moduleName", "testmodule")
-                .refused(400, "moduleType must be addon for this action");
-        call("ActivateModule", "moduleType", "addon", "moduleName", "nosuchaddon").refused(404, "Module not found");
-        call("ActivateModule", "moduleType", "addon", "moduleName", "../etc").refused(400, "must be a module name");
-        call("ActivateModule", "moduleName", "testaddon").refused(400, "Missing required parameter: moduletype");
+                .refused(200, "moduleType must be addon for this action");
+        call("ActivateModule", "moduleType", "addon", "moduleName", "nosuchaddon").refused(200, "Module not found");
+        call("ActivateModule", "moduleType", "addon", "moduleName", "../etc").refused(200, "must be a module name");
+        call("ActivateModule", "moduleName", "testaddon").refused(200, "Missing required parameter: moduletype");
         call("UpdateModuleConfiguration", "moduleType", "addon", "moduleName", "testaddon",
-                "parameters[colour]", "blue", "parameters[bogus]", "x").refused(400, "Unknown setting 'bogus'");
+                "parameters[colour]", "blue", "parameters[bogus]", "x").refused(200, "Unknown setting 'bogus'");
         call("UpdateModuleConfiguration", "moduleType", "addon", "moduleName", "testaddon")
-                .refused(400, "Missing required parameter: parameters");
+                .refused(200, "Missing required parameter: parameters");
         call("UpdateModuleConfiguration", "moduleType", "addon", "moduleName", "testaddon", "parameters", "colour=blue")
-                .refused(400, "must be a set of parameters[key]=value fields");
+                .refused(200, "must be a set of parameters[key]=value fields");
         call("GetModuleConfigurationParameters", "moduleType", "server", "moduleName", "nosuch")
-                .refused(404, "Module not found");
+                .refused(200, "Module not found");
 
         assertThat(core.modules().addon("testaddon").orElseThrow().settings().get("colour")).isEqualTo("red");
     }

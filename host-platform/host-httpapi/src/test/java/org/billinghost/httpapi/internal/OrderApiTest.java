@@ -104,7 +104,7 @@ class OrderApiTest extends ApiTestSupport {
         post("application/json", "{\"identifier\":\"demo-api\",\"secret\":\"demo-api-secret\","
                 + "\"action\":\"AddOrder\",\"clientid\":" + client + ",\"pid\":[" + p.id() + "," + p.id()
                 + "],\"customfields\":{\"Site URL\":\"https://x.example\"}}")
-                .refused(400, "customfields must be a list with one entry per pid");
+                .refused(200, "customfields must be a list with one entry per pid");
     }
 
     @Test
@@ -115,25 +115,25 @@ class OrderApiTest extends ApiTestSupport {
         String c = String.valueOf(client);
 
         call("AddOrder", "clientid", c, "pid[]", pid, "customfields[]", "not*base64!")
-                .refused(400, "customfields[0] is not valid base64");
+                .refused(200, "customfields[0] is not valid base64");
         call("AddOrder", "clientid", c, "pid[]", pid, "customfields[]", base64("a:1:{i:1;s:50:\"short\";}"))
-                .refused(400, "customfields[0] is not a valid PHP-serialised array: String length 50");
+                .refused(200, "customfields[0] is not a valid PHP-serialised array: String length 50");
         call("AddOrder", "clientid", c, "pid[]", pid, "customfields[]", base64("O:8:\"stdClass\":0:{}"))
-                .refused(400, "Serialised objects are not accepted");
+                .refused(200, "Serialised objects are not accepted");
         call("AddOrder", "clientid", c, "pid[]", pid, "customfields[]", base64("a:1:{i:1;a:0:{}}"))
-                .refused(400, "customfields[0][1] must be a string or a number");
+                .refused(200, "customfields[0][1] must be a string or a number");
         call("AddOrder", "clientid", c, "pid[]", pid, "customfields[]", "{\"Site URL\":")
-                .refused(400, "customfields[0] is not a valid JSON object");
+                .refused(200, "customfields[0] is not a valid JSON object");
         call("AddOrder", "clientid", c, "pid[]", pid, "customfields[0]", base64(phpArray(1, "x")),
                 "customfields[1]", base64(phpArray(1, "y")))
-                .refused(400, "customfields has 2 entries but pid only 1");
+                .refused(200, "customfields has 2 entries but pid only 1");
 
         assertThat(orderCount(client)).isZero();
         assertThat(core.runDueJobs()).as("no Create job was queued").isZero();
     }
 
     @Test
-    void customFieldValidationOfTheCoreIsAnsweredAs400() {
+    void customFieldValidationOfTheCoreIsAnsweredAsAnError() {
         long client = newClient();
         Product p = freeProduct(AutoSetup.MANUAL, NewCustomField.text("Site URL", "", true, true)
                 .withValidation("https://.+"));
@@ -141,16 +141,16 @@ class OrderApiTest extends ApiTestSupport {
         long fid = fieldId(p, "Site URL");
 
         Reply missing = call("AddOrder", "clientid", String.valueOf(client), "pid[]", pid);
-        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.status()).isEqualTo(200);
         assertThat(missing.message()).contains("Site URL");
         Reply invalid = call("AddOrder", "clientid", String.valueOf(client), "pid[]", pid,
                 "customfields[]", base64(phpArray(fid, "ftp://x")));
-        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.status()).isEqualTo(200);
         assertThat(invalid.message()).contains("Site URL");
         Reply unknownField = call("AddOrder", "clientid", String.valueOf(client), "pid[]", pid,
                 "customfields[]", base64(phpArray(fid, "https://ok.example", 987654, "x")));
         assertThat(unknownField.result()).isEqualTo("error");
-        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(unknownField.status()).isEqualTo(200);
 
         assertThat(orderCount(client)).isZero();
     }
@@ -177,17 +177,17 @@ class OrderApiTest extends ApiTestSupport {
         Product p = siteProduct(AutoSetup.MANUAL);
         String c = String.valueOf(client);
 
-        call("AddOrder", "pid[]", String.valueOf(p.id())).refused(400, "Missing required parameter: clientid");
-        call("AddOrder", "clientid", c).refused(400, "Missing required parameter: pid");
-        call("AddOrder", "clientid", c, "pid[]", "abc").refused(400, "Parameter pid[0] must be a positive whole number");
-        call("AddOrder", "clientid", "999999", "pid[]", String.valueOf(p.id())).refused(404, "Client ID Not Found");
+        call("AddOrder", "pid[]", String.valueOf(p.id())).refused(200, "Missing required parameter: clientid");
+        call("AddOrder", "clientid", c).refused(200, "Missing required parameter: pid");
+        call("AddOrder", "clientid", c, "pid[]", "abc").refused(200, "Parameter pid[0] must be a positive whole number");
+        call("AddOrder", "clientid", "999999", "pid[]", String.valueOf(p.id())).refused(200, "Client ID Not Found");
         Reply unknownProduct = call("AddOrder", "clientid", c, "pid[]", "999999");
         assertThat(unknownProduct.result()).isEqualTo("error");
-        assertThat(unknownProduct.status()).isEqualTo(404);
+        assertThat(unknownProduct.status()).isEqualTo(200);
         call("AddOrder", "clientid", c, "pid[]", String.valueOf(p.id()), "qty[]", "0")
-                .refused(400, "qty[0] must be a whole number from 1 to 100");
+                .refused(200, "qty[0] must be a whole number from 1 to 100");
         call("AddOrder", "clientid", c, "pid[]", String.valueOf(p.id()), "domain[]", "a.example", "domain[]", "b.example")
-                .refused(400, "domain has 2 entries but pid only 1");
+                .refused(200, "domain has 2 entries but pid only 1");
 
         assertThat(orderCount(client)).isZero();
     }
@@ -217,9 +217,9 @@ class OrderApiTest extends ApiTestSupport {
                 + domains + "]}";
         assertThat(body.length()).isGreaterThan(80_000);
 
-        assertThat(orderOfLines(client, p.id(), 101).refused(400, "").message())
+        assertThat(orderOfLines(client, p.id(), 101).refused(200, "").message())
                 .isEqualTo("An order has at most 100 lines; pid has 101 entries");
-        assertThat(post("application/json", body).refused(400, "").message())
+        assertThat(post("application/json", body).refused(200, "").message())
                 .isEqualTo("An order has at most 100 lines; pid has 10000 entries");
         assertThat(orderCount(client)).isZero();
         assertThat(serviceCount(client)).isZero();
@@ -239,7 +239,7 @@ class OrderApiTest extends ApiTestSupport {
 
         Reply reply = orderWithKey(client, freeProduct(AutoSetup.MANUAL), "k".repeat(65));
 
-        assertThat(reply.refused(400, "").message())
+        assertThat(reply.refused(200, "").message())
                 .isEqualTo("Parameter idempotencykey must be at most 64 characters, got 65");
         assertThat(orderCount(client)).isZero();
     }
@@ -287,8 +287,8 @@ class OrderApiTest extends ApiTestSupport {
                 .path("orders").path("order").get(0);
         assertThat(listed.path("status").asText()).isEqualTo("Active");
         assertThat(listed.path("lineitems").path("lineitem").get(0).path("relid").asLong()).isEqualTo(serviceId);
-        call("AcceptOrder", "orderid", "999999").refused(404, "");
-        call("AcceptOrder").refused(400, "Missing required parameter: orderid");
+        call("AcceptOrder", "orderid", "999999").refused(200, "");
+        call("AcceptOrder").refused(200, "Missing required parameter: orderid");
     }
 
     @Test
@@ -306,8 +306,26 @@ class OrderApiTest extends ApiTestSupport {
                 .containsExactly(cancelled);
         JsonNode pending = call("GetOrders", "userid", String.valueOf(client), "status", "pending").ok().json();
         assertThat(pending.path("orders").path("order")).extracting(o -> o.path("id").asLong()).containsExactly(kept);
-        call("GetOrders", "status", "Lost").refused(400, "Unknown order status: Lost");
-        call("CancelOrder", "orderid", "999999").refused(404, "");
+        call("GetOrders", "status", "Lost").refused(200, "Unknown order status: Lost");
+        call("CancelOrder", "orderid", "999999").refused(200, "");
         call("GetOrders", "id", "999999").ok();
+    }
+
+    @Test
+    void whmcsParametersThisHostDoesNotApplyAreRefusedByName() {
+        long client = newClient();
+        String c = String.valueOf(client);
+        String pid = String.valueOf(freeProduct(AutoSetup.MANUAL).id());
+
+        call("AddOrder", "clientid", c, "pid", pid, "promocode", "SAVE10").refused(200, "promocode is not supported");
+        call("AddOrder", "clientid", c, "pid", pid, "noinvoice", "true")
+                .refused(200, "Parameter noinvoice=true is not supported by this host: every order with a price is invoiced");
+        call("AddOrder", "clientid", c, "pid", pid, "noemail", "false")
+                .refused(200, "Parameter noemail=false is not supported by this host: it sends no emails");
+        call("GetOrders", "userid", c, "requestor_id", "1").refused(200, "Parameter requestor_id is not supported");
+        assertThat(orderCount(client)).isZero();
+
+        call("AddOrder", "clientid", c, "pid", pid, "noinvoice", "false", "noemail", "true", "promocode", "").ok();
+        assertThat(orderCount(client)).isEqualTo(1);
     }
 }

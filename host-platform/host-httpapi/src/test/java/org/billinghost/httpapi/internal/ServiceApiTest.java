@@ -47,8 +47,8 @@ class ServiceApiTest extends ApiTestSupport {
 
     @Test
     void getClientsProductsRefusesUnknownAndMalformedIds() {
-        call("GetClientsProducts", "clientid", "999999").refused(404, "Client ID Not Found");
-        call("GetClientsProducts", "clientid", "-4").refused(400, "Parameter clientid must be a positive whole number");
+        call("GetClientsProducts", "clientid", "999999").refused(200, "Client ID Not Found");
+        call("GetClientsProducts", "clientid", "-4").refused(200, "Parameter clientid must be a positive whole number");
         assertThat(call("GetClientsProducts", "serviceid", "999999").ok().json().path("totalresults").asInt()).isZero();
     }
 
@@ -76,12 +76,14 @@ class ServiceApiTest extends ApiTestSupport {
         String id = String.valueOf(serviceId);
 
         call("UpdateClientProduct", "serviceid", id, "domain", "x.example", "status", "Sleeping")
-                .refused(400, "Unknown service status: Sleeping");
+                .refused(200, "Unknown service status: Sleeping");
         call("UpdateClientProduct", "serviceid", id, "domain", "x.example", "customfields", "***")
-                .refused(400, "customfields is not valid base64");
-        call("UpdateClientProduct", "serviceid", "999999", "domain", "x.example").refused(404, "Service ID Not Found");
-        call("UpdateClientProduct", "domain", "x.example").refused(400, "Missing required parameter: serviceid");
-        call("UpdateClientProduct", "serviceid", id, "pid", "zero").refused(400, "Parameter pid must be a positive whole number");
+                .refused(200, "customfields is not valid base64");
+        call("UpdateClientProduct", "serviceid", "999999", "domain", "x.example").refused(200, "Service ID Not Found");
+        call("UpdateClientProduct", "domain", "x.example").refused(200, "Missing required parameter: serviceid");
+        call("UpdateClientProduct", "serviceid", id, "domain", "x.example", "suspendreason", "Abuse")
+                .refused(200, "Parameter suspendreason is not supported by this host");
+        call("UpdateClientProduct", "serviceid", id, "pid", "zero").refused(200, "Parameter pid must be a positive whole number");
 
         JsonNode service = service(serviceId);
         assertThat(service.path("domain").asText()).isEqualTo("keep.example");

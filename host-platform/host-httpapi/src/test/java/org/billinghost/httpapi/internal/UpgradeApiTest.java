@@ -101,18 +101,18 @@ class UpgradeApiTest extends ApiTestSupport {
         String id = String.valueOf(serviceId);
 
         call("UpgradeProduct", "serviceid", id, "type", "configoptions", "newproductid", String.valueOf(premium.id()),
-                "paymentmethod", "banktransfer").refused(400, "Parameter type must be 'product': 'configoptions' (config option"
+                "paymentmethod", "banktransfer").refused(200, "Parameter type must be 'product': 'configoptions' (config option"
                 + " upgrades) is not supported");
-        upgrade(serviceId, premium, "promocode", "SAVE10").refused(400, "Parameter promocode is not supported");
+        upgrade(serviceId, premium, "promocode", "SAVE10").refused(200, "Parameter promocode is not supported");
         call("UpgradeProduct", "serviceid", id, "type", "product", "newproductid", String.valueOf(premium.id()),
                 "newproductbillingcycle", "weekly", "paymentmethod", "banktransfer")
-                .refused(400, "Parameter newproductbillingcycle must be free, onetime, monthly");
+                .refused(200, "Parameter newproductbillingcycle must be free, onetime, monthly");
         call("UpgradeProduct", "serviceid", id, "type", "product", "newproductid", String.valueOf(premium.id()))
-                .refused(400, "Missing required parameter: paymentmethod");
-        upgrade(serviceId, premium, "calconly", "maybe").refused(400, "Parameter calconly must be true or false");
-        upgrade(serviceId, elsewhere).refused(400, "is not in the group of the service's product");
+                .refused(200, "Missing required parameter: paymentmethod");
+        upgrade(serviceId, premium, "calconly", "maybe").refused(200, "Parameter calconly must be true or false");
+        upgrade(serviceId, elsewhere).refused(200, "is not in the group of the service's product");
         call("UpgradeProduct", "serviceid", "999999", "type", "product", "newproductid", String.valueOf(premium.id()),
-                "paymentmethod", "banktransfer").refused(404, "Service ID Not Found: 999999");
+                "paymentmethod", "banktransfer").refused(200, "Service ID Not Found: 999999");
         assertThat(stored(serviceId)).isZero();
     }
 }

@@ -140,8 +140,7 @@ final class AutomationSteps {
             return false;
         }
         jobs.enqueue(serviceId, ModuleCommand.SUSPEND, "");
-        jdbc.update("UPDATE services SET suspend_reason = ?, updated = ? WHERE id = ?", InvoiceService.OVERDUE,
-                clock.millis(), serviceId);
+        services.suspendReason(serviceId, InvoiceService.OVERDUE);
         activity.log("Cron Job: Suspending Service - Service ID: " + serviceId, service.clientId());
         fireAfterCommit(HookTopics.AUTOMATION_SUSPEND, service);
         return true;

@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
 @Component(service = {ModuleCommands.class, ModuleCommandService.class})
 public final class ModuleCommandService implements ModuleCommands {
     private static final Logger LOG = LoggerFactory.getLogger(ModuleCommandService.class);
+    /** The column services.suspend_reason is VARCHAR(255). */
+    private static final int MAX_SUSPEND_REASON = 255;
 
     private final Jdbc jdbc;
     private final ServiceStore services;
@@ -83,7 +85,17 @@ public final class ModuleCommandService implements ModuleCommands {
         if (command == ModuleCommand.CUSTOM && (customFunction == null || customFunction.isBlank())) {
             throw BillingException.invalid("A custom module command needs the function name of one of the module's buttons");
         }
-        return execute(serviceId, command, customFunction, admin, false, null);
+        return execute(serviceId, command, customFunction, admin, false, null, "");
+    }
+
+    @Override
+    public CommandResult suspend(long serviceId, String reason, AdminIdentity admin) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() > MAX_SUSPEND_REASON) {
+            throw BillingException.invalid("suspendreason", "The suspension reason is longer than "
+                    + MAX_SUSPEND_REASON + " characters");
+        }
+        return execute(serviceId, ModuleCommand.SUSPEND, null, admin, false, null, why);
     }
 
     /**
@@ -92,12 +104,13 @@ public final class ModuleCommandService implements ModuleCommands {
      * @param takeOver the caller is a job resuming a Create whose previous owner died while the service was Provisioning
      * @param change   a ChangePackage that moves the service to another product or cycle (null for none): the
      *                 module sees the new product, and the switch is committed with the success
+     * @param suspendReason for a Suspend, the reason recorded with the new status (empty: the current one stays)
      */
     CommandResult execute(long serviceId, ModuleCommand command, String customFunction, AdminIdentity admin,
-                          boolean takeOver, ProductChanges.Change change) {
+                          boolean takeOver, ProductChanges.Change change, String suspendReason) {
         ServiceRow service = services.find(serviceId)
                 .orElseThrow(() -> BillingException.notFound("Service " + serviceId + " not found"));
-        Attempt attempt = new Attempt(service, command, customFunction, change);
+        Attempt attempt = new Attempt(service, command, customFunction, change, suspendReason);
         Product product = change != null ? change.product() : catalog.product(service.productId()).orElse(null);
         if (change != null && product.module().isEmpty()) {
             // nothing to provision: a product without a module changes in the database alone
@@ -178,7 +191,7 @@ public final class ModuleCommandService implements ModuleCommands {
         }
         try {
             return execute(job.serviceId(), job.command(), change == null ? job.customFunction() : "", null,
-                    job.takenOver(), change);
+                    job.takenOver(), change, "");
         } catch (BillingException e) {
             return CommandResult.error(e.getMessage());
         }
@@ -309,13 +322,16 @@ public final class ModuleCommandService implements ModuleCommands {
         final ModuleCommand command;
         final String customFunction;
         final ProductChanges.Change change;
+        final String suspendReason;
         String module = "";
 
-        Attempt(ServiceRow service, ModuleCommand command, String customFunction, ProductChanges.Change change) {
+        Attempt(ServiceRow service, ModuleCommand command, String customFunction, ProductChanges.Change change,
+                String suspendReason) {
             this.service = service;
             this.command = command;
             this.customFunction = customFunction == null ? "" : customFunction;
             this.change = change;
+            this.suspendReason = suspendReason;
         }
 
         String label() {
@@ -342,6 +358,8 @@ public final class ModuleCommandService implements ModuleCommands {
                     if (!services.compareAndSet(service.id(), from, status)) {
                         LOG.warn("Service changed while its command ran; status not set: service={} command={} status={}",
                                 service.id(), command.functionName(), status.label());
+                    } else if (status == ServiceStatus.SUSPENDED && !suspendReason.isEmpty()) {
+                        services.suspendReason(service.id(), suspendReason);
                     }
                 });
                 activity.log("Module " + label() + " Successful - Service ID: " + service.id(), service.clientId());

@@ -119,6 +119,12 @@ public final class ServiceStore {
                 params.toArray()) == 1;
     }
 
+    /** Records why the service is suspended ({@code Subscription.suspendReason}). */
+    public void suspendReason(long serviceId, String reason) {
+        jdbc.update("UPDATE services SET suspend_reason = ?, updated = ? WHERE id = ?", reason, clock.millis(),
+                serviceId);
+    }
+
     public void update(long serviceId, String domain, ServiceStatus status, long productId) {
         jdbc.update("UPDATE services SET domain = ?, status = ?, product_id = ?, updated = ? WHERE id = ?", domain,
                 status.label(), productId, clock.millis(), serviceId);

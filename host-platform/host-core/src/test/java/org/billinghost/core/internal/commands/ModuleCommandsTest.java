@@ -149,6 +149,27 @@ class ModuleCommandsTest extends FlowTestSupport {
     }
 
     @Test
+    void aSuspendRecordsItsReasonOnlyWhenItSucceeds() {
+        long serviceId = shop.service(shop.product(AutoSetup.MANUAL, BigDecimal.TEN));
+        assertThat(run(serviceId, ModuleCommand.CREATE).succeeded()).isTrue();
+
+        module.thenAnswer(CommandResult.error("Panel down"));
+        assertThat(core.moduleCommands().suspend(serviceId, "Abuse", ADMIN).succeeded()).isFalse();
+        assertThat(suspendReason(serviceId)).isEmpty();
+
+        assertThat(core.moduleCommands().suspend(serviceId, " Abuse ", ADMIN).succeeded()).isTrue();
+        assertThat(status(serviceId)).isEqualTo(ServiceStatus.SUSPENDED);
+        assertThat(suspendReason(serviceId)).isEqualTo("Abuse");
+        assertThatThrownBy(() -> core.moduleCommands().suspend(serviceId, "x".repeat(256), ADMIN))
+                .isInstanceOf(BillingException.class).hasMessage("The suspension reason is longer than 255 characters");
+        assertThat(module.calls(ModuleCommand.SUSPEND)).isEqualTo(2);
+    }
+
+    private String suspendReason(long serviceId) {
+        return core.services().get(serviceId).orElseThrow().subscription().suspendReason();
+    }
+
+    @Test
     void aFailedCreateLeavesTheServicePendingAndAModuleThrowIsAPermanentFailure() {
         long serviceId = shop.service(shop.product(AutoSetup.ORDER, BigDecimal.TEN));
         module.thenDo(p -> {

@@ -43,7 +43,7 @@ public final class AutomationActions {
         long serviceId = r.id("serviceid");
         // WHMCS's default when no type is given
         String typeName = r.string("type", CancellationRequest.Type.END_OF_BILLING_PERIOD.label());
-        CancellationRequest.Type type = CancellationRequest.Type.of(typeName).orElseThrow(() -> ApiError.badRequest(
+        CancellationRequest.Type type = CancellationRequest.Type.of(typeName).orElseThrow(() -> ApiError.invalid(
                 "type '" + ApiRequest.shorten(typeName) + "' is not a cancellation type: Immediate or End of Billing Period"));
         CancellationRequest request = cancellations.request(serviceId, type, r.string("reason", ""));
         return Replies.of("serviceid", request.serviceId(), "userid", request.clientId());

@@ -24,6 +24,10 @@ import org.billinghost.httpapi.internal.Formats;
 /** GetProducts, AddProduct. */
 public final class CatalogActions {
 
+    /** WHMCS's product switches for features this host does not have: accepted when off. */
+    private static final String[] ADD_PRODUCT_SWITCHES_OFF = {"stockcontrol", "tax", "isfeatured", "proratabilling",
+        "showdomainoptions", "retired"};
+
     private final Catalog catalog;
 
     public CatalogActions(Catalog catalog) {
@@ -72,7 +76,7 @@ public final class CatalogActions {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiError.badRequest("Parameter pid must be a product id or a comma-separated list of them, got '"
+        throw ApiError.invalid("Parameter pid must be a product id or a comma-separated list of them, got '"
                 + ApiRequest.shorten(text) + "'");
     }
 
@@ -93,9 +97,14 @@ public final class CatalogActions {
     }
 
     private Map<String, Object> addProduct(ApiRequest r) {
+        r.refuseUnsupported("qty", "shortdescription", "tagline", "color", "welcomeemail", "proratadate",
+                "proratachargenextmonth", "subdomain", "servergroupid", "order", "recommendations", "slug");
+        for (String feature : ADD_PRODUCT_SWITCHES_OFF) {
+            r.refuseSwitchOtherThan(feature, false, "it has no " + feature + " setting");
+        }
         String module = r.string("module", "").toLowerCase(Locale.ROOT);
         if (!module.isEmpty() && !ModuleProperties.isValidName(module)) {
-            throw ApiError.badRequest("Parameter module must be a module name (lower-case letters and digits), got '"
+            throw ApiError.invalid("Parameter module must be a module name (lower-case letters and digits), got '"
                     + ApiRequest.shorten(module) + "'");
         }
         PayType payType = payType(r);
@@ -113,7 +122,7 @@ public final class CatalogActions {
                 return t;
             }
         }
-        throw ApiError.badRequest("Parameter type must be hostingaccount, reselleraccount, server or other, got '"
+        throw ApiError.invalid("Parameter type must be hostingaccount, reselleraccount, server or other, got '"
                 + ApiRequest.shorten(type) + "'");
     }
 
@@ -124,13 +133,13 @@ public final class CatalogActions {
                 return t;
             }
         }
-        throw ApiError.badRequest("Parameter paytype must be free, onetime or recurring, got '"
+        throw ApiError.invalid("Parameter paytype must be free, onetime or recurring, got '"
                 + ApiRequest.shorten(payType) + "'");
     }
 
     private static AutoSetup autoSetup(ApiRequest r) {
         String code = r.string("autosetup", "");
-        return AutoSetup.fromCode(code).orElseThrow(() -> ApiError.badRequest(
+        return AutoSetup.fromCode(code).orElseThrow(() -> ApiError.invalid(
                 "Parameter autosetup must be order, payment, on or empty, got '" + ApiRequest.shorten(code) + "'"));
     }
 

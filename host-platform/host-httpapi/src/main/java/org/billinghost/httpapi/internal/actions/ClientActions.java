@@ -28,6 +28,11 @@ public final class ClientActions {
     }
 
     private Map<String, Object> addClient(ApiRequest r) {
+        r.refuseUnsupported("address2", "currency", "groupid", "notes", "language", "tax_id", "customfields",
+                "securityqid", "securityqans", "cardtype", "cardnum", "expdate", "startdate", "issuenumber", "cvv",
+                "marketingoptin", "clientip", "owner_user_id");
+        r.refuseSwitchOtherThan("skipvalidation", false, "it checks every client's details");
+        r.refuseSwitchOtherThan("noemail", true, "it sends no emails");
         Client client = clients.add(new NewClient(r.string("firstname"), r.string("lastname"), r.string("email"),
                 r.string("companyname", ""), r.string("address1", ""), r.string("city", ""), r.string("state", ""),
                 r.string("postcode", ""), r.string("country", ""), r.string("phonenumber", ""),
@@ -36,6 +41,7 @@ public final class ClientActions {
     }
 
     private Map<String, Object> getClients(ApiRequest r) {
+        r.refuseUnsupported("status", "orderby", "sorting");
         Paging paging = Paging.of(r);
         ResultPage<Client> page = clients.search(r.string("search", null), paging.offset(), paging.limit());
         List<Map<String, Object>> items = page.items().stream().map(c -> Replies.of(
@@ -46,6 +52,7 @@ public final class ClientActions {
     }
 
     private Map<String, Object> getClientsDetails(ApiRequest r) {
+        r.refuseSwitchOtherThan("stats", false, "it answers no client statistics");
         Client c;
         if (r.has("clientid")) {
             long id = r.id("clientid");
@@ -54,7 +61,7 @@ public final class ClientActions {
             String email = r.string("email");
             c = clients.byEmail(email).orElseThrow(() -> ApiError.notFound("Client Not Found: " + email));
         } else {
-            throw ApiError.badRequest("Missing required parameter: clientid or email");
+            throw ApiError.invalid("Missing required parameter: clientid or email");
         }
         Map<String, Object> details = details(c);
         // WHMCS answers the fields both at the top level and under "client".

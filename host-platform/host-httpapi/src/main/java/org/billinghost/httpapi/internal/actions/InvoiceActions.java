@@ -72,9 +72,10 @@ public final class InvoiceActions {
 
     /** Filters {@code userid} and {@code status} (Unpaid, Paid, Cancelled), paged by limitstart/limitnum. */
     private Map<String, Object> getInvoices(ApiRequest r) {
+        r.refuseUnsupported("orderby", "order");
         Paging paging = Paging.of(r);
         InvoiceStatus status = r.optString("status").map(text -> Arrays.stream(InvoiceStatus.values())
-                .filter(s -> s.label().equalsIgnoreCase(text)).findFirst().orElseThrow(() -> ApiError.badRequest(
+                .filter(s -> s.label().equalsIgnoreCase(text)).findFirst().orElseThrow(() -> ApiError.invalid(
                         "Parameter status must be Unpaid, Paid or Cancelled, got '" + ApiRequest.shorten(text) + "'")))
                 .orElse(null);
         ResultPage<Invoice> page = invoices.list(status, r.optId("userid").orElse(0), paging.offset(), paging.limit());
@@ -83,12 +84,14 @@ public final class InvoiceActions {
 
     /** Without {@code amount} the payment settles the balance, as in WHMCS. */
     private Map<String, Object> addPayment(ApiRequest r) {
+        r.refuseUnsupported("date", "fees");
+        r.refuseSwitchOtherThan("noemail", true, "it sends no emails");
         String transactionId = r.string("transid");
         String gateway = r.string("gateway");
         Invoice invoice = invoice(r);
         BigDecimal amount = r.optAmount("amount").orElseGet(() -> balance(invoice));
         if (amount.signum() <= 0) {
-            throw ApiError.badRequest("The payment amount must be greater than zero (invoice balance "
+            throw ApiError.invalid("The payment amount must be greater than zero (invoice balance "
                     + Formats.amount(balance(invoice)) + ")");
         }
         Invoice paid = invoices.addPayment(invoice.id(), amount, transactionId, gateway);

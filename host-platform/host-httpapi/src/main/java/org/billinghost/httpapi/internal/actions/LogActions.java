@@ -29,6 +29,7 @@ public final class LogActions {
     }
 
     private Map<String, Object> getActivityLog(ApiRequest r) {
+        r.refuseUnsupported("userid", "date", "user", "ipaddress");
         Paging paging = Paging.of(r);
         ResultPage<ActivityEntry> page = log.search(r.string("description", null), r.optId("clientid").orElse(0),
                 paging.offset(), paging.limit());

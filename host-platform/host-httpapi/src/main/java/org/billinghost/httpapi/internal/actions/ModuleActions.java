@@ -57,7 +57,7 @@ public final class ModuleActions {
     private List<String> save(ModuleInfo addon, Map<String, String> parameters, AdminIdentity admin) {
         checkKeys(addon, parameters);
         if (parameters.isEmpty()) {
-            throw ApiError.badRequest("Missing required parameter: parameters (parameters[key]=value per setting)");
+            throw ApiError.invalid("Missing required parameter: parameters (parameters[key]=value per setting)");
         }
         Map<String, String> values = new LinkedHashMap<>(addon.settings());
         values.putAll(parameters);
@@ -68,7 +68,7 @@ public final class ModuleActions {
         Set<String> known = addon.fields().stream().map(ConfigField::key).collect(Collectors.toSet());
         for (String key : parameters.keySet()) {
             if (!known.contains(key)) {
-                throw ApiError.badRequest("Unknown setting '" + ApiRequest.shorten(key) + "' for module "
+                throw ApiError.invalid("Unknown setting '" + ApiRequest.shorten(key) + "' for module "
                         + addon.name() + "; its settings are: " + String.join(", ", new TreeSet<>(known)));
             }
         }
@@ -77,14 +77,14 @@ public final class ModuleActions {
     /** An addon's refusal (an error answer from activate/deactivate) is shown as WHMCS does, with HTTP 200. */
     private static void checked(AddonResult result) {
         if (result.isError()) {
-            throw new ApiError(200, result.description().isBlank() ? "The module refused" : result.description());
+            throw ApiError.refused(result.description().isBlank() ? "The module refused" : result.description());
         }
     }
 
     private ModuleInfo addon(ApiRequest r) {
         String type = moduleType(r);
         if (!type.equals("addon")) {
-            throw ApiError.badRequest("moduleType must be addon for this action, got '" + type + "'");
+            throw ApiError.invalid("moduleType must be addon for this action, got '" + type + "'");
         }
         String name = moduleName(r);
         return modules.addon(name).orElseThrow(() -> ApiError.notFound("Module not found: addon " + name));
@@ -93,7 +93,7 @@ public final class ModuleActions {
     private static String moduleType(ApiRequest r) {
         String type = r.string("moduletype").toLowerCase(Locale.ROOT);
         if (!type.equals("addon") && !type.equals("server")) {
-            throw ApiError.badRequest("Unsupported moduleType '" + ApiRequest.shorten(type)
+            throw ApiError.invalid("Unsupported moduleType '" + ApiRequest.shorten(type)
                     + "': this host has addon and server modules only");
         }
         return type;
@@ -102,7 +102,7 @@ public final class ModuleActions {
     private static String moduleName(ApiRequest r) {
         String name = r.string("modulename").toLowerCase(Locale.ROOT);
         if (!ModuleProperties.isValidName(name)) {
-            throw ApiError.badRequest("Parameter moduleName must be a module name (lower-case letters and digits), got '"
+            throw ApiError.invalid("Parameter moduleName must be a module name (lower-case letters and digits), got '"
                     + ApiRequest.shorten(name) + "'");
         }
         return name;

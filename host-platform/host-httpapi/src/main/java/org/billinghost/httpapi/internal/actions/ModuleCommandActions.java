@@ -25,7 +25,8 @@ public final class ModuleCommandActions {
 
     public void register(ActionTable table) {
         table.add("ModuleCreate", Permissions.SERVICES, (r, admin) -> run(r, ModuleCommand.CREATE, null, admin))
-                .add("ModuleSuspend", Permissions.SERVICES, (r, admin) -> run(r, ModuleCommand.SUSPEND, null, admin))
+                .add("ModuleSuspend", Permissions.SERVICES, (r, admin) -> answer(commands.suspend(
+                        service(r).id(), r.string("suspendreason", ""), admin)))
                 .add("ModuleUnsuspend", Permissions.SERVICES, (r, admin) -> run(r, ModuleCommand.UNSUSPEND, null, admin))
                 .add("ModuleTerminate", Permissions.SERVICES, (r, admin) -> run(r, ModuleCommand.TERMINATE, null, admin))
                 .add("ModuleChangePackage", Permissions.SERVICES,
@@ -36,9 +37,21 @@ public final class ModuleCommandActions {
 
     private Map<String, Object> run(ApiRequest r, ModuleCommand command, String function,
                                     AdminIdentity admin) {
-        ServiceAccount service = ServiceActions.service(services, r);
+        ServiceAccount service = service(r);
         CommandResult result = commands.run(service.id(), command, function, admin);
         return answer(result);
+    }
+
+    /** The service named by {@code serviceid} or by {@code accountid}, its older name in WHMCS's Module actions. */
+    private ServiceAccount service(ApiRequest r) {
+        if (!r.has("accountid")) {
+            return ServiceActions.service(services, r);
+        }
+        long id = r.id("accountid");
+        if (r.has("serviceid") && r.id("serviceid") != id) {
+            throw ApiError.invalid("Parameters serviceid and accountid name different services: send one of them");
+        }
+        return ServiceActions.service(services, id);
     }
 
     /**
@@ -47,7 +60,7 @@ public final class ModuleCommandActions {
      */
     static Map<String, Object> answer(CommandResult result) {
         if (!result.succeeded()) {
-            throw new ApiError(200, result.message());
+            throw ApiError.refused(result.message());
         }
         return Map.of();
     }

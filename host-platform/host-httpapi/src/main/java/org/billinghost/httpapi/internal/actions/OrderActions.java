@@ -31,6 +31,13 @@ public final class OrderActions {
     private static final int MAX_LINES = Orders.DEFAULT_MAX_LINES_PER_ORDER;
     /** As {@link OrderRequest#idempotencyKey()} allows. */
     private static final int MAX_IDEMPOTENCY_KEY = 64;
+    /** WHMCS's AddOrder parameters for what this host does not offer (promotions, addons, domains, config options). */
+    private static final String[] ADD_ORDER_UNSUPPORTED = {"promocode", "promooverride", "priceoverride",
+        "configoptions", "addons", "addonid", "addonids", "serviceid", "serviceids", "servicerenewals", "addonrenewals",
+        "domaintype", "regperiod", "eppcode", "idnlanguage", "nameserver1", "nameserver2", "nameserver3", "nameserver4",
+        "nameserver5", "dnsmanagement", "domainfields", "emailforwarding", "idprotection", "domainpriceoverride",
+        "domainrenewoverride", "domainrenewals", "hostname", "ns1prefix", "ns2prefix", "rootpw", "contactid", "affid",
+        "clientip"};
 
     private final Orders orders;
     private final Clients clients;
@@ -47,10 +54,15 @@ public final class OrderActions {
     public void register(ActionTable table) {
         table.add("AddOrder", Permissions.ORDERS, (r, admin) -> addOrder(r))
                 .add("AcceptOrder", Permissions.ORDERS, (r, admin) -> {
+                    r.refuseUnsupported("serverid", "serviceusername", "servicepassword", "registrar");
+                    r.refuseSwitchOtherThan("sendregistrar", false, "it registers no domains");
+                    r.refuseSwitchOtherThan("sendemail", false, "it sends no emails");
                     orders.accept(r.id("orderid"), r.bool("autosetup", true));
                     return Map.of();
                 })
                 .add("CancelOrder", Permissions.ORDERS, (r, admin) -> {
+                    r.refuseSwitchOtherThan("cancelsub", false, "it holds no gateway subscriptions");
+                    r.refuseSwitchOtherThan("noemail", true, "it sends no emails");
                     orders.cancel(r.id("orderid"));
                     return Map.of();
                 })
@@ -58,14 +70,18 @@ public final class OrderActions {
     }
 
     private Map<String, Object> addOrder(ApiRequest r) {
+        r.refuseUnsupported(ADD_ORDER_UNSUPPORTED);
+        r.refuseSwitchOtherThan("noinvoice", false, "every order with a price is invoiced");
+        r.refuseSwitchOtherThan("noemail", true, "it sends no emails");
+        r.refuseSwitchOtherThan("noinvoiceemail", true, "it sends no emails");
         // domain, customfields and qty are refused below when longer than pid, before their entries are read
         int lines = r.entries("pid");
         if (lines > MAX_LINES) {
-            throw ApiError.badRequest("An order has at most " + MAX_LINES + " lines; pid has " + lines + " entries");
+            throw ApiError.invalid("An order has at most " + MAX_LINES + " lines; pid has " + lines + " entries");
         }
         String idempotencyKey = r.string("idempotencykey", "");
         if (idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
-            throw ApiError.badRequest("Parameter idempotencykey must be at most " + MAX_IDEMPOTENCY_KEY
+            throw ApiError.invalid("Parameter idempotencykey must be at most " + MAX_IDEMPOTENCY_KEY
                     + " characters, got " + idempotencyKey.length());
         }
         long clientId = r.id("clientid");
@@ -74,11 +90,11 @@ public final class OrderActions {
         }
         List<Long> pids = r.ids("pid");
         if (pids.isEmpty()) {
-            throw ApiError.badRequest("Missing required parameter: pid (one product id per order line)");
+            throw ApiError.invalid("Missing required parameter: pid (one product id per order line)");
         }
         List<Object> domains = r.list("domain");
         if (domains.size() > pids.size()) {
-            throw ApiError.badRequest("domain has " + domains.size() + " entries but pid only " + pids.size()
+            throw ApiError.invalid("domain has " + domains.size() + " entries but pid only " + pids.size()
                     + "; domain registrations without a product are not supported");
         }
         List<Map<String, String>> customFields = customFields(r, pids.size());
@@ -107,7 +123,7 @@ public final class OrderActions {
                 ? listOfOne(single, lines)
                 : r.list("customfields");
         if (raw.size() > lines) {
-            throw ApiError.badRequest("customfields has " + raw.size() + " entries but pid only " + lines);
+            throw ApiError.invalid("customfields has " + raw.size() + " entries but pid only " + lines);
         }
         List<Map<String, String>> values = new ArrayList<>(lines);
         for (int i = 0; i < lines; i++) {
@@ -118,7 +134,7 @@ public final class OrderActions {
 
     private static List<Object> listOfOne(Object single, int lines) {
         if (lines != 1) {
-            throw ApiError.badRequest("customfields must be a list with one entry per pid when the order has "
+            throw ApiError.invalid("customfields must be a list with one entry per pid when the order has "
                     + lines + " products");
         }
         return List.of(single);
@@ -131,13 +147,13 @@ public final class OrderActions {
     private static List<BillingCycle> cycles(ApiRequest r, int lines) {
         List<Object> raw = r.list("billingcycle");
         if (raw.size() > lines) {
-            throw ApiError.badRequest("billingcycle has " + raw.size() + " entries but pid only " + lines);
+            throw ApiError.invalid("billingcycle has " + raw.size() + " entries but pid only " + lines);
         }
         List<BillingCycle> cycles = new ArrayList<>(lines);
         for (int i = 0; i < lines; i++) {
             String text = i < raw.size() && raw.get(i) != null ? raw.get(i).toString().trim() : "";
             int line = i;
-            cycles.add(text.isEmpty() ? null : BillingCycle.of(text).orElseThrow(() -> ApiError.badRequest(
+            cycles.add(text.isEmpty() ? null : BillingCycle.of(text).orElseThrow(() -> ApiError.invalid(
                     "Parameter billingcycle[" + line + "] must be free, onetime, monthly, quarterly, semiannually,"
                             + " annually, biennially or triennially, got '" + ApiRequest.shorten(text) + "'")));
         }
@@ -147,7 +163,7 @@ public final class OrderActions {
     private static List<Integer> quantities(ApiRequest r, int lines) {
         List<Object> raw = r.list("qty");
         if (raw.size() > lines) {
-            throw ApiError.badRequest("qty has " + raw.size() + " entries but pid only " + lines);
+            throw ApiError.invalid("qty has " + raw.size() + " entries but pid only " + lines);
         }
         List<Integer> quantities = new ArrayList<>(lines);
         for (int i = 0; i < lines; i++) {
@@ -166,20 +182,21 @@ public final class OrderActions {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiError.badRequest("qty[" + index + "] must be a whole number from 1 to " + MAX_QUANTITY + ", got '"
+        throw ApiError.invalid("qty[" + index + "] must be a whole number from 1 to " + MAX_QUANTITY + ", got '"
                 + ApiRequest.shorten(text) + "'");
     }
 
     private Map<String, Object> getOrders(ApiRequest r) {
+        r.refuseUnsupported("requestor_id");
         Paging paging = Paging.of(r);
+        OrderStatus status = r.optString("status").map(OrderStatus::fromLabel).orElse(null);
+        long clientId = r.optId("userid").orElse(0);
         ResultPage<Order> page;
         if (r.has("id")) {
-            long id = r.id("id");
-            Optional<Order> order = orders.get(id);
-            page = new ResultPage<>(order.stream().toList(), order.isPresent() ? 1 : 0, 0, 1);
+            // the other filters narrow it, as they do a list
+            page = paging.ofOne(orders.get(r.id("id")).filter(o -> status == null || o.status() == status)
+                    .filter(o -> clientId == 0 || o.clientId() == clientId));
         } else {
-            OrderStatus status = r.optString("status").map(OrderStatus::fromLabel).orElse(null);
-            long clientId = r.optId("userid").orElse(0);
             page = orders.list(status, clientId, paging.offset(), paging.limit());
         }
         List<Map<String, Object>> items = page.items().stream().map(this::order).toList();

@@ -48,7 +48,7 @@ public final class QueueActions {
     private Map<String, Object> getModuleQueue(ApiRequest r) {
         String serviceType = r.string("servicetype", "service");
         if (!serviceType.equalsIgnoreCase("service")) {
-            throw ApiError.badRequest("serviceType '" + ApiRequest.shorten(serviceType)
+            throw ApiError.invalid("serviceType '" + ApiRequest.shorten(serviceType)
                     + "' is not supported: this host queues service commands only");
         }
         OptionalLong related = r.optId("relatedid");
@@ -90,7 +90,7 @@ public final class QueueActions {
                     ? LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC)
                     : LocalDateTime.parse(text, DATE_TIME).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw ApiError.badRequest("Parameter since must be a date as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS, got '"
+            throw ApiError.invalid("Parameter since must be a date as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS, got '"
                     + ApiRequest.shorten(text) + "'");
         }
     }

@@ -51,11 +51,15 @@ public final class ServiceActions {
 
     /** The service named by {@code serviceid}, or a 404. */
     static ServiceAccount service(Services services, ApiRequest r) {
-        long id = r.id("serviceid");
+        return service(services, r.id("serviceid"));
+    }
+
+    static ServiceAccount service(Services services, long id) {
         return services.get(id).orElseThrow(() -> ApiError.notFound("Service ID Not Found: " + id));
     }
 
     private Map<String, Object> getClientsProducts(ApiRequest r) {
+        r.refuseUnsupported("username2");
         Paging paging = Paging.of(r);
         long clientId = r.optId("clientid").orElse(0);
         if (clientId > 0 && clients.get(clientId).isEmpty()) {
@@ -65,10 +69,10 @@ public final class ServiceActions {
         Optional<String> domain = r.optString("domain");
         ResultPage<ServiceAccount> page;
         if (r.has("serviceid")) {
-            long id = r.id("serviceid");
-            List<ServiceAccount> one = services.get(id)
-                    .filter(s -> clientId == 0 || s.clientId() == clientId).stream().toList();
-            page = new ResultPage<>(one, one.size(), 0, 1);
+            // the other filters narrow it, as they do a list
+            page = paging.ofOne(services.get(r.id("serviceid")).filter(s -> clientId == 0 || s.clientId() == clientId)
+                    .filter(s -> pid.isEmpty() || s.productId() == pid.getAsLong())
+                    .filter(s -> domain.isEmpty() || domain.get().equalsIgnoreCase(s.domain())));
         } else if (pid.isPresent() || domain.isPresent()) {
             page = services.list(new ServiceFilter(clientId, pid.orElse(0), domain.orElse(null)), paging.offset(),
                     paging.limit());
@@ -104,7 +108,7 @@ public final class ServiceActions {
 
     /** A cycle by WHMCS's name, or a 400 naming the parameter. */
     static BillingCycle cycle(String parameter, String text) {
-        return BillingCycle.of(text).orElseThrow(() -> ApiError.badRequest("Parameter " + parameter + " must be free,"
+        return BillingCycle.of(text).orElseThrow(() -> ApiError.invalid("Parameter " + parameter + " must be free,"
                 + " onetime, monthly, quarterly, semiannually, annually, biennially or triennially, got '"
                 + ApiRequest.shorten(text) + "'"));
     }
@@ -134,6 +138,10 @@ public final class ServiceActions {
     }
 
     private Map<String, Object> updateClientProduct(ApiRequest r) {
+        r.refuseUnsupported("serverid", "regdate", "paymentmethod", "subscriptionid", "terminationdate", "completedate",
+                "serviceusername", "servicepassword", "diskusage", "disklimit", "bwusage", "bwlimit", "lastupdate",
+                "suspendreason", "promoid", "unset", "autorecalc", "notes", "dedicatedip", "assignedips", "ns1", "ns2",
+                "configoptions");
         ServiceStatus status = r.optString("status").map(ServiceStatus::fromLabel).orElse(null);
         Long productId = r.optId("pid").isPresent() ? r.optId("pid").getAsLong() : null;
         String domain = r.optString("domain").orElse(null);

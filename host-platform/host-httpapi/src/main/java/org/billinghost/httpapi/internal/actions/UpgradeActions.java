@@ -1,6 +1,5 @@
 package org.billinghost.httpapi.internal.actions;
 
-import java.util.List;
 import java.util.Map;
 
 import org.billinghost.api.billing.Permissions;
@@ -18,7 +17,7 @@ import org.billinghost.httpapi.internal.Formats;
 /** UpgradeProduct: a product upgrade or downgrade, or with {@code calconly} its price alone. */
 public final class UpgradeActions {
     /** WHMCS parameters of UpgradeProduct this host does not implement: refused by name, never ignored. */
-    private static final List<String> UNSUPPORTED = List.of("promocode", "configoptions");
+    private static final String[] UNSUPPORTED = {"promocode", "configoptions"};
 
     private final Upgrades upgrades;
     private final Services services;
@@ -36,14 +35,10 @@ public final class UpgradeActions {
         ServiceAccount service = ServiceActions.service(services, r);
         String type = r.string("type");
         if (!type.equals("product")) {
-            throw ApiError.badRequest("Parameter type must be 'product': '" + ApiRequest.shorten(type)
+            throw ApiError.invalid("Parameter type must be 'product': '" + ApiRequest.shorten(type)
                     + "' (config option upgrades) is not supported");
         }
-        for (String name : UNSUPPORTED) {
-            if (r.has(name)) {
-                throw ApiError.badRequest("Parameter " + name + " is not supported by this host");
-            }
-        }
+        r.refuseUnsupported(UNSUPPORTED);
         long productId = r.id("newproductid");
         BillingCycle cycle = r.optString("newproductbillingcycle")
                 .map(text -> ServiceActions.cycle("newproductbillingcycle", text))

@@ -79,10 +79,10 @@ final class WhmcsPricing {
             }
             String name = "pricing[" + String.join("][", parts) + "]";
             if (parts.size() != 2) {
-                throw ApiError.badRequest("Parameter " + name + " must be pricing[currency][cycle or setup fee]");
+                throw ApiError.invalid("Parameter " + name + " must be pricing[currency][cycle or setup fee]");
             }
             if (!parts.get(0).equals(DEFAULT_CURRENCY_ID) && !parts.get(0).equalsIgnoreCase(currency.code())) {
-                throw ApiError.badRequest("Parameter " + name + ": this host sells in " + currency.code()
+                throw ApiError.invalid("Parameter " + name + ": this host sells in " + currency.code()
                         + " only (currency " + currency.code() + " or 1)");
             }
             String value = field.getValue().trim();
@@ -92,7 +92,7 @@ final class WhmcsPricing {
             Optional<BillingCycle> cycle = recurringCycles().stream().filter(c -> c.code().equals(parts.get(1)))
                     .findFirst();
             if (fee.isEmpty() && cycle.isEmpty()) {
-                throw ApiError.badRequest("Parameter " + name + " must name a cycle (monthly … triennially) or a setup"
+                throw ApiError.invalid("Parameter " + name + " must name a cycle (monthly … triennially) or a setup"
                         + " fee (msetupfee … tsetupfee)");
             }
             if (offered) {
@@ -106,16 +106,16 @@ final class WhmcsPricing {
                                                 Map<BillingCycle, BigDecimal> fees) {
         for (BillingCycle cycle : fees.keySet()) {
             if (!prices.containsKey(cycle)) {
-                throw ApiError.badRequest("Parameter pricing[" + cycle.setupFeeCode() + "] is a setup fee of "
+                throw ApiError.invalid("Parameter pricing[" + cycle.setupFeeCode() + "] is a setup fee of "
                         + cycle.code() + ", which has no price (a cycle not offered is -1.00)");
             }
         }
         if (payType == PayType.FREE && !prices.isEmpty()) {
-            throw ApiError.badRequest("Parameter pricing: a free product (paytype free) has no prices");
+            throw ApiError.invalid("Parameter pricing: a free product (paytype free) has no prices");
         }
         if (payType == PayType.ONETIME) {
             if (prices.size() != 1 || !prices.containsKey(BillingCycle.MONTHLY)) {
-                throw ApiError.badRequest("Parameter pricing: a one-time product has its price in monthly and its"
+                throw ApiError.invalid("Parameter pricing: a one-time product has its price in monthly and its"
                         + " setup fee in msetupfee, nothing else");
             }
             return List.of(new CyclePrice(BillingCycle.ONETIME, prices.get(BillingCycle.MONTHLY),
@@ -132,7 +132,7 @@ final class WhmcsPricing {
                 flatten(e.getValue(), path + "[" + e.getKey() + "]", into);
             }
         } else if (into.size() >= MAX_ENTRIES) {
-            throw ApiError.badRequest("Parameter pricing has more than " + MAX_ENTRIES + " entries");
+            throw ApiError.invalid("Parameter pricing has more than " + MAX_ENTRIES + " entries");
         } else {
             into.put(path, node == null ? "" : String.valueOf(node));
         }
