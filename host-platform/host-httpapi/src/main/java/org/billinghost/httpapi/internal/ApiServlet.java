@@ -115,6 +115,9 @@ public final class ApiServlet extends HttpServlet {
         return table;
     }
 
+    /** The largest refused body read to its end before the answer. */
+    private static final long MAX_SKIPPED_BYTES = 4L * 1024 * 1024;
+
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         ApiDispatcher.Answer answer;
@@ -140,10 +143,26 @@ public final class ApiServlet extends HttpServlet {
             // these refusals leave the body unread, so the server closes the connection after them: saying so keeps a
             // keep-alive client from sending its next call on a connection that is about to go
             resp.setHeader("Connection", "close");
+            skipBody(req);
         }
         // a fixed length: no chunking, and a complete answer even when an early refusal leaves the body unread
         resp.setContentLength(out.length);
         resp.getOutputStream().write(out);
+    }
+
+    /**
+     * Reads a refused body of at most {@link #MAX_SKIPPED_BYTES} to its end before answering: closing a connection
+     * whose client is still sending resets it, and the reset can destroy the answer before the client reads it.
+     */
+    private static void skipBody(HttpServletRequest req) {
+        long length = req.getContentLengthLong();
+        if (length > 0 && length <= MAX_SKIPPED_BYTES) {
+            try {
+                req.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Refused API body not skipped: {}", ApiRequest.printable(e.toString(), 500));
+            }
+        }
     }
 
     private ApiDispatcher.Answer handle(HttpServletRequest req) {

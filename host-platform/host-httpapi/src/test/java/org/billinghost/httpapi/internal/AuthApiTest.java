@@ -132,7 +132,7 @@ class AuthApiTest extends ApiTestSupport {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(big)).build());
 
         reply(refused).refused(413, "The JSON body is larger than");
-        // the body stays unread and the server drops the connection: the client must hear it, or its next call fails
+        // the server drops the connection after a refused body: the client must hear it, or its next call fails
         assertThat(refused.headers().firstValue("Connection")).hasValue("close");
         call("GetClients").ok();
     }
