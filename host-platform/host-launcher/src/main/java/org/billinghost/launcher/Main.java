@@ -102,7 +102,7 @@ public final class Main {
         ReadinessWatch watch = new ReadinessWatch(runtime.context(), timeoutSeconds * 1000);
         List<Bundle> modules = watch.awaitModules(FrameworkSettings.modulesDir(options, distribution));
         watch.awaitHealthy();
-        watch.awaitPort(options.bind(), options.port());
+        watch.awaitPages(options.bind(), options.port());
         String unresolved = runtime.unresolvedSentence(modules);
         if (unresolved != null) {
             throw new StartupException(unresolved);

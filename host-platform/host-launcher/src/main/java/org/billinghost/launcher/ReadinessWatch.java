@@ -1,8 +1,8 @@
 package org.billinghost.launcher;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import org.osgi.framework.ServiceReference;
 
 /**
  * Waits for what "ready" means: the module bundles present at start installed, the host core's HostHealth
- * service saying {@code ready}, and the HTTP port accepting connections. Polls instead of listening: the
+ * service saying {@code ready}, and the HTTP server serving the admin area, the store and the API. Polls instead of listening: the
  * launcher cannot load the service's class, and a 20 ms poll is well below the start-up time.
  */
 final class ReadinessWatch {
@@ -75,15 +75,39 @@ final class ReadinessWatch {
         }
     }
 
-    void awaitPort(String bind, int port) throws StartupException {
+    /**
+     * Waits until the HTTP server answers the areas people and integrations use: the admin login page, the store
+     * and the HTTP API (any answer but 404). The port opens before the whiteboard has registered the areas'
+     * contexts, filters and servlets, and a "ready" host answering 404 for a moment would fail its first visitors.
+     */
+    void awaitPages(String bind, int port) throws StartupException {
         String host = "0.0.0.0".equals(bind) || "::".equals(bind) ? "127.0.0.1" : bind;
-        while (true) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(host, port), 200);
-                return;
-            } catch (IOException e) {
-                pause("the HTTP server did not open port " + port);
+        String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        while (status(base + "/admin/login", "GET") != 200 || status(base + "/", "GET") != 200
+                || List.of(0, 404).contains(status(base + "/includes/api.php", "POST"))) {
+            pause("the HTTP server did not serve the admin area, the store and the API on port " + port);
+        }
+    }
+
+    /** The status of a request without a body; 0 when nothing answers yet. */
+    private static int status(String url, String method) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            connection.setRequestMethod(method);
+            connection.setConnectTimeout(200);
+            connection.setReadTimeout(2_000);
+            connection.setInstanceFollowRedirects(false);
+            if ("POST".equals(method)) {
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(0);
             }
+            try {
+                return connection.getResponseCode();
+            } finally {
+                connection.disconnect();
+            }
+        } catch (IOException e) {
+            return 0;
         }
     }
 
