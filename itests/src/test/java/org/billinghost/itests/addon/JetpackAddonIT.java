@@ -96,7 +96,7 @@ public class JetpackAddonIT {
     private static void activateAndConfigure(AdminSession admin) {
         admin.get("admin/configaddonmods");
         assertThat(admin.post("admin/configaddonmods", Map.of("action", "activate", "module", "jetpack")).statusCode()).isEqualTo(303);
-        assertThat(admin.get("admin/configaddonmods").body()).contains("success");
+        assertThat(admin.get("admin/configaddonmods").body()).contains("Activated Jetpack by Automattic.");
         admin.get("admin/configaddonmods?action=configure&module=jetpack");
         Map<String, String> form = new LinkedHashMap<>();
         form.put("action", "save");

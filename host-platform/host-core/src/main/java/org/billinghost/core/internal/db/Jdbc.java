@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.billinghost.api.platform.ModuleDatabase.Dialect;
 
@@ -78,9 +79,6 @@ public final class Jdbc {
             try {
                 result = work.run();
                 connection.commit();
-                if (tx.wrote) {
-                    availability.wrote(); // in turn: on H2 it may write the file (CHECKPOINT after an outage)
-                }
             } catch (RuntimeException | Error e) {
                 rollback(connection, e);
                 throw e;
@@ -90,6 +88,12 @@ public final class Jdbc {
             } finally {
                 current.remove();
                 connection.setAutoCommit(true);
+            }
+            if (tx.wrote) {
+                // in turn (on H2 it may write the file: CHECKPOINT after an outage) and once the connection is back
+                // in the pool, whose free connection the CHECKPOINT may need
+                connection.close();
+                availability.wrote();
             }
         } catch (SQLException e) {
             throw availability.failure(e, "Cannot get a database connection: " + e.getMessage());
@@ -144,13 +148,9 @@ public final class Jdbc {
         return writing(sql, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, params);
-                int changed = ps.executeUpdate();
-                if (changed > 0) {
-                    wrote();
-                }
-                return changed;
+                return ps.executeUpdate();
             }
-        });
+        }, changed -> changed > 0);
     }
 
     /** Runs an INSERT into a table whose key column is {@code id} and answers the generated id. */
@@ -166,34 +166,31 @@ public final class Jdbc {
                     if (!keys.next()) {
                         throw new SQLException("No generated key returned");
                     }
-                    wrote();
                     return keys.getLong(1);
                 }
             }
-        });
+        }, id -> true);
     }
 
     /**
-     * Notes a write that changed rows: committed now in auto-commit mode, else when the transaction commits.
-     * Called in the write's turn (see {@link #writing}).
+     * {@link #withConnection} for a write: outside a transaction it is one, taking its turn on H2. A write that
+     * changed rows is noted: at once in auto-commit mode (in turn, with its connection back in the pool), else when
+     * the transaction commits.
      */
-    private void wrote() {
+    private <T> T writing(String what, ConnectionWork<T> work, Predicate<T> changedRows) {
         Transaction open = current.get();
-        if (open == null) {
-            availability.wrote();
-        } else {
-            open.wrote = true;
-        }
-    }
-
-    /** {@link #withConnection} for a write: outside a transaction it is one, taking its turn on H2. */
-    private <T> T writing(String what, ConnectionWork<T> work) {
-        if (current.get() != null) {
-            return withConnection(what, work);
+        if (open != null) {
+            T result = withConnection(what, work);
+            open.wrote |= changedRows.test(result);
+            return result;
         }
         lockWrites();
         try {
-            return withConnection(what, work);
+            T result = withConnection(what, work);
+            if (changedRows.test(result)) {
+                availability.wrote();
+            }
+            return result;
         } finally {
             unlockWrites();
         }
