@@ -104,6 +104,29 @@ class SubscriptionPagesTest {
     }
 
     @Test
+    void showingAHiddenFreeProductWithAModuleAsksForConfirmationFirst() {
+        Product free = server.core().catalog().addProduct(new NewProduct(groupId, "Free plan", "", ProductType.OTHER, true,
+                PayType.FREE, null, "fakeserver", List.of("gold"), AutoSetup.PAYMENT, List.of(), null));
+        Browser admin = adminOnProducts();
+        String[] form = {"do", "saveproduct", "id", Long.toString(free.id()), "gid", Long.toString(groupId),
+                "name", "Free plan", "type", "OTHER", "paytype", "FREE", "module", "fakeserver",
+                "shownmodule", "fakeserver", "autosetup", "payment", "configoption1", "gold"};
+
+        Browser.Page asked = admin.post(PRODUCTS, form);
+        assertThat(asked.doc().select(".notice").text()).startsWith("This product runs the 'fakeserver' module and costs nothing");
+        assertThat(server.core().catalog().product(free.id()).orElseThrow().hidden()).isTrue();
+
+        assertThat(asked.doc().select("input[name=confirmfree]").attr("value")).isEqualTo("yes");
+
+        String[] again = java.util.Arrays.copyOf(form, form.length + 2);
+        again[form.length] = "confirmfree";
+        again[form.length + 1] = "yes";
+        Browser.Page confirmed = admin.submit(PRODUCTS, again);
+        assertThat(confirmed.doc().select(".notice").text()).isEqualTo("Saved product Free plan.");
+        assertThat(server.core().catalog().product(free.id()).orElseThrow().hidden()).isFalse();
+    }
+
+    @Test
     void aOneTimeProductTakesItsPriceAndSetupFeeFromTheOneTimeRow() {
         Browser admin = adminOnProducts();
         admin.submit(PRODUCTS, productForm("Once", "ONETIME", "onetime", "20.00", "osetupfee", "2.50"));

@@ -148,6 +148,13 @@ final class ProductsPage implements Page {
                     AutoSetup.fromCode(ex.param("autosetup"))
                             .orElseThrow(() -> PageException.badRequest("Choose one of the four auto-setup options.")),
                     List.of(), pricing(ex));
+            if (showsFreeProvisioning(np, optionalProduct(id)) && !"yes".equals(ex.param("confirmfree"))) {
+                form.put("confirmFree", true);
+                renderProduct(ex, 200, form, Notice.error("This product runs the '" + np.module() + "' module and costs"
+                        + " nothing: once it is shown in the store, anyone can order it free and have it provisioned."
+                        + " Press Save Changes again to show it anyway, or set a price first."), "hidden");
+                return;
+            }
             Product saved = id == 0 ? catalog.addProduct(np) : catalog.updateProduct(id, np);
             ex.flash(Notice.ok("Saved product " + saved.name() + "."));
             ex.redirect(LINK + "?action=product&id=" + saved.id());
@@ -158,6 +165,15 @@ final class ProductsPage implements Page {
         } catch (IllegalArgumentException e) {
             renderProduct(ex, 400, form, Notice.error("Choose a product type from the list."), "type");
         }
+    }
+
+    /**
+     * Whether saving makes a hidden product with a server module visible while it costs nothing on every cycle
+     * (e.g. a Jetpack plan the addon created at 0.00): that gives away what the module provisions, so it is confirmed.
+     */
+    private static boolean showsFreeProvisioning(NewProduct np, Optional<Product> before) {
+        boolean free = np.pricing().stream().allMatch(p -> p.firstPayment().signum() == 0);
+        return free && !np.hidden() && !np.module().isEmpty() && before.map(Product::hidden).orElse(false);
     }
 
     /**
