@@ -73,20 +73,8 @@ public class AdminAndClientBrowserIT extends BrowserTestSupport {
             ui.press("Add field");
             assertThat(ui.notice()).isEqualTo("Added custom field Site name.");
 
-            ui.open("/register");
             String email = "browser-" + System.nanoTime() + "@example.com";
-            ui.type(By.id("firstname"), "Brow");
-            ui.type(By.id("lastname"), "Ser");
-            ui.type(By.id("email"), email);
-            ui.type(By.id("address1"), "1 Chrome Street");
-            ui.type(By.id("city"), "Berlin");
-            ui.type(By.id("state"), "BE");
-            ui.type(By.id("postcode"), "10115");
-            ui.type(By.id("country"), "DE");
-            ui.type(By.id("phonenumber"), "+49 30 123456");
-            ui.type(By.id("password"), "customer-pass-1");
-            ui.type(By.id("password2"), "customer-pass-1");
-            ui.press("Register");
+            ui.register("Brow", "Ser", email, "customer-pass-1");
             assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("My services");
 
             ui.open("/");

@@ -104,6 +104,23 @@ public final class AdminPages {
     }
 
     /** The one-shot message at the top of the page, or an empty string. */
+    /** Registers a customer on {@code /register} (an address in Berlin); the browser is then logged in as them. */
+    public void register(String firstName, String lastName, String email, String password) {
+        open("/register");
+        type(By.id("firstname"), firstName);
+        type(By.id("lastname"), lastName);
+        type(By.id("email"), email);
+        type(By.id("address1"), "1 Chrome Street");
+        type(By.id("city"), "Berlin");
+        type(By.id("state"), "BE");
+        type(By.id("postcode"), "10115");
+        type(By.id("country"), "DE");
+        type(By.id("phonenumber"), "+49 30 123456");
+        type(By.id("password"), password);
+        type(By.id("password2"), password);
+        press("Register");
+    }
+
     /** Saves a PNG of the page as {@code dir/name.png}: the pages a test went through, for people to look at. */
     public void screenshot(Path dir, String name) {
         try {

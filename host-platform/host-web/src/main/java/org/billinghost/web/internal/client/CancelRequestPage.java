@@ -21,10 +21,7 @@ final class CancelRequestPage implements Page {
 
     @Override
     public void handle(Exchange ex) throws IOException {
-        long id = ex.number("id");
-        // another client's service is as absent as one that does not exist
-        ServiceAccount service = host.services().get(id).filter(s -> s.clientId() == ex.client().id())
-                .orElseThrow(() -> PageException.notFound("There is no such service."));
+        ServiceAccount service = OwnService.of(host, ex);
         if (ex.isPost()) {
             String reason = ex.param("reason");
             if (reason.length() > CancellationRequests.MAX_REASON_LENGTH) {
@@ -34,13 +31,13 @@ final class CancelRequestPage implements Page {
             CancellationRequest.Type type = CancellationRequest.Type.of(ex.param("type"))
                     .orElseThrow(() -> PageException.badRequest("Choose when the service should be cancelled."));
             ex.actThenRedirect(SERVICES, () -> {
-                CancellationRequest request = host.cancellations().request(id, type, reason);
-                return "Your cancellation request for service #" + id + " is recorded: the service will be cancelled"
-                        + (type == CancellationRequest.Type.IMMEDIATE ? " shortly." : " on " + request.effectiveDate() + ".");
+                CancellationRequest request = host.cancellations().request(service.id(), type, reason);
+                return "Your cancellation request for service #" + service.id() + " is recorded: the service will be"
+                        + " cancelled" + (type == CancellationRequest.Type.IMMEDIATE ? " shortly." : " on " + request.effectiveDate() + ".");
             });
             return;
         }
         ex.render("client/cancel.ftlh", Exchange.model("service", service,
-                "request", host.cancellations().ofService(id).orElse(null)));
+                "request", host.cancellations().ofService(service.id()).orElse(null)));
     }
 }

@@ -26,9 +26,7 @@ final class UpgradePage implements Page {
 
     @Override
     public void handle(Exchange ex) throws IOException {
-        long id = ex.number("id");
-        ServiceAccount service = host.services().get(id).filter(s -> s.clientId() == ex.client().id())
-                .orElseThrow(() -> PageException.notFound("You have no service #" + id + "."));
+        ServiceAccount service = OwnService.of(host, ex);
         if (ex.isPost()) {
             long productId = ex.number("product");
             BillingCycle cycle = BillingCycle.of(ex.param("cycle"))
