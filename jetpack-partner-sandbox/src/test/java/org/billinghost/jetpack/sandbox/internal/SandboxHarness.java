@@ -44,6 +44,12 @@ final class SandboxHarness implements AutoCloseable {
     static final String OTHER_PARTNER = "2002";
     static final String OTHER_SECRET = "other-partner-secret";
     static final String[] PARTNERS = {PARTNER + ":" + SECRET, OTHER_PARTNER + ":" + OTHER_SECRET};
+    /** Licensing API partners: one that may attach, one that may not, one that may buy two products only. */
+    static final String LICENSING_TOKEN = "demo-licensing-token";
+    static final String NO_ATTACH_TOKEN = "no-attach-token";
+    static final String SCAN_ONLY_TOKEN = "scan-only-token";
+    static final String[] LICENSING_PARTNERS = {PARTNER + ":" + LICENSING_TOKEN + ":attach",
+        OTHER_PARTNER + ":" + NO_ATTACH_TOKEN + ":noattach", "3003:" + SCAN_ONLY_TOKEN + ":attach:jetpack-scan,jetpack-anti-spam"};
 
     /** An answer read completely. */
     record Reply(int code, String body, Headers headers) {
@@ -109,8 +115,12 @@ final class SandboxHarness implements AutoCloseable {
     }
 
     static SandboxHarness start(ErrorShape errors, boolean nestedStatus) throws Exception {
-        return new SandboxHarness(new SandboxServlet(Partners.parse(PARTNERS), Duration.ZERO, Clock.systemUTC(),
-                () -> ThreadLocalRandom.current().nextDouble(), errors, nestedStatus));
+        return start(errors, nestedStatus, Clock.systemUTC());
+    }
+
+    static SandboxHarness start(ErrorShape errors, boolean nestedStatus, Clock clock) throws Exception {
+        return new SandboxHarness(new SandboxServlet(Partners.parse(PARTNERS), Duration.ZERO, clock,
+                () -> ThreadLocalRandom.current().nextDouble(), errors, nestedStatus, LICENSING_PARTNERS));
     }
 
     String base() {
