@@ -1,6 +1,7 @@
 package org.billinghost.jetpack.sandbox.internal.licensing;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,13 +44,20 @@ final class LicensingApi {
         this.clock = clock;
     }
 
+    /** Reads the call's parameters once the token is checked, so a bad token answers 403 whatever the body. */
+    interface ParameterReader {
+        /** @throws LicensingError for an unreadable body */
+        Parameters read() throws IOException;
+    }
+
     /** @param key the {@code {key}} of {@code /license/{key}/site}, else null */
-    ApiAnswer answer(Endpoint endpoint, String key, String authorization, Parameters parameters) {
+    ApiAnswer answer(Endpoint endpoint, String key, String authorization, ParameterReader reader) throws IOException {
         try {
             if (endpoint == Endpoint.PRODUCT_FAMILIES) {
                 return ApiAnswer.json(200, Catalogue.publicFamilies());
             }
             LicensingPartner partner = partner(authorization);
+            Parameters parameters = reader.read();
             return switch (endpoint) {
                 case PARTNER_PRODUCT_FAMILIES -> ApiAnswer.json(200, Catalogue.partnerFamilies(partner::mayBuy));
                 case LICENSE_ISSUE -> issue(partner, parameters);
@@ -94,6 +102,9 @@ final class LicensingApi {
 
     private ApiAnswer attach(LicensingPartner partner, String key, Parameters parameters) {
         String site = parameters.required("site", SiteAddress.MAX_LENGTH);
+        if (!BLOG_ID.matcher(site).matches()) {
+            parsed("site", site); // a malformed site is a bad parameter, refused before the partner's rights
+        }
         mayAttach(partner);
         License license = owned(partner, key);
         refuse(attach(license, site(site)));
@@ -101,12 +112,15 @@ final class LicensingApi {
         return license(license);
     }
 
-    /** The site that a blog id, a URL ({@code https://example.com/sub/}) or an identifier names. */
+    /**
+     * The site that a blog id, a URL ({@code https://example.com/sub/}) or an identifier names; an address seen for
+     * the first time becomes a site with a new blog id, as any existing WordPress site has one.
+     */
     Site site(String value) {
         if (BLOG_ID.matcher(value).matches()) {
             return sites.find(value).orElseThrow(() -> unknownSite("No site has the blog id " + value + "."));
         }
-        return sites.getOrCreate(address("site", value));
+        return sites.getOrCreate(existing(parsed("site", value)));
     }
 
     License.Change attach(License license, Site site) {
@@ -129,7 +143,7 @@ final class LicensingApi {
     private ApiAnswer connect(Parameters parameters) {
         String url = parameters.required("url", SiteAddress.MAX_LENGTH);
         parameters.required("local_user", MAX_LOCAL_USER_LENGTH);
-        SiteAddress address = address("url", url);
+        SiteAddress address = existing(parsed("url", url));
         boolean known = sites.find(address.identifier()).isPresent();
         Site site = sites.getOrCreate(address);
         if (site.connect()) {
@@ -139,18 +153,21 @@ final class LicensingApi {
                 : new SiteConnection("success", site.blogId()));
     }
 
-    /** A URL or an identifier ({@code example.com::sub}) of a site that exists. */
-    private static SiteAddress address(String name, String value) {
+    /** A URL or an identifier ({@code example.com::sub}). */
+    private static SiteAddress parsed(String name, String value) {
         Optional<SiteAddress> address = value.contains(IDENTIFIER_SEPARATOR)
                 ? SiteAddress.fromIdentifier(value)
                 : SiteAddress.fromSiteUrl(value);
-        if (address.isEmpty()) {
-            throw LicensingError.invalid(name, "a blog id, a site URL or host::path");
+        return address.orElseThrow(() -> LicensingError.invalid(name, "a site URL or host::path"
+                + ("site".equals(name) ? ", or a blog id" : "")));
+    }
+
+    /** Hosts under {@code .invalid} do not resolve: no site can exist there. */
+    private static SiteAddress existing(SiteAddress address) {
+        if (!address.resolves()) {
+            throw unknownSite("The site " + address.url() + " does not exist (its domain does not resolve).");
         }
-        if (!address.get().resolves()) {
-            throw unknownSite("The site " + address.get().url() + " does not exist (its domain does not resolve).");
-        }
-        return address.get();
+        return address;
     }
 
     private static LicensingError unknownSite(String message) {

@@ -59,13 +59,8 @@ public final class LicensingSandbox {
     }
 
     public ApiAnswer answer(Route route, HttpServletRequest request) throws IOException {
-        Parameters parameters;
-        try {
-            parameters = Parameters.read(request, maxBodyBytes);
-        } catch (LicensingError e) {
-            return e.answer();
-        }
-        return api.answer(route.endpoint(), route.key(), request.getHeader("Authorization"), parameters);
+        return api.answer(route.endpoint(), route.key(), request.getHeader("Authorization"),
+                () -> Parameters.read(request, maxBodyBytes));
     }
 
     /** Every Licensing API answer carries a request id, as the real one does (clients log it with failures). */
