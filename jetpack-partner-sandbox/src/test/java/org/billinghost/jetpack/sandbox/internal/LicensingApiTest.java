@@ -67,6 +67,23 @@ class LicensingApiTest extends SandboxTestSupport {
     }
 
     @Test
+    void aJsonBodyOverTheLimitIsRefusedUnread() {
+        String padding = "x".repeat((int) SandboxServlet.MAX_BODY_BYTES);
+
+        assertError(sandbox.licensing("POST", "/license", LICENSING_TOKEN,
+                "{\"product\":\"premium\",\"padding\":\"" + padding + "\"}"), 400, "rest_invalid_json");
+        assertThat(licensesAtTheSandbox()).isEmpty();
+    }
+
+    @Test
+    void aFormBodyWorksLikeTheQuery() {
+        Reply reply = sandbox.post(SandboxHarness.LICENSING_BASE + "/license", Map.of("product", "jetpack-boost"), LICENSING_TOKEN);
+
+        assertThat(reply.code()).isEqualTo(200);
+        assertThat(reply.json().get("license_key").asText()).startsWith("jetpack-boost_");
+    }
+
+    @Test
     void aBadOrMissingTokenIsRefusedOnEveryCallButTheCatalogue() {
         String[][] calls = {{"GET", "/license?license_key=k"}, {"POST", "/license?product=premium"},
             {"DELETE", "/license?license_key=k"}, {"POST", "/license/k/site"}, {"DELETE", "/license/k/site"},
