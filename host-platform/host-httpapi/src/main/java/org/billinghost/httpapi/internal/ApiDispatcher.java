@@ -51,9 +51,9 @@ public final class ApiDispatcher {
         String actionName = "";
         try {
             String responseType = request.string("responsetype", "json");
-            if (!responseType.equalsIgnoreCase("json")) {
+            if (!responseType.equalsIgnoreCase("json") && !responseType.equalsIgnoreCase("xml")) {
                 throw ApiError.invalid("Unsupported responsetype '" + ApiRequest.shorten(responseType)
-                        + "': this API answers json only");
+                        + "': this API answers json or xml");
             }
             // WHMCS's way past its API IP restriction, which this host does not have
             request.refuseUnsupported("accesskey");

@@ -41,8 +41,9 @@ class AuthApiTest extends ApiTestSupport {
     }
 
     @Test
-    void onlyJsonResponsesAreOffered() {
-        postForm("identifier", IDENTIFIER, "secret", SECRET, "action", "GetClients", "responsetype", "xml").refused(200, "Unsupported responsetype 'xml'");
+    void jsonAndXmlResponsesAreOffered() {
+        postForm("identifier", IDENTIFIER, "secret", SECRET, "action", "GetClients", "responsetype", "nvp")
+                .refused(200, "Unsupported responsetype 'nvp': this API answers json or xml");
     }
 
     @Test
