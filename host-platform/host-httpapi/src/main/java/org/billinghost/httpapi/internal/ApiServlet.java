@@ -44,7 +44,9 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletMultipart;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
@@ -57,7 +59,8 @@ import org.slf4j.LoggerFactory;
  * Every answer is JSON of the form {@code {"result":"success",...}} or
  * {@code {"result":"error","message":"..."}}, or the same fields in WHMCS's XML for {@code responsetype=xml}.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, configurationPid = ApiSecurityConfiguration.PID)
+@Designate(ocd = ApiSecurityConfiguration.class)
 @HttpWhiteboardServletPattern(ApiServlet.PATH)
 @HttpWhiteboardServletName("billing-http-api")
 @HttpWhiteboardServletMultipart(maxFileSize = ApiServlet.MAX_BODY_BYTES, maxRequestSize = ApiServlet.MAX_BODY_BYTES)
@@ -85,9 +88,30 @@ public final class ApiServlet extends HttpServlet {
                       @Reference Invoices invoices, @Reference Services services, @Reference ModuleCommands commands,
                       @Reference ModuleQueue queue, @Reference Modules modules, @Reference ActivityLog activityLog,
                       @Reference Upgrades upgrades, @Reference Automation automation,
-                      @Reference CancellationRequests cancellations) {
+                      @Reference CancellationRequests cancellations, ApiSecurityConfiguration security) {
         this(new ApiBackend(credentials, throttle, admins, clients, catalog, orders, invoices, services, commands,
                 queue, modules, activityLog, upgrades, automation, cancellations));
+        modified(security);
+    }
+
+    /**
+     * A new address restriction applies to the next call. A malformed one closes the API to every address (only the
+     * access key, if one is set, still gets in) rather than opening it: the admin meant to restrict it.
+     */
+    @Modified
+    void modified(ApiSecurityConfiguration security) {
+        try {
+            dispatcher.access(ApiAccess.of(security.allowedIps(), security.accessKeyHash()));
+        } catch (IllegalArgumentException e) {
+            LOG.error("API security configuration {} refused, so the API refuses every address: {}",
+                    ApiSecurityConfiguration.PID, e.getMessage());
+            dispatcher.access(ApiAccess.closed(security.accessKeyHash()));
+        }
+    }
+
+    /** The address restriction from now on; the tests set it directly. */
+    void access(ApiAccess access) {
+        dispatcher.access(access);
     }
 
     public ApiServlet(ApiBackend backend) {

@@ -36,7 +36,6 @@ class AuthApiTest extends ApiTestSupport {
     @Test
     void unknownOrMissingActionIsAnErrorAnsweredWith200() {
         call("Frobnicate").refused(200, "Unknown action: Frobnicate");
-        call("GetClients", "accesskey", "key").refused(200, "Parameter accesskey is not supported by this host");
         postForm("identifier", IDENTIFIER, "secret", SECRET).refused(200, "Missing required parameter: action");
     }
 
