@@ -131,11 +131,11 @@ class ApiSecurityTest extends ApiTestSupport {
     @Test
     void malformedEntriesAreRefusedNamingThem() {
         assertThatThrownBy(() -> ApiAccess.of(new String[] {"300.1.1.1"}, ""))
-                .hasMessage("Allowed address '300.1.1.1' is not an IP address or a range such as 192.0.2.0/24");
+                .hasMessage("'300.1.1.1' is not an IP address or a range such as 192.0.2.0/24");
         assertThatThrownBy(() -> ApiAccess.of(new String[] {"10.0.0.0/33"}, ""))
-                .hasMessage("Allowed address '10.0.0.0/33' has a prefix length outside 0-32");
+                .hasMessage("'10.0.0.0/33' has a prefix length outside 0-32");
         assertThatThrownBy(() -> ApiAccess.of(new String[] {"localhost"}, ""))
-                .hasMessage("Allowed address 'localhost' is not an IP address or a range such as 192.0.2.0/24");
+                .hasMessage("'localhost' is not an IP address or a range such as 192.0.2.0/24");
         assertThatThrownBy(() -> ApiAccess.of(new String[0], "abc"))
                 .hasMessage("The access key hash must be 64 hexadecimal digits (SHA-256)");
     }
@@ -149,5 +149,7 @@ class ApiSecurityTest extends ApiTestSupport {
         assertThat(access.allows("2001:db8:0:1::5")).isTrue();
         assertThat(access.allows("2001:db9::5")).isFalse();
         assertThat(access.allows("not an address")).isFalse();
+        assertThat(ApiAccess.of(new String[] {"0.0.0.0/0"}, "").allows("203.0.113.9")).isTrue();
+        assertThat(ApiAccess.of(new String[] {"0.0.0.0/0"}, "").allows("::1")).isFalse();
     }
 }
