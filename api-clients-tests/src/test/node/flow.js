@@ -1,11 +1,11 @@
 'use strict';
 // One customer's way through the billing host, driven by a third-party WHMCS client from npm:
-//   node flow.js <whmcs|whmcs-js> <api url> <identifier> <secret> <product group id>
+//   node flow.js <whmcs|whmcs-js> <api url> <identifier> <secret> <product group id> [access key]
 // Each step compares the answer with the values the steps before it determine; the first difference ends the run
 // with exit code 1 and a line naming the step, the field, the expected and the actual value.
 const assert = require('node:assert/strict');
 
-const [clientName, url, identifier, secret, gid] = process.argv.slice(2);
+const [clientName, url, identifier, secret, gid, accesskey] = process.argv.slice(2);
 if (!gid) {
   console.error('usage: node flow.js <whmcs|whmcs-js> <api url> <identifier> <secret> <product group id>');
   process.exit(2);
@@ -14,7 +14,8 @@ if (!gid) {
 /** The old callback client (node-whmcs): username/password, its own methods where it has one. */
 function whmcsAdapter() {
   const WHMCS = require('whmcs');
-  const whmcs = new WHMCS({ serverUrl: url, username: identifier, password: secret });
+  // apiKey is the client's name for WHMCS's accesskey
+  const whmcs = new WHMCS({ serverUrl: url, username: identifier, password: secret, apiKey: accesskey });
   // its modem answers an error for any result but success, with the host's message
   const call = (fn) => new Promise((resolve, reject) => fn((err, data) => (err ? reject(err) : resolve(data))));
   // what the client has no method for goes through its own transport
@@ -37,7 +38,8 @@ function whmcsAdapter() {
 /** The promise client (whmcs-js): identifier/secret; it hands back the JSON whatever its result. */
 function whmcsJsAdapter() {
   const { Billing, Clients, Orders, Products } = require('whmcs-js');
-  const config = { serverUrl: url, identifier, secret };
+  // every credential given is sent with each call
+  const config = accesskey ? { serverUrl: url, identifier, secret, accesskey } : { serverUrl: url, identifier, secret };
   const billing = new Billing(config);
   const clients = new Clients(config);
   const orders = new Orders(config);

@@ -38,6 +38,7 @@ import org.billinghost.httpapi.internal.actions.ModuleCommandActions;
 import org.billinghost.httpapi.internal.actions.OrderActions;
 import org.billinghost.httpapi.internal.actions.QueueActions;
 import org.billinghost.httpapi.internal.actions.ServiceActions;
+import org.billinghost.httpapi.internal.actions.SystemActions;
 import org.billinghost.httpapi.internal.actions.UpgradeActions;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
@@ -141,7 +142,7 @@ public final class ApiServlet extends HttpServlet {
 
     static ActionTable actions(ApiBackend b, ObjectMapper json) {
         ActionTable table = new ActionTable();
-        new ClientActions(b.clients()).register(table);
+        new ClientActions(b.clients(), b.throttle()).register(table);
         new CatalogActions(b.catalog()).register(table);
         new OrderActions(b.orders(), b.clients(), b.services(), json).register(table);
         new InvoiceActions(b.invoices(), b.orders()).register(table);
@@ -152,6 +153,7 @@ public final class ApiServlet extends HttpServlet {
         new LogActions(b.activityLog(), b.clients()).register(table);
         new ModuleActions(b.modules()).register(table);
         new AutomationActions(b.automation(), b.cancellations()).register(table);
+        new SystemActions(b.catalog(), version()).register(table);
         return table;
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-/** AddClient, GetClients, GetClientsDetails. */
+/** AddClient, GetClients, GetClientsDetails, ValidateLogin. */
 class ClientApiTest extends ApiTestSupport {
 
     @Test
@@ -75,5 +75,37 @@ class ClientApiTest extends ApiTestSupport {
         call("AddClient", "firstname", "A", "lastname", "B", "email", email, "address2", "Flat 2")
                 .refused(200, "Parameter address2 is not supported by this host");
         call("GetClientsDetails", "email", email).refused(200, "Client Not Found");
+    }
+
+    @Test
+    void validateLoginAnswersTheClientsIdAndNeverAHash() {
+        String email = unique("login") + "@example.com";
+        long id = call("AddClient", "firstname", "Ada", "lastname", "L", "email", email, "password2",
+                "correct horse battery").ok().id("clientid");
+
+        Reply valid = call("ValidateLogin", "email", email, "password2", "correct horse battery").ok();
+
+        assertThat(valid.id("userid")).isEqualTo(id);
+        assertThat(valid.json().has("passwordhash")).isFalse();
+        assertThat(valid.json().path("twoFactorEnabled").asBoolean(true)).isFalse();
+        call("ValidateLogin", "email", email, "password2", "wrong horse").refused(200, "Email or Password Invalid");
+        call("ValidateLogin", "email", unique("nobody") + "@example.com", "password2", "x")
+                .refused(200, "Email or Password Invalid");
+        call("ValidateLogin", "email", email).refused(200, "Missing required parameter: password2");
+        call("ValidateLogin", "email", email, "password2", "p".repeat(1001))
+                .refused(200, "Parameters email and password2 have at most 1000 characters");
+    }
+
+    @Test
+    void validateLoginIsThrottledPerEmail() {
+        String email = unique("guessed") + "@example.com";
+        call("AddClient", "firstname", "Ada", "lastname", "L", "email", email, "password2", "correct horse battery")
+                .ok();
+        for (int i = 0; i < 5; i++) {
+            call("ValidateLogin", "email", email, "password2", "guess " + i).refused(200, "Email or Password Invalid");
+        }
+
+        call("ValidateLogin", "email", email, "password2", "correct horse battery")
+                .refused(200, "Too many failed logins for this e-mail address; try again in 60 seconds");
     }
 }

@@ -2,29 +2,38 @@ package org.billinghost.httpapi.internal.actions;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.billinghost.api.billing.AuthThrottle;
 import org.billinghost.api.billing.Client;
 import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.NewClient;
 import org.billinghost.api.billing.Permissions;
+import org.billinghost.api.module.AdminIdentity;
 import org.billinghost.api.platform.ResultPage;
 import org.billinghost.httpapi.internal.ActionTable;
 import org.billinghost.httpapi.internal.ApiError;
 import org.billinghost.httpapi.internal.ApiRequest;
 import org.billinghost.httpapi.internal.Formats;
 
-/** AddClient, GetClients, GetClientsDetails. */
+/** AddClient, GetClients, GetClientsDetails, ValidateLogin. */
 public final class ClientActions {
 
-    private final Clients clients;
+    /** Longer e-mail addresses and passwords are refused before any work. */
+    private static final int MAX_LOGIN_FIELD = 1000;
 
-    public ClientActions(Clients clients) {
+    private final Clients clients;
+    private final AuthThrottle throttle;
+
+    public ClientActions(Clients clients, AuthThrottle throttle) {
         this.clients = clients;
+        this.throttle = throttle;
     }
 
     public void register(ActionTable table) {
         table.add("AddClient", Permissions.CLIENTS, (r, admin) -> addClient(r))
                 .add("GetClients", Permissions.CLIENTS, (r, admin) -> getClients(r))
-                .add("GetClientsDetails", Permissions.CLIENTS, (r, admin) -> getClientsDetails(r));
+                .add("GetClientsDetails", Permissions.CLIENTS, (r, admin) -> getClientsDetails(r))
+                .add("ValidateLogin", Permissions.CLIENTS, this::validateLogin);
     }
 
     private Map<String, Object> addClient(ApiRequest r) {
@@ -38,6 +47,38 @@ public final class ClientActions {
                 r.string("postcode", ""), r.string("country", ""), r.string("phonenumber", ""),
                 r.optString("password2").orElse(null)));
         return Replies.of("clientid", client.id());
+    }
+
+    /**
+     * WHMCS's ValidateLogin: whether a client's e-mail and password are right. WHMCS also answers the stored password
+     * hash; this host never hands out a hash. Guesses are throttled as the client area's logins are, per e-mail and
+     * per API admin (the throttle's "address"), so an API credential cannot be used to try passwords at speed.
+     */
+    private Map<String, Object> validateLogin(ApiRequest r, AdminIdentity admin) {
+        String email = r.string("email");
+        String password = r.rawString("password2")
+                .orElseThrow(() -> ApiError.invalid("Missing required parameter: password2"));
+        if (email.length() > MAX_LOGIN_FIELD || password.length() > MAX_LOGIN_FIELD) {
+            throw ApiError.invalid("Parameters email and password2 have at most " + MAX_LOGIN_FIELD + " characters");
+        }
+        AuthThrottle.Attempt attempt = throttle.begin(AuthThrottle.Realm.CLIENT, email, "api-admin-" + admin.id());
+        if (!attempt.allowed()) {
+            throw ApiError.refused("Too many failed logins for this e-mail address; try again in "
+                    + attempt.secondsLocked() + " seconds");
+        }
+        Optional<Client> client;
+        try {
+            client = clients.authenticate(email, password);
+        } catch (RuntimeException e) {
+            attempt.abandoned();
+            throw e;
+        }
+        if (client.isEmpty()) {
+            attempt.failed();
+            throw ApiError.refused("Email or Password Invalid");
+        }
+        attempt.succeeded();
+        return Replies.of("userid", client.get().id(), "twoFactorEnabled", false);
     }
 
     private Map<String, Object> getClients(ApiRequest r) {
