@@ -8,7 +8,6 @@ import org.billinghost.api.billing.Client;
 import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.NewClient;
 import org.billinghost.api.billing.Permissions;
-import org.billinghost.api.module.AdminIdentity;
 import org.billinghost.api.platform.ResultPage;
 import org.billinghost.httpapi.internal.ActionTable;
 import org.billinghost.httpapi.internal.ApiError;
@@ -33,7 +32,7 @@ public final class ClientActions {
         table.add("AddClient", Permissions.CLIENTS, (r, admin) -> addClient(r))
                 .add("GetClients", Permissions.CLIENTS, (r, admin) -> getClients(r))
                 .add("GetClientsDetails", Permissions.CLIENTS, (r, admin) -> getClientsDetails(r))
-                .add("ValidateLogin", Permissions.CLIENTS, this::validateLogin);
+                .add("ValidateLogin", Permissions.CLIENTS, (r, admin) -> validateLogin(r));
     }
 
     private Map<String, Object> addClient(ApiRequest r) {
@@ -51,17 +50,18 @@ public final class ClientActions {
 
     /**
      * WHMCS's ValidateLogin: whether a client's e-mail and password are right. WHMCS also answers the stored password
-     * hash; this host never hands out a hash. Guesses are throttled as the client area's logins are, per e-mail and
-     * per API admin (the throttle's "address"), so an API credential cannot be used to try passwords at speed.
+     * hash; this host never hands out a hash. Guesses are throttled per e-mail as the client area's logins are, so an
+     * API credential cannot be used to try one client's passwords at speed. Not per caller: an integration checking
+     * its customers' logins would lock itself out after a few customers' typos.
      */
-    private Map<String, Object> validateLogin(ApiRequest r, AdminIdentity admin) {
+    private Map<String, Object> validateLogin(ApiRequest r) {
         String email = r.string("email");
         String password = r.rawString("password2")
                 .orElseThrow(() -> ApiError.invalid("Missing required parameter: password2"));
         if (email.length() > MAX_LOGIN_FIELD || password.length() > MAX_LOGIN_FIELD) {
             throw ApiError.invalid("Parameters email and password2 have at most " + MAX_LOGIN_FIELD + " characters");
         }
-        AuthThrottle.Attempt attempt = throttle.begin(AuthThrottle.Realm.CLIENT, email, "api-admin-" + admin.id());
+        AuthThrottle.Attempt attempt = throttle.begin(AuthThrottle.Realm.CLIENT, email, "api:" + email);
         if (!attempt.allowed()) {
             throw ApiError.refused("Too many failed logins for this e-mail address; try again in "
                     + attempt.secondsLocked() + " seconds");
