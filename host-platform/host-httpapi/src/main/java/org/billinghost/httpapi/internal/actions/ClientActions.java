@@ -14,7 +14,7 @@ import org.billinghost.httpapi.internal.ApiError;
 import org.billinghost.httpapi.internal.ApiRequest;
 import org.billinghost.httpapi.internal.Formats;
 
-/** AddClient, GetClients, GetClientsDetails, ValidateLogin. */
+/** AddClient, UpdateClient, GetClients, GetClientsDetails, ValidateLogin. */
 public final class ClientActions {
 
     /** Longer e-mail addresses and passwords are refused before any work. */
@@ -32,6 +32,7 @@ public final class ClientActions {
         table.add("AddClient", Permissions.CLIENTS, (r, admin) -> addClient(r))
                 .add("GetClients", Permissions.CLIENTS, (r, admin) -> getClients(r))
                 .add("GetClientsDetails", Permissions.CLIENTS, (r, admin) -> getClientsDetails(r))
+                .add("UpdateClient", Permissions.CLIENTS, (r, admin) -> updateClient(r))
                 .add("ValidateLogin", Permissions.CLIENTS, (r, admin) -> validateLogin(r));
     }
 
@@ -46,6 +47,34 @@ public final class ClientActions {
                 r.string("postcode", ""), r.string("country", ""), r.string("phonenumber", ""),
                 r.optString("password2").orElse(null)));
         return Replies.of("clientid", client.id());
+    }
+
+    /** WHMCS's UpdateClient: the fields sent replace the stored ones; the client is named by clientid or clientemail. */
+    private Map<String, Object> updateClient(ApiRequest r) {
+        r.refuseUnsupported("address2", "tax_id", "currency", "language", "clientip", "securityqid", "securityqans",
+                "cardtype", "cardnum", "expdate", "startdate", "issuenumber", "cvv", "clearcreditcard",
+                "paymentmethod", "customfields", "groupid", "status", "taxexempt", "latefeeoveride",
+                "overideduenotices", "separateinvoices", "disableautocc", "emailoptout", "marketingoptin",
+                "overrideautoclose", "credit", "notes", "email_preferences");
+        r.refuseSwitchOtherThan("skipvalidation", false, "it checks every client's details");
+        long id;
+        if (r.has("clientid")) {
+            id = r.id("clientid");
+        } else if (r.has("clientemail")) {
+            String email = r.string("clientemail");
+            id = clients.byEmail(email).orElseThrow(() -> ApiError.notFound("Client Not Found: " + email)).id();
+        } else {
+            throw ApiError.invalid("Missing required parameter: clientid or clientemail");
+        }
+        clients.update(id, new NewClient(sent(r, "firstname"), sent(r, "lastname"), sent(r, "email"),
+                sent(r, "companyname"), sent(r, "address1"), sent(r, "city"), sent(r, "state"), sent(r, "postcode"),
+                sent(r, "country"), sent(r, "phonenumber"), r.rawString("password2").orElse(null)));
+        return Replies.of("clientid", id);
+    }
+
+    /** A field as sent (empty clears it; a required one is then refused by the core), or null when not sent. */
+    private static String sent(ApiRequest r, String name) {
+        return r.raw(name) == null ? null : r.optString(name).orElse("");
     }
 
     /**
