@@ -28,7 +28,7 @@ public final class ApiDispatcher {
 
     /** WHMCS's wording, kept so that existing clients recognise it. */
     static final String AUTH_FAILED = "Authentication Failed";
-    /** The throttle's and the refusal log's name for access key attempts: no identifier can be this. */
+    /** The refusal log's name for access key attempts: no identifier can be this. */
     static final String ACCESS_KEY = "(accesskey)";
     /** Authentications of one identifier run one at a time; identifiers share these locks by hash. */
     private static final int AUTH_LOCKS = 64;
@@ -113,7 +113,9 @@ public final class ApiDispatcher {
             if (!current.hasAccessKey()) {
                 throw ApiError.invalid("Parameter accesskey is not accepted: no API access key is configured");
             }
-            AuthThrottle.Attempt attempt = backend.throttle().begin(AuthThrottle.Realm.API, ACCESS_KEY, address);
+            // counted per address only: one name for everyone would let anybody lock the key for all its users
+            AuthThrottle.Attempt attempt = backend.throttle().begin(AuthThrottle.Realm.API,
+                    ACCESS_KEY + " " + address, address);
             if (!attempt.allowed()) {
                 refusals.refused(ACCESS_KEY, address, "access key locked after repeated failures");
                 throw ApiError.forbidden(AUTH_FAILED + ": too many failed attempts; try again in "

@@ -110,11 +110,6 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
-    /** The address restriction from now on; the tests set it directly. */
-    void access(ApiAccess access) {
-        dispatcher.access(access);
-    }
-
     public ApiServlet(ApiBackend backend) {
         this(backend, ApiJson.mapper());
     }

@@ -104,6 +104,24 @@ class ApiSecurityTest extends ApiTestSupport {
     }
 
     @Test
+    void wrongKeysFromOneAddressDoNotLockTheKeyForAnother() {
+        ApiDispatcher dispatcher = new ApiDispatcher(backend(core, core.apiCredentials(), new AuthThrottleService(clock)),
+                new ActionTable().add("Echo", null, (r, a) -> java.util.Map.of()));
+        dispatcher.access(ApiAccess.of(new String[] {"192.0.2.7"}, ApiAccess.hash(KEY)));
+        java.util.function.BiFunction<String, String, ApiDispatcher.Answer> call = (key, address) ->
+                dispatcher.dispatch(ApiRequest.fromForm(java.util.Map.of("identifier", new String[] {IDENTIFIER},
+                        "secret", new String[] {SECRET}, "action", new String[] {"Echo"},
+                        "accesskey", new String[] {key})), address);
+        for (int i = 0; i <= AuthThrottleService.MAX_FAILURES; i++) {
+            call.apply("guess " + i, "198.51.100.9");
+        }
+
+        assertThat(call.apply(KEY, "198.51.100.9").body().get("message"))
+                .isEqualTo("Authentication Failed: too many failed attempts; try again in 60 seconds");
+        assertThat(call.apply(KEY, "203.0.113.5").body()).containsEntry("result", "success");
+    }
+
+    @Test
     void anAccessKeyIsRefusedByNameWhenNoneIsConfigured() {
         getClients("accesskey", KEY).refused(200, "Parameter accesskey is not accepted: no API access key is configured");
     }
