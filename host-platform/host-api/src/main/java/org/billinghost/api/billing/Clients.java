@@ -17,6 +17,15 @@ public interface Clients {
     /** Matches name, company or e-mail, ignoring case; null or empty for all. Ordered by id. */
     ResultPage<Client> search(String search, int offset, int limit);
 
+    /**
+     * Changes a client's details: each non-null field of {@code changes} replaces the stored one (checked as
+     * {@link #add} checks it), null keeps it; a non-empty password is hashed, an empty one keeps the stored password.
+     * An e-mail address another client has is refused; an unknown id is {@code NOT_FOUND}.
+     *
+     * @since 2.2
+     */
+    Client update(long id, NewClient changes);
+
     /** The client whose e-mail and password match, if any (constant-time, slow hash). */
     Optional<Client> authenticate(String email, String password);
 }

@@ -28,6 +28,8 @@ public final class ApiDispatcher {
 
     /** WHMCS's wording, kept so that existing clients recognise it. */
     static final String AUTH_FAILED = "Authentication Failed";
+    /** The refusal log's name for access key attempts: no identifier can be this. */
+    static final String ACCESS_KEY = "(accesskey)";
     /** Authentications of one identifier run one at a time; identifiers share these locks by hash. */
     private static final int AUTH_LOCKS = 64;
 
@@ -39,6 +41,7 @@ public final class ApiDispatcher {
     private final FailureLog failures = new FailureLog(LOG);
     private final AuthRefusalLog refusals = new AuthRefusalLog(LOG);
     private final ReentrantLock[] authLocks = new ReentrantLock[AUTH_LOCKS];
+    private volatile ApiAccess access = ApiAccess.OPEN;
 
     public ApiDispatcher(ApiBackend backend, ActionTable actions) {
         this.backend = backend;
@@ -51,12 +54,11 @@ public final class ApiDispatcher {
         String actionName = "";
         try {
             String responseType = request.string("responsetype", "json");
-            if (!responseType.equalsIgnoreCase("json")) {
+            if (!responseType.equalsIgnoreCase("json") && !responseType.equalsIgnoreCase("xml")) {
                 throw ApiError.invalid("Unsupported responsetype '" + ApiRequest.shorten(responseType)
-                        + "': this API answers json only");
+                        + "': this API answers json or xml");
             }
-            // WHMCS's way past its API IP restriction, which this host does not have
-            request.refuseUnsupported("accesskey");
+            checkAddress(request, address);
             ApiCredential credential = authenticate(request, address);
             ActionTable.Entry entry = find(request.string("action"));
             actionName = entry.name();
@@ -93,6 +95,45 @@ public final class ApiDispatcher {
                     + " once a minute)", actionName, reference, e.getClass().getName());
         }
         return error(500, "Internal error (reference " + reference + "); the host log has the details");
+    }
+
+    /** The address restriction from now on (the configuration changed). */
+    void access(ApiAccess value) {
+        access = value;
+    }
+
+    /**
+     * WHMCS's API IP restriction: an address outside the allow-list is refused unless the call carries the access
+     * key. A sent access key is always checked, and its failures are throttled per address like secrets.
+     */
+    private void checkAddress(ApiRequest request, String address) {
+        ApiAccess current = access;
+        Optional<String> key = request.rawString("accesskey");
+        if (key.isPresent()) {
+            if (!current.hasAccessKey()) {
+                throw ApiError.invalid("Parameter accesskey is not accepted: no API access key is configured");
+            }
+            // counted per address only: one name for everyone would let anybody lock the key for all its users
+            AuthThrottle.Attempt attempt = backend.throttle().begin(AuthThrottle.Realm.API,
+                    ACCESS_KEY + " " + address, address);
+            if (!attempt.allowed()) {
+                refusals.refused(ACCESS_KEY, address, "access key locked after repeated failures");
+                throw ApiError.forbidden(AUTH_FAILED + ": too many failed attempts; try again in "
+                        + attempt.secondsLocked() + " seconds");
+            }
+            if (!current.accessKeyMatches(key.get())) {
+                attempt.failed();
+                refusals.refused(ACCESS_KEY, address, "wrong access key");
+                throw ApiError.forbidden(AUTH_FAILED);
+            }
+            attempt.succeeded();
+            return;
+        }
+        if (!current.allows(address)) {
+            refusals.refused(request.optString("identifier").or(() -> request.optString("username")).orElse(""),
+                    address, "address not in the API allow-list");
+            throw ApiError.forbidden("Invalid IP " + ApiRequest.printable(String.valueOf(address), 64));
+        }
     }
 
     /**

@@ -38,10 +38,16 @@ import org.billinghost.httpapi.internal.actions.ModuleCommandActions;
 import org.billinghost.httpapi.internal.actions.OrderActions;
 import org.billinghost.httpapi.internal.actions.QueueActions;
 import org.billinghost.httpapi.internal.actions.ServiceActions;
+import org.billinghost.httpapi.internal.actions.SystemActions;
 import org.billinghost.httpapi.internal.actions.UpgradeActions;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletMultipart;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
@@ -52,9 +58,10 @@ import org.slf4j.LoggerFactory;
  * The WHMCS-compatible API at {@code /includes/api.php}: POST, form-encoded, multipart (PHP's curl
  * sends that when given an array) or a JSON object body.
  * Every answer is JSON of the form {@code {"result":"success",...}} or
- * {@code {"result":"error","message":"..."}}.
+ * {@code {"result":"error","message":"..."}}, or the same fields in WHMCS's XML for {@code responsetype=xml}.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, configurationPid = ApiSecurityConfiguration.PID)
+@Designate(ocd = ApiSecurityConfiguration.class)
 @HttpWhiteboardServletPattern(ApiServlet.PATH)
 @HttpWhiteboardServletName("billing-http-api")
 @HttpWhiteboardServletMultipart(maxFileSize = ApiServlet.MAX_BODY_BYTES, maxRequestSize = ApiServlet.MAX_BODY_BYTES)
@@ -73,6 +80,8 @@ public final class ApiServlet extends HttpServlet {
 
     private final transient ObjectMapper json;
     private final transient ApiDispatcher dispatcher;
+    /** WHMCS's XML root carries its version; ours is this bundle's. */
+    private final String version;
 
     @Activate
     public ApiServlet(@Reference ApiCredentials credentials, @Reference AuthThrottle throttle, @Reference Admins admins,
@@ -80,9 +89,25 @@ public final class ApiServlet extends HttpServlet {
                       @Reference Invoices invoices, @Reference Services services, @Reference ModuleCommands commands,
                       @Reference ModuleQueue queue, @Reference Modules modules, @Reference ActivityLog activityLog,
                       @Reference Upgrades upgrades, @Reference Automation automation,
-                      @Reference CancellationRequests cancellations) {
+                      @Reference CancellationRequests cancellations, ApiSecurityConfiguration security) {
         this(new ApiBackend(credentials, throttle, admins, clients, catalog, orders, invoices, services, commands,
                 queue, modules, activityLog, upgrades, automation, cancellations));
+        modified(security);
+    }
+
+    /**
+     * A new address restriction applies to the next call. A malformed one closes the API to every address (only the
+     * access key, if one is set, still gets in) rather than opening it: the admin meant to restrict it.
+     */
+    @Modified
+    void modified(ApiSecurityConfiguration security) {
+        try {
+            dispatcher.access(ApiAccess.of(security.allowedIps(), security.accessKeyHash()));
+        } catch (IllegalArgumentException e) {
+            LOG.error("API security configuration {} refused, so the API refuses every address: {}",
+                    ApiSecurityConfiguration.PID, e.getMessage());
+            dispatcher.access(ApiAccess.closed(security.accessKeyHash()));
+        }
     }
 
     public ApiServlet(ApiBackend backend) {
@@ -97,11 +122,22 @@ public final class ApiServlet extends HttpServlet {
     ApiServlet(ApiBackend backend, ObjectMapper json, ActionTable actions) {
         this.json = json;
         this.dispatcher = new ApiDispatcher(backend, actions);
+        this.version = version();
+    }
+
+    /** This bundle's version without its qualifier; outside a framework (the tests) "0.0.0". */
+    static String version() {
+        Bundle bundle = FrameworkUtil.getBundle(ApiServlet.class);
+        if (bundle == null) {
+            return "0.0.0";
+        }
+        Version v = bundle.getVersion();
+        return v.getMajor() + "." + v.getMinor() + "." + v.getMicro();
     }
 
     static ActionTable actions(ApiBackend b, ObjectMapper json) {
         ActionTable table = new ActionTable();
-        new ClientActions(b.clients()).register(table);
+        new ClientActions(b.clients(), b.throttle()).register(table);
         new CatalogActions(b.catalog()).register(table);
         new OrderActions(b.orders(), b.clients(), b.services(), json).register(table);
         new InvoiceActions(b.invoices(), b.orders()).register(table);
@@ -112,6 +148,7 @@ public final class ApiServlet extends HttpServlet {
         new LogActions(b.activityLog(), b.clients()).register(table);
         new ModuleActions(b.modules()).register(table);
         new AutomationActions(b.automation(), b.cancellations()).register(table);
+        new SystemActions(b.catalog(), version()).register(table);
         return table;
     }
 
@@ -120,6 +157,8 @@ public final class ApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        // until the body is read, the query string is all there is to say which form the caller reads
+        Shape shape = Shape.of(queryValue(req.getQueryString(), "responsetype"), queryValue(req.getQueryString(), "action"));
         ApiDispatcher.Answer answer;
         byte[] out;
         try {
@@ -128,16 +167,32 @@ public final class ApiServlet extends HttpServlet {
                 resp.setHeader("Allow", "POST");
                 answer = ApiDispatcher.error(405, "Use POST: the API takes its parameters in the request body");
             } else {
-                answer = handle(req);
+                ApiRequest request = null;
+                try {
+                    request = parse(req);
+                    shape = Shape.of(request.optString("responsetype").orElse(null),
+                            request.optString("action").orElse(null));
+                    answer = handle(req, request);
+                } catch (ApiError e) {
+                    answer = ApiDispatcher.error(e);
+                } catch (IOException | RuntimeException e) {
+                    if (request != null) {
+                        throw e;
+                    }
+                    // a body the server could not read or decode (bad encoding, too large, connection lost)
+                    LOG.debug("API request body unreadable: {}", ApiRequest.printable(e.toString(), 500));
+                    answer = ApiDispatcher.error(
+                            ApiError.unreadable("The request body could not be read as a form or a JSON object"));
+                }
             }
-            out = json.writeValueAsBytes(answer.body());
+            out = shape.write(json, version, answer);
         } catch (Throwable e) {
-            // what the dispatcher did not answer, e.g. an answer that cannot be written as JSON: still ours
+            // what the dispatcher did not answer, e.g. an answer that cannot be written: still ours
             answer = dispatcher.unexpected(e, "");
-            out = json.writeValueAsBytes(answer.body());
+            out = shape.write(json, version, answer);
         }
         resp.setStatus(answer.status());
-        resp.setContentType("application/json;charset=UTF-8");
+        resp.setContentType(shape.xml() ? "text/xml;charset=UTF-8" : "application/json;charset=UTF-8");
         resp.setHeader("Cache-Control", "no-store");
         if (answer.status() == 405 || answer.status() == 413) {
             // these refusals leave the body unread, so the server closes the connection after them: saying so keeps a
@@ -148,6 +203,21 @@ public final class ApiServlet extends HttpServlet {
         // a fixed length: no chunking, and a complete answer even when an early refusal leaves the body unread
         resp.setContentLength(out.length);
         resp.getOutputStream().write(out);
+    }
+
+    /**
+     * The form of the answer: XML for {@code responsetype=xml} (any case), else JSON, also for a responsetype the
+     * dispatcher refuses. {@code action} is the action as sent, which WHMCS's XML repeats.
+     */
+    private record Shape(boolean xml, String action) {
+        static Shape of(String responseType, String action) {
+            return new Shape("xml".equalsIgnoreCase(responseType == null ? "" : responseType.trim()),
+                    action == null ? "" : ApiRequest.printable(action, 100));
+        }
+
+        byte[] write(ObjectMapper json, String version, ApiDispatcher.Answer answer) throws IOException {
+            return xml ? ApiXml.write(version, action, answer.body()) : json.writeValueAsBytes(answer.body());
+        }
     }
 
     /**
@@ -165,18 +235,7 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
-    private ApiDispatcher.Answer handle(HttpServletRequest req) {
-        ApiRequest request;
-        try {
-            request = parse(req);
-        } catch (ApiError e) {
-            return ApiDispatcher.error(e);
-        } catch (IOException | RuntimeException e) {
-            // a body the server could not read or decode (bad encoding, too large, connection lost)
-            LOG.debug("API request body unreadable: {}", ApiRequest.printable(e.toString(), 500));
-            return ApiDispatcher.error(
-                    ApiError.unreadable("The request body could not be read as a form or a JSON object"));
-        }
+    private ApiDispatcher.Answer handle(HttpServletRequest req, ApiRequest request) {
         // refused once the body is read: a body left unread would cost the client its keep-alive connection
         if (credentialsIn(req.getQueryString())) {
             return ApiDispatcher.error(ApiError.forbidden(
@@ -185,18 +244,35 @@ public final class ApiServlet extends HttpServlet {
         return dispatcher.dispatch(request, req.getRemoteAddr());
     }
 
+    /** The first value of {@code name} in a query string, or null; a malformed escape leaves the text as it is. */
+    static String queryValue(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        for (String field : query.split("&")) {
+            String[] pair = field.split("=", 2);
+            if (decode(pair[0]).equalsIgnoreCase(name)) {
+                return pair.length < 2 ? "" : decode(pair[1]);
+            }
+        }
+        return null;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+
     /** Whether a query string names a credential parameter ({@code secret}, {@code Secret[]}, {@code %73ecret}…). */
     static boolean credentialsIn(String query) {
         if (query == null) {
             return false;
         }
         for (String field : query.split("&")) {
-            String name = field.split("=", 2)[0];
-            try {
-                name = URLDecoder.decode(name, StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                // a malformed escape: the name as it stands
-            }
+            String name = decode(field.split("=", 2)[0]);
             int bracket = name.indexOf('[');
             if (CREDENTIAL_NAMES.contains((bracket < 0 ? name : name.substring(0, bracket)).toLowerCase(Locale.ROOT))) {
                 return true;

@@ -36,13 +36,13 @@ class AuthApiTest extends ApiTestSupport {
     @Test
     void unknownOrMissingActionIsAnErrorAnsweredWith200() {
         call("Frobnicate").refused(200, "Unknown action: Frobnicate");
-        call("GetClients", "accesskey", "key").refused(200, "Parameter accesskey is not supported by this host");
         postForm("identifier", IDENTIFIER, "secret", SECRET).refused(200, "Missing required parameter: action");
     }
 
     @Test
-    void onlyJsonResponsesAreOffered() {
-        postForm("identifier", IDENTIFIER, "secret", SECRET, "action", "GetClients", "responsetype", "xml").refused(200, "Unsupported responsetype 'xml'");
+    void jsonAndXmlResponsesAreOffered() {
+        postForm("identifier", IDENTIFIER, "secret", SECRET, "action", "GetClients", "responsetype", "nvp")
+                .refused(200, "Unsupported responsetype 'nvp': this API answers json or xml");
     }
 
     @Test

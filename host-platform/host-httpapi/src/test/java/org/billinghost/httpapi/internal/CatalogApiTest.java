@@ -84,15 +84,16 @@ class CatalogApiTest extends ApiTestSupport {
     }
 
     @Test
-    void adminOnlyDropdownOptionsAreListed() {
+    void adminOnlyFieldsAreNotListed() {
         Product p = product(AutoSetup.MANUAL, "success", PayType.FREE, BigDecimal.ZERO,
-                NewCustomField.adminOnly("Plan", CustomFieldType.DROPDOWN, "", List.of("basic", "pro")));
+                NewCustomField.adminOnly("Plan", CustomFieldType.DROPDOWN, "", List.of("basic", "pro")),
+                NewCustomField.text("Site URL", "", false, true));
 
-        JsonNode field = call("GetProducts", "pid", String.valueOf(p.id())).ok().json().path("products")
-                .path("product").get(0).path("customfields").path("customfield").get(0);
+        JsonNode fields = call("GetProducts", "pid", String.valueOf(p.id())).ok().json().path("products")
+                .path("product").get(0).path("customfields").path("customfield");
 
-        assertThat(field.path("options").asText()).isEqualTo("basic,pro");
-        assertThat(field.path("adminonly").asBoolean()).isTrue();
-        assertThat(field.path("fieldtype").asText()).isEqualTo("dropdown");
+        assertThat(fields).hasSize(1);
+        assertThat(fields.get(0).path("name").asText()).isEqualTo("Site URL");
+        assertThat(fields.get(0).path("adminonly").asBoolean()).isFalse();
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-/** AddClient, GetClients, GetClientsDetails. */
+/** AddClient, UpdateClient, GetClients, GetClientsDetails, ValidateLogin. */
 class ClientApiTest extends ApiTestSupport {
 
     @Test
@@ -75,5 +75,73 @@ class ClientApiTest extends ApiTestSupport {
         call("AddClient", "firstname", "A", "lastname", "B", "email", email, "address2", "Flat 2")
                 .refused(200, "Parameter address2 is not supported by this host");
         call("GetClientsDetails", "email", email).refused(200, "Client Not Found");
+    }
+
+    @Test
+    void validateLoginAnswersTheClientsIdAndNeverAHash() {
+        String email = unique("login") + "@example.com";
+        long id = call("AddClient", "firstname", "Ada", "lastname", "L", "email", email, "password2",
+                "correct horse battery").ok().id("clientid");
+
+        Reply valid = call("ValidateLogin", "email", email, "password2", "correct horse battery").ok();
+
+        assertThat(valid.id("userid")).isEqualTo(id);
+        assertThat(valid.json().has("passwordhash")).isFalse();
+        assertThat(valid.json().path("twoFactorEnabled").asBoolean(true)).isFalse();
+        call("ValidateLogin", "email", email, "password2", "wrong horse").refused(200, "Email or Password Invalid");
+        call("ValidateLogin", "email", unique("nobody") + "@example.com", "password2", "x")
+                .refused(200, "Email or Password Invalid");
+        call("ValidateLogin", "email", email).refused(200, "Missing required parameter: password2");
+        call("ValidateLogin", "email", email, "password2", "p".repeat(1001))
+                .refused(200, "Parameters email and password2 have at most 1000 characters");
+    }
+
+    @Test
+    void validateLoginIsThrottledPerEmail() {
+        String email = unique("guessed") + "@example.com";
+        call("AddClient", "firstname", "Ada", "lastname", "L", "email", email, "password2", "correct horse battery")
+                .ok();
+        for (int i = 0; i < 5; i++) {
+            call("ValidateLogin", "email", email, "password2", "guess " + i).refused(200, "Email or Password Invalid");
+        }
+
+        call("ValidateLogin", "email", email, "password2", "correct horse battery")
+                .refused(200, "Too many failed logins for this e-mail address; try again in 60 seconds");
+    }
+
+    @Test
+    void updateClientChangesWhatIsSentAndKeepsTheRest() {
+        String email = unique("upd") + "@example.com";
+        long id = call("AddClient", "firstname", "Ada", "lastname", "L", "email", email, "companyname", "Engines",
+                "city", "London", "password2", "first password 1").ok().id("clientid");
+
+        assertThat(call("UpdateClient", "clientemail", email, "lastname", "Lovelace", "companyname", "",
+                "password2", "second password 2").ok().id("clientid")).isEqualTo(id);
+
+        JsonNode client = call("GetClientsDetails", "clientid", String.valueOf(id)).ok().json().path("client");
+        assertThat(client.path("firstname").asText()).isEqualTo("Ada");
+        assertThat(client.path("lastname").asText()).isEqualTo("Lovelace");
+        assertThat(client.path("companyname").asText()).isEmpty();
+        assertThat(client.path("city").asText()).isEqualTo("London");
+        call("ValidateLogin", "email", email, "password2", "second password 2").ok();
+    }
+
+    @Test
+    void updateClientRefusesWhatItCannotApplyAndChangesNothing() {
+        String email = unique("keep") + "@example.com";
+        long id = call("AddClient", "firstname", "Ada", "lastname", "L", "email", email).ok().id("clientid");
+        String taken = unique("taken") + "@example.com";
+        call("AddClient", "firstname", "B", "lastname", "C", "email", taken).ok();
+
+        call("UpdateClient", "clientid", String.valueOf(id), "lastname", "X", "status", "Closed")
+                .refused(200, "Parameter status is not supported by this host");
+        call("UpdateClient", "clientid", String.valueOf(id), "lastname", "X", "email", taken)
+                .refused(200, "already exists");
+        call("UpdateClient", "clientid", String.valueOf(id), "firstname", "").refused(200, "first name is required");
+        call("UpdateClient", "clientid", "999999", "lastname", "X").refused(200, "Client ID Not Found: 999999");
+        call("UpdateClient", "lastname", "X").refused(200, "Missing required parameter: clientid or clientemail");
+
+        assertThat(call("GetClientsDetails", "clientid", String.valueOf(id)).ok().json().path("lastname").asText())
+                .isEqualTo("L");
     }
 }

@@ -16,6 +16,9 @@ import org.billinghost.api.billing.Upgrades;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.ModuleLog;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -23,6 +26,8 @@ import org.osgi.service.component.annotations.Reference;
 /** The host services the pages use, gathered in one component so each servlet needs one reference. */
 @Component(service = HostServices.class)
 public final class HostServices {
+    /** The launcher's framework property naming the data directory. */
+    static final String DATA_DIR = "billing.data.dir";
     private final Admins admins;
     private final Clients clients;
     private final Orders orders;
@@ -39,6 +44,7 @@ public final class HostServices {
     private final Upgrades upgrades;
     private final Automation automation;
     private final CancellationRequests cancellations;
+    private final Path settingsDir;
 
     @Activate
     public HostServices(@Reference Admins admins, @Reference Clients clients, @Reference Orders orders,
@@ -48,7 +54,18 @@ public final class HostServices {
                         @Reference Catalog catalog, @Reference ActivityLog activityLog,
                         @Reference ModuleLog moduleLog, @Reference AuthThrottle authThrottle,
                         @Reference Upgrades upgrades, @Reference Automation automation,
-                        @Reference CancellationRequests cancellations) {
+                        @Reference CancellationRequests cancellations, BundleContext context) {
+        this(admins, clients, orders, invoices, services, commands, queue, modules, apiCredentials, catalog,
+                activityLog, moduleLog, authThrottle, upgrades, automation, cancellations,
+                Optional.ofNullable(context.getProperty(DATA_DIR)).map(d -> Path.of(d, "conf")).orElse(null));
+    }
+
+    /** With {@code settingsDir}, where the pages write settings files (null: the pages cannot write any). */
+    public HostServices(Admins admins, Clients clients, Orders orders, Invoices invoices, Services services,
+                        ModuleCommands commands, ModuleQueue queue, Modules modules, ApiCredentials apiCredentials,
+                        Catalog catalog, ActivityLog activityLog, ModuleLog moduleLog, AuthThrottle authThrottle,
+                        Upgrades upgrades, Automation automation, CancellationRequests cancellations,
+                        Path settingsDir) {
         this.admins = admins;
         this.clients = clients;
         this.orders = orders;
@@ -65,6 +82,16 @@ public final class HostServices {
         this.upgrades = upgrades;
         this.automation = automation;
         this.cancellations = cancellations;
+        this.settingsDir = settingsDir;
+    }
+
+    /**
+     * The data directory's {@code conf/}, which the launcher has Felix FileInstall watch: a {@code .cfg} file the pages
+     * write there reaches Configuration Admin within a second and survives restarts. Empty when the host was not
+     * started by the launcher.
+     */
+    public Optional<Path> settingsDir() {
+        return Optional.ofNullable(settingsDir);
     }
 
     public Upgrades upgrades() {

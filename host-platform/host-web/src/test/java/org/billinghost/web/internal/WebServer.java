@@ -24,6 +24,8 @@ import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +44,7 @@ public final class WebServer implements AutoCloseable {
     private final boolean ownsCore;
     private final MutableClock clock = new MutableClock();
     private final AuthThrottle throttle = new AuthThrottleService(clock);
+    private final Path settingsDir = Files.createTempDirectory("web-settings");
     private final AtomicInteger passwordChecks = new AtomicInteger();
     private final Server jetty;
     private final URI base;
@@ -64,7 +67,7 @@ public final class WebServer implements AutoCloseable {
                 core.invoices(), core.services(), core.moduleCommands(), core.moduleQueue(), core.modules(),
                 core.apiCredentials(), core.catalog(), core.activityLog(), core.moduleLog(), throttle,
                 core.upgrades(), core.automation(),
-                core.cancellationRequests());
+                core.cancellationRequests(), settingsDir);
         TrustedProxies proxies = new TrustedProxies(trustedProxies);
         SessionTable sessions = new SessionTable(core.moduleDatabase());
         Area admin = new AdminArea(host, proxies, sessions, demo, clock);
@@ -114,6 +117,11 @@ public final class WebServer implements AutoCloseable {
 
     public CoreAssembly core() {
         return core;
+    }
+
+    /** Where the pages write settings files (the data directory's conf/ in a real host). */
+    public Path settingsDir() {
+        return settingsDir;
     }
 
     public MutableClock clock() {
@@ -190,6 +198,9 @@ public final class WebServer implements AutoCloseable {
         jetty.stop();
         if (ownsCore) {
             core.close();
+        }
+        try (var files = Files.walk(settingsDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
     }
 }

@@ -43,23 +43,67 @@ public final class ClientsService implements Clients {
 
     @Override
     public Client add(NewClient c) {
-        String first = required(c.firstName(), "firstname", "first name");
-        String last = required(c.lastName(), "lastname", "last name");
+        Checked v = checked(c);
+        String hash = c.password() == null || c.password().isEmpty() ? "" : hasher.hash(c.password());
+        return uniqueEmail(v.email(), () -> get(jdbc.insert("INSERT INTO clients (first_name, last_name, email, "
+                        + "email_key, company_name, address1, city, state, postcode, country, phone_number, status, "
+                        + "password_hash, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                v.first(), v.last(), v.email(), v.email().toLowerCase(Locale.ROOT), v.company(), v.address1(), v.city(),
+                v.state(), v.postcode(), v.country(), v.phone(), "Active", hash, Jdbc.now())).orElseThrow());
+    }
+
+    @Override
+    public Client update(long id, NewClient changes) {
+        Client now = get(id).orElseThrow(() -> BillingException.notFound("Client ID Not Found: " + id));
+        Checked v = checked(new NewClient(keep(changes.firstName(), now.firstName()),
+                keep(changes.lastName(), now.lastName()), keep(changes.email(), now.email()),
+                keep(changes.companyName(), now.companyName()), keep(changes.address1(), now.address1()),
+                keep(changes.city(), now.city()), keep(changes.state(), now.state()),
+                keep(changes.postcode(), now.postcode()), keep(changes.country(), now.country()),
+                keep(changes.phoneNumber(), now.phoneNumber()), null));
+        boolean newPassword = changes.password() != null && !changes.password().isEmpty();
+        // hashed before the update, so the row is not held while the slow hash runs
+        String hash = newPassword ? hasher.hash(changes.password()) : "";
+        List<Object> params = new java.util.ArrayList<>(List.of(v.first(), v.last(), v.email(),
+                v.email().toLowerCase(Locale.ROOT), v.company(), v.address1(), v.city(), v.state(), v.postcode(),
+                v.country(), v.phone()));
+        if (newPassword) {
+            params.add(hash);
+        }
+        params.add(id);
+        return uniqueEmail(v.email(), () -> {
+            jdbc.update("UPDATE clients SET first_name = ?, last_name = ?, email = ?, email_key = ?, company_name = ?, "
+                    + "address1 = ?, city = ?, state = ?, postcode = ?, country = ?, phone_number = ?"
+                    + (newPassword ? ", password_hash = ?" : "") + " WHERE id = ?", params.toArray());
+            return get(id).orElseThrow(() -> BillingException.notFound("Client ID Not Found: " + id));
+        });
+    }
+
+    private static String keep(String change, String stored) {
+        return change == null ? stored : change;
+    }
+
+    /** A client's details as stored: trimmed and checked. */
+    private record Checked(String first, String last, String email, String company, String address1, String city,
+                           String state, String postcode, String country, String phone) {
+    }
+
+    private static Checked checked(NewClient c) {
         String email = required(c.email(), "email", "e-mail address");
         if (email.length() > 255 || !EMAIL.matcher(email).matches()) {
             throw BillingException.invalid("email", "The e-mail address '" + email + "' is not valid.");
         }
-        String hash = c.password() == null || c.password().isEmpty() ? "" : hasher.hash(c.password());
+        return new Checked(required(c.firstName(), "firstname", "first name"),
+                required(c.lastName(), "lastname", "last name"), email, optional(c.companyName(), "companyname", 255),
+                optional(c.address1(), "address1", 255), optional(c.city(), "city", 255),
+                optional(c.state(), "state", 255), optional(c.postcode(), "postcode", 64),
+                optional(c.country(), "country", 64), optional(c.phoneNumber(), "phonenumber", 64));
+    }
+
+    /** Runs a write that sets {@code email}; another client's address is refused as a conflict. */
+    private static Client uniqueEmail(String email, java.util.function.Supplier<Client> write) {
         try {
-            long id = jdbc.insert("INSERT INTO clients (first_name, last_name, email, email_key, company_name, address1, "
-                            + "city, state, postcode, country, phone_number, status, password_hash, created) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    first, last, email, email.toLowerCase(Locale.ROOT), optional(c.companyName(), "companyname", 255),
-                    optional(c.address1(), "address1", 255), optional(c.city(), "city", 255),
-                    optional(c.state(), "state", 255), optional(c.postcode(), "postcode", 64),
-                    optional(c.country(), "country", 64), optional(c.phoneNumber(), "phonenumber", 64), "Active",
-                    hash, Jdbc.now());
-            return get(id).orElseThrow();
+            return write.get();
         } catch (DataAccessException e) {
             if (e.isUniqueViolation()) {
                 throw new BillingException(BillingException.Category.CONFLICT, "email",

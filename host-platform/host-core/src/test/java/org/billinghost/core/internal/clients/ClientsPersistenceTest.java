@@ -115,4 +115,43 @@ class ClientsPersistenceTest {
         assertThatThrownBy(() -> core.clients().search("", -1, 10)).isInstanceOf(BillingException.class);
         assertThatThrownBy(() -> core.clients().search("", 0, 0)).isInstanceOf(BillingException.class);
     }
+
+    @AllDatabases.Test
+    void updateChangesTheGivenFieldsAndKeepsTheOthersAndThePassword(CoreAssembly core) {
+        String email = email();
+        Client c = core.clients().add(client("Ada", "Lovelace", email, "s3cret-pw"));
+        String newEmail = email();
+
+        Client changed = core.clients().update(c.id(), new NewClient(" Augusta ", null, newEmail, null, null, "London",
+                null, null, "GB", null, null));
+
+        assertThat(changed).isEqualTo(new Client(c.id(), "Augusta", "Lovelace", newEmail, "Acme", "1 Main St",
+                "London", "IL", "62701", "GB", "+1 555 0100", "Active", c.created(), c.credit()));
+        assertThat(core.clients().byEmail(email)).isEmpty();
+        assertThat(core.clients().authenticate(newEmail, "s3cret-pw")).contains(changed);
+    }
+
+    @AllDatabases.Test
+    void updateSetsANewPasswordAndRefusesAnotherClientsEmailChangingNothing(CoreAssembly core) {
+        String taken = email();
+        core.clients().add(client("A", "B", taken, "pw"));
+        String email = email();
+        Client c = core.clients().add(client("C", "D", email, "old-password"));
+
+        core.clients().update(c.id(), new NewClient(null, null, null, null, null, null, null, null, null, null,
+                "new-password"));
+        assertThat(core.clients().authenticate(email, "new-password")).isPresent();
+        assertThat(core.clients().authenticate(email, "old-password")).isEmpty();
+
+        assertThatThrownBy(() -> core.clients().update(c.id(), new NewClient("Changed", null, taken.toUpperCase(),
+                null, null, null, null, null, null, null, null)))
+                .isInstanceOfSatisfying(BillingException.class,
+                        e -> assertThat(e.category()).isEqualTo(BillingException.Category.CONFLICT))
+                .hasMessageContaining("already exists");
+        assertThatThrownBy(() -> core.clients().update(c.id(), new NewClient("", null, null, null, null, null, null,
+                null, null, null, null))).hasMessage("The client's first name is required.");
+        assertThatThrownBy(() -> core.clients().update(999_999, new NewClient("X", null, null, null, null, null, null,
+                null, null, null, null))).hasMessage("Client ID Not Found: 999999");
+        assertThat(core.clients().get(c.id()).orElseThrow().firstName()).isEqualTo("C");
+    }
 }

@@ -81,7 +81,9 @@ public final class CatalogActions {
     }
 
     private Map<String, Object> product(Product p) {
-        List<Map<String, Object>> fields = p.customFields().stream().map(CatalogActions::customField).toList();
+        // as in WHMCS, admin-only fields are not listed: GetProducts needs no permission, and an order may leave them
+        List<Map<String, Object>> fields = p.customFields().stream().filter(f -> !f.adminOnly())
+                .map(CatalogActions::customField).toList();
         return Replies.of("pid", p.id(), "gid", p.groupId(), "type", p.type().code(), "name", p.name(),
                 "description", p.description(), "module", p.module(), "paytype", p.payType().code(),
                 "price", Formats.amount(p.price()), "pricing", WhmcsPricing.reply(p, catalog.currency()),

@@ -15,14 +15,17 @@ import java.util.stream.Collectors;
 
 /**
  * {@code /admin/apicredentials}: the API credentials; a new one's secret is shown on the answer
- * to its creation only (it is stored hashed, so it cannot be shown again).
+ * to its creation only (it is stored hashed, so it cannot be shown again). Also the API's address
+ * restriction and access key ({@link ApiAccessSettings}).
  */
 final class ApiCredentialsPage implements Page {
     private static final String LINK = "/admin/apicredentials";
     private final HostServices host;
+    private final ApiAccessSettings access;
 
     ApiCredentialsPage(HostServices host) {
         this.host = host;
+        this.access = new ApiAccessSettings(host.settingsDir());
     }
 
     @Override
@@ -43,10 +46,18 @@ final class ApiCredentialsPage implements Page {
                     });
                     return;
                 }
+                case "access" -> {
+                    ex.actThenRedirect(LINK, () -> access.save(ex.param("allowedips"), ex.param("accesskey"),
+                            ex.ticked("removekey")));
+                    return;
+                }
                 default -> throw PageException.badRequest("Unknown action.");
             }
         }
+        ApiAccessSettings.Current current = access.read();
         ex.render("admin/apicredentials.ftlh", Exchange.model("credentials", host.apiCredentials().list(),
+                "allowedIps", current.allowedIps(), "accessKeySet", current.accessKeySet(),
+                "accessEditable", access.available(),
                 "created", created, "flash", created == null ? null
                         : Notice.ok("Created the credential. Copy the secret now: it is shown only this once.")));
     }
