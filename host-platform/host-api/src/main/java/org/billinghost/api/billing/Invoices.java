@@ -36,4 +36,36 @@ public interface Invoices {
      * {@code refuseOverpayment} says so. Amounts above 9,999,999,999.99 are refused.
      */
     Invoice addPayment(long invoiceId, BigDecimal amount, String transactionId, String gateway);
+
+    /**
+     * The payments recorded, oldest first, narrowed by invoice, client and transaction id (letter case ignored)
+     * where these are given (0 or null: any).
+     *
+     * @since 2.2
+     */
+    ResultPage<Transaction> transactions(long invoiceId, long clientId, String transactionId, int offset, int limit);
+
+    /**
+     * Pays an unpaid invoice from its client's credit: {@code amount}, or (null) as much as both the credit and
+     * the balance allow. An amount above the balance or the credit is refused. Paying in full does what a
+     * payment in full does (see {@link #addPayment}).
+     *
+     * @since 2.2
+     */
+    Invoice applyCredit(long invoiceId, BigDecimal amount);
+
+    /**
+     * Adds to (a positive amount) or removes from (a negative one) a client's credit, with a description
+     * (1 to 255 characters); removing more than the balance is refused. Answers the new balance.
+     *
+     * @since 2.2
+     */
+    BigDecimal changeCredit(long clientId, BigDecimal amount, String description);
+
+    /**
+     * A client's credit entries, oldest first.
+     *
+     * @since 2.2
+     */
+    ResultPage<CreditEntry> credits(long clientId, int offset, int limit);
 }
