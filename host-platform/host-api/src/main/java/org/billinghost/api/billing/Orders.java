@@ -47,8 +47,8 @@ public interface Orders {
     Order accept(long orderId, boolean runModuleCreate);
 
     /**
-     * Cancels a Pending order whose invoice is not paid (as WHMCS, since 2.2: an Active, Cancelled or Fraud
-     * order, or one paid, is refused), with its pending services and unpaid invoice.
+     * Cancels a Pending order on whose invoice no money was taken (as WHMCS, since 2.2: an Active, Cancelled or
+     * Fraud order, or one paid in part or in full, is refused), with its pending services and unpaid invoice.
      */
     Order cancel(long orderId);
 

@@ -284,8 +284,8 @@ public final class OrderService implements Orders {
                 throw BillingException.conflict("Order " + orderId + " is " + order.status().label()
                         + ": only a Pending order can be cancelled");
             }
-            if (jdbc.queryLong("SELECT COUNT(*) FROM invoices WHERE id = ? AND (status = ? OR paid > 0)",
-                    order.invoiceId(), InvoiceStatus.PAID.label()) > 0) {
+            // money taken, in part or in full; a free order's invoice is paid without any and may be cancelled
+            if (jdbc.queryLong("SELECT COUNT(*) FROM invoices WHERE id = ? AND paid > 0", order.invoiceId()) > 0) {
                 throw BillingException.conflict("Order " + orderId + " is paid (invoice " + order.invoiceId()
                         + "): only an unpaid order can be cancelled");
             }

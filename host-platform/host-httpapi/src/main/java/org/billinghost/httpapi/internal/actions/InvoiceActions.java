@@ -10,14 +10,20 @@ import org.billinghost.api.billing.Invoices;
 import org.billinghost.api.billing.Order;
 import org.billinghost.api.billing.Orders;
 import org.billinghost.api.billing.Permissions;
+import org.billinghost.api.billing.Transaction;
 import org.billinghost.api.platform.ResultPage;
 import org.billinghost.httpapi.internal.ActionTable;
 import org.billinghost.httpapi.internal.ApiError;
 import org.billinghost.httpapi.internal.ApiRequest;
 import org.billinghost.httpapi.internal.Formats;
 
-/** GetInvoice, GetInvoices, AddInvoicePayment. */
+/** GetInvoice, GetInvoices, AddInvoicePayment, AddTransaction, GetTransactions. */
 public final class InvoiceActions {
+
+    /** WHMCS's date of a payment not yet made. */
+    private static final String NEVER = "0000-00-00 00:00:00";
+    /** As the payments' column holds. */
+    private static final int MAX_TRANSACTION_ID = 128;
 
     private final Invoices invoices;
     private final Orders orders;
@@ -30,7 +36,9 @@ public final class InvoiceActions {
     public void register(ActionTable table) {
         table.add("GetInvoice", Permissions.INVOICES, (r, admin) -> getInvoice(r))
                 .add("GetInvoices", Permissions.INVOICES, (r, admin) -> getInvoices(r))
-                .add("AddInvoicePayment", Permissions.INVOICES, (r, admin) -> addPayment(r));
+                .add("AddInvoicePayment", Permissions.INVOICES, (r, admin) -> addPayment(r))
+                .add("AddTransaction", Permissions.INVOICES, (r, admin) -> addTransaction(r))
+                .add("GetTransactions", Permissions.INVOICES, (r, admin) -> getTransactions(r));
     }
 
     private Invoice invoice(ApiRequest r) {
@@ -44,10 +52,14 @@ public final class InvoiceActions {
         List<Map<String, Object>> items = invoice.lines().stream().map(l -> Replies.of(
                 "type", lineType(l.type()), "relid", l.serviceId(),
                 "description", l.description(), "amount", Formats.amount(l.amount()), "taxed", 0)).toList();
+        // an invoice's payments are a few; should one have more than a page, GetTransactions pages them all
+        List<Map<String, Object>> transactions = invoices.transactions(invoice.id(), 0, null, 0, Paging.MAX_LIMIT)
+                .items().stream().map(InvoiceActions::transaction).toList();
         Map<String, Object> reply = summary(invoice, "invoiceid");
-        reply.put("balance", Formats.amount(balance(invoice)));
+        reply.put("balance", Formats.amount(invoice.balance()));
         reply.put("paymentmethod", paymentMethod);
         reply.put("items", Replies.wrapped("item", items));
+        reply.put("transactions", Replies.wrapped("transaction", transactions));
         return reply;
     }
 
@@ -60,14 +72,27 @@ public final class InvoiceActions {
         };
     }
 
-    /** What GetInvoice ({@code invoiceid}) and GetInvoices ({@code id}) both answer of an invoice. */
+    /**
+     * What GetInvoice ({@code invoiceid}) and GetInvoices ({@code id}) both answer of an invoice. As in WHMCS the
+     * credit applied lowers {@code total}, and {@code amountpaid} counts the payments only.
+     */
     private static Map<String, Object> summary(Invoice invoice, String idName) {
-        return Replies.of(idName, invoice.id(), "invoicenum", "", "userid", invoice.clientId(),
+        return Replies.of(idName, invoice.id(), "invoicenum", invoice.number(), "userid", invoice.clientId(),
                 "orderid", invoice.orderId(), "date", Formats.date(invoice.created()),
                 "duedate", invoice.dueDate() == null ? Formats.date(invoice.created()) : Formats.day(invoice.dueDate()),
-                "datepaid", Formats.dateTime(invoice.datePaid()), "subtotal", Formats.amount(invoice.total()),
-                "credit", "0.00", "tax", "0.00", "total", Formats.amount(invoice.total()),
-                "amountpaid", Formats.amount(invoice.paid()), "status", invoice.status().label());
+                "datepaid", invoice.datePaid() == null ? NEVER : Formats.dateTime(invoice.datePaid()),
+                "subtotal", Formats.amount(invoice.total()), "credit", Formats.amount(invoice.credit()), "tax", "0.00",
+                "total", Formats.amount(invoice.total().subtract(invoice.credit())),
+                "amountpaid", Formats.amount(invoice.paid().subtract(invoice.credit())),
+                "status", invoice.status().label());
+    }
+
+    /** A payment as WHMCS's GetTransactions and GetInvoice answer it; this host has one currency, no fees or refunds. */
+    static Map<String, Object> transaction(Transaction t) {
+        return Replies.of("id", t.id(), "userid", t.clientId(), "currency", 0, "gateway", t.gateway(),
+                "date", Formats.dateTime(t.date()), "description", "Invoice Payment",
+                "amountin", Formats.amount(t.amount()), "fees", "0.00", "amountout", "0.00", "rate", "1.00000",
+                "transid", t.transactionId(), "invoiceid", t.invoiceId(), "refundid", 0);
     }
 
     /** Filters {@code userid} and {@code status} (Unpaid, Paid, Cancelled), paged by limitstart/limitnum. */
@@ -89,17 +114,53 @@ public final class InvoiceActions {
         String transactionId = r.string("transid");
         String gateway = r.string("gateway");
         Invoice invoice = invoice(r);
-        BigDecimal amount = r.optAmount("amount").orElseGet(() -> balance(invoice));
-        if (amount.signum() <= 0) {
-            throw ApiError.invalid("The payment amount must be greater than zero (invoice balance "
-                    + Formats.amount(balance(invoice)) + ")");
-        }
-        Invoice paid = invoices.addPayment(invoice.id(), amount, transactionId, gateway);
+        Invoice paid = pay(invoice, r.optAmount("amount").orElseGet(invoice::balance), transactionId, gateway);
         return Replies.of("invoiceid", paid.id(), "status", paid.status().label(),
-                "balance", Formats.amount(balance(paid)));
+                "balance", Formats.amount(paid.balance()));
     }
 
-    private static BigDecimal balance(Invoice invoice) {
-        return invoice.total().subtract(invoice.paid()).max(BigDecimal.ZERO);
+    private Invoice pay(Invoice invoice, BigDecimal amount, String transactionId, String gateway) {
+        if (amount.signum() <= 0) {
+            throw ApiError.invalid("The payment amount must be greater than zero (invoice balance "
+                    + Formats.amount(invoice.balance()) + ")");
+        }
+        return invoices.addPayment(invoice.id(), amount, transactionId, gateway);
+    }
+
+    /**
+     * A payment of an invoice: AddInvoicePayment under WHMCS's other names ({@code paymentmethod},
+     * {@code amountin}). A transaction without invoice (a payment to credit, a refund, an expense) is not offered.
+     */
+    private Map<String, Object> addTransaction(ApiRequest r) {
+        r.refuseUnsupported("date", "currencyid", "description", "fees", "amountout", "rate");
+        r.refuseSwitchOtherThan("credit", false, "a transaction pays an invoice; AddCredit adds credit");
+        r.refuseSwitchOtherThan("allowduplicatetransid", false, "a transaction id is counted once");
+        if (!r.has("invoiceid")) {
+            throw ApiError.invalid("Parameter invoiceid is required by this host: a transaction pays an invoice");
+        }
+        String gateway = r.string("paymentmethod");
+        String transactionId = r.string("transid");
+        Invoice invoice = invoice(r);
+        long userId = r.optId("userid").orElse(invoice.clientId());
+        if (userId != invoice.clientId()) {
+            throw ApiError.invalid("Invoice " + invoice.id() + " belongs to client " + invoice.clientId() + ", not "
+                    + userId);
+        }
+        pay(invoice, r.optAmount("amountin").orElseThrow(() -> ApiError.invalid(
+                "Missing required parameter: amountin")), transactionId, gateway);
+        return Map.of();
+    }
+
+    /** Filters {@code invoiceid}, {@code clientid} and {@code transid}, oldest first, paged. */
+    private Map<String, Object> getTransactions(ApiRequest r) {
+        Paging paging = Paging.of(r);
+        String transactionId = r.optString("transid").orElse(null);
+        if (transactionId != null && transactionId.length() > MAX_TRANSACTION_ID) {
+            throw ApiError.invalid("Parameter transid must be at most " + MAX_TRANSACTION_ID + " characters");
+        }
+        ResultPage<Transaction> page = invoices.transactions(r.optId("invoiceid").orElse(0),
+                r.optId("clientid").orElse(0), transactionId, paging.offset(), paging.limit());
+        return Replies.page(page, "transactions", "transaction",
+                page.items().stream().map(InvoiceActions::transaction).toList());
     }
 }
