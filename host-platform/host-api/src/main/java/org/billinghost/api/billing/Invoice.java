@@ -73,7 +73,13 @@ public record Invoice(long id, long clientId, long orderId, InvoiceStatus status
         /** a later period of a service */
         RENEWAL,
         /** the prorated difference of a product or cycle change */
-        UPGRADE;
+        UPGRADE,
+        /**
+         * a line an admin wrote on an invoice of their own (CreateInvoice), of no service
+         *
+         * @since 2.2
+         */
+        ITEM;
 
         public String code() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -1,6 +1,8 @@
 package org.billinghost.api.billing;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.billinghost.api.platform.ResultPage;
 import org.osgi.annotation.versioning.ProviderType;
@@ -36,6 +38,23 @@ public interface Invoices {
      * {@code refuseOverpayment} says so. Amounts above 9,999,999,999.99 are refused.
      */
     Invoice addPayment(long invoiceId, BigDecimal amount, String transactionId, String gateway);
+
+    /**
+     * Creates an unpaid invoice of a client that bills no order, with {@link Invoice.LineType#ITEM} lines (1 to
+     * 100, each a description of 1 to 255 characters and an amount), due on {@code dueDate}. An invoice of 0.00
+     * is paid at once, as an order's is.
+     *
+     * @since 2.2
+     */
+    Invoice create(long clientId, LocalDate dueDate, List<Item> items);
+
+    /**
+     * A line of {@link #create}.
+     *
+     * @since 2.2
+     */
+    record Item(String description, BigDecimal amount) {
+    }
 
     /**
      * The payments recorded, oldest first, narrowed by invoice, client and transaction id (letter case ignored)

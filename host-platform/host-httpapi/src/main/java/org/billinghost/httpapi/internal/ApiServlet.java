@@ -105,7 +105,7 @@ public final class ApiServlet extends HttpServlet {
         new ClientActions(b.clients()).register(table);
         new CatalogActions(b.catalog()).register(table);
         new OrderActions(b.orders(), b.clients(), b.services(), json).register(table);
-        new InvoiceActions(b.invoices(), b.orders()).register(table);
+        new InvoiceActions(b.invoices(), b.orders(), b.clients()).register(table);
         new CreditActions(b.invoices(), b.clients()).register(table);
         new ServiceActions(b.services(), b.clients(), b.catalog(), json).register(table);
         new UpgradeActions(b.upgrades(), b.services()).register(table);

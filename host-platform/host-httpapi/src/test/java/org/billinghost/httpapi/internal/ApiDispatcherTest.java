@@ -89,6 +89,7 @@ class ApiDispatcherTest {
                 "ModuleTerminate", "ModuleChangePackage", "ModuleCustom", "GetModuleQueue", "GetActivityLog",
                 "LogActivity", "ActivateModule", "DeactivateModule", "UpdateModuleConfiguration",
                 "GetModuleConfigurationParameters", "RetryModuleQueueItem", "ResolveModuleQueueItem", "PendingOrder",
-                "DeleteOrder", "AddTransaction", "GetTransactions", "AddCredit", "ApplyCredit", "GetCredits");
+                "DeleteOrder", "AddTransaction", "GetTransactions", "AddCredit", "ApplyCredit", "GetCredits",
+                "CreateInvoice");
     }
 }

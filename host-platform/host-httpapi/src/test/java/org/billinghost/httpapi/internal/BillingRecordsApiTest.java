@@ -149,6 +149,44 @@ class BillingRecordsApiTest extends ApiTestSupport {
     }
 
     @Test
+    void createInvoiceBillsNumberedItemsAndAppliesCreditWhenAsked() {
+        long client = newClient();
+        String c = String.valueOf(client);
+        call("AddCredit", "clientid", c, "description", "Prepaid", "amount", "5.00").ok();
+
+        Reply created = call("CreateInvoice", "userid", c, "itemdescription1", "Consulting", "itemamount1", "30.00",
+                "itemdescription2", "Travel", "itemamount2", "2.50", "itemtaxed2", "0", "duedate", "2031-01-31",
+                "autoapplycredit", "1").ok();
+
+        JsonNode invoice = invoice(created.id("invoiceid"));
+        assertThat(invoice.path("userid").asLong()).isEqualTo(client);
+        assertThat(invoice.path("orderid").asLong()).isZero();
+        assertThat(invoice.path("duedate").asText()).isEqualTo("2031-01-31");
+        assertThat(invoice.path("subtotal").asText()).isEqualTo("32.50");
+        assertThat(invoice.path("credit").asText()).isEqualTo("5.00");
+        assertThat(invoice.path("balance").asText()).isEqualTo("27.50");
+        assertThat(invoice.path("items").path("item")).extracting(i -> i.path("description").asText() + " "
+                + i.path("amount").asText() + " " + i.path("type").asText()).containsExactly("Consulting 30.00 ",
+                "Travel 2.50 ");
+    }
+
+    @Test
+    void createInvoiceRefusesWhatItDoesNotApplyAndCreatesNothing() {
+        String c = String.valueOf(newClient());
+
+        call("CreateInvoice", "userid", c, "itemdescription1", "A", "itemamount1", "1.00", "taxrate", "20")
+                .refused(200, "Parameter taxrate is not supported");
+        call("CreateInvoice", "userid", c, "itemdescription1", "A", "itemamount1", "1.00", "itemtaxed1", "1")
+                .refused(200, "Parameter itemtaxed1=true is not supported");
+        call("CreateInvoice", "userid", c, "itemdescription1", "A").refused(200, "Missing required parameter: itemamount1");
+        call("CreateInvoice", "userid", c).refused(200, "An invoice needs 1 to 100 items");
+        call("CreateInvoice", "userid", c, "itemdescription1", "A", "itemamount1", "1.00", "status", "Paid")
+                .refused(200, "Parameter status must be Unpaid");
+
+        assertThat(call("GetInvoices", "userid", c).ok().json().path("totalresults").asInt()).isZero();
+    }
+
+    @Test
     void everyOrderHasATenDigitOrderNumberAnsweredByAddOrderAndGetOrders() {
         long client = newClient();
         Reply added = call("AddOrder", "clientid", String.valueOf(client), "pid",

@@ -55,6 +55,8 @@ public final class InvoiceService implements Invoices {
             Instant.ofEpochMilli(rs.getLong("created")), rs.getString("description"), rs.getBigDecimal("amount"),
             rs.getLong("invoice_id"));
     private static final int MAX_CREDIT_DESCRIPTION = 255;
+    /** Lines of an invoice an admin creates (as an order's lines). */
+    private static final int MAX_ITEMS = 100;
     private static final DateTimeFormatter PERIOD = DateTimeFormatter.ISO_LOCAL_DATE;
     /** The reason the daily automation gives a suspension for non-payment (WHMCS's wording). */
     public static final String OVERDUE = "Overdue on Payment";
@@ -185,6 +187,45 @@ public final class InvoiceService implements Invoices {
                 markPaid(invoiceId);
             }
             return null;
+        });
+        return get(invoiceId).orElseThrow();
+    }
+
+    @Override
+    public Invoice create(long clientId, LocalDate dueDate, List<Item> items) {
+        if (items == null || items.isEmpty() || items.size() > MAX_ITEMS) {
+            throw BillingException.invalid("An invoice needs 1 to " + MAX_ITEMS + " items");
+        }
+        BigDecimal total = BigDecimal.ZERO;
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            String description = item.description() == null ? "" : item.description().trim();
+            if (description.isEmpty() || description.length() > 255) {
+                throw BillingException.invalid("Item " + (i + 1) + ": a description of 1 to 255 characters is required");
+            }
+            if (item.amount() == null || !Money.fits(item.amount())) {
+                throw BillingException.invalid("Item " + (i + 1) + ": the amount must be from 0 to "
+                        + Money.MAX.toPlainString() + " with at most 2 decimals");
+            }
+            total = total.add(item.amount());
+        }
+        if (!Money.fits(total)) {
+            throw BillingException.invalid("The invoice's total " + total.toPlainString() + " is more than "
+                    + Money.MAX.toPlainString());
+        }
+        if (jdbc.queryLong("SELECT COUNT(*) FROM clients WHERE id = ?", clientId) == 0) {
+            throw BillingException.notFound("Client " + clientId + " not found");
+        }
+        BigDecimal sum = total;
+        long invoiceId = jdbc.inTransaction(() -> {
+            long id = create(clientId, 0, sum, dueDate == null ? clock.today() : dueDate);
+            for (Item item : items) {
+                addLine(id, 0, item.description().trim(), item.amount(), LineType.ITEM, null, null);
+            }
+            if (sum.signum() == 0) {
+                markPaid(id);
+            }
+            return id;
         });
         return get(invoiceId).orElseThrow();
     }

@@ -1,9 +1,15 @@
 package org.billinghost.httpapi.internal.actions;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.Invoice;
 import org.billinghost.api.billing.InvoiceStatus;
 import org.billinghost.api.billing.Invoices;
@@ -17,9 +23,11 @@ import org.billinghost.httpapi.internal.ApiError;
 import org.billinghost.httpapi.internal.ApiRequest;
 import org.billinghost.httpapi.internal.Formats;
 
-/** GetInvoice, GetInvoices, AddInvoicePayment, AddTransaction, GetTransactions. */
+/** GetInvoice, GetInvoices, CreateInvoice, AddInvoicePayment, AddTransaction, GetTransactions. */
 public final class InvoiceActions {
 
+    private static final Pattern ITEM_PARAMETER = Pattern.compile("item(description|amount|taxed)([0-9]+)");
+    private static final int MAX_ITEMS = 100;
     /** WHMCS's date of a payment not yet made. */
     private static final String NEVER = "0000-00-00 00:00:00";
     /** As the payments' column holds. */
@@ -27,16 +35,19 @@ public final class InvoiceActions {
 
     private final Invoices invoices;
     private final Orders orders;
+    private final Clients clients;
 
-    public InvoiceActions(Invoices invoices, Orders orders) {
+    public InvoiceActions(Invoices invoices, Orders orders, Clients clients) {
         this.invoices = invoices;
         this.orders = orders;
+        this.clients = clients;
     }
 
     public void register(ActionTable table) {
         table.add("GetInvoice", Permissions.INVOICES, (r, admin) -> getInvoice(r))
                 .add("GetInvoices", Permissions.INVOICES, (r, admin) -> getInvoices(r))
                 .add("AddInvoicePayment", Permissions.INVOICES, (r, admin) -> addPayment(r))
+                .add("CreateInvoice", Permissions.INVOICES, (r, admin) -> createInvoice(r))
                 .add("AddTransaction", Permissions.INVOICES, (r, admin) -> addTransaction(r))
                 .add("GetTransactions", Permissions.INVOICES, (r, admin) -> getTransactions(r));
     }
@@ -63,12 +74,16 @@ public final class InvoiceActions {
         return reply;
     }
 
-    /** WHMCS's item types: Hosting for a service's period, Setup for its setup fee, Upgrade for a change. */
+    /**
+     * WHMCS's item types: Hosting for a service's period, Setup for its setup fee, Upgrade for a change, none for an
+     * admin's own line.
+     */
     private static String lineType(Invoice.LineType type) {
         return switch (type) {
             case ORDER, RENEWAL -> "Hosting";
             case SETUP -> "Setup";
             case UPGRADE -> "Upgrade";
+            case ITEM -> "";
         };
     }
 
@@ -105,6 +120,59 @@ public final class InvoiceActions {
                 .orElse(null);
         ResultPage<Invoice> page = invoices.list(status, r.optId("userid").orElse(0), paging.offset(), paging.limit());
         return Replies.page(page, "invoices", "invoice", page.items().stream().map(i -> summary(i, "id")).toList());
+    }
+
+    /**
+     * WHMCS's numbered items ({@code itemdescription1}, {@code itemamount1}, {@code itemtaxed1}, …); untaxed, as
+     * this host charges no tax. With {@code autoapplycredit} the client's credit pays what it can at once.
+     */
+    private Map<String, Object> createInvoice(ApiRequest r) {
+        r.refuseUnsupported("paymentmethod", "taxrate", "taxrate2", "date", "notes");
+        r.refuseSwitchOtherThan("draft", false, "an invoice is issued when created");
+        r.refuseSwitchOtherThan("sendinvoice", false, "it sends no emails");
+        String status = r.string("status", "Unpaid");
+        if (!status.equalsIgnoreCase("Unpaid")) {
+            throw ApiError.invalid("Parameter status must be Unpaid, got '" + ApiRequest.shorten(status)
+                    + "': an invoice is paid by its payments");
+        }
+        long clientId = r.id("userid");
+        List<Invoices.Item> items = items(r);
+        LocalDate due = r.optDate("duedate").orElse(null);
+        boolean applyCredit = r.bool("autoapplycredit", false);
+        Invoice invoice = invoices.create(clientId, due, items);
+        if (applyCredit && invoice.status() == InvoiceStatus.UNPAID) {
+            BigDecimal credit = clients.get(clientId).map(c -> c.credit().min(invoice.balance())).orElse(BigDecimal.ZERO);
+            if (credit.signum() > 0) {
+                invoices.applyCredit(invoice.id(), credit);
+            }
+        }
+        Invoice created = invoices.get(invoice.id()).orElseThrow();
+        return Replies.of("invoiceid", created.id(), "status", created.status().label());
+    }
+
+    /** The numbered items, in their numbers' order; each needs a description and an amount. */
+    private static List<Invoices.Item> items(ApiRequest r) {
+        TreeMap<Integer, String> numbers = new TreeMap<>();
+        for (String name : r.names()) {
+            Matcher m = ITEM_PARAMETER.matcher(name);
+            if (m.matches()) {
+                if (m.group(2).length() > 3) {
+                    throw ApiError.invalid("Parameter " + ApiRequest.shorten(name) + ": item numbers have at most 3 digits");
+                }
+                numbers.put(Integer.parseInt(m.group(2)), m.group(2));
+            }
+        }
+        if (numbers.isEmpty() || numbers.size() > MAX_ITEMS) {
+            throw ApiError.invalid("An invoice needs 1 to " + MAX_ITEMS
+                    + " items: itemdescription1 and itemamount1, itemdescription2 and itemamount2, …");
+        }
+        List<Invoices.Item> items = new ArrayList<>();
+        for (String n : numbers.values()) {
+            r.refuseSwitchOtherThan("itemtaxed" + n, false, "it charges no tax");
+            items.add(new Invoices.Item(r.string("itemdescription" + n), r.optAmount("itemamount" + n)
+                    .orElseThrow(() -> ApiError.invalid("Missing required parameter: itemamount" + n))));
+        }
+        return items;
     }
 
     /** Without {@code amount} the payment settles the balance, as in WHMCS. */
