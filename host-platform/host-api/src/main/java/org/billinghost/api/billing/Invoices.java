@@ -49,6 +49,16 @@ public interface Invoices {
     Invoice create(long clientId, LocalDate dueDate, List<Item> items);
 
     /**
+     * Changes an invoice in one step (null: unchanged; WHMCS's UpdateInvoice): {@code status} Cancelled for an
+     * unpaid invoice on which no money was taken, or Unpaid for a cancelled one; {@code dueDate} and
+     * {@code newItems} (added as in {@link #create}, raising the total) of an invoice not paid. Answers the
+     * invoice as it is then.
+     *
+     * @since 2.2
+     */
+    Invoice update(long invoiceId, InvoiceStatus status, LocalDate dueDate, List<Item> newItems);
+
+    /**
      * A line of {@link #create}.
      *
      * @since 2.2

@@ -187,6 +187,28 @@ class BillingRecordsApiTest extends ApiTestSupport {
     }
 
     @Test
+    void updateInvoiceAddsItemsMovesTheDueDateAndCancelsOnlyWithoutMoneyTaken() {
+        Placed placed = order("10.00");
+        String invoiceId = String.valueOf(placed.invoiceId());
+
+        call("UpdateInvoice", "invoiceid", invoiceId, "newitemdescription[0]", "Extra", "newitemamount[0]", "5.00",
+                "newitemtaxed[0]", "0", "duedate", "2031-02-28").ok();
+        JsonNode updated = invoice(placed.invoiceId());
+        assertThat(updated.path("subtotal").asText()).isEqualTo("15.00");
+        assertThat(updated.path("duedate").asText()).isEqualTo("2031-02-28");
+        call("UpdateInvoice", "invoiceid", invoiceId, "notes", "x").refused(200, "Parameter notes is not supported");
+        call("UpdateInvoice", "invoiceid", invoiceId, "status", "Paid").refused(200, "cannot become Paid");
+
+        call("UpdateInvoice", "invoiceid", invoiceId, "status", "Cancelled").ok();
+        assertThat(invoice(placed.invoiceId()).path("status").asText()).isEqualTo("Cancelled");
+        call("UpdateInvoice", "invoiceid", invoiceId, "status", "Unpaid").ok();
+        call("AddInvoicePayment", "invoiceid", invoiceId, "transid", unique("tx-upd-"), "gateway", "paypal",
+                "amount", "1.00").ok();
+        call("UpdateInvoice", "invoiceid", invoiceId, "status", "Cancelled").refused(200, "with 1.00 paid");
+        assertThat(invoice(placed.invoiceId()).path("status").asText()).isEqualTo("Unpaid");
+    }
+
+    @Test
     void everyOrderHasATenDigitOrderNumberAnsweredByAddOrderAndGetOrders() {
         long client = newClient();
         Reply added = call("AddOrder", "clientid", String.valueOf(client), "pid",

@@ -196,7 +196,24 @@ public final class InvoiceService implements Invoices {
         if (items == null || items.isEmpty() || items.size() > MAX_ITEMS) {
             throw BillingException.invalid("An invoice needs 1 to " + MAX_ITEMS + " items");
         }
-        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal sum = itemsTotal(items, BigDecimal.ZERO);
+        if (jdbc.queryLong("SELECT COUNT(*) FROM clients WHERE id = ?", clientId) == 0) {
+            throw BillingException.notFound("Client " + clientId + " not found");
+        }
+        long invoiceId = jdbc.inTransaction(() -> {
+            long id = create(clientId, 0, sum, dueDate == null ? clock.today() : dueDate);
+            addItems(id, items);
+            if (sum.signum() == 0) {
+                markPaid(id);
+            }
+            return id;
+        });
+        return get(invoiceId).orElseThrow();
+    }
+
+    /** The total of {@code items} added to {@code start}, each item and the sum checked against the money columns. */
+    private static BigDecimal itemsTotal(List<Item> items, BigDecimal start) {
+        BigDecimal total = start;
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             String description = item.description() == null ? "" : item.description().trim();
@@ -210,24 +227,59 @@ public final class InvoiceService implements Invoices {
             total = total.add(item.amount());
         }
         if (!Money.fits(total)) {
-            throw BillingException.invalid("The invoice's total " + total.toPlainString() + " is more than "
+            throw BillingException.invalid("The invoice's total " + total.toPlainString() + " would be more than "
                     + Money.MAX.toPlainString());
         }
-        if (jdbc.queryLong("SELECT COUNT(*) FROM clients WHERE id = ?", clientId) == 0) {
-            throw BillingException.notFound("Client " + clientId + " not found");
+        return total;
+    }
+
+    private void addItems(long invoiceId, List<Item> items) {
+        for (Item item : items) {
+            addLine(invoiceId, 0, item.description().trim(), item.amount(), LineType.ITEM, null, null);
         }
-        BigDecimal sum = total;
-        long invoiceId = jdbc.inTransaction(() -> {
-            long id = create(clientId, 0, sum, dueDate == null ? clock.today() : dueDate);
-            for (Item item : items) {
-                addLine(id, 0, item.description().trim(), item.amount(), LineType.ITEM, null, null);
+    }
+
+    @Override
+    public Invoice update(long invoiceId, InvoiceStatus status, LocalDate dueDate, List<Item> newItems) {
+        List<Item> items = newItems == null ? List.of() : newItems;
+        if (items.size() > MAX_ITEMS) {
+            throw BillingException.invalid("At most " + MAX_ITEMS + " items are added at once");
+        }
+        jdbc.inTransaction(() -> {
+            Invoice invoice = jdbc.queryOne("SELECT " + COLUMNS + " FROM invoices WHERE id = ? FOR UPDATE", INVOICE,
+                    invoiceId).orElseThrow(() -> BillingException.notFound("Invoice " + invoiceId + " not found"));
+            InvoiceStatus next = status == null ? invoice.status() : status;
+            if ((dueDate != null || !items.isEmpty()) && invoice.status() == InvoiceStatus.PAID) {
+                throw BillingException.conflict("Invoice " + invoiceId + " is Paid: its due date and items stay");
             }
-            if (sum.signum() == 0) {
-                markPaid(id);
+            if (!items.isEmpty()) {
+                BigDecimal total = itemsTotal(items, invoice.total());
+                addItems(invoiceId, items);
+                jdbc.update("UPDATE invoices SET total = ? WHERE id = ?", total, invoiceId);
             }
-            return id;
+            if (dueDate != null) {
+                jdbc.update("UPDATE invoices SET due_date = ? WHERE id = ?", dueDate, invoiceId);
+            }
+            changeStatus(invoice, next);
+            return null;
         });
         return get(invoiceId).orElseThrow();
+    }
+
+    /** Unpaid to Cancelled when no money was taken, Cancelled to Unpaid; Paid comes from payments only. */
+    private void changeStatus(Invoice invoice, InvoiceStatus next) {
+        if (next == invoice.status()) {
+            return;
+        }
+        if (next == InvoiceStatus.CANCELLED && invoice.paid().signum() == 0) {
+            cancelUnpaid(invoice.id());
+        } else if (next == InvoiceStatus.UNPAID && invoice.status() == InvoiceStatus.CANCELLED) {
+            jdbc.update("UPDATE invoices SET status = ? WHERE id = ?", InvoiceStatus.UNPAID.label(), invoice.id());
+        } else {
+            throw BillingException.conflict("Invoice " + invoice.id() + " is " + invoice.status().label()
+                    + (invoice.paid().signum() > 0 ? " with " + invoice.paid().toPlainString() + " paid" : "")
+                    + ": it cannot become " + next.label() + (next == InvoiceStatus.PAID ? " but by payments" : ""));
+        }
     }
 
     @Override

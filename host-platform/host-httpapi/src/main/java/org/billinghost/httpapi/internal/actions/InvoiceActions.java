@@ -23,7 +23,7 @@ import org.billinghost.httpapi.internal.ApiError;
 import org.billinghost.httpapi.internal.ApiRequest;
 import org.billinghost.httpapi.internal.Formats;
 
-/** GetInvoice, GetInvoices, CreateInvoice, AddInvoicePayment, AddTransaction, GetTransactions. */
+/** GetInvoice, GetInvoices, CreateInvoice, UpdateInvoice, AddInvoicePayment, AddTransaction, GetTransactions. */
 public final class InvoiceActions {
 
     private static final Pattern ITEM_PARAMETER = Pattern.compile("item(description|amount|taxed)([0-9]+)");
@@ -48,6 +48,7 @@ public final class InvoiceActions {
                 .add("GetInvoices", Permissions.INVOICES, (r, admin) -> getInvoices(r))
                 .add("AddInvoicePayment", Permissions.INVOICES, (r, admin) -> addPayment(r))
                 .add("CreateInvoice", Permissions.INVOICES, (r, admin) -> createInvoice(r))
+                .add("UpdateInvoice", Permissions.INVOICES, (r, admin) -> updateInvoice(r))
                 .add("AddTransaction", Permissions.INVOICES, (r, admin) -> addTransaction(r))
                 .add("GetTransactions", Permissions.INVOICES, (r, admin) -> getTransactions(r));
     }
@@ -114,10 +115,7 @@ public final class InvoiceActions {
     private Map<String, Object> getInvoices(ApiRequest r) {
         r.refuseUnsupported("orderby", "order");
         Paging paging = Paging.of(r);
-        InvoiceStatus status = r.optString("status").map(text -> Arrays.stream(InvoiceStatus.values())
-                .filter(s -> s.label().equalsIgnoreCase(text)).findFirst().orElseThrow(() -> ApiError.invalid(
-                        "Parameter status must be Unpaid, Paid or Cancelled, got '" + ApiRequest.shorten(text) + "'")))
-                .orElse(null);
+        InvoiceStatus status = r.optString("status").map(InvoiceActions::status).orElse(null);
         ResultPage<Invoice> page = invoices.list(status, r.optId("userid").orElse(0), paging.offset(), paging.limit());
         return Replies.page(page, "invoices", "invoice", page.items().stream().map(i -> summary(i, "id")).toList());
     }
@@ -173,6 +171,47 @@ public final class InvoiceActions {
                     .orElseThrow(() -> ApiError.invalid("Missing required parameter: itemamount" + n))));
         }
         return items;
+    }
+
+    /**
+     * Status (Unpaid, Cancelled), due date and new items ({@code newitemdescription[]}, {@code newitemamount[]},
+     * untaxed); WHMCS's edits of existing lines, tax, dates, notes and credit are refused by name.
+     */
+    private Map<String, Object> updateInvoice(ApiRequest r) {
+        r.refuseUnsupported("paymentmethod", "taxrate", "taxrate2", "credit", "date", "datepaid", "notes",
+                "itemdescription", "itemamount", "itemtaxed", "deletelineids", "publish", "publishandsendemail");
+        long invoiceId = r.id("invoiceid");
+        InvoiceStatus status = r.optString("status").map(InvoiceActions::status).orElse(null);
+        if (r.entries("newitemdescription") > MAX_ITEMS || r.entries("newitemamount") > MAX_ITEMS) {
+            throw ApiError.invalid("At most " + MAX_ITEMS + " new items are added at once");
+        }
+        List<Object> descriptions = r.list("newitemdescription");
+        List<Object> amounts = r.list("newitemamount");
+        List<Object> taxed = r.list("newitemtaxed");
+        if (descriptions.size() != amounts.size() || taxed.size() > amounts.size()) {
+            throw ApiError.invalid("newitemdescription and newitemamount need one entry each per new item, got "
+                    + descriptions.size() + " and " + amounts.size());
+        }
+        List<Invoices.Item> items = new ArrayList<>();
+        for (int i = 0; i < descriptions.size(); i++) {
+            if (i < taxed.size() && !"0".equals(String.valueOf(taxed.get(i)).trim())
+                    && !"false".equalsIgnoreCase(String.valueOf(taxed.get(i)).trim())) {
+                throw ApiError.invalid("Parameter newitemtaxed[" + i + "] must be 0: this host charges no tax");
+            }
+            items.add(new Invoices.Item(String.valueOf(descriptions.get(i)),
+                    ApiRequest.amount(String.valueOf(amounts.get(i)), "newitemamount[" + i + "]")));
+        }
+        if (invoices.get(invoiceId).isEmpty()) {
+            throw ApiError.notFound("Invoice ID Not Found: " + invoiceId);
+        }
+        invoices.update(invoiceId, status, r.optDate("duedate").orElse(null), items);
+        return Replies.of("invoiceid", invoiceId);
+    }
+
+    private static InvoiceStatus status(String text) {
+        return Arrays.stream(InvoiceStatus.values()).filter(s -> s.label().equalsIgnoreCase(text)).findFirst()
+                .orElseThrow(() -> ApiError.invalid("Parameter status must be Unpaid, Paid or Cancelled, got '"
+                        + ApiRequest.shorten(text) + "'"));
     }
 
     /** Without {@code amount} the payment settles the balance, as in WHMCS. */
