@@ -155,8 +155,7 @@ public final class InvoiceService implements Invoices {
         String txId = transactionId.trim();
         jdbc.inTransaction(() -> {
             // the row lock orders payments of one invoice: each sees what the previous one paid
-            Invoice invoice = jdbc.queryOne("SELECT " + COLUMNS + " FROM invoices WHERE id = ? FOR UPDATE", INVOICE,
-                    invoiceId).orElseThrow(() -> BillingException.notFound("Invoice " + invoiceId + " not found"));
+            Invoice invoice = locked(invoiceId);
             if (invoice.status() != InvoiceStatus.UNPAID) {
                 throw BillingException.conflict("Invoice " + invoiceId + " is " + invoice.status().label()
                         + ": it takes no more payments");
@@ -246,8 +245,7 @@ public final class InvoiceService implements Invoices {
             throw BillingException.invalid("At most " + MAX_ITEMS + " items are added at once");
         }
         jdbc.inTransaction(() -> {
-            Invoice invoice = jdbc.queryOne("SELECT " + COLUMNS + " FROM invoices WHERE id = ? FOR UPDATE", INVOICE,
-                    invoiceId).orElseThrow(() -> BillingException.notFound("Invoice " + invoiceId + " not found"));
+            Invoice invoice = locked(invoiceId);
             InvoiceStatus next = status == null ? invoice.status() : status;
             if ((dueDate != null || !items.isEmpty()) && invoice.status() == InvoiceStatus.PAID) {
                 throw BillingException.conflict("Invoice " + invoiceId + " is Paid: its due date and items stay");
@@ -320,14 +318,12 @@ public final class InvoiceService implements Invoices {
                     + Money.MAX.toPlainString() + " with at most 2 decimals");
         }
         jdbc.inTransaction(() -> {
-            Invoice invoice = jdbc.queryOne("SELECT " + COLUMNS + " FROM invoices WHERE id = ? FOR UPDATE", INVOICE,
-                    invoiceId).orElseThrow(() -> BillingException.notFound("Invoice " + invoiceId + " not found"));
+            Invoice invoice = locked(invoiceId);
             if (invoice.status() != InvoiceStatus.UNPAID) {
                 throw BillingException.conflict("Invoice " + invoiceId + " is " + invoice.status().label()
                         + ": no credit can be applied to it");
             }
-            BigDecimal available = jdbc.queryOne("SELECT credit FROM clients WHERE id = ? FOR UPDATE",
-                    rs -> rs.getBigDecimal(1), invoice.clientId()).orElse(BigDecimal.ZERO);
+            BigDecimal available = ClientCredit.lockedBalance(jdbc, invoice.clientId());
             BigDecimal applied = amount == null ? available.min(invoice.balance()) : amount;
             if (applied.signum() <= 0) {
                 throw BillingException.invalid("amount", "The client has no credit to apply");
@@ -364,9 +360,7 @@ public final class InvoiceService implements Invoices {
                     + " characters is required, got " + text.length());
         }
         return jdbc.inTransaction(() -> {
-            BigDecimal balance = jdbc.queryOne("SELECT credit FROM clients WHERE id = ? FOR UPDATE",
-                    rs -> rs.getBigDecimal(1), clientId)
-                    .orElseThrow(() -> BillingException.notFound("Client " + clientId + " not found"));
+            BigDecimal balance = ClientCredit.lockedBalance(jdbc, clientId);
             if (balance.add(amount).signum() < 0) {
                 throw BillingException.invalid("amount", "Insufficient Credit Balance: the client has "
                         + balance.toPlainString() + ", " + amount.negate().toPlainString() + " cannot be removed");
@@ -383,6 +377,12 @@ public final class InvoiceService implements Invoices {
                 + " FROM client_credits WHERE client_id = ? ORDER BY id LIMIT ? OFFSET ?", CREDIT, clientId, size,
                 offset), jdbc.queryLong("SELECT COUNT(*) FROM client_credits WHERE client_id = ?", clientId), offset,
                 size);
+    }
+
+    /** The invoice, its row locked until the caller's transaction ends. */
+    private Invoice locked(long invoiceId) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM invoices WHERE id = ? FOR UPDATE", INVOICE, invoiceId)
+                .orElseThrow(() -> BillingException.notFound("Invoice " + invoiceId + " not found"));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.billinghost.api.billing.BillingException;
@@ -275,8 +276,7 @@ public final class OrderService implements Orders {
 
     @Override
     public Order cancel(long orderId) {
-        jdbc.inTransaction(() -> {
-            Order order = locked(orderId);
+        return change(orderId, order -> {
             if (order.status() == OrderStatus.CANCELLED) {
                 throw BillingException.conflict("Order " + orderId + " is already Cancelled");
             }
@@ -297,15 +297,12 @@ public final class OrderService implements Orders {
                 }
             }
             invoices.cancelUnpaid(order.invoiceId());
-            return null;
         });
-        return get(orderId).orElseThrow();
     }
 
     @Override
     public Order pending(long orderId) {
-        jdbc.inTransaction(() -> {
-            Order order = locked(orderId);
+        return change(orderId, order -> {
             if (order.status() == OrderStatus.PENDING) {
                 throw BillingException.conflict("Order " + orderId + " is already Pending");
             }
@@ -316,6 +313,13 @@ public final class OrderService implements Orders {
             }
             jdbc.update("UPDATE invoices SET status = ? WHERE id = ? AND status = ?", InvoiceStatus.UNPAID.label(),
                     order.invoiceId(), InvoiceStatus.CANCELLED.label());
+        });
+    }
+
+    /** Runs {@code work} on the order, its row locked, in one transaction, and answers the order as it is then. */
+    private Order change(long orderId, Consumer<Order> work) {
+        jdbc.inTransaction(() -> {
+            work.accept(locked(orderId));
             return null;
         });
         return get(orderId).orElseThrow();
