@@ -14,13 +14,17 @@ import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.Invoice;
 import org.billinghost.api.billing.Order;
 import org.billinghost.api.platform.AutoSetup;
+import org.billinghost.api.platform.ModuleDatabase.Dialect;
 import org.billinghost.api.platform.Product;
 import org.billinghost.core.internal.commands.Refusal;
 import org.billinghost.core.internal.commands.Shop;
+import org.billinghost.core.internal.db.MigrationRunner;
 import org.billinghost.core.testkit.AllDatabases;
 import org.billinghost.core.testkit.CoreAssembly;
+import org.billinghost.core.testkit.TestDatabase;
+import org.billinghost.core.testkit.TestDatabases;
 
-/** Sequential invoice numbers under concurrency, order numbers and credit balances, on every database. */
+/** Sequential invoice numbers under concurrency, order numbers (also V210's backfill) and credit, on every database. */
 class BillingRecordsPersistenceTest {
 
     private static final int PAYERS = 8;
@@ -93,6 +97,32 @@ class BillingRecordsPersistenceTest {
         assertThat(List.of(first.number(), second.number())).allSatisfy(n -> assertThat(String.valueOf(n)).hasSize(10))
                 .doesNotHaveDuplicates();
         assertThat(core.orders().get(first.id()).orElseThrow().number()).isEqualTo(first.number());
+    }
+
+    @AllDatabases.Test
+    void ordersOfBeforeV210GetTheirOwnNumbersFromIt(TestDatabase kind) {
+        try (TestDatabase db = TestDatabases.create(kind.dialect())) {
+            // as if the database predated V210: what it added is gone
+            db.jdbc().update(kind.dialect() == Dialect.MARIADB ? "ALTER TABLE orders DROP INDEX uq_orders_order_num"
+                    : "ALTER TABLE orders DROP CONSTRAINT uq_orders_order_num");
+            db.jdbc().update("ALTER TABLE orders DROP COLUMN order_num");
+            db.jdbc().update("ALTER TABLE invoices DROP COLUMN invoice_num");
+            db.jdbc().update("ALTER TABLE invoices DROP COLUMN credit");
+            db.jdbc().update("DROP TABLE billing_counters");
+            db.jdbc().update("DELETE FROM schema_version WHERE version = ?", 210);
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                ids.add(db.jdbc().insert("INSERT INTO orders (client_id, status, total, payment_method, created, updated)"
+                        + " VALUES (1, 'Pending', 1.00, '', 0, 0)"));
+            }
+
+            assertThat(new MigrationRunner(db.database()).migrate()).containsExactly(210);
+
+            List<Long> expected = ids.stream().map(id -> 1_000_000_000L + Math.floorMod(id * 982_451_653L,
+                    9_000_000_000L)).toList();
+            assertThat(db.jdbc().query("SELECT order_num FROM orders ORDER BY id", rs -> rs.getLong(1)))
+                    .containsExactlyElementsOf(expected);
+        }
     }
 
     @AllDatabases.Test
