@@ -1,6 +1,7 @@
 package org.billinghost.core.internal.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -72,19 +73,21 @@ class BillingRecordsPersistenceTest {
     }
 
     @AllDatabases.Test
-    void anUnpaidInvoiceHasNoNumberAndARefusedPaymentTakesNone(CoreAssembly core) {
+    void aPaymentRolledBackAfterTakingItsNumberGivesItBack(CoreAssembly core) {
         Shop shop = new Shop(core);
         long invoiceId = shop.order(shop.product(AutoSetup.MANUAL, BigDecimal.TEN), "https://a.example").invoiceId();
+        InvoiceService invoices = core.invoices(OrderSettings.defaults());
         long before = counter(core);
 
-        core.invoices().addPayment(invoiceId, BigDecimal.ONE, "tx-part-" + invoiceId, "paypal");
-        core.jdbc().update("UPDATE clients SET credit = ? WHERE id = ?", new BigDecimal("9999999999.99"), shop.client());
-        // the surplus cannot become credit: the payment that would pay the invoice is refused
-        assertThat(Refusal.of(() -> core.invoices().addPayment(invoiceId, new BigDecimal("10.00"), "tx-over-" + invoiceId,
-                "paypal"))).isEqualTo(BillingException.Category.INVALID_INPUT);
+        assertThatThrownBy(() -> core.jdbc().inTransaction(() -> {
+            invoices.markPaid(invoiceId);
+            throw new IllegalStateException("the payment fails after its number was taken");
+        })).hasMessage("the payment fails after its number was taken");
 
-        assertThat(core.invoices().get(invoiceId).orElseThrow().number()).isEmpty();
         assertThat(counter(core)).isEqualTo(before);
+        assertThat(core.invoices().get(invoiceId).orElseThrow().number()).isEmpty();
+        assertThat(core.invoices().addPayment(invoiceId, BigDecimal.TEN, "tx-back-" + invoiceId, "paypal").number())
+                .isEqualTo(String.valueOf(before + 1));
     }
 
     @AllDatabases.Test
