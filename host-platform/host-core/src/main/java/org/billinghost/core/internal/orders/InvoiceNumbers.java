@@ -12,8 +12,8 @@ final class InvoiceNumbers {
     static final String DEFAULT_FORMAT = "{NUMBER}";
     private static final String NUMBER = "{NUMBER}";
     private static final String[] PLACEHOLDERS = {NUMBER, "{YEAR}", "{MONTH}", "{DAY}"};
-    /** Room in invoices.invoice_num (64) for the text around the placeholders, the number and the date. */
-    private static final int MAX_TEXT = 40;
+    /** invoices.invoice_num holds 64: this text, a date of 8 digits and a number of at most 19. */
+    private static final int MAX_TEXT = 32;
 
     private final Jdbc jdbc;
     private final String format;

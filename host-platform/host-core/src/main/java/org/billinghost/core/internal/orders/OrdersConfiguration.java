@@ -21,7 +21,7 @@ public @interface OrdersConfiguration {
 
     @AttributeDefinition(name = "Invoice number format", description = "The number an invoice gets when it is paid"
             + " (WHMCS's sequential paid invoice numbering): {NUMBER} is the next number of one counter that never"
-            + " restarts; {YEAR}, {MONTH} and {DAY} are the payment's date (UTC). At most 40 characters besides the"
+            + " restarts; {YEAR}, {MONTH} and {DAY} are the payment's date (UTC). At most 32 characters besides the"
             + " placeholders, and it must hold {NUMBER}")
     String invoiceNumberFormat() default InvoiceNumbers.DEFAULT_FORMAT;
 }
