@@ -9,18 +9,39 @@ import java.util.List;
  * An invoice: an order's, or (since 2.1) a renewal's or an upgrade's, which belong to no order.
  *
  * @param orderId the order it bills, 0 for none
+ * @param paid what payments and applied client credit have paid of it
  * @param dueDate (since 2.1) the day it falls due; an unpaid invoice is overdue from the day after
+ * @param number (since 2.2) its sequential number (WHMCS's {@code invoicenum}), given when it is paid; empty before
+ * @param credit (since 2.2) the client credit applied to it, part of {@code paid}
  */
 public record Invoice(long id, long clientId, long orderId, InvoiceStatus status, BigDecimal total,
-                      BigDecimal paid, Instant created, Instant datePaid, List<InvoiceLine> lines, LocalDate dueDate) {
+                      BigDecimal paid, Instant created, Instant datePaid, List<InvoiceLine> lines, LocalDate dueDate,
+                      String number, BigDecimal credit) {
     public Invoice {
         lines = List.copyOf(lines);
+        number = number == null ? "" : number;
+        credit = credit == null ? BigDecimal.ZERO : credit;
+    }
+
+    /** An invoice of API 2.1, without number and applied credit. */
+    public Invoice(long id, long clientId, long orderId, InvoiceStatus status, BigDecimal total, BigDecimal paid,
+                   Instant created, Instant datePaid, List<InvoiceLine> lines, LocalDate dueDate) {
+        this(id, clientId, orderId, status, total, paid, created, datePaid, lines, dueDate, "", BigDecimal.ZERO);
     }
 
     /** An invoice of API 2.0, which had no due date. */
     public Invoice(long id, long clientId, long orderId, InvoiceStatus status, BigDecimal total, BigDecimal paid,
                    Instant created, Instant datePaid, List<InvoiceLine> lines) {
         this(id, clientId, orderId, status, total, paid, created, datePaid, lines, null);
+    }
+
+    /**
+     * What is still due.
+     *
+     * @since 2.2
+     */
+    public BigDecimal balance() {
+        return total.subtract(paid).max(BigDecimal.ZERO);
     }
 
     /**
@@ -52,7 +73,13 @@ public record Invoice(long id, long clientId, long orderId, InvoiceStatus status
         /** a later period of a service */
         RENEWAL,
         /** the prorated difference of a product or cycle change */
-        UPGRADE;
+        UPGRADE,
+        /**
+         * a line an admin wrote on an invoice of their own (CreateInvoice), of no service
+         *
+         * @since 2.2
+         */
+        ITEM;
 
         public String code() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -1,6 +1,8 @@
 package org.billinghost.api.billing;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.billinghost.api.platform.ResultPage;
 import org.osgi.annotation.versioning.ProviderType;
@@ -36,4 +38,63 @@ public interface Invoices {
      * {@code refuseOverpayment} says so. Amounts above 9,999,999,999.99 are refused.
      */
     Invoice addPayment(long invoiceId, BigDecimal amount, String transactionId, String gateway);
+
+    /**
+     * Creates an unpaid invoice of a client that bills no order, with {@link Invoice.LineType#ITEM} lines (1 to
+     * 100, each a description of 1 to 255 characters and an amount), due on {@code dueDate}. An invoice of 0.00
+     * is paid at once, as an order's is.
+     *
+     * @since 2.2
+     */
+    Invoice create(long clientId, LocalDate dueDate, List<Item> items);
+
+    /**
+     * Changes an invoice in one step (null: unchanged; WHMCS's UpdateInvoice): {@code status} Cancelled for an
+     * unpaid invoice on which no money was taken, or Unpaid for a cancelled one; {@code dueDate} and
+     * {@code newItems} (added as in {@link #create}, raising the total) of an invoice not paid. Answers the
+     * invoice as it is then.
+     *
+     * @since 2.2
+     */
+    Invoice update(long invoiceId, InvoiceStatus status, LocalDate dueDate, List<Item> newItems);
+
+    /**
+     * A line of {@link #create}.
+     *
+     * @since 2.2
+     */
+    record Item(String description, BigDecimal amount) {
+    }
+
+    /**
+     * The payments recorded, oldest first, narrowed by invoice, client and transaction id (letter case ignored)
+     * where these are given (0 or null: any).
+     *
+     * @since 2.2
+     */
+    ResultPage<Transaction> transactions(long invoiceId, long clientId, String transactionId, int offset, int limit);
+
+    /**
+     * Pays an unpaid invoice from its client's credit: {@code amount}, or (null) as much as both the credit and
+     * the balance allow. An amount above the balance or the credit is refused. Paying in full does what a
+     * payment in full does (see {@link #addPayment}).
+     *
+     * @since 2.2
+     */
+    Invoice applyCredit(long invoiceId, BigDecimal amount);
+
+    /**
+     * Adds to (a positive amount) or removes from (a negative one) a client's credit, with a description
+     * (1 to 255 characters); removing more than the balance is refused. Answers the new balance.
+     *
+     * @since 2.2
+     */
+    BigDecimal changeCredit(long clientId, BigDecimal amount, String description);
+
+    /**
+     * A client's credit entries, oldest first.
+     *
+     * @since 2.2
+     */
+    ResultPage<CreditEntry> credits(long clientId, int offset, int limit);
 }

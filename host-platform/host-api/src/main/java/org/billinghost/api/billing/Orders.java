@@ -46,8 +46,27 @@ public interface Orders {
     /** Accepts a pending order (auto-setup {@code on} runs Create). */
     Order accept(long orderId, boolean runModuleCreate);
 
-    /** Cancels the order and its pending services and unpaid invoice. */
+    /**
+     * Cancels a Pending order on whose invoice no money was taken (as WHMCS, since 2.2: an Active, Cancelled or
+     * Fraud order, or one paid in part or in full, is refused), with its pending services and unpaid invoice.
+     */
     Order cancel(long orderId);
+
+    /**
+     * Sets an Active, Cancelled or Fraud order back to Pending, and its Cancelled services too (WHMCS's
+     * PendingOrder); a Cancelled unpaid invoice becomes Unpaid again.
+     *
+     * @since 2.2
+     */
+    Order pending(long orderId);
+
+    /**
+     * Deletes a Cancelled or Fraud order with its services and invoice (WHMCS's DeleteOrder). Refused when money
+     * was taken on its invoice, or when its services have other invoices or upgrades: those records are kept.
+     *
+     * @since 2.2
+     */
+    void delete(long orderId);
 
     Optional<Order> get(long orderId);
 

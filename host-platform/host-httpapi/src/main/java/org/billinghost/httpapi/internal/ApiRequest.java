@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
@@ -102,6 +104,11 @@ public final class ApiRequest {
     public boolean has(String name) {
         Object v = params.get(name);
         return v != null && !(v instanceof String s && s.isBlank());
+    }
+
+    /** The names of the parameters sent, in lower case (WHMCS's numbered ones, {@code itemdescription1}, …). */
+    public Set<String> names() {
+        return Collections.unmodifiableSet(params.keySet());
     }
 
     /** The raw value (String, Number, Boolean, List or Map), or null. */

@@ -31,6 +31,7 @@ import org.billinghost.api.platform.Catalog;
 import org.billinghost.httpapi.internal.actions.AutomationActions;
 import org.billinghost.httpapi.internal.actions.CatalogActions;
 import org.billinghost.httpapi.internal.actions.ClientActions;
+import org.billinghost.httpapi.internal.actions.CreditActions;
 import org.billinghost.httpapi.internal.actions.InvoiceActions;
 import org.billinghost.httpapi.internal.actions.LogActions;
 import org.billinghost.httpapi.internal.actions.ModuleActions;
@@ -140,7 +141,8 @@ public final class ApiServlet extends HttpServlet {
         new ClientActions(b.clients(), b.throttle()).register(table);
         new CatalogActions(b.catalog()).register(table);
         new OrderActions(b.orders(), b.clients(), b.services(), json).register(table);
-        new InvoiceActions(b.invoices(), b.orders()).register(table);
+        new InvoiceActions(b.invoices(), b.orders(), b.clients()).register(table);
+        new CreditActions(b.invoices(), b.clients()).register(table);
         new ServiceActions(b.services(), b.clients(), b.catalog(), json).register(table);
         new UpgradeActions(b.upgrades(), b.services()).register(table);
         new ModuleCommandActions(b.commands(), b.services()).register(table);

@@ -88,6 +88,8 @@ class ApiDispatcherTest {
                 "GetClientsProducts", "UpdateClientProduct", "ModuleCreate", "ModuleSuspend", "ModuleUnsuspend",
                 "ModuleTerminate", "ModuleChangePackage", "ModuleCustom", "GetModuleQueue", "GetActivityLog",
                 "LogActivity", "ActivateModule", "DeactivateModule", "UpdateModuleConfiguration",
-                "GetModuleConfigurationParameters", "RetryModuleQueueItem", "ResolveModuleQueueItem");
+                "GetModuleConfigurationParameters", "RetryModuleQueueItem", "ResolveModuleQueueItem", "PendingOrder",
+                "DeleteOrder", "AddTransaction", "GetTransactions", "AddCredit", "ApplyCredit", "GetCredits",
+                "CreateInvoice", "UpdateInvoice");
     }
 }

@@ -35,9 +35,13 @@ class PagingApiTest extends ApiTestSupport {
         String order = first.path("orderid").asText();
         String[] services = first.path("serviceids").asText().split(",");
         String text = unique("Paged line ");
+        String invoice = first.path("invoiceid").asText();
+        String tx = unique("paged-tx-");
         for (int i = 0; i < 3; i++) {
             call("LogActivity", "description", text + i, "clientid", client).ok();
             call("AddCancelRequest", "serviceid", services[i]).ok();
+            call("AddInvoicePayment", "invoiceid", invoice, "transid", tx + i, "gateway", "paypal", "amount", "1.00").ok();
+            call("AddCredit", "clientid", client, "description", text + i, "amount", "1.00").ok();
         }
 
         pageToEnd(3, "GetClients", "clients", "client", "search", name);
@@ -55,6 +59,14 @@ class PagingApiTest extends ApiTestSupport {
         pageToEnd(0, "GetClientsProducts", "products", "product", "serviceid", services[0], "domain", "b.example");
         pageToEnd(3, "GetActivityLog", "activity", "entry", "description", text, "clientid", client);
         pageToEnd(3, "GetCancelledPackages", "packages", "package");
+        pageToEnd(3, "GetTransactions", "transactions", "transaction", "invoiceid", invoice);
+        pageToEnd(3, "GetTransactions", "transactions", "transaction", "clientid", client);
+        pageToEnd(1, "GetTransactions", "transactions", "transaction", "transid", tx + 1);
+        pageToEnd(1, "GetTransactions", "transactions", "transaction", "transid", tx + 1, "invoiceid", invoice);
+        pageToEnd(0, "GetTransactions", "transactions", "transaction", "transid", tx + 1, "clientid",
+                String.valueOf(clients.get(1)));
+        pageToEnd(3, "GetCredits", "credits", "credit", "clientid", client);
+        pageToEnd(0, "GetCredits", "credits", "credit", "clientid", String.valueOf(clients.get(1)));
     }
 
     /**

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InvoiceListPageTest {
     private static WebServer server;
     private static final List<Long> INVOICES = new ArrayList<>();
+    private static long clientId;
 
     @BeforeAll
     static void start() throws Exception {
@@ -28,7 +29,7 @@ class InvoiceListPageTest {
         long gid = server.core().catalog().createGroup("Invoiced", false).id();
         long pid = server.core().catalog().addProduct(new NewProduct(gid, "Billed", "", ProductType.OTHER, false,
                 PayType.ONETIME, new BigDecimal("5.00"), "", List.of(), AutoSetup.MANUAL, List.of())).id();
-        long clientId = server.newClient("invoices@example.com").id();
+        clientId = server.newClient("invoices@example.com").id();
         for (int i = 0; i < Pager.SIZE + 2; i++) {
             INVOICES.add(server.core().orders().place(new OrderRequest(clientId, List.of(new OrderLine(pid, "", Map.of())),
                     "", false)).invoiceId());
@@ -64,6 +65,20 @@ class InvoiceListPageTest {
         Browser.Page bad = admin.get("/admin/invoices?status=%3Cscript%3E");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.text()).contains("Choose a status from the list.");
+    }
+
+    @Test
+    void aPaidInvoiceShowsItsNumberAndTransactionsAndTheClientItsCreditEntries() {
+        server.core().invoices().changeCredit(clientId, new BigDecimal("2.50"), "Goodwill <b>");
+        Browser admin = server.admin();
+
+        Browser.Page invoice = admin.open("/admin/invoices?id=" + INVOICES.get(0));
+        Browser.Page client = admin.open("/admin/clientssummary?id=" + clientId);
+
+        assertThat(invoice.doc().select("#invoice-number").text()).isEqualTo("1");
+        assertThat(invoice.doc().select("#invoice-transactions td").eachText()).contains("tx-list-page", "test");
+        assertThat(client.doc().select("#client-credit").text()).isEqualTo("2.50");
+        assertThat(client.doc().select("#client-credits td").eachText()).contains("Goodwill <b>");
     }
 
     @Test

@@ -10,6 +10,12 @@ public final class ClientCredit {
     private ClientCredit() {
     }
 
+    /** The client's balance, the client's row locked until the caller's transaction ends. */
+    public static BigDecimal lockedBalance(Jdbc jdbc, long clientId) {
+        return jdbc.queryOne("SELECT credit FROM clients WHERE id = ? FOR UPDATE", rs -> rs.getBigDecimal(1), clientId)
+                .orElseThrow(() -> BillingException.notFound("Client " + clientId + " not found"));
+    }
+
     /**
      * Adds to the balance in one statement (payments to other invoices may add at the same moment) and records
      * the entry, inside the caller's transaction; {@code invoiceId}/{@code paymentId} null where none brought it.

@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.billinghost.api.billing.BillingException;
+import org.billinghost.api.billing.CreditEntry;
 import org.billinghost.api.billing.Invoice;
 import org.billinghost.api.billing.Invoice.LineType;
 import org.billinghost.api.billing.InvoiceStatus;
 import org.billinghost.api.billing.Invoices;
 import org.billinghost.api.billing.ServiceStatus;
+import org.billinghost.api.billing.Transaction;
 import org.billinghost.api.module.ModuleCommand;
 import org.billinghost.api.platform.AutoSetup;
 import org.billinghost.api.platform.Catalog;
@@ -42,8 +44,19 @@ public final class InvoiceService implements Invoices {
     private static final RowMapper<Invoice> INVOICE = rs -> new Invoice(rs.getLong("id"), rs.getLong("client_id"),
             rs.getLong("order_id"), InvoiceStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
             rs.getBigDecimal("total"), rs.getBigDecimal("paid"), Instant.ofEpochMilli(rs.getLong("created")),
-            datePaid(rs), List.of(), rs.getObject("due_date", LocalDate.class));
-    private static final String COLUMNS = "id, client_id, order_id, status, total, paid, created, date_paid, due_date";
+            datePaid(rs), List.of(), rs.getObject("due_date", LocalDate.class), rs.getString("invoice_num"),
+            rs.getBigDecimal("credit"));
+    private static final String COLUMNS = "id, client_id, order_id, status, total, paid, created, date_paid, due_date,"
+            + " invoice_num, credit";
+    private static final RowMapper<Transaction> TRANSACTION = rs -> new Transaction(rs.getLong("id"),
+            rs.getLong("client_id"), rs.getLong("invoice_id"), rs.getString("transaction_id"), rs.getString("gateway"),
+            rs.getBigDecimal("amount"), Instant.ofEpochMilli(rs.getLong("created")));
+    private static final RowMapper<CreditEntry> CREDIT = rs -> new CreditEntry(rs.getLong("id"), rs.getLong("client_id"),
+            Instant.ofEpochMilli(rs.getLong("created")), rs.getString("description"), rs.getBigDecimal("amount"),
+            rs.getLong("invoice_id"));
+    private static final int MAX_CREDIT_DESCRIPTION = 255;
+    /** Lines of an invoice an admin creates (as an order's lines). */
+    private static final int MAX_ITEMS = 100;
     private static final DateTimeFormatter PERIOD = DateTimeFormatter.ISO_LOCAL_DATE;
     /** The reason the daily automation gives a suspension for non-payment (WHMCS's wording). */
     public static final String OVERDUE = "Overdue on Payment";
@@ -55,6 +68,7 @@ public final class InvoiceService implements Invoices {
     private final boolean refuseOverpayment;
     private final ServiceStore services;
     private final BillingClock clock;
+    private final InvoiceNumbers numbers;
 
     @Activate
     public InvoiceService(@Reference Jdbc jdbc, @Reference Catalog catalog, @Reference JobQueue jobs,
@@ -80,6 +94,7 @@ public final class InvoiceService implements Invoices {
         this.hooks = hooks;
         this.refuseOverpayment = settings.refuseOverpayment();
         this.services = new ServiceStore(jdbc, clock);
+        this.numbers = new InvoiceNumbers(jdbc, settings.invoiceNumberFormat());
     }
 
     @Override
@@ -140,8 +155,7 @@ public final class InvoiceService implements Invoices {
         String txId = transactionId.trim();
         jdbc.inTransaction(() -> {
             // the row lock orders payments of one invoice: each sees what the previous one paid
-            Invoice invoice = jdbc.queryOne("SELECT " + COLUMNS + " FROM invoices WHERE id = ? FOR UPDATE", INVOICE,
-                    invoiceId).orElseThrow(() -> BillingException.notFound("Invoice " + invoiceId + " not found"));
+            Invoice invoice = locked(invoiceId);
             if (invoice.status() != InvoiceStatus.UNPAID) {
                 throw BillingException.conflict("Invoice " + invoiceId + " is " + invoice.status().label()
                         + ": it takes no more payments");
@@ -176,6 +190,201 @@ public final class InvoiceService implements Invoices {
         return get(invoiceId).orElseThrow();
     }
 
+    @Override
+    public Invoice create(long clientId, LocalDate dueDate, List<Item> items) {
+        if (items == null || items.isEmpty() || items.size() > MAX_ITEMS) {
+            throw BillingException.invalid("An invoice needs 1 to " + MAX_ITEMS + " items");
+        }
+        BigDecimal sum = itemsTotal(items, BigDecimal.ZERO);
+        if (jdbc.queryLong("SELECT COUNT(*) FROM clients WHERE id = ?", clientId) == 0) {
+            throw BillingException.notFound("Client " + clientId + " not found");
+        }
+        long invoiceId = jdbc.inTransaction(() -> {
+            long id = create(clientId, 0, sum, dueDate == null ? clock.today() : dueDate);
+            addItems(id, items);
+            if (sum.signum() == 0) {
+                markPaid(id);
+            }
+            return id;
+        });
+        return get(invoiceId).orElseThrow();
+    }
+
+    /** The total of {@code items} added to {@code start}, each item and the sum checked against the money columns. */
+    private static BigDecimal itemsTotal(List<Item> items, BigDecimal start) {
+        BigDecimal total = start;
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            String description = item.description() == null ? "" : item.description().trim();
+            if (description.isEmpty() || description.length() > 255) {
+                throw BillingException.invalid("Item " + (i + 1) + ": a description of 1 to 255 characters is required");
+            }
+            if (item.amount() == null || !Money.fits(item.amount())) {
+                throw BillingException.invalid("Item " + (i + 1) + ": the amount must be from 0 to "
+                        + Money.MAX.toPlainString() + " with at most 2 decimals");
+            }
+            total = total.add(item.amount());
+        }
+        if (!Money.fits(total)) {
+            throw BillingException.invalid("The invoice's total " + total.toPlainString() + " would be more than "
+                    + Money.MAX.toPlainString());
+        }
+        return total;
+    }
+
+    private void addItems(long invoiceId, List<Item> items) {
+        for (Item item : items) {
+            addLine(invoiceId, 0, item.description().trim(), item.amount(), LineType.ITEM, null, null);
+        }
+    }
+
+    @Override
+    public Invoice update(long invoiceId, InvoiceStatus status, LocalDate dueDate, List<Item> newItems) {
+        List<Item> items = newItems == null ? List.of() : newItems;
+        if (items.size() > MAX_ITEMS) {
+            throw BillingException.invalid("At most " + MAX_ITEMS + " items are added at once");
+        }
+        jdbc.inTransaction(() -> {
+            Invoice invoice = locked(invoiceId);
+            InvoiceStatus next = status == null ? invoice.status() : status;
+            if ((dueDate != null || !items.isEmpty()) && invoice.status() == InvoiceStatus.PAID) {
+                throw BillingException.conflict("Invoice " + invoiceId + " is Paid: its due date and items stay");
+            }
+            if (!items.isEmpty()) {
+                BigDecimal total = itemsTotal(items, invoice.total());
+                addItems(invoiceId, items);
+                jdbc.update("UPDATE invoices SET total = ? WHERE id = ?", total, invoiceId);
+            }
+            if (dueDate != null) {
+                jdbc.update("UPDATE invoices SET due_date = ? WHERE id = ?", dueDate, invoiceId);
+            }
+            changeStatus(invoice, next);
+            return null;
+        });
+        return get(invoiceId).orElseThrow();
+    }
+
+    /** Unpaid to Cancelled when no money was taken, Cancelled to Unpaid; Paid comes from payments only. */
+    private void changeStatus(Invoice invoice, InvoiceStatus next) {
+        if (next == invoice.status()) {
+            return;
+        }
+        if (next == InvoiceStatus.CANCELLED && invoice.paid().signum() == 0) {
+            cancelUnpaid(invoice.id());
+        } else if (next == InvoiceStatus.UNPAID && invoice.status() == InvoiceStatus.CANCELLED) {
+            jdbc.update("UPDATE invoices SET status = ? WHERE id = ?", InvoiceStatus.UNPAID.label(), invoice.id());
+        } else {
+            throw BillingException.conflict("Invoice " + invoice.id() + " is " + invoice.status().label()
+                    + (invoice.paid().signum() > 0 ? " with " + invoice.paid().toPlainString() + " paid" : "")
+                    + ": it cannot become " + next.label() + (next == InvoiceStatus.PAID ? " but by payments" : ""));
+        }
+    }
+
+    @Override
+    public ResultPage<Transaction> transactions(long invoiceId, long clientId, String transactionId, int offset,
+                                                int limit) {
+        int size = PageRequest.limit(offset, limit);
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (invoiceId > 0) {
+            conditions.add("p.invoice_id = ?");
+            params.add(invoiceId);
+        }
+        if (clientId > 0) {
+            conditions.add("i.client_id = ?");
+            params.add(clientId);
+        }
+        if (transactionId != null && !transactionId.isBlank()) {
+            // the first payment of an id holds it as its key (V132), the later ones of another case have theirs
+            conditions.add("(p.transaction_key = ? OR p.transaction_key LIKE ?)");
+            String key = transactionKey(transactionId.trim());
+            params.add(key);
+            params.add(key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "#%");
+        }
+        String from = " FROM payments p JOIN invoices i ON i.id = p.invoice_id"
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
+        long total = jdbc.queryLong("SELECT COUNT(*)" + from, params.toArray());
+        params.add(size);
+        params.add(offset);
+        return new ResultPage<>(jdbc.query("SELECT p.id, i.client_id, p.invoice_id, p.transaction_id, p.gateway,"
+                + " p.amount, p.created" + from + " ORDER BY p.id LIMIT ? OFFSET ?", TRANSACTION, params.toArray()),
+                total, offset, size);
+    }
+
+    @Override
+    public Invoice applyCredit(long invoiceId, BigDecimal amount) {
+        if (amount != null && (amount.signum() <= 0 || !Money.fits(amount))) {
+            throw BillingException.invalid("amount", "The credit to apply must be a positive amount of at most "
+                    + Money.MAX.toPlainString() + " with at most 2 decimals");
+        }
+        jdbc.inTransaction(() -> {
+            Invoice invoice = locked(invoiceId);
+            if (invoice.status() != InvoiceStatus.UNPAID) {
+                throw BillingException.conflict("Invoice " + invoiceId + " is " + invoice.status().label()
+                        + ": no credit can be applied to it");
+            }
+            BigDecimal available = ClientCredit.lockedBalance(jdbc, invoice.clientId());
+            BigDecimal applied = amount == null ? available.min(invoice.balance()) : amount;
+            if (applied.signum() <= 0) {
+                throw BillingException.invalid("amount", "The client has no credit to apply");
+            }
+            if (applied.compareTo(invoice.balance()) > 0) {
+                throw BillingException.invalid("amount", "Amount exceeds invoice balance: " + applied.toPlainString()
+                        + " is more than the " + invoice.balance().toPlainString() + " due on invoice " + invoiceId);
+            }
+            if (applied.compareTo(available) > 0) {
+                throw BillingException.invalid("amount", "Amount exceeds available credit: the client has "
+                        + available.toPlainString());
+            }
+            ClientCredit.add(jdbc, invoice.clientId(), applied.negate(), "Credit Applied to Invoice #" + invoiceId,
+                    invoiceId, null, clock.millis(), "The credit applied");
+            jdbc.update("UPDATE invoices SET paid = paid + ?, credit = credit + ? WHERE id = ?", applied, applied,
+                    invoiceId);
+            if (applied.compareTo(invoice.balance()) == 0) {
+                markPaid(invoiceId);
+            }
+            return null;
+        });
+        return get(invoiceId).orElseThrow();
+    }
+
+    @Override
+    public BigDecimal changeCredit(long clientId, BigDecimal amount, String description) {
+        if (amount == null || amount.signum() == 0 || !Money.fits(amount.abs())) {
+            throw BillingException.invalid("amount", "The credit amount must be a non-zero amount of at most "
+                    + Money.MAX.toPlainString() + " with at most 2 decimals");
+        }
+        String text = description == null ? "" : description.trim();
+        if (text.isEmpty() || text.length() > MAX_CREDIT_DESCRIPTION) {
+            throw BillingException.invalid("description", "A description of 1 to " + MAX_CREDIT_DESCRIPTION
+                    + " characters is required, got " + text.length());
+        }
+        return jdbc.inTransaction(() -> {
+            BigDecimal balance = ClientCredit.lockedBalance(jdbc, clientId);
+            if (balance.add(amount).signum() < 0) {
+                throw BillingException.invalid("amount", "Insufficient Credit Balance: the client has "
+                        + balance.toPlainString() + ", " + amount.negate().toPlainString() + " cannot be removed");
+            }
+            ClientCredit.add(jdbc, clientId, amount, text, null, null, clock.millis(), "This credit");
+            return balance.add(amount);
+        });
+    }
+
+    @Override
+    public ResultPage<CreditEntry> credits(long clientId, int offset, int limit) {
+        int size = PageRequest.limit(offset, limit);
+        return new ResultPage<>(jdbc.query("SELECT id, client_id, created, description, amount, invoice_id"
+                + " FROM client_credits WHERE client_id = ? ORDER BY id LIMIT ? OFFSET ?", CREDIT, clientId, size,
+                offset), jdbc.queryLong("SELECT COUNT(*) FROM client_credits WHERE client_id = ?", clientId), offset,
+                size);
+    }
+
+    /** The invoice, its row locked until the caller's transaction ends. */
+    private Invoice locked(long invoiceId) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM invoices WHERE id = ? FOR UPDATE", INVOICE, invoiceId)
+                .orElseThrow(() -> BillingException.notFound("Invoice " + invoiceId + " not found"));
+    }
+
     /**
      * The transaction id in lower case, one code point for one (so it never outgrows the column, as
      * {@code toLowerCase} can): the key that makes ABC and abc one transaction.
@@ -201,6 +410,7 @@ public final class InvoiceService implements Invoices {
                 InvoiceStatus.PAID.label(), now, invoiceId, InvoiceStatus.UNPAID.label()) != 1) {
             return;
         }
+        jdbc.update("UPDATE invoices SET invoice_num = ? WHERE id = ?", numbers.next(clock.today()), invoiceId);
         Invoice invoice = get(invoiceId).orElseThrow();
         for (ServiceRow service : services.ofOrder(invoice.orderId())) {
             boolean paymentSetup = catalog.product(service.productId())
@@ -302,7 +512,8 @@ public final class InvoiceService implements Invoices {
                 LineType.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)), rs.getObject(5, LocalDate.class),
                 rs.getObject(6, LocalDate.class)), invoice.id());
         return new Invoice(invoice.id(), invoice.clientId(), invoice.orderId(), invoice.status(), invoice.total(),
-                invoice.paid(), invoice.created(), invoice.datePaid(), lines, invoice.dueDate());
+                invoice.paid(), invoice.created(), invoice.datePaid(), lines, invoice.dueDate(), invoice.number(),
+                invoice.credit());
     }
 
     private static Instant datePaid(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -1,17 +1,20 @@
 package org.billinghost.core.internal.orders;
 
 import java.math.BigDecimal;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.Invoice.LineType;
+import org.billinghost.api.billing.InvoiceStatus;
 import org.billinghost.api.billing.Order;
 import org.billinghost.api.billing.OrderLine;
 import org.billinghost.api.billing.OrderRequest;
@@ -44,8 +47,13 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(service = Orders.class, configurationPid = OrdersConfiguration.PID)
 @Designate(ocd = OrdersConfiguration.class)
 public final class OrderService implements Orders {
-    private static final String COLUMNS = "id, client_id, status, invoice_id, total, payment_method, created";
+    private static final String COLUMNS = "id, client_id, status, invoice_id, total, payment_method, created,"
+            + " order_num";
     private static final int MAX_IDEMPOTENCY_KEY = 64;
+    /** Order numbers have 10 digits: from 1,000,000,000 to 9,999,999,999. */
+    private static final long FIRST_ORDER_NUMBER = 1_000_000_000L;
+    /** Placing is tried again this often when a random order number was taken meanwhile (1 in 9e9 per order). */
+    private static final int NUMBER_ATTEMPTS = 3;
 
     private final Jdbc jdbc;
     private final Catalog catalog;
@@ -57,6 +65,8 @@ public final class OrderService implements Orders {
     private final ServiceStore services;
     private final CustomFieldValues fieldValues;
     private final BillingClock clock;
+    /** Order numbers are random so that they tell nobody how many orders the host takes. */
+    private final SecureRandom random = new SecureRandom();
 
     @Activate
     public OrderService(@Reference Jdbc jdbc, @Reference Catalog catalog, @Reference Clients clients,
@@ -125,15 +135,24 @@ public final class OrderService implements Orders {
             throw BillingException.invalid("The order's total " + total.toPlainString() + " is more than "
                     + Money.MAX.toPlainString() + ", the largest amount an invoice holds");
         }
-        try {
-            long orderId = jdbc.inTransaction(() -> store(request, lines, total));
-            return get(orderId).orElseThrow();
-        } catch (DataAccessException e) {
-            // the same client and key committed by a call running at the same moment: that order is the answer
-            if (e.isUniqueViolation() && !key.isEmpty()) {
-                return byIdempotencyKey(request.clientId(), key).orElseThrow(() -> e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                long orderId = jdbc.inTransaction(() -> store(request, lines, total));
+                return get(orderId).orElseThrow();
+            } catch (DataAccessException e) {
+                if (!e.isUniqueViolation()) {
+                    throw e;
+                }
+                // the same client and key committed by a call running at the same moment: that order is the answer
+                Optional<Order> placed = key.isEmpty() ? Optional.empty() : byIdempotencyKey(request.clientId(), key);
+                if (placed.isPresent()) {
+                    return placed.get();
+                }
+                // else the random order number was taken: nothing was stored, try another
+                if (attempt == NUMBER_ATTEMPTS) {
+                    throw e;
+                }
             }
-            throw e;
         }
     }
 
@@ -182,9 +201,10 @@ public final class OrderService implements Orders {
         long now = clock.millis();
         LocalDate today = clock.today();
         String key = request.idempotencyKey().isEmpty() ? null : request.idempotencyKey();
+        long orderNumber = FIRST_ORDER_NUMBER + random.nextLong(9 * FIRST_ORDER_NUMBER);
         long orderId = jdbc.insert("INSERT INTO orders (client_id, status, total, payment_method, idempotency_key,"
-                + " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)", request.clientId(), OrderStatus.PENDING.label(), total,
-                request.paymentMethod(), key, now, now);
+                + " order_num, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", request.clientId(),
+                OrderStatus.PENDING.label(), total, request.paymentMethod(), key, orderNumber, now, now);
         long invoiceId = invoices.create(request.clientId(), orderId, total, today);
         jdbc.update("UPDATE orders SET invoice_id = ? WHERE id = ?", invoiceId, orderId);
         for (PlacedLine placed : lines) {
@@ -256,10 +276,18 @@ public final class OrderService implements Orders {
 
     @Override
     public Order cancel(long orderId) {
-        jdbc.inTransaction(() -> {
-            Order order = existing(orderId);
+        return change(orderId, order -> {
             if (order.status() == OrderStatus.CANCELLED) {
                 throw BillingException.conflict("Order " + orderId + " is already Cancelled");
+            }
+            if (order.status() != OrderStatus.PENDING) {
+                throw BillingException.conflict("Order " + orderId + " is " + order.status().label()
+                        + ": only a Pending order can be cancelled");
+            }
+            // money taken, in part or in full; a free order's invoice is paid without any and may be cancelled
+            if (jdbc.queryLong("SELECT COUNT(*) FROM invoices WHERE id = ? AND paid > 0", order.invoiceId()) > 0) {
+                throw BillingException.conflict("Order " + orderId + " is paid (invoice " + order.invoiceId()
+                        + "): only an unpaid order can be cancelled");
             }
             jdbc.update("UPDATE orders SET status = ?, updated = ? WHERE id = ?", OrderStatus.CANCELLED.label(),
                     clock.millis(), orderId);
@@ -269,9 +297,86 @@ public final class OrderService implements Orders {
                 }
             }
             invoices.cancelUnpaid(order.invoiceId());
+        });
+    }
+
+    @Override
+    public Order pending(long orderId) {
+        return change(orderId, order -> {
+            if (order.status() == OrderStatus.PENDING) {
+                throw BillingException.conflict("Order " + orderId + " is already Pending");
+            }
+            jdbc.update("UPDATE orders SET status = ?, updated = ? WHERE id = ?", OrderStatus.PENDING.label(),
+                    clock.millis(), orderId);
+            for (ServiceRow service : services.ofOrder(orderId)) {
+                services.compareAndSet(service.id(), ServiceStatus.CANCELLED, ServiceStatus.PENDING);
+            }
+            jdbc.update("UPDATE invoices SET status = ? WHERE id = ? AND status = ?", InvoiceStatus.UNPAID.label(),
+                    order.invoiceId(), InvoiceStatus.CANCELLED.label());
+        });
+    }
+
+    /** Runs {@code work} on the order, its row locked, in one transaction, and answers the order as it is then. */
+    private Order change(long orderId, Consumer<Order> work) {
+        jdbc.inTransaction(() -> {
+            work.accept(locked(orderId));
             return null;
         });
         return get(orderId).orElseThrow();
+    }
+
+    @Override
+    public void delete(long orderId) {
+        jdbc.inTransaction(() -> {
+            Order order = locked(orderId);
+            if (order.status() != OrderStatus.CANCELLED && order.status() != OrderStatus.FRAUD) {
+                throw BillingException.conflict("Order " + orderId + " is " + order.status().label()
+                        + ": only a Cancelled or Fraud order can be deleted");
+            }
+            refuseDeleteWhenKept(order);
+            for (long serviceId : order.serviceIds()) {
+                jdbc.update("DELETE FROM jobs WHERE service_id = ?", serviceId);
+                jdbc.update("DELETE FROM custom_field_values WHERE service_id = ?", serviceId);
+                jdbc.update("DELETE FROM cancel_requests WHERE service_id = ?", serviceId);
+            }
+            jdbc.update("DELETE FROM invoice_items WHERE invoice_id = ?", order.invoiceId());
+            jdbc.update("DELETE FROM services WHERE order_id = ?", orderId);
+            jdbc.update("DELETE FROM invoices WHERE order_id = ?", orderId);
+            jdbc.update("DELETE FROM orders WHERE id = ?", orderId);
+            return null;
+        });
+    }
+
+    /**
+     * What deleting an order must not take with it: money taken on its invoice, a service that is not
+     * Cancelled, a service's other invoices (renewals, upgrades) and its upgrades.
+     */
+    private void refuseDeleteWhenKept(Order order) {
+        long id = order.id();
+        if (jdbc.queryLong("SELECT COUNT(*) FROM invoices i WHERE i.order_id = ? AND (i.paid > 0 OR EXISTS"
+                + " (SELECT 1 FROM payments p WHERE p.invoice_id = i.id) OR EXISTS (SELECT 1 FROM client_credits c"
+                + " WHERE c.invoice_id = i.id))", id) > 0) {
+            throw BillingException.conflict("Order " + id + " has payments or credit on its invoice: it is kept");
+        }
+        for (ServiceRow service : services.ofOrder(id)) {
+            if (service.status() != ServiceStatus.CANCELLED) {
+                throw BillingException.conflict("Order " + id + " has service " + service.id() + " in status "
+                        + service.status().label() + ": only an order whose services are all Cancelled can be deleted");
+            }
+        }
+        if (jdbc.queryLong("SELECT COUNT(*) FROM invoice_items it JOIN services s ON s.id = it.service_id"
+                + " WHERE s.order_id = ? AND it.invoice_id <> ?", id, order.invoiceId()) > 0
+                || jdbc.queryLong("SELECT COUNT(*) FROM service_upgrades u JOIN services s ON s.id = u.service_id"
+                + " WHERE s.order_id = ?", id) > 0) {
+            throw BillingException.conflict("Order " + id + " has services with other invoices or upgrades: it is kept");
+        }
+    }
+
+    /** The order, its row locked until the caller's transaction ends. */
+    private Order locked(long orderId) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM orders WHERE id = ? FOR UPDATE", ORDER, orderId)
+                .map(this::withServices)
+                .orElseThrow(() -> BillingException.notFound("Order " + orderId + " not found"));
     }
 
     @Override
@@ -311,11 +416,12 @@ public final class OrderService implements Orders {
 
     private static final RowMapper<Order> ORDER = rs -> new Order(rs.getLong("id"), rs.getLong("client_id"),
             OrderStatus.fromLabel(rs.getString("status")), rs.getLong("invoice_id"), rs.getBigDecimal("total"),
-            rs.getString("payment_method"), Instant.ofEpochMilli(rs.getLong("created")), List.of());
+            rs.getString("payment_method"), Instant.ofEpochMilli(rs.getLong("created")), List.of(),
+            rs.getLong("order_num"));
 
     /** Adds the service ids (read after the order row, so no connection is held twice). */
     private Order withServices(Order o) {
         return new Order(o.id(), o.clientId(), o.status(), o.invoiceId(), o.total(), o.paymentMethod(), o.created(),
-                services.ofOrder(o.id()).stream().map(ServiceRow::id).toList());
+                services.ofOrder(o.id()).stream().map(ServiceRow::id).toList(), o.number());
     }
 }

@@ -18,4 +18,10 @@ public @interface OrdersConfiguration {
     @AttributeDefinition(name = "Refuse overpayments", description = "Refuse a payment above the amount due instead of"
             + " turning the surplus into client credit")
     boolean refuseOverpayment() default false;
+
+    @AttributeDefinition(name = "Invoice number format", description = "The number an invoice gets when it is paid"
+            + " (WHMCS's sequential paid invoice numbering): {NUMBER} is the next number of one counter that never"
+            + " restarts; {YEAR}, {MONTH} and {DAY} are the payment's date (UTC). At most 32 characters besides the"
+            + " placeholders, and it must hold {NUMBER}")
+    String invoiceNumberFormat() default InvoiceNumbers.DEFAULT_FORMAT;
 }

@@ -23,7 +23,7 @@ import org.billinghost.httpapi.internal.ApiRequest;
 import org.billinghost.httpapi.internal.CustomFieldValues;
 import org.billinghost.httpapi.internal.Formats;
 
-/** AddOrder, AcceptOrder, CancelOrder, GetOrders. */
+/** AddOrder, AcceptOrder, CancelOrder, PendingOrder, DeleteOrder, GetOrders. */
 public final class OrderActions {
 
     /** The core's default bounds (settings of its order service), checked here before any work is done. */
@@ -64,6 +64,14 @@ public final class OrderActions {
                     r.refuseSwitchOtherThan("cancelsub", false, "it holds no gateway subscriptions");
                     r.refuseSwitchOtherThan("noemail", true, "it sends no emails");
                     orders.cancel(r.id("orderid"));
+                    return Map.of();
+                })
+                .add("PendingOrder", Permissions.ORDERS, (r, admin) -> {
+                    orders.pending(r.id("orderid"));
+                    return Map.of();
+                })
+                .add("DeleteOrder", Permissions.ORDERS, (r, admin) -> {
+                    orders.delete(r.id("orderid"));
                     return Map.of();
                 })
                 .add("GetOrders", Permissions.ORDERS, (r, admin) -> getOrders(r));
@@ -108,7 +116,7 @@ public final class OrderActions {
         // API callers are admins: they may set admin-only custom fields, as in WHMCS.
         Order order = orders.place(new OrderRequest(clientId, orderLines, r.string("paymentmethod", ""), true,
                 idempotencyKey));
-        return Replies.of("orderid", order.id(),
+        return Replies.of("orderid", order.id(), "ordernum", String.valueOf(order.number()),
                 "productids", pids.stream().map(String::valueOf).collect(Collectors.joining(",")),
                 "serviceids", order.serviceIds().stream().map(String::valueOf).collect(Collectors.joining(",")),
                 "addonids", "", "domainids", "", "invoiceid", order.invoiceId());
@@ -208,7 +216,7 @@ public final class OrderActions {
         for (long serviceId : o.serviceIds()) {
             services.get(serviceId).ifPresent(s -> lines.add(lineItem(s)));
         }
-        return Replies.of("id", o.id(), "ordernum", String.valueOf(o.id()), "userid", o.clientId(),
+        return Replies.of("id", o.id(), "ordernum", String.valueOf(o.number()), "userid", o.clientId(),
                 "date", Formats.dateTime(o.created()), "amount", Formats.amount(o.total()),
                 "paymentmethod", o.paymentMethod(), "invoiceid", o.invoiceId(), "status", o.status().label(),
                 "lineitems", Replies.wrapped("lineitem", lines));

@@ -8,7 +8,7 @@ import org.billinghost.web.internal.PageException;
 
 import java.io.IOException;
 
-/** {@code /admin/clientssummary?id=N}: a client's profile with services, orders and invoices. */
+/** {@code /admin/clientssummary?id=N}: a client's profile with services, orders, invoices and credit entries. */
 final class ClientSummaryPage implements Page {
     private static final int SHOWN = 100;
     private final HostServices host;
@@ -24,6 +24,7 @@ final class ClientSummaryPage implements Page {
         ex.render("admin/clientsummary.ftlh", Exchange.model("profile", client,
                 "services", host.services().list(id, 0, SHOWN).items(),
                 "orders", host.orders().list(null, id, 0, SHOWN).items(),
-                "invoices", host.invoices().ofClient(id, 0, SHOWN).items()));
+                "invoices", host.invoices().ofClient(id, 0, SHOWN).items(),
+                "credits", host.invoices().credits(id, 0, SHOWN).items()));
     }
 }

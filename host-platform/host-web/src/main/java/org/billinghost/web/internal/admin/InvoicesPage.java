@@ -13,8 +13,10 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.UUID;
 
-/** {@code /admin/invoices?id=N}: one invoice and Mark Paid; without an id, every invoice by status with paging. */
+/** {@code /admin/invoices?id=N}: one invoice with its transactions and Mark Paid; without an id, every invoice by status with paging. */
 final class InvoicesPage implements Page {
+    /** An invoice's payments are a few; the page shows this many at most. */
+    private static final int SHOWN_TRANSACTIONS = 100;
     private final HostServices host;
 
     InvoicesPage(HostServices host) {
@@ -51,7 +53,8 @@ final class InvoicesPage implements Page {
         }
         Invoice invoice = invoice(id);
         ex.render("admin/invoices.ftlh", Exchange.model("invoice", invoice,
-                "owner", host.clients().get(invoice.clientId()).orElse(null)));
+                "owner", host.clients().get(invoice.clientId()).orElse(null),
+                "transactions", host.invoices().transactions(id, 0, null, 0, SHOWN_TRANSACTIONS).items()));
     }
 
     /** The status filter by its label; empty means every status. */
