@@ -10,6 +10,8 @@ import java.util.Map;
 final class FrameworkSettings {
     /** The PID of the Jetpack Partner API client, pointed at the sandbox in demo mode or by --partner-api-url. */
     static final String PARTNER_API_PID = "jetpack.partner.api";
+    /** The token of the launcher's readiness probe; its presence turns host-web's start-up gate on. */
+    static final String STARTUP_PROBE_TOKEN = "billing.startup.probe.token";
 
     private FrameworkSettings() {
     }
@@ -46,6 +48,8 @@ final class FrameworkSettings {
         p.put("felix.fileinstall.filter", fileFilter(partnerApiUrl(options) != null));
 
         p.put("billing.data.dir", data.toString());
+        // /health/ready checks that every bundle in this folder is active
+        p.put("billing.modules.dir", modules.toString());
         p.put("billing.demo", Boolean.toString(options.demo()));
         p.put("billing.http.port", Integer.toString(options.port()));
         p.put("billing.http.bind", options.bind());

@@ -11,10 +11,13 @@ import java.util.List;
  * @param partnerApiUrl null unless {@code --partner-api-url} was given
  */
 record LauncherOptions(int port, String bind, Path dataDir, Path modulesDir, String dbUrl, String dbUser,
-        Path dbPasswordFile, String partnerApiUrl, boolean demo, boolean help) {
+        Path dbPasswordFile, String partnerApiUrl, boolean demo, boolean help, boolean version) {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: billing-host [options]",
+            "       billing-host admin reset-password USER [--password-file F] [database options]",
+            "       billing-host admin unlock USER [database options]",
+            "       (database options: --data, --db-url, --db-user, --db-password-file, as for the host)",
             "  --port N                 HTTP port (default 8080)",
             "  --bind ADDR              address to listen on (default 127.0.0.1)",
             "  --data DIR               data directory: database, logs, bundle cache (default ./data)",
@@ -25,6 +28,7 @@ record LauncherOptions(int port, String bind, Path dataDir, Path modulesDir, Str
             "  --demo                   demo mode: binds 127.0.0.1, creates demo data, deploys the Partner API sandbox",
             "  --partner-api-url URL    Jetpack Partner API base URL, replacing conf/jetpack.partner.api.cfg's baseUrl",
             "                           (and the sandbox in demo mode), e.g. a sandbox shared by several hosts",
+            "  --version                print the version",
             "  --help                   print this help");
 
     static LauncherOptions parse(List<String> args) throws StartupException {
@@ -38,11 +42,13 @@ record LauncherOptions(int port, String bind, Path dataDir, Path modulesDir, Str
         String partnerApiUrl = null;
         boolean demo = false;
         boolean help = false;
+        boolean version = false;
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
             switch (flag) {
                 case "--demo" -> demo = true;
                 case "--help", "-h" -> help = true;
+                case "--version" -> version = true;
                 case "--port" -> port = parsePort(valueOf(args, ++i, flag));
                 case "--bind" -> bind = valueOf(args, ++i, flag);
                 case "--data" -> dataDir = Path.of(valueOf(args, ++i, flag));
@@ -59,7 +65,7 @@ record LauncherOptions(int port, String bind, Path dataDir, Path modulesDir, Str
             bind = "127.0.0.1";
         }
         return new LauncherOptions(port, bind, dataDir.toAbsolutePath().normalize(), modulesDir, dbUrl, dbUser,
-                dbPasswordFile, partnerApiUrl, demo, help);
+                dbPasswordFile, partnerApiUrl, demo, help, version);
     }
 
     private static String valueOf(List<String> args, int index, String flag) throws StartupException {
