@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.billinghost.itests.support.DistributionBundles;
+import org.billinghost.itests.support.Eventually;
 import org.billinghost.testsupport.AdminSession;
 import org.billinghost.testsupport.HostProcess;
 import org.junit.Rule;
@@ -88,6 +89,17 @@ public class OperatingIT {
             assertThat(live.body()).isEqualTo("{\"status\":\"up\"}");
             assertThat(Files.readString(output)).contains(" data " + data + ", conf ", ", log "
                     + data.resolve("logs/billing-host.log"));
+
+            String pageId = get(base + "/admin/login").headers().firstValue("X-Request-Id").orElseThrow();
+            assertThat(pageId).matches("[0-9a-f]{16}");
+            Eventually.await(Duration.ofSeconds(10), "the access log line of " + pageId,
+                    () -> contains(data.resolve("logs/access.log"), " " + pageId + " GET /admin/login 200 "));
+            HttpResponse<String> forged = post(base + "/admin/login", "username=admin&password=x");
+            assertThat(status(forged)).isEqualTo(403);
+            String forgedId = forged.headers().firstValue("X-Request-Id").orElseThrow();
+            Eventually.await(Duration.ofSeconds(10), "the application log line of " + forgedId,
+                    () -> contains(data.resolve("logs/billing-host.log"),
+                            "[" + forgedId + "] - Refused a POST without a valid form token"));
         } finally {
             host.destroy();
             host.waitFor(60, TimeUnit.SECONDS);
@@ -125,6 +137,14 @@ public class OperatingIT {
             assertThat(admin.get("admin/systemactivitylog").body())
                     .contains("Admin password reset from the command line: admin")
                     .contains("Admin unlocked from the command line: admin");
+        }
+    }
+
+    private static boolean contains(Path file, String text) {
+        try {
+            return Files.isRegularFile(file) && Files.readString(file).contains(text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

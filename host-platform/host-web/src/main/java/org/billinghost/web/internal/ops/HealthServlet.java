@@ -1,4 +1,4 @@
-package org.billinghost.web.internal.health;
+package org.billinghost.web.internal.ops;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;

@@ -1,4 +1,4 @@
-package org.billinghost.web.internal.health;
+package org.billinghost.web.internal.ops;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -45,7 +45,7 @@ public final class StartupGate implements Preprocessor {
     }
 
     @Reference(service = Object.class, target = LAUNCHER_READY, cardinality = ReferenceCardinality.OPTIONAL,
-            policy = ReferencePolicy.DYNAMIC)
+            policy = ReferencePolicy.DYNAMIC, unbind = "launcherGone")
     void launcherReady(Object marker) {
         open = true;
     }
