@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.billinghost.itests.support.DistributionBundles;
 import org.billinghost.itests.support.Eventually;
 import org.billinghost.testsupport.AdminSession;
+import org.billinghost.testsupport.ApiClient;
 import org.billinghost.testsupport.HostProcess;
 import org.junit.Rule;
 import org.junit.Test;
@@ -137,6 +138,47 @@ public class OperatingIT {
             assertThat(admin.get("admin/systemactivitylog").body())
                     .contains("Admin password reset from the command line: admin")
                     .contains("Admin unlocked from the command line: admin");
+        }
+    }
+
+    @Test
+    public void aBackupOfTheRunningHostRestoresEverythingItHeld() throws Exception {
+        Path data = tmp.newFolder("data").toPath();
+        Path backup = tmp.getRoot().toPath().resolve("billing-backup.zip");
+        String email = "kept-" + System.nanoTime() + "@example.com";
+        long clientId;
+        try (HostProcess host = HostProcess.options(data).demo().start()) {
+            clientId = ApiClient.demo(host).addClient("Kept", "Client", email);
+
+            Result taken = run(launcher(), "backup", backup.toString(), "--data", data.toString());
+            assertThat(taken.exitCode()).as(taken.output()).isEqualTo(0);
+            assertThat(taken.output().strip()).isEqualTo("Backed up the running host's database to " + backup + ".");
+            Result again = run(launcher(), "backup", backup.toString(), "--data", data.toString());
+            assertThat(again.output().strip()).isEqualTo(backup + " exists already; choose a new file name.");
+        }
+
+        // the documented restore: an empty data directory, the backup unpacked into its db/ folder
+        Path restored = tmp.newFolder("restored").toPath();
+        unzip(backup, Files.createDirectories(restored.resolve("db")));
+        Path conf = Files.createDirectories(tmp.getRoot().toPath().resolve("etc"));
+        for (String file : List.of("logback.xml", "org.billinghost.core.jobs.cfg")) {
+            Files.copy(DistributionBundles.distribution().resolve("conf").resolve(file), conf.resolve(file));
+        }
+        // no --demo: the demo credential and the client come from the backup, not from seeding
+        try (HostProcess host = HostProcess.options(restored).conf(conf).start()) {
+            assertThat(ApiClient.demo(host).call("GetClientsDetails", java.util.Map.of("clientid", clientId))
+                    .path("email").asText()).isEqualTo(email);
+            assertThat(host.output()).contains(", conf " + conf + ", ");
+        }
+    }
+
+    private static void unzip(Path zip, Path into) throws IOException {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                Path target = into.resolve(entry.getName()).normalize();
+                assertThat(target.startsWith(into)).isTrue();
+                Files.copy(in, target);
+            }
         }
     }
 

@@ -7,21 +7,24 @@ import java.util.List;
  * The command-line flags of {@code billing-host}, parsed once into an immutable value.
  *
  * @param modulesDir null when {@code --modules} was not given: the distribution's {@code modules/} then serves
+ * @param confDir null when {@code --conf} was not given: the distribution's {@code conf/} then serves
  * @param dbPasswordFile null when no password file was given
  * @param partnerApiUrl null unless {@code --partner-api-url} was given
  */
-record LauncherOptions(int port, String bind, Path dataDir, Path modulesDir, String dbUrl, String dbUser,
+record LauncherOptions(int port, String bind, Path dataDir, Path modulesDir, Path confDir, String dbUrl, String dbUser,
         Path dbPasswordFile, String partnerApiUrl, boolean demo, boolean help, boolean version) {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: billing-host [options]",
             "       billing-host admin reset-password USER [--password-file F] [database options]",
             "       billing-host admin unlock USER [database options]",
+            "       billing-host backup FILE [--data DIR]   (online copy of the embedded H2 database)",
             "       (database options: --data, --db-url, --db-user, --db-password-file, as for the host)",
             "  --port N                 HTTP port (default 8080)",
             "  --bind ADDR              address to listen on (default 127.0.0.1)",
             "  --data DIR               data directory: database, logs, bundle cache (default ./data)",
             "  --modules DIR            directory watched for module bundles (default <distribution>/modules)",
+            "  --conf DIR               configuration files (*.cfg, logback.xml) (default <distribution>/conf)",
             "  --db-url URL             JDBC URL of a MariaDB or PostgreSQL database (default: H2 file database in DIR/db)",
             "  --db-user U              database user",
             "  --db-password-file F     file whose first line is the database password",
@@ -36,6 +39,7 @@ record LauncherOptions(int port, String bind, Path dataDir, Path modulesDir, Str
         String bind = "127.0.0.1";
         Path dataDir = Path.of("data");
         Path modulesDir = null;
+        Path confDir = null;
         String dbUrl = "";
         String dbUser = "";
         Path dbPasswordFile = null;
@@ -53,6 +57,7 @@ record LauncherOptions(int port, String bind, Path dataDir, Path modulesDir, Str
                 case "--bind" -> bind = valueOf(args, ++i, flag);
                 case "--data" -> dataDir = Path.of(valueOf(args, ++i, flag));
                 case "--modules" -> modulesDir = Path.of(valueOf(args, ++i, flag)).toAbsolutePath().normalize();
+                case "--conf" -> confDir = Path.of(valueOf(args, ++i, flag)).toAbsolutePath().normalize();
                 case "--db-url" -> dbUrl = valueOf(args, ++i, flag);
                 case "--db-user" -> dbUser = valueOf(args, ++i, flag);
                 case "--partner-api-url" -> partnerApiUrl = valueOf(args, ++i, flag);
@@ -64,7 +69,7 @@ record LauncherOptions(int port, String bind, Path dataDir, Path modulesDir, Str
             // the demo credentials are public: never expose them beyond this machine
             bind = "127.0.0.1";
         }
-        return new LauncherOptions(port, bind, dataDir.toAbsolutePath().normalize(), modulesDir, dbUrl, dbUser,
+        return new LauncherOptions(port, bind, dataDir.toAbsolutePath().normalize(), modulesDir, confDir, dbUrl, dbUser,
                 dbPasswordFile, partnerApiUrl, demo, help, version);
     }
 

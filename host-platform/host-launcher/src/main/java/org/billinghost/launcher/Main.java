@@ -45,6 +45,9 @@ public final class Main {
         if (!args.isEmpty() && args.get(0).equals("admin")) {
             return admin(args.subList(1, args.size()));
         }
+        if (!args.isEmpty() && args.get(0).equals("backup")) {
+            return backup(args.subList(1, args.size()));
+        }
         LauncherOptions options;
         try {
             options = LauncherOptions.parse(args);
@@ -72,11 +75,15 @@ public final class Main {
             new ModuleWatch(runtime, FrameworkSettings.modulesDir(options, distribution), err).start();
             out.println("Billing host ready at http://" + options.bind() + ":" + options.port() + "/ ("
                     + runtime.activeBundleCount() + " bundles active) data " + options.dataDir() + ", conf "
-                    + distribution.confDir() + ", modules " + FrameworkSettings.modulesDir(options, distribution)
+                    + FrameworkSettings.confDir(options, distribution) + ", modules "
+                    + FrameworkSettings.modulesDir(options, distribution)
                     + ", log " + options.dataDir().resolve("logs").resolve("billing-host.log"));
             out.flush();
             // only now: a page that answers before the ready line was printed would contradict it
             runtime.openStartupGate();
+            if (options.dbUrl().isEmpty()) {
+                Backup.serve(runtime.context(), options.dataDir());
+            }
             runtime.awaitStop();
             return 0;
         } catch (StartupException e) {
@@ -145,6 +152,32 @@ public final class Main {
         }
     }
 
+    private int backup(List<String> args) {
+        if (args.isEmpty() || args.get(0).startsWith("--")) {
+            err.println("Usage: billing-host backup FILE [--data DIR] (see --help).");
+            return 2;
+        }
+        LauncherOptions options;
+        try {
+            for (int i = 1; i < args.size(); i += 2) {
+                if (!List.of("--data", "--db-url").contains(args.get(i))) {
+                    throw new StartupException("Option " + args.get(i) + " does not apply to backup (see --help).");
+                }
+            }
+            options = LauncherOptions.parse(args.subList(1, args.size()));
+        } catch (StartupException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        try {
+            out.println(Backup.take(options, Path.of(args.get(0)), Distribution.locate()));
+            return 0;
+        } catch (StartupException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
     static String version() {
         Properties properties = new Properties();
         try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
@@ -168,7 +201,7 @@ public final class Main {
         // some bundles (SPI Fly) log through java.util.logging: keep their INFO chatter off the console
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         System.setProperty("billing.data.dir", options.dataDir().toString());
-        Path logbackXml = distribution.confDir().resolve("logback.xml");
+        Path logbackXml = FrameworkSettings.confDir(options, distribution).resolve("logback.xml");
         if (System.getProperty("logback.configurationFile") == null && Files.isRegularFile(logbackXml)) {
             System.setProperty("logback.configurationFile", logbackXml.toString());
         }
