@@ -63,8 +63,10 @@ public class OperatingIT {
                 int readyStatus = status(ready);
                 seen.add(readyStatus + "/" + status(page) + "/" + status(api));
                 if (!linePrinted) {
+                    // Jetty opens the port a moment before its whiteboard (and so the gate) serves: 404 then, never 200
+                    boolean gateUp = startingPage != null || startingApi != null;
                     assertThat(List.of(readyStatus, status(page), status(api))).as("before the ready line: " + seen)
-                            .allMatch(s -> s == 0 || s == 503);
+                            .allMatch(s -> s == 0 || s == 503 || s == 404 && !gateUp);
                     startingPage = status(page) == 503 ? page : startingPage;
                     startingApi = status(api) == 503 ? api : startingApi;
                 }

@@ -77,7 +77,7 @@ final class AdminCommand {
                 "billing.db.password.file", database.dbPasswordFile() == null ? "" : database.dbPasswordFile().toString());
         String password = passwordFile == null ? "" : readPassword(passwordFile);
         // HikariCP logs through SLF4J; a command-line tool prints its one sentence and nothing else
-        System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_SLF4JServiceProvider");
+        System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader(jars(distribution), ClassLoader.getPlatformClassLoader())) {
