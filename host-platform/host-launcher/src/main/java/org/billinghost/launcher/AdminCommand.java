@@ -78,6 +78,7 @@ final class AdminCommand {
         String password = passwordFile == null ? "" : readPassword(passwordFile);
         // HikariCP logs through SLF4J; a command-line tool prints its one sentence and nothing else
         System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+        System.setProperty("slf4j.internal.verbosity", "WARN");
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader(jars(distribution), ClassLoader.getPlatformClassLoader())) {

@@ -75,7 +75,10 @@ public final class AdminCommands {
         try {
             return Database.open(settings);
         } catch (RuntimeException e) {
-            if (settings.h2FileDirectory() != null && String.valueOf(e.getMessage()).contains("already in use")) {
+            String message = String.valueOf(e.getMessage());
+            // H2's words for a file another process holds
+            if (settings.h2FileDirectory() != null
+                    && (message.contains("file is locked") || message.contains("already in use"))) {
                 throw new IllegalStateException("The H2 database in " + settings.h2FileDirectory()
                         + " is in use by the running host: stop the host first (only PostgreSQL and MariaDB "
                         + "databases can be changed while it runs).");
