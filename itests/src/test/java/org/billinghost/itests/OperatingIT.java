@@ -158,6 +158,11 @@ public class OperatingIT {
             Result again = run(launcher(), "backup", backup.toString(), "--data", data.toString());
             assertThat(again.output().strip()).isEqualTo(backup + " exists already; choose a new file name.");
         }
+        Path stoppedBackup = tmp.getRoot().toPath().resolve("stopped-backup.zip");
+        Result offline = run(launcher(), "backup", stoppedBackup.toString(), "--data", data.toString());
+        assertThat(offline.output().strip()).isEqualTo("Backed up the database in " + data.resolve("db") + " to "
+                + stoppedBackup + ".");
+        assertThat(zipEntries(stoppedBackup)).containsExactly("billing.mv.db");
 
         // the documented restore: an empty data directory, the backup unpacked into its db/ folder
         Path restored = tmp.newFolder("restored").toPath();
@@ -172,6 +177,16 @@ public class OperatingIT {
                     .path("email").asText()).isEqualTo(email);
             assertThat(host.output()).contains(", conf " + conf + ", ");
         }
+    }
+
+    private static List<String> zipEntries(Path zip) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+            }
+        }
+        return names;
     }
 
     private static void unzip(Path zip, Path into) throws IOException {
