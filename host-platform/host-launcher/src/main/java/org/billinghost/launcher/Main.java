@@ -82,7 +82,7 @@ public final class Main {
             // only now: a page that answers before the ready line was printed would contradict it
             runtime.openStartupGate();
             if (options.dbUrl().isEmpty()) {
-                Backup.serve(runtime.context(), options.dataDir());
+                serveBackups(runtime, options);
             }
             runtime.awaitStop();
             return 0;
@@ -175,6 +175,15 @@ public final class Main {
         } catch (StartupException e) {
             err.println(e.getMessage());
             return 1;
+        }
+    }
+
+    /** Online backups are a convenience: a host that cannot offer them (e.g. a too long socket path) still runs. */
+    private void serveBackups(HostRuntime runtime, LauncherOptions options) {
+        try {
+            Backup.serve(runtime.context(), options.dataDir());
+        } catch (StartupException e) {
+            err.println(e.getMessage() + " billing-host backup works only while the host is stopped.");
         }
     }
 
