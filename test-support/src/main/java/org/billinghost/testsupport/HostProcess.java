@@ -44,6 +44,9 @@ public final class HostProcess implements AutoCloseable {
         if (options.modulesDir != null) {
             command.addAll(List.of("--modules", options.modulesDir.toString()));
         }
+        if (options.confDir != null) {
+            command.addAll(List.of("--conf", options.confDir.toString()));
+        }
         if (options.demo) {
             command.add("--demo");
         }
@@ -272,6 +275,7 @@ public final class HostProcess implements AutoCloseable {
         private final Path dataDir;
         private Path distribution = HostProcess.distribution();
         private Path modulesDir;
+        private Path confDir;
         private final int port = freePort();
         private boolean demo;
         private String dbUrl;
@@ -293,6 +297,12 @@ public final class HostProcess implements AutoCloseable {
 
         public Options modules(Path dir) {
             modulesDir = dir.toAbsolutePath();
+            return this;
+        }
+
+        /** The administrator's configuration folder outside the distribution ({@code --conf}). */
+        public Options conf(Path dir) {
+            confDir = dir.toAbsolutePath();
             return this;
         }
 

@@ -10,6 +10,8 @@ import java.util.Map;
 final class FrameworkSettings {
     /** The PID of the Jetpack Partner API client, pointed at the sandbox in demo mode or by --partner-api-url. */
     static final String PARTNER_API_PID = "jetpack.partner.api";
+    /** The token of the launcher's readiness probe; its presence turns host-web's start-up gate on. */
+    static final String STARTUP_PROBE_TOKEN = "billing.startup.probe.token";
 
     private FrameworkSettings() {
     }
@@ -33,7 +35,7 @@ final class FrameworkSettings {
         p.put("org.apache.felix.http.host", options.bind());
 
         // modules/ for bundles, conf/ for the administrator's .cfg files, the data dir's conf/ for launcher-made ones
-        p.put("felix.fileinstall.dir", String.join(",", modules.toString(), distribution.confDir().toString(),
+        p.put("felix.fileinstall.dir", String.join(",", modules.toString(), confDir(options, distribution).toString(),
                 generatedConfDir.toString()));
         p.put("felix.fileinstall.poll", "1000");
         // measured: without it Configuration Admin waits ~1.6 s on FileInstall's first delayed scan
@@ -46,6 +48,8 @@ final class FrameworkSettings {
         p.put("felix.fileinstall.filter", fileFilter(partnerApiUrl(options) != null));
 
         p.put("billing.data.dir", data.toString());
+        // /health/ready checks that every bundle in this folder is active
+        p.put("billing.modules.dir", modules.toString());
         p.put("billing.demo", Boolean.toString(options.demo()));
         p.put("billing.http.port", Integer.toString(options.port()));
         p.put("billing.http.bind", options.bind());
@@ -72,6 +76,11 @@ final class FrameworkSettings {
         return options.modulesDir() != null ? options.modulesDir() : distribution.modulesDir();
     }
 
+    /** The administrator's configuration: {@code --conf}, kept outside the distribution so an upgrade keeps it. */
+    static Path confDir(LauncherOptions options, Distribution distribution) {
+        return options.confDir() != null ? options.confDir() : distribution.confDir();
+    }
+
     /** The Partner API base URL the launcher imposes: {@code --partner-api-url}, else the sandbox in demo mode. */
     static String partnerApiUrl(LauncherOptions options) {
         if (options.partnerApiUrl() != null) {
@@ -94,7 +103,7 @@ final class FrameworkSettings {
                 Files.deleteIfExists(file);
                 return;
             }
-            Map<String, String> values = new java.util.TreeMap<>(adminValues(distribution));
+            Map<String, String> values = new java.util.TreeMap<>(adminValues(confDir(options, distribution)));
             values.put("baseUrl", baseUrl);
             StringBuilder text = new StringBuilder("# Written by the launcher (--demo or --partner-api-url); do not edit.\n");
             values.forEach((key, value) -> text.append(key).append("=\"").append(escape(value)).append("\"\n"));
@@ -105,8 +114,8 @@ final class FrameworkSettings {
     }
 
     /** Keeps the administrator's other settings of the PID (timeouts) when the launcher imposes the base URL. */
-    private static Map<String, String> adminValues(Distribution distribution) throws IOException {
-        Path adminFile = distribution.confDir().resolve(PARTNER_API_PID + ".cfg");
+    private static Map<String, String> adminValues(Path confDir) throws IOException {
+        Path adminFile = confDir.resolve(PARTNER_API_PID + ".cfg");
         Map<String, String> values = new HashMap<>();
         if (Files.isRegularFile(adminFile)) {
             java.util.Properties props = new java.util.Properties();

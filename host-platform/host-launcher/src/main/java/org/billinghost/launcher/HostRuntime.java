@@ -2,6 +2,7 @@ package org.billinghost.launcher;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 
@@ -75,6 +76,16 @@ final class HostRuntime {
             }
         }
         return null;
+    }
+
+    /**
+     * Tells host-web's start-up gate that the ready line is out: a service the launcher registers from outside the
+     * framework, found by its property (the launcher cannot share a class with the bundles).
+     */
+    void openStartupGate() {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("billing.launcher.state", "ready");
+        context().registerService(Object.class.getName(), new Object(), properties);
     }
 
     int activeBundleCount() {

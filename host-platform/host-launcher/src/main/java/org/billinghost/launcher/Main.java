@@ -1,6 +1,11 @@
 package org.billinghost.launcher;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Properties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +27,8 @@ public final class Main {
     private static final long DEFAULT_READY_TIMEOUT_SECONDS = 120;
 
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Lets the launcher's own readiness probe past the start-up gate; new at every start, never printed. */
+    private final String startupProbeToken = newToken();
     private final PrintStream out;
     private final PrintStream err;
 
@@ -35,6 +42,12 @@ public final class Main {
     }
 
     private int run(List<String> args) {
+        if (!args.isEmpty() && args.get(0).equals("admin")) {
+            return admin(args.subList(1, args.size()));
+        }
+        if (!args.isEmpty() && args.get(0).equals("backup")) {
+            return backup(args.subList(1, args.size()));
+        }
         LauncherOptions options;
         try {
             options = LauncherOptions.parse(args);
@@ -44,6 +57,10 @@ public final class Main {
         }
         if (options.help()) {
             out.println(LauncherOptions.USAGE);
+            return 0;
+        }
+        if (options.version()) {
+            out.println("billing-host " + version());
             return 0;
         }
         HostRuntime runtime = null;
@@ -57,8 +74,16 @@ public final class Main {
             awaitReady(options, distribution, runtime);
             new ModuleWatch(runtime, FrameworkSettings.modulesDir(options, distribution), err).start();
             out.println("Billing host ready at http://" + options.bind() + ":" + options.port() + "/ ("
-                    + runtime.activeBundleCount() + " bundles active)");
+                    + runtime.activeBundleCount() + " bundles active) data " + options.dataDir() + ", conf "
+                    + FrameworkSettings.confDir(options, distribution) + ", modules "
+                    + FrameworkSettings.modulesDir(options, distribution)
+                    + ", log " + options.dataDir().resolve("logs").resolve("billing-host.log"));
             out.flush();
+            // only now: a page that answers before the ready line was printed would contradict it
+            runtime.openStartupGate();
+            if (options.dbUrl().isEmpty()) {
+                serveBackups(runtime, options);
+            }
             runtime.awaitStop();
             return 0;
         } catch (StartupException e) {
@@ -88,6 +113,7 @@ public final class Main {
         Path generatedConf = options.dataDir().resolve("conf");
         FrameworkSettings.writeGeneratedConfig(options, distribution, generatedConf);
         Map<String, String> properties = FrameworkSettings.build(options, distribution, generatedConf);
+        properties.put(FrameworkSettings.STARTUP_PROBE_TOKEN, startupProbeToken);
         configureLogging(options, distribution);
         List<Path> bundles = new ArrayList<>(distribution.systemBundles());
         if (options.demo()) {
@@ -102,11 +128,81 @@ public final class Main {
         ReadinessWatch watch = new ReadinessWatch(runtime.context(), timeoutSeconds * 1000);
         List<Bundle> modules = watch.awaitModules(FrameworkSettings.modulesDir(options, distribution));
         watch.awaitHealthy();
-        watch.awaitPages(options.bind(), options.port());
+        watch.awaitPages(options.bind(), options.port(), startupProbeToken);
         String unresolved = runtime.unresolvedSentence(modules);
         if (unresolved != null) {
             throw new StartupException(unresolved);
         }
+    }
+
+    private int admin(List<String> args) {
+        AdminCommand command;
+        try {
+            command = AdminCommand.parse(args);
+        } catch (StartupException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        try {
+            out.println(command.run(Distribution.locate()));
+            return 0;
+        } catch (StartupException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private int backup(List<String> args) {
+        if (args.isEmpty() || args.get(0).startsWith("--")) {
+            err.println("Usage: billing-host backup FILE [--data DIR] (see --help).");
+            return 2;
+        }
+        LauncherOptions options;
+        try {
+            for (int i = 1; i < args.size(); i += 2) {
+                if (!List.of("--data", "--db-url").contains(args.get(i))) {
+                    throw new StartupException("Option " + args.get(i) + " does not apply to backup (see --help).");
+                }
+            }
+            options = LauncherOptions.parse(args.subList(1, args.size()));
+        } catch (StartupException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        try {
+            out.println(Backup.take(options, Path.of(args.get(0)), Distribution.locate()));
+            return 0;
+        } catch (StartupException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Online backups are a convenience: a host that cannot offer them (e.g. a too long socket path) still runs. */
+    private void serveBackups(HostRuntime runtime, LauncherOptions options) {
+        try {
+            Backup.serve(runtime.context(), options.dataDir());
+        } catch (StartupException e) {
+            err.println(e.getMessage() + " billing-host backup works only while the host is stopped.");
+        }
+    }
+
+    static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            // reported as unknown below
+        }
+        return properties.getProperty("version", "(unknown version)");
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Logback (inside the framework) reads its file and the log directory from system properties. */
@@ -114,7 +210,7 @@ public final class Main {
         // some bundles (SPI Fly) log through java.util.logging: keep their INFO chatter off the console
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         System.setProperty("billing.data.dir", options.dataDir().toString());
-        Path logbackXml = distribution.confDir().resolve("logback.xml");
+        Path logbackXml = FrameworkSettings.confDir(options, distribution).resolve("logback.xml");
         if (System.getProperty("logback.configurationFile") == null && Files.isRegularFile(logbackXml)) {
             System.setProperty("logback.configurationFile", logbackXml.toString());
         }

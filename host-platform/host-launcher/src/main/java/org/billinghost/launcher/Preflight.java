@@ -19,6 +19,10 @@ final class Preflight {
         if (options.dbPasswordFile() != null && !Files.isReadable(options.dbPasswordFile())) {
             throw new StartupException("Database password file " + options.dbPasswordFile() + " cannot be read.");
         }
+        if (options.confDir() != null && !Files.isDirectory(options.confDir())) {
+            throw new StartupException("Configuration directory " + options.confDir() + " does not exist (copy the "
+                    + "distribution's conf/ there first).");
+        }
         checkPortFree(options.bind(), options.port());
     }
 

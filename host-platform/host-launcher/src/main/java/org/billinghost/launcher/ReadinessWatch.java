@@ -25,6 +25,8 @@ final class ReadinessWatch {
     private static final String STATE = "billing.host.state";
     private static final String MESSAGE = "billing.host.message";
     private static final long POLL_MILLIS = 20;
+    /** Header of host-web's StartupGate. */
+    private static final String PROBE_HEADER = "X-Billing-Startup-Probe";
     private static final long MODULE_WAIT_MILLIS = 10_000;
 
     private final BundleContext context;
@@ -80,19 +82,23 @@ final class ReadinessWatch {
      * and the HTTP API (any answer but 404). The port opens before the whiteboard has registered the areas'
      * contexts, filters and servlets, and a "ready" host answering 404 for a moment would fail its first visitors.
      */
-    void awaitPages(String bind, int port) throws StartupException {
+    void awaitPages(String bind, int port, String probeToken) throws StartupException {
         String host = "0.0.0.0".equals(bind) || "::".equals(bind) ? "127.0.0.1" : bind;
         String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
-        while (status(base + "/admin/login", "GET") != 200 || status(base + "/", "GET") != 200
-                || List.of(0, 404).contains(status(base + "/includes/api.php", "POST"))) {
+        while (status(base + "/admin/login", "GET", probeToken) != 200 || status(base + "/", "GET", probeToken) != 200
+                || List.of(0, 404).contains(status(base + "/includes/api.php", "POST", probeToken))) {
             pause("the HTTP server did not serve the admin area, the store and the API on port " + port);
         }
     }
 
-    /** The status of a request without a body; 0 when nothing answers yet. */
-    private static int status(String url, String method) {
+    /**
+     * The status of a request without a body, sent with the probe token that lets it past the start-up gate
+     * (which answers everyone else 503 until the ready line); 0 when nothing answers yet.
+     */
+    private static int status(String url, String method, String probeToken) {
         try {
             HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            connection.setRequestProperty(PROBE_HEADER, probeToken);
             connection.setRequestMethod(method);
             connection.setConnectTimeout(200);
             connection.setReadTimeout(2_000);

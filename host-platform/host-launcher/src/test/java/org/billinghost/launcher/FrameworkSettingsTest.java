@@ -31,6 +31,17 @@ class FrameworkSettingsTest {
     }
 
     @Test
+    void confAndModulesOutsideTheDistributionAreWatchedInstead() throws Exception {
+        Distribution dist = new Distribution(dir.resolve("dist"));
+        LauncherOptions options = LauncherOptions.parse(List.of("--data", dir.resolve("data").toString(),
+                "--conf", dir.resolve("etc").toString(), "--modules", dir.resolve("modules").toString()));
+        Map<String, String> p = FrameworkSettings.build(options, dist, dir.resolve("data/conf"));
+        assertThat(p.get("felix.fileinstall.dir").split(",")).containsExactly(dir.resolve("modules").toString(),
+                dir.resolve("etc").toString(), dir.resolve("data/conf").toString());
+        assertThat(p).containsEntry("billing.modules.dir", dir.resolve("modules").toString());
+    }
+
+    @Test
     void fileInstallSeesBundlesAndConfigurationsOnly() {
         Pattern normal = Pattern.compile(FrameworkSettings.fileFilter(false));
         assertThat(normal.matcher("jetpack-server-bundle-1.0.jar").matches()).isTrue();

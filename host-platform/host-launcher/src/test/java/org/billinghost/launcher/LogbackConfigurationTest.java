@@ -45,7 +45,7 @@ class LogbackConfigurationTest {
 
         log.info("Login failed: username={}", "alice\r\n2026-01-01 00:00:00.000 [main] INFO  Login - admin logged in");
 
-        assertThat(logLines()).singleElement().asString().endsWith(" INFO  org.billinghost.web.Login - Login failed: "
+        assertThat(logLines()).singleElement().asString().endsWith(" INFO  org.billinghost.web.Login [] - Login failed: "
                 + "username=alice\\r\\n2026-01-01 00:00:00.000 [main] INFO  Login - admin logged in");
     }
 
@@ -56,9 +56,21 @@ class LogbackConfigurationTest {
         log.error("Page failed", new IllegalStateException("broken"));
 
         List<String> lines = logLines();
-        assertThat(lines.get(0)).endsWith(" ERROR org.billinghost.web.Page - Page failed");
+        assertThat(lines.get(0)).endsWith(" ERROR org.billinghost.web.Page [] - Page failed");
         assertThat(lines.get(1)).isEqualTo("java.lang.IllegalStateException: broken");
         assertThat(lines.get(2)).startsWith("\tat org.billinghost.launcher.LogbackConfigurationTest.");
+    }
+
+    @Test
+    void aRequestsLinesCarryItsIdAndItsAccessLineGoesToTheAccessLogOnly() throws Exception {
+        context.getMDCAdapter().put("requestId", "0123456789abcdef");
+        context.getLogger("org.billinghost.web.Page").warn("Refused");
+        context.getLogger("org.billinghost.access").info("GET /admin/login 200 3ms 127.0.0.1");
+
+        assertThat(logLines()).singleElement().asString()
+                .endsWith(" WARN  org.billinghost.web.Page [0123456789abcdef] - Refused");
+        assertThat(Files.readAllLines(data.resolve("logs/access.log"))).singleElement().asString()
+                .endsWith(" 0123456789abcdef GET /admin/login 200 3ms 127.0.0.1");
     }
 
     private List<String> logLines() throws Exception {

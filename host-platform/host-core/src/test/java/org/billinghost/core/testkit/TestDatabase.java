@@ -11,11 +11,24 @@ public final class TestDatabase implements AutoCloseable, ExtensionContext.Store
     private final Dialect dialect;
     private final Database database;
     private final Runnable drop;
+    private final String url;
+    private final String user;
 
-    TestDatabase(Dialect dialect, Database database, Runnable drop) {
+    TestDatabase(Dialect dialect, Database database, Runnable drop, String url, String user) {
         this.dialect = dialect;
         this.database = database;
         this.drop = drop;
+        this.url = url;
+        this.user = user;
+    }
+
+    /** The JDBC URL a second pool (e.g. a command-line tool) opens this database with; no password. */
+    public String url() {
+        return url;
+    }
+
+    public String user() {
+        return user;
     }
 
     public Dialect dialect() {

@@ -123,7 +123,7 @@ public final class TestDatabases {
 
     private static TestDatabase open(Dialect dialect, String url, String user, Runnable drop) {
         try {
-            return new TestDatabase(dialect, Database.open(new DatabaseSettings(url, user, "")), drop);
+            return new TestDatabase(dialect, Database.open(new DatabaseSettings(url, user, "")), drop, url, user);
         } catch (RuntimeException e) {
             drop.run();
             throw e;

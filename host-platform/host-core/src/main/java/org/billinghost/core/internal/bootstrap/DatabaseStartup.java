@@ -52,7 +52,11 @@ public final class DatabaseStartup {
         try {
             DatabaseSettings settings = DatabaseSettings.from(context::getProperty);
             opened = Database.open(settings);
-            List<Integer> applied = new MigrationRunner(opened).migrate();
+            List<Integer> applied = new MigrationRunner(opened, line -> {
+                // on the console too: the operator starting an upgrade sees what it does before it is done
+                System.out.println(line);
+                LOG.info("{}", line);
+            }).migrate();
             LOG.info("Database ready url={} dialect={} migrationsApplied={}", settings.displayUrl(),
                     opened.dialect(), applied.size());
             publish(opened);

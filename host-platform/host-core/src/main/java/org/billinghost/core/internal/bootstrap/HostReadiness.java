@@ -14,6 +14,7 @@ import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.HostHealth;
 import org.billinghost.api.platform.ModuleDatabase;
 import org.billinghost.api.platform.ModuleLog;
+import org.billinghost.core.internal.commands.JobWorkers;
 import org.billinghost.core.internal.db.Database;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -25,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reports the host ready once every core service is up: it is satisfied only when all the references
+ * Reports the host ready once every core service and the job workers are up: it is satisfied only when all the references
  * below are, seeds the first-start data, then registers {@link HostHealth} {@code ready} (or
  * {@code failed} with one sentence when seeding fails). Afterwards the health follows the database: {@code
  * unavailable} with the reason while it cannot be used, {@code ready} again when it can.
@@ -39,7 +40,9 @@ import org.slf4j.LoggerFactory;
         @Reference(name = "services", service = Services.class),
         @Reference(name = "moduleCommands", service = ModuleCommands.class),
         @Reference(name = "moduleQueue", service = ModuleQueue.class),
-        @Reference(name = "modules", service = Modules.class)})
+        @Reference(name = "modules", service = Modules.class),
+        // ready includes the job workers running: /health/ready promises that queued commands are carried out
+        @Reference(name = "jobWorkers", service = JobWorkers.class)})
 public final class HostReadiness {
 
     private static final Logger LOG = LoggerFactory.getLogger(HostReadiness.class);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.billinghost.api.platform.ModuleDatabase.Dialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +34,19 @@ public final class MigrationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
 
     private final Database database;
+    private final Consumer<String> announce;
 
     public MigrationRunner(Database database) {
+        this(database, line -> { });
+    }
+
+    /**
+     * @param announce told, before anything is applied, which scripts an upgrade of an existing schema applies
+     *                 (the launcher's console shows it)
+     */
+    public MigrationRunner(Database database, Consumer<String> announce) {
         this.database = database;
+        this.announce = announce;
     }
 
     /**
@@ -86,6 +97,7 @@ public final class MigrationRunner {
                     s.executeQuery("SELECT id FROM schema_lock WHERE id = 1 FOR UPDATE").close();
                     recorded = history.recorded(work);
                     check(scripts.owner(), chosen, checksums, recorded);
+                    announceUpgrade(scripts.owner(), chosen, recorded);
                     List<Integer> now = new ArrayList<>();
                     for (Migration m : chosen.values()) {
                         String sum = checksums.get(m.version());
@@ -105,6 +117,20 @@ public final class MigrationRunner {
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("Cannot migrate the database for " + scripts.owner() + ": "
                     + DatabaseUnavailableException.rootMessage(e));
+        }
+    }
+
+    /** Names the scripts an existing schema is about to get (a new, empty database is just created). */
+    private void announceUpgrade(String owner, Map<Integer, Migration> chosen, Map<Integer, String> recorded) {
+        if (recorded.isEmpty()) {
+            return;
+        }
+        List<String> pending = chosen.values().stream().filter(m -> !recorded.containsKey(m.version()))
+                .map(Migration::fileName).toList();
+        if (!pending.isEmpty()) {
+            int current = recorded.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+            announce.accept("Upgrading the database schema of " + owner + " from V" + current + ": applying "
+                    + String.join(", ", pending));
         }
     }
 

@@ -70,8 +70,13 @@ class MigrationRunnerTest {
             db.jdbc().update("DROP TABLE activity_log");
             db.jdbc().update("DELETE FROM schema_version WHERE version = ?", 5);
 
-            assertThat(new MigrationRunner(db.database()).migrate()).containsExactly(5);
+            List<String> announced = new ArrayList<>();
+            int newest = db.jdbc().query("SELECT MAX(version) FROM schema_version", rs -> rs.getInt(1)).get(0);
+
+            assertThat(new MigrationRunner(db.database(), announced::add).migrate()).containsExactly(5);
             assertThat(db.jdbc().queryLong("SELECT COUNT(*) FROM activity_log")).isZero();
+            assertThat(announced).containsExactly("Upgrading the database schema of org.billinghost.host-core from V"
+                    + newest + ": applying V005__logs.sql");
         }
     }
 
