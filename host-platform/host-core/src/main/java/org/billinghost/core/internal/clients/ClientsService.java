@@ -15,6 +15,8 @@ import org.billinghost.core.internal.db.DataAccessException;
 import org.billinghost.core.internal.db.Jdbc;
 import org.billinghost.core.internal.db.Paging;
 import org.billinghost.core.internal.security.PasswordHasher;
+import org.billinghost.core.internal.mail.MailOutbox;
+import org.billinghost.core.internal.mail.MailTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,15 +32,17 @@ public final class ClientsService implements Clients {
 
     private final Jdbc jdbc;
     private final PasswordHasher hasher;
+    private final MailOutbox mail;
 
     @Activate
-    public ClientsService(@Reference Jdbc jdbc) {
-        this(jdbc, new PasswordHasher());
+    public ClientsService(@Reference Jdbc jdbc, @Reference MailOutbox mail) {
+        this(jdbc, new PasswordHasher(), mail);
     }
 
-    public ClientsService(Jdbc jdbc, PasswordHasher hasher) {
+    public ClientsService(Jdbc jdbc, PasswordHasher hasher, MailOutbox mail) {
         this.jdbc = jdbc;
         this.hasher = hasher;
+        this.mail = mail;
     }
 
     @Override
@@ -51,7 +55,9 @@ public final class ClientsService implements Clients {
         }
         String hash = c.password() == null || c.password().isEmpty() ? "" : hasher.hash(c.password());
         try {
-            long id = jdbc.insert("INSERT INTO clients (first_name, last_name, email, email_key, company_name, address1, "
+            // the signup e-mail is queued in the same transaction: one client, one message
+            long id = jdbc.inTransaction(() -> {
+                long added = jdbc.insert("INSERT INTO clients (first_name, last_name, email, email_key, company_name, address1, "
                             + "city, state, postcode, country, phone_number, status, password_hash, created) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     first, last, email, email.toLowerCase(Locale.ROOT), optional(c.companyName(), "companyname", 255),
@@ -59,6 +65,9 @@ public final class ClientsService implements Clients {
                     optional(c.state(), "state", 255), optional(c.postcode(), "postcode", 64),
                     optional(c.country(), "country", 64), optional(c.phoneNumber(), "phonenumber", 64), "Active",
                     hash, Jdbc.now());
+                mail.queue(MailTemplate.CLIENT_SIGNUP, added, added, String.valueOf(added));
+                return added;
+            });
             return get(id).orElseThrow();
         } catch (DataAccessException e) {
             if (e.isUniqueViolation()) {
