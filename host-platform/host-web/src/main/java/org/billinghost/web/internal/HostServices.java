@@ -6,6 +6,7 @@ import org.billinghost.api.billing.AuthThrottle;
 import org.billinghost.api.billing.Automation;
 import org.billinghost.api.billing.CancellationRequests;
 import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.Emails;
 import org.billinghost.api.billing.Invoices;
 import org.billinghost.api.billing.ModuleCommands;
 import org.billinghost.api.billing.ModuleQueue;
@@ -39,6 +40,7 @@ public final class HostServices {
     private final Upgrades upgrades;
     private final Automation automation;
     private final CancellationRequests cancellations;
+    private final Emails emails;
 
     @Activate
     public HostServices(@Reference Admins admins, @Reference Clients clients, @Reference Orders orders,
@@ -48,7 +50,8 @@ public final class HostServices {
                         @Reference Catalog catalog, @Reference ActivityLog activityLog,
                         @Reference ModuleLog moduleLog, @Reference AuthThrottle authThrottle,
                         @Reference Upgrades upgrades, @Reference Automation automation,
-                        @Reference CancellationRequests cancellations) {
+                        @Reference CancellationRequests cancellations, @Reference Emails emails) {
+        this.emails = emails;
         this.admins = admins;
         this.clients = clients;
         this.orders = orders;
@@ -125,6 +128,10 @@ public final class HostServices {
 
     public Automation automation() {
         return automation;
+    }
+
+    public Emails emails() {
+        return emails;
     }
 
     public CancellationRequests cancellations() {

@@ -18,8 +18,11 @@ import org.slf4j.LoggerFactory;
  */
 final class MailDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(MailDelivery.class);
-    /** How long a claim lasts: far longer than one SMTP transaction with its time-outs. */
-    static final long LEASE_MILLIS = 5 * 60_000L;
+    /**
+     * How long a claim lasts: longer than one SMTP transaction with its time-outs. It is also how long after a
+     * crash a message left {@code sending} waits before it is shown as "may have been sent".
+     */
+    static final long LEASE_MILLIS = 2 * 60_000L;
     private static final long FIRST_DELAY_MILLIS = 30_000L;
     private static final long MAX_DELAY_MILLIS = 3_600_000L;
 
@@ -94,6 +97,12 @@ final class MailDelivery {
             return outbox.rendered(claim, rendered.subject(), rendered.text(), rendered.html());
         } catch (BillingException e) {
             retry(claim, "The template " + template.id() + " could not be rendered: " + e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            // a bug, not the admin's template: logged with its stack trace, and the message waits for a retry
+            LOG.error("Rendering an e-mail failed: message={} template={}", claim.id(), template.id(), e);
+            retry(claim, "The template " + template.id() + " could not be rendered because of an unexpected error"
+                    + " (see the host's log).");
             return false;
         }
     }

@@ -142,10 +142,14 @@ public final class MailOutbox {
                 + " AND lease_owner = ?", claim.id(), claim.owner()) == 1;
     }
 
-    /** The SMTP server accepted it ({@code sent}), or in demo mode without a server it is kept ({@code stored}). */
+    /**
+     * The SMTP server accepted it ({@code sent}), or in demo mode without a server it is kept ({@code stored}).
+     * Also when a very slow transaction outlasted the claim and another host has flagged it {@code uncertain}:
+     * now it is known.
+     */
     void delivered(Claim claim, boolean stored) {
         jdbc.update("UPDATE mail_outbox SET state = ?, sent_at = ?, last_error = NULL, lease_owner = NULL,"
-                + " lease_until = NULL WHERE id = ? AND lease_owner = ?", stored ? "stored" : "sent",
+                + " lease_until = NULL WHERE id = ? AND (lease_owner = ? OR state = 'uncertain')", stored ? "stored" : "sent",
                 System.currentTimeMillis(), claim.id(), claim.owner());
     }
 

@@ -24,6 +24,7 @@ final class ClientSummaryPage implements Page {
         ex.render("admin/clientsummary.ftlh", Exchange.model("profile", client,
                 "services", host.services().list(id, 0, SHOWN).items(),
                 "orders", host.orders().list(null, id, 0, SHOWN).items(),
-                "invoices", host.invoices().ofClient(id, 0, SHOWN).items()));
+                "invoices", host.invoices().ofClient(id, 0, SHOWN).items(),
+                "messages", host.emails().list(id, "", 0, SHOWN).items()));
     }
 }
