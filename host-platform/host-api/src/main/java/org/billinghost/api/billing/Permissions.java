@@ -28,10 +28,13 @@ public final class Permissions {
     public static final String AUTOMATION = "automation";
     /** Cancellation requests: the list, and asking for one on a customer's behalf. @since 2.1 */
     public static final String CANCELLATION_REQUESTS = "cancelrequests";
+    /** E-mail: the SMTP settings, the templates and the log of every message. @since 2.2 */
+    public static final String EMAIL = "email";
 
     /** Every permission above, in this order. */
     public static final List<String> ALL = List.of(CONFIG_ADDON_MODULES, CONFIG_PRODUCTS, CLIENTS, ORDERS, INVOICES,
-            SERVICES, SYSTEM_LOGS, MODULE_QUEUE, ADMIN_USERS, API_CREDENTIALS, AUTOMATION, CANCELLATION_REQUESTS);
+            SERVICES, SYSTEM_LOGS, MODULE_QUEUE, ADMIN_USERS, API_CREDENTIALS, AUTOMATION, CANCELLATION_REQUESTS,
+            EMAIL);
 
     private Permissions() {
     }

@@ -54,6 +54,9 @@ import org.billinghost.api.billing.CancellationRequests;
 import org.billinghost.core.internal.automation.AutomationService;
 import org.billinghost.core.internal.automation.AutomationSettings;
 import org.billinghost.core.internal.automation.CancellationRequestService;
+import java.util.Properties;
+import org.billinghost.core.internal.mail.EmailsService;
+import org.billinghost.core.internal.mail.MailOutbox;
 
 /**
  * Every host-core service wired by hand on a migrated database, for tests of this and other modules
@@ -96,40 +99,60 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
     private final JobRunner jobRunner;
     private final AutomationService automation;
     private final CancellationRequests cancellationRequests;
+    private final MailOutbox mailOutbox;
+    private final EmailsService emails;
     private final String jobOwner = "test-" + JobWorkers.newOwner();
     private final List<JobWorkers> workers = new CopyOnWriteArrayList<>();
 
     private CoreAssembly(Database database, TestDatabase owned) {
+        this(database, owned, new Properties(), false);
+    }
+
+    private CoreAssembly(Database database, TestDatabase owned, Properties smtpProperties, boolean demo) {
         this.owned = owned;
         this.database = database;
         this.jdbc = database.jdbc();
         this.registry = new ModuleRegistry(database);
         PasswordHasher hasher = new PasswordHasher(TEST_HASH_ITERATIONS);
         this.catalog = CatalogService.of(jdbc, TEST_CURRENCY);
-        this.clients = new ClientsService(jdbc, hasher);
+        this.mailOutbox = new MailOutbox(jdbc);
+        this.clients = new ClientsService(jdbc, hasher, mailOutbox);
         this.admins = new AdminsService(jdbc, hasher);
         this.apiCredentials = new ApiCredentialsService(jdbc);
         this.activityLog = new ActivityLogService(jdbc);
         this.moduleLog = new ModuleLogService(jdbc);
         // ---- CORE-FLOW: build the workflow services here
         this.jobQueue = new JobQueue(jdbc);
-        this.moduleCommands = new ModuleCommandService(jdbc, catalog, clients, activityLog, registry, hooks, billingClock);
+        this.moduleCommands = new ModuleCommandService(jdbc, catalog, clients, activityLog, registry, hooks, mailOutbox,
+                billingClock);
         this.moduleQueue = new ModuleQueueService(jobQueue, moduleCommands, jdbc, catalog, billingClock);
         this.modules = new ModulesService(jdbc, registry, hooks, activityLog);
-        this.invoices = InvoiceService.of(jdbc, catalog, jobQueue, hooks, billingClock, OrderSettings.defaults());
-        this.orders = OrderService.of(jdbc, catalog, clients, invoices, jobQueue, hooks, billingClock,
+        this.invoices = InvoiceService.of(jdbc, catalog, jobQueue, hooks, mailOutbox, billingClock,
+                OrderSettings.defaults());
+        this.orders = OrderService.of(jdbc, catalog, clients, invoices, jobQueue, hooks, mailOutbox, billingClock,
                 OrderSettings.defaults());
         this.services = new ServiceAccountService(jdbc, catalog, hooks, activityLog, billingClock);
         this.upgrades = new UpgradeService(jdbc, catalog, invoices, jobQueue, activityLog, billingClock);
         this.jobRunner = new JobRunner(jobQueue, moduleCommands, TEST_JOB_SETTINGS);
         this.automation = automation(AutomationSettings.defaults(), jobOwner);
-        this.cancellationRequests = new CancellationRequestService(jdbc, activityLog, hooks, billingClock);
+        this.cancellationRequests = new CancellationRequestService(jdbc, activityLog, hooks, mailOutbox, billingClock);
+        this.emails = EmailsService.of(jdbc, mailOutbox, clients, orders, invoices, services, cancellationRequests,
+                catalog, moduleCommands, smtpProperties, demo);
     }
 
     /** A fresh in-memory H2 database with a unique name, migrated, with every service on it. */
     public static CoreAssembly h2() {
         TestDatabase db = TestDatabases.create(Dialect.H2);
         return new CoreAssembly(db.database(), db);
+    }
+
+    /**
+     * A fresh in-memory H2 database with every service; the e-mail service adds {@code smtpProperties} to its SMTP
+     * sessions (a test trusts its SMTP server's certificate with them) and stores messages in {@code demo} mode.
+     */
+    public static CoreAssembly h2WithMail(Properties smtpProperties, boolean demo) {
+        TestDatabase db = TestDatabases.create(Dialect.H2);
+        return new CoreAssembly(db.database(), db, smtpProperties, demo);
     }
 
     /** Every service on an already migrated database that the caller keeps and closes. */
@@ -221,12 +244,13 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
 
     /** Orders with other settings (or another catalog, e.g. one that pauses), on this assembly's database and services. */
     public Orders orders(Catalog catalog, OrderSettings settings) {
-        return OrderService.of(jdbc, catalog, clients, invoices(settings), jobQueue, hooks, billingClock, settings);
+        return OrderService.of(jdbc, catalog, clients, invoices(settings), jobQueue, hooks, mailOutbox, billingClock,
+                settings);
     }
 
     /** Invoices with other settings, on this assembly's database and services. */
     public InvoiceService invoices(OrderSettings settings) {
-        return InvoiceService.of(jdbc, catalog, jobQueue, hooks, billingClock, settings);
+        return InvoiceService.of(jdbc, catalog, jobQueue, hooks, mailOutbox, billingClock, settings);
     }
 
     public Services services() {
@@ -245,6 +269,15 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
     /** The automation with other settings, as a host whose lease owner id is {@code owner}, on this database. */
     public AutomationService automation(AutomationSettings settings, String owner) {
         return AutomationService.of(jdbc, jobQueue, invoices, activityLog, hooks, billingClock, settings, owner);
+    }
+
+    /** The e-mail service; {@code emails().deliverDue(owner)} delivers what the events queued. */
+    public EmailsService emails() {
+        return emails;
+    }
+
+    public MailOutbox mailOutbox() {
+        return mailOutbox;
     }
 
     public CancellationRequests cancellationRequests() {

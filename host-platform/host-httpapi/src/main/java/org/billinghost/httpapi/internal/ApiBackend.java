@@ -6,6 +6,7 @@ import org.billinghost.api.billing.AuthThrottle;
 import org.billinghost.api.billing.Automation;
 import org.billinghost.api.billing.CancellationRequests;
 import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.Emails;
 import org.billinghost.api.billing.Invoices;
 import org.billinghost.api.billing.ModuleCommands;
 import org.billinghost.api.billing.ModuleQueue;
@@ -20,5 +21,6 @@ import org.billinghost.api.platform.Catalog;
 public record ApiBackend(ApiCredentials credentials, AuthThrottle throttle, Admins admins, Clients clients,
                          Catalog catalog, Orders orders, Invoices invoices, Services services,
                          ModuleCommands commands, ModuleQueue queue, Modules modules, ActivityLog activityLog,
-                         Upgrades upgrades, Automation automation, CancellationRequests cancellations) {
+                         Upgrades upgrades, Automation automation, CancellationRequests cancellations,
+                         Emails emails) {
 }

@@ -19,6 +19,7 @@ import org.billinghost.api.billing.AuthThrottle;
 import org.billinghost.api.billing.Automation;
 import org.billinghost.api.billing.CancellationRequests;
 import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.Emails;
 import org.billinghost.api.billing.Invoices;
 import org.billinghost.api.billing.ModuleCommands;
 import org.billinghost.api.billing.ModuleQueue;
@@ -32,6 +33,7 @@ import org.billinghost.httpapi.internal.actions.AutomationActions;
 import org.billinghost.httpapi.internal.actions.CatalogActions;
 import org.billinghost.httpapi.internal.actions.ClientActions;
 import org.billinghost.httpapi.internal.actions.CreditActions;
+import org.billinghost.httpapi.internal.actions.EmailActions;
 import org.billinghost.httpapi.internal.actions.InvoiceActions;
 import org.billinghost.httpapi.internal.actions.LogActions;
 import org.billinghost.httpapi.internal.actions.ModuleActions;
@@ -90,9 +92,10 @@ public final class ApiServlet extends HttpServlet {
                       @Reference Invoices invoices, @Reference Services services, @Reference ModuleCommands commands,
                       @Reference ModuleQueue queue, @Reference Modules modules, @Reference ActivityLog activityLog,
                       @Reference Upgrades upgrades, @Reference Automation automation,
-                      @Reference CancellationRequests cancellations, ApiSecurityConfiguration security) {
+                      @Reference CancellationRequests cancellations, @Reference Emails emails,
+                      ApiSecurityConfiguration security) {
         this(new ApiBackend(credentials, throttle, admins, clients, catalog, orders, invoices, services, commands,
-                queue, modules, activityLog, upgrades, automation, cancellations));
+                queue, modules, activityLog, upgrades, automation, cancellations, emails));
         modified(security);
     }
 
@@ -151,6 +154,7 @@ public final class ApiServlet extends HttpServlet {
         new ModuleActions(b.modules()).register(table);
         new AutomationActions(b.automation(), b.cancellations()).register(table);
         new SystemActions(b.catalog(), version()).register(table);
+        new EmailActions(b.emails()).register(table);
         return table;
     }
 

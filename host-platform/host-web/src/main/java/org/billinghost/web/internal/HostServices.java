@@ -6,6 +6,7 @@ import org.billinghost.api.billing.AuthThrottle;
 import org.billinghost.api.billing.Automation;
 import org.billinghost.api.billing.CancellationRequests;
 import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.Emails;
 import org.billinghost.api.billing.Invoices;
 import org.billinghost.api.billing.ModuleCommands;
 import org.billinghost.api.billing.ModuleQueue;
@@ -45,6 +46,7 @@ public final class HostServices {
     private final Automation automation;
     private final CancellationRequests cancellations;
     private final Path settingsDir;
+    private final Emails emails;
 
     @Activate
     public HostServices(@Reference Admins admins, @Reference Clients clients, @Reference Orders orders,
@@ -54,9 +56,10 @@ public final class HostServices {
                         @Reference Catalog catalog, @Reference ActivityLog activityLog,
                         @Reference ModuleLog moduleLog, @Reference AuthThrottle authThrottle,
                         @Reference Upgrades upgrades, @Reference Automation automation,
-                        @Reference CancellationRequests cancellations, BundleContext context) {
+                        @Reference CancellationRequests cancellations, @Reference Emails emails,
+                        BundleContext context) {
         this(admins, clients, orders, invoices, services, commands, queue, modules, apiCredentials, catalog,
-                activityLog, moduleLog, authThrottle, upgrades, automation, cancellations,
+                activityLog, moduleLog, authThrottle, upgrades, automation, cancellations, emails,
                 Optional.ofNullable(context.getProperty(DATA_DIR)).map(d -> Path.of(d, "conf")).orElse(null));
     }
 
@@ -64,8 +67,9 @@ public final class HostServices {
     public HostServices(Admins admins, Clients clients, Orders orders, Invoices invoices, Services services,
                         ModuleCommands commands, ModuleQueue queue, Modules modules, ApiCredentials apiCredentials,
                         Catalog catalog, ActivityLog activityLog, ModuleLog moduleLog, AuthThrottle authThrottle,
-                        Upgrades upgrades, Automation automation, CancellationRequests cancellations,
+                        Upgrades upgrades, Automation automation, CancellationRequests cancellations, Emails emails,
                         Path settingsDir) {
+        this.emails = emails;
         this.admins = admins;
         this.clients = clients;
         this.orders = orders;
@@ -152,6 +156,10 @@ public final class HostServices {
 
     public Automation automation() {
         return automation;
+    }
+
+    public Emails emails() {
+        return emails;
     }
 
     public CancellationRequests cancellations() {

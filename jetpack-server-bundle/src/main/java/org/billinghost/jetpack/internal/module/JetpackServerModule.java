@@ -23,6 +23,7 @@ import org.billinghost.api.module.ModuleCommand;
 import org.billinghost.api.module.ModuleProperties;
 import org.billinghost.api.module.ServerMetadata;
 import org.billinghost.api.module.ServerModule;
+import org.billinghost.api.module.WelcomeEmail;
 import org.billinghost.api.platform.ModuleDatabase;
 import org.billinghost.api.platform.ModuleTemplates;
 import org.billinghost.jetpack.internal.client.SiteUrls;
@@ -50,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * so logging it here too would double each line.
  */
 @Component(service = ServerModule.class, property = ModuleProperties.MODULE_NAME + "=" + JetpackServerModule.NAME)
-public final class JetpackServerModule implements ServerModule {
+public final class JetpackServerModule implements ServerModule, WelcomeEmail {
     static final String NAME = "jetpack";
     static final String CHECK_STATUS = "checkStatus";
     static final String MOVE_SITE = "moveSite";
@@ -279,9 +280,7 @@ public final class JetpackServerModule implements ServerModule {
         JetpackService service = JetpackService.of(params);
         Optional<ProvisioningRecord> record = records.find(params.serviceId());
         String details = service.details();
-        String url = details.startsWith(ACTIVATION_PREFIX) ? details.substring(ACTIVATION_PREFIX.length()).trim() : "";
-        // only web links become clickable: the details come from a remote API
-        boolean link = url.startsWith("https://") || url.startsWith("http://");
+        String url = activationUrl(details);
         boolean recordedCancel = record.isPresent() && record.get().state() == State.CANCELLED;
         // a terminated or cancelled plan keeps its old activation link in the details: never offer it again
         boolean cancelled = recordedCancel || status == ServiceStatus.TERMINATED || status == ServiceStatus.CANCELLED;
@@ -293,8 +292,26 @@ public final class JetpackServerModule implements ServerModule {
                 ? DATE.format(record.get().cancelledAt()) : "");
         model.put("returnsOnUnsuspension", recordedCancel && status == ServiceStatus.SUSPENDED && cancelsOnSuspension(params));
         model.put("details", details);
-        model.put("activationUrl", link ? url : "");
+        model.put("activationUrl", url);
         return Optional.of(templates.render("client-area.ftlh", model));
+    }
+
+    /**
+     * The product welcome e-mail's {@code activationUrl} (the link the client area shows) or, while the site
+     * cannot be connected yet, {@code waitingMessage} (the provisioning details the client area shows).
+     */
+    @Override
+    public Map<String, String> welcomeVariables(CommandParams params) {
+        String details = JetpackService.of(params).details();
+        String url = activationUrl(details);
+        return Map.of("activationUrl", url, "waitingMessage", url.isEmpty() ? details : "");
+    }
+
+    /** The activation link of the provisioning details; empty when there is none. */
+    private static String activationUrl(String details) {
+        String url = details.startsWith(ACTIVATION_PREFIX) ? details.substring(ACTIVATION_PREFIX.length()).trim() : "";
+        // only web links count: the details come from a remote API
+        return url.startsWith("https://") || url.startsWith("http://") ? url : "";
     }
 
     private CommandResult provision(CommandParams params, JetpackService service, String site, Plan plan,

@@ -317,6 +317,19 @@ class JetpackServerModuleTest {
     }
 
     @Test
+    void theWelcomeEmailGetsTheActivationLinkOrTheWaitingMessage() {
+        FakeCommandParams linked = new FakeCommandParams(1).with(DETAILS, "URL to Activate Jetpack: https://jetpack.example/c?a=1");
+        FakeCommandParams waiting = new FakeCommandParams(2).with(DETAILS, "The domain x.invalid did not resolve yet");
+        FakeCommandParams otherScheme = new FakeCommandParams(3).with(DETAILS, "URL to Activate Jetpack: javascript:alert(1)");
+
+        assertThat(module.welcomeVariables(linked)).isEqualTo(java.util.Map.of("activationUrl",
+                "https://jetpack.example/c?a=1", "waitingMessage", ""));
+        assertThat(module.welcomeVariables(waiting)).isEqualTo(java.util.Map.of("activationUrl", "",
+                "waitingMessage", "The domain x.invalid did not resolve yet"));
+        assertThat(module.welcomeVariables(otherScheme).get("activationUrl")).isEmpty();
+    }
+
+    @Test
     void createRecordsTheSiteSentAndShowsItAsTheServicesDomain() {
         assertThat(module.createAccount(new FakeCommandParams(8)).succeeded()).isTrue();
 

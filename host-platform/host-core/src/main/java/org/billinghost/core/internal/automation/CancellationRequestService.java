@@ -16,6 +16,8 @@ import org.billinghost.api.platform.ResultPage;
 import org.billinghost.core.internal.commands.HookPublisher;
 import org.billinghost.core.internal.db.DataAccessException;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.mail.MailOutbox;
+import org.billinghost.core.internal.mail.MailTemplate;
 import org.billinghost.core.internal.db.Paging;
 import org.billinghost.core.internal.db.RowMapper;
 import org.billinghost.core.internal.orders.ServiceRow;
@@ -39,11 +41,14 @@ public final class CancellationRequestService implements CancellationRequests {
     private final ServiceStore services;
     private final ActivityLog activity;
     private final HookPublisher hooks;
+    private final MailOutbox mail;
     private final BillingClock clock;
 
     @Activate
     public CancellationRequestService(@Reference Jdbc jdbc, @Reference ActivityLog activity,
-                                      @Reference HookPublisher hooks, @Reference BillingClock clock) {
+                                      @Reference HookPublisher hooks, @Reference MailOutbox mail,
+                                      @Reference BillingClock clock) {
+        this.mail = mail;
         this.jdbc = jdbc;
         this.services = new ServiceStore(jdbc, clock);
         this.activity = activity;
@@ -79,6 +84,7 @@ public final class CancellationRequestService implements CancellationRequests {
             }
             activity.log("Cancellation Request Submitted - Service ID: " + serviceId + " - " + type.label(),
                     service.clientId());
+            mail.queue(MailTemplate.CANCELLATION_REQUEST, service.clientId(), serviceId, String.valueOf(requestId));
             Map<String, Object> properties = Map.of(HookTopics.SERVICE_ID, serviceId, HookTopics.CLIENT_ID,
                     service.clientId());
             jdbc.afterCommit(() -> hooks.post(HookTopics.CANCELLATION_REQUEST, properties));

@@ -15,6 +15,8 @@ import org.billinghost.core.internal.db.DataAccessException;
 import org.billinghost.core.internal.db.Jdbc;
 import org.billinghost.core.internal.db.Paging;
 import org.billinghost.core.internal.security.PasswordHasher;
+import org.billinghost.core.internal.mail.MailOutbox;
+import org.billinghost.core.internal.mail.MailTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,26 +32,33 @@ public final class ClientsService implements Clients {
 
     private final Jdbc jdbc;
     private final PasswordHasher hasher;
+    private final MailOutbox mail;
 
     @Activate
-    public ClientsService(@Reference Jdbc jdbc) {
-        this(jdbc, new PasswordHasher());
+    public ClientsService(@Reference Jdbc jdbc, @Reference MailOutbox mail) {
+        this(jdbc, new PasswordHasher(), mail);
     }
 
-    public ClientsService(Jdbc jdbc, PasswordHasher hasher) {
+    public ClientsService(Jdbc jdbc, PasswordHasher hasher, MailOutbox mail) {
         this.jdbc = jdbc;
         this.hasher = hasher;
+        this.mail = mail;
     }
 
     @Override
     public Client add(NewClient c) {
         Checked v = checked(c);
         String hash = c.password() == null || c.password().isEmpty() ? "" : hasher.hash(c.password());
-        return uniqueEmail(v.email(), () -> get(jdbc.insert("INSERT INTO clients (first_name, last_name, email, "
-                        + "email_key, company_name, address1, city, state, postcode, country, phone_number, status, "
-                        + "password_hash, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                v.first(), v.last(), v.email(), v.email().toLowerCase(Locale.ROOT), v.company(), v.address1(), v.city(),
-                v.state(), v.postcode(), v.country(), v.phone(), "Active", hash, Jdbc.now())).orElseThrow());
+        // the signup e-mail is queued in the same transaction: one client, one message
+        return uniqueEmail(v.email(), () -> get(jdbc.inTransaction(() -> {
+            long added = jdbc.insert("INSERT INTO clients (first_name, last_name, email, email_key, company_name, "
+                            + "address1, city, state, postcode, country, phone_number, status, password_hash, created) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    v.first(), v.last(), v.email(), v.email().toLowerCase(Locale.ROOT), v.company(), v.address1(),
+                    v.city(), v.state(), v.postcode(), v.country(), v.phone(), "Active", hash, Jdbc.now());
+            mail.queue(MailTemplate.CLIENT_SIGNUP, added, added, String.valueOf(added));
+            return added;
+        })).orElseThrow());
     }
 
     @Override

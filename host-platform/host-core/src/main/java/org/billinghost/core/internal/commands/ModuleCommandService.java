@@ -19,11 +19,14 @@ import org.billinghost.api.module.CommandParams;
 import org.billinghost.api.module.CommandResult;
 import org.billinghost.api.module.ModuleCommand;
 import org.billinghost.api.module.ServerModule;
+import org.billinghost.api.module.WelcomeEmail;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.HookTopics;
 import org.billinghost.api.platform.Product;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.mail.MailOutbox;
+import org.billinghost.core.internal.mail.MailTemplate;
 import org.billinghost.core.internal.modules.ModuleRegistry;
 import org.billinghost.core.internal.orders.CustomFieldValues;
 import org.billinghost.core.internal.orders.ServiceRow;
@@ -55,13 +58,16 @@ public final class ModuleCommandService implements ModuleCommands {
     private final ActivityLog activity;
     private final ModuleRegistry registry;
     private final HookPublisher hooks;
+    private final MailOutbox mail;
     private final ProductChanges changes;
 
     @Activate
     public ModuleCommandService(@Reference Jdbc jdbc, @Reference Catalog catalog, @Reference Clients clients,
                                 @Reference ActivityLog activity, @Reference ModuleRegistry registry,
-                                @Reference HookPublisher hooks, @Reference BillingClock clock) {
+                                @Reference HookPublisher hooks, @Reference MailOutbox mail,
+                                @Reference BillingClock clock) {
         this.jdbc = jdbc;
+        this.mail = mail;
         this.services = new ServiceStore(jdbc, clock);
         this.fieldValues = new CustomFieldValues(jdbc);
         this.catalog = catalog;
@@ -239,6 +245,15 @@ public final class ModuleCommandService implements ModuleCommands {
         return withModule(serviceId, (module, params) -> module.clientArea(params.get()), Optional.empty());
     }
 
+    /**
+     * What the service's module adds to the product welcome e-mail ({@link WelcomeEmail}); empty when its
+     * module does not contribute, is gone, or fails.
+     */
+    public Map<String, String> welcomeVariables(long serviceId) {
+        return withModule(serviceId, (module, params) -> module instanceof WelcomeEmail welcome
+                ? Map.copyOf(welcome.welcomeVariables(params.get())) : Map.<String, String>of(), Map.of());
+    }
+
     private interface ModuleQuery<T> {
         T ask(ServerModule module, java.util.function.Supplier<CommandParams> params);
     }
@@ -358,8 +373,11 @@ public final class ModuleCommandService implements ModuleCommands {
                     if (!services.compareAndSet(service.id(), from, status)) {
                         LOG.warn("Service changed while its command ran; status not set: service={} command={} status={}",
                                 service.id(), command.functionName(), status.label());
-                    } else if (status == ServiceStatus.SUSPENDED && !suspendReason.isEmpty()) {
-                        services.suspendReason(service.id(), suspendReason);
+                    } else {
+                        if (status == ServiceStatus.SUSPENDED && !suspendReason.isEmpty()) {
+                            services.suspendReason(service.id(), suspendReason);
+                        }
+                        queueMail(from, status);
                     }
                 });
                 activity.log("Module " + label() + " Successful - Service ID: " + service.id(), service.clientId());
@@ -370,6 +388,22 @@ public final class ModuleCommandService implements ModuleCommands {
             });
             hooks.post(HookTopics.after(command), properties());
             return result;
+        }
+
+        /** The customer's e-mail of a status change the command made, queued in the change's transaction. */
+        private void queueMail(ServiceStatus from, ServiceStatus to) {
+            MailTemplate template = from == to ? null : switch (command) {
+                case CREATE -> to == ServiceStatus.ACTIVE ? MailTemplate.PRODUCT_WELCOME : null;
+                case SUSPEND -> MailTemplate.SERVICE_SUSPENSION;
+                case UNSUSPEND -> MailTemplate.SERVICE_UNSUSPENSION;
+                default -> null;
+            };
+            if (template != null) {
+                // a service is welcomed once; each suspension and unsuspension is an event of its own
+                String event = template == MailTemplate.PRODUCT_WELCOME ? String.valueOf(service.id())
+                        : service.id() + ":" + java.util.UUID.randomUUID();
+                mail.queue(template, service.clientId(), service.id(), event);
+            }
         }
 
         /** A failure: activity-log line and AfterModule...Failed hook. */

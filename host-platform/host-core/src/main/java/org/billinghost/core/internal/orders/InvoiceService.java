@@ -27,6 +27,8 @@ import org.billinghost.core.internal.commands.HookPublisher;
 import org.billinghost.core.internal.commands.JobQueue;
 import org.billinghost.core.internal.db.DataAccessException;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.mail.MailOutbox;
+import org.billinghost.core.internal.mail.MailTemplate;
 import org.billinghost.core.internal.db.RowMapper;
 import org.billinghost.core.internal.time.BillingClock;
 import org.billinghost.core.internal.upgrades.ProductChanges;
@@ -65,6 +67,7 @@ public final class InvoiceService implements Invoices {
     private final Catalog catalog;
     private final JobQueue jobs;
     private final HookPublisher hooks;
+    private final MailOutbox mail;
     private final boolean refuseOverpayment;
     private final ServiceStore services;
     private final BillingClock clock;
@@ -72,21 +75,23 @@ public final class InvoiceService implements Invoices {
 
     @Activate
     public InvoiceService(@Reference Jdbc jdbc, @Reference Catalog catalog, @Reference JobQueue jobs,
-                          @Reference HookPublisher hooks, @Reference BillingClock clock, OrdersConfiguration config) {
-        this(jdbc, catalog, jobs, hooks, clock, OrderSettings.of(config));
+                          @Reference HookPublisher hooks, @Reference MailOutbox mail, @Reference BillingClock clock,
+                          OrdersConfiguration config) {
+        this(jdbc, catalog, jobs, hooks, mail, clock, OrderSettings.of(config));
     }
 
     /**
      * Invoices outside Declarative Services (tests). A factory rather than a second public constructor: SCR
      * chooses the activation constructor by its number of parameters.
      */
-    public static InvoiceService of(Jdbc jdbc, Catalog catalog, JobQueue jobs, HookPublisher hooks, BillingClock clock,
-                                    OrderSettings settings) {
-        return new InvoiceService(jdbc, catalog, jobs, hooks, clock, settings);
+    public static InvoiceService of(Jdbc jdbc, Catalog catalog, JobQueue jobs, HookPublisher hooks, MailOutbox mail,
+                                    BillingClock clock, OrderSettings settings) {
+        return new InvoiceService(jdbc, catalog, jobs, hooks, mail, clock, settings);
     }
 
-    private InvoiceService(Jdbc jdbc, Catalog catalog, JobQueue jobs, HookPublisher hooks, BillingClock clock,
-                           OrderSettings settings) {
+    private InvoiceService(Jdbc jdbc, Catalog catalog, JobQueue jobs, HookPublisher hooks, MailOutbox mail,
+                           BillingClock clock, OrderSettings settings) {
+        this.mail = mail;
         this.clock = clock;
         this.jdbc = jdbc;
         this.catalog = catalog;
@@ -430,6 +435,7 @@ public final class InvoiceService implements Invoices {
                 ProductChanges.queueOnPayment(jdbc, jobs, invoiceId);
             }
         }
+        mail.queue(MailTemplate.INVOICE_PAYMENT_CONFIRMATION, invoice.clientId(), invoiceId, String.valueOf(invoiceId));
         Map<String, Object> properties = Map.of(HookTopics.INVOICE_ID, invoiceId, HookTopics.ORDER_ID, invoice.orderId(),
                 HookTopics.CLIENT_ID, invoice.clientId());
         jdbc.afterCommit(() -> {
@@ -470,6 +476,7 @@ public final class InvoiceService implements Invoices {
         long id = jdbc.insert("INSERT INTO invoices (client_id, order_id, status, total, paid, created, due_date)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", clientId, orderId == 0 ? null : orderId, InvoiceStatus.UNPAID.label(),
                 total, BigDecimal.ZERO, clock.millis(), dueDate);
+        mail.queue(MailTemplate.INVOICE_CREATED, clientId, id, String.valueOf(id));
         Map<String, Object> properties = Map.of(HookTopics.INVOICE_ID, id, HookTopics.CLIENT_ID, clientId);
         jdbc.afterCommit(() -> hooks.post(HookTopics.INVOICE_CREATED, properties));
         return id;

@@ -33,6 +33,8 @@ import org.billinghost.core.internal.commands.HookPublisher;
 import org.billinghost.core.internal.commands.JobQueue;
 import org.billinghost.core.internal.db.DataAccessException;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.mail.MailOutbox;
+import org.billinghost.core.internal.mail.MailTemplate;
 import org.billinghost.core.internal.db.RowMapper;
 import org.billinghost.core.internal.time.BillingClock;
 import org.osgi.service.component.annotations.Activate;
@@ -61,6 +63,7 @@ public final class OrderService implements Orders {
     private final InvoiceService invoices;
     private final JobQueue jobs;
     private final HookPublisher hooks;
+    private final MailOutbox mail;
     private final OrderSettings settings;
     private final ServiceStore services;
     private final CustomFieldValues fieldValues;
@@ -71,8 +74,8 @@ public final class OrderService implements Orders {
     @Activate
     public OrderService(@Reference Jdbc jdbc, @Reference Catalog catalog, @Reference Clients clients,
                         @Reference InvoiceService invoices, @Reference JobQueue jobs, @Reference HookPublisher hooks,
-                        @Reference BillingClock clock, OrdersConfiguration config) {
-        this(jdbc, catalog, clients, invoices, jobs, hooks, clock, OrderSettings.of(config));
+                        @Reference MailOutbox mail, @Reference BillingClock clock, OrdersConfiguration config) {
+        this(jdbc, catalog, clients, invoices, jobs, hooks, mail, clock, OrderSettings.of(config));
     }
 
     /**
@@ -80,12 +83,13 @@ public final class OrderService implements Orders {
      * chooses the activation constructor by its number of parameters.
      */
     public static OrderService of(Jdbc jdbc, Catalog catalog, Clients clients, InvoiceService invoices, JobQueue jobs,
-                                  HookPublisher hooks, BillingClock clock, OrderSettings settings) {
-        return new OrderService(jdbc, catalog, clients, invoices, jobs, hooks, clock, settings);
+                                  HookPublisher hooks, MailOutbox mail, BillingClock clock, OrderSettings settings) {
+        return new OrderService(jdbc, catalog, clients, invoices, jobs, hooks, mail, clock, settings);
     }
 
     private OrderService(Jdbc jdbc, Catalog catalog, Clients clients, InvoiceService invoices, JobQueue jobs,
-                         HookPublisher hooks, BillingClock clock, OrderSettings settings) {
+                         HookPublisher hooks, MailOutbox mail, BillingClock clock, OrderSettings settings) {
+        this.mail = mail;
         this.clock = clock;
         this.jdbc = jdbc;
         this.catalog = catalog;
@@ -205,6 +209,7 @@ public final class OrderService implements Orders {
         long orderId = jdbc.insert("INSERT INTO orders (client_id, status, total, payment_method, idempotency_key,"
                 + " order_num, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", request.clientId(),
                 OrderStatus.PENDING.label(), total, request.paymentMethod(), key, orderNumber, now, now);
+        mail.queue(MailTemplate.ORDER_CONFIRMATION, request.clientId(), orderId, String.valueOf(orderId));
         long invoiceId = invoices.create(request.clientId(), orderId, total, today);
         jdbc.update("UPDATE orders SET invoice_id = ? WHERE id = ?", invoiceId, orderId);
         for (PlacedLine placed : lines) {

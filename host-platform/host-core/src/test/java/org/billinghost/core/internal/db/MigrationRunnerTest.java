@@ -27,11 +27,11 @@ class MigrationRunnerTest {
         Jdbc jdbc = db.jdbc();
         List<Integer> versions = jdbc.query("SELECT version FROM schema_version ORDER BY version", rs -> rs.getInt(1));
         assertThat(versions).contains(1, 2, 3, 4, 5).doesNotHaveDuplicates();
-        assertThat(jdbc.queryLong("SELECT COUNT(*) FROM admin_roles WHERE role = ?", "Full Administrator")).isEqualTo(12);
+        assertThat(jdbc.queryLong("SELECT COUNT(*) FROM admin_roles WHERE role = ?", "Full Administrator")).isEqualTo(13);
 
         assertThat(new MigrationRunner(db.database()).migrate()).isEmpty();
         assertThat(jdbc.queryLong("SELECT COUNT(*) FROM schema_version")).isEqualTo(versions.size());
-        assertThat(jdbc.queryLong("SELECT COUNT(*) FROM admin_roles")).isEqualTo(22);
+        assertThat(jdbc.queryLong("SELECT COUNT(*) FROM admin_roles")).isEqualTo(23);
     }
 
     @AllDatabases.Test

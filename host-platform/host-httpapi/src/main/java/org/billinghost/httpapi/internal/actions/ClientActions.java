@@ -41,7 +41,7 @@ public final class ClientActions {
                 "securityqid", "securityqans", "cardtype", "cardnum", "expdate", "startdate", "issuenumber", "cvv",
                 "marketingoptin", "clientip", "owner_user_id");
         r.refuseSwitchOtherThan("skipvalidation", false, "it checks every client's details");
-        r.refuseSwitchOtherThan("noemail", true, "it sends no emails");
+        r.refuseSwitchOtherThan("noemail", false, "it always sends the signup e-mail");
         Client client = clients.add(new NewClient(r.string("firstname"), r.string("lastname"), r.string("email"),
                 r.string("companyname", ""), r.string("address1", ""), r.string("city", ""), r.string("state", ""),
                 r.string("postcode", ""), r.string("country", ""), r.string("phonenumber", ""),

@@ -217,7 +217,7 @@ public final class InvoiceActions {
     /** Without {@code amount} the payment settles the balance, as in WHMCS. */
     private Map<String, Object> addPayment(ApiRequest r) {
         r.refuseUnsupported("date", "fees");
-        r.refuseSwitchOtherThan("noemail", true, "it sends no emails");
+        r.refuseSwitchOtherThan("noemail", false, "it always sends the payment confirmation");
         String transactionId = r.string("transid");
         String gateway = r.string("gateway");
         Invoice invoice = invoice(r);

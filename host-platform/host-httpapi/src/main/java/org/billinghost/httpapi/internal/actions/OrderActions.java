@@ -56,13 +56,13 @@ public final class OrderActions {
                 .add("AcceptOrder", Permissions.ORDERS, (r, admin) -> {
                     r.refuseUnsupported("serverid", "serviceusername", "servicepassword", "registrar");
                     r.refuseSwitchOtherThan("sendregistrar", false, "it registers no domains");
-                    r.refuseSwitchOtherThan("sendemail", false, "it sends no emails");
+                    r.refuseSwitchOtherThan("sendemail", true, "it sends the welcome e-mail once a service is provisioned");
                     orders.accept(r.id("orderid"), r.bool("autosetup", true));
                     return Map.of();
                 })
                 .add("CancelOrder", Permissions.ORDERS, (r, admin) -> {
                     r.refuseSwitchOtherThan("cancelsub", false, "it holds no gateway subscriptions");
-                    r.refuseSwitchOtherThan("noemail", true, "it sends no emails");
+                    r.refuseSwitchOtherThan("noemail", true, "it sends no e-mail when an order is cancelled");
                     orders.cancel(r.id("orderid"));
                     return Map.of();
                 })
@@ -80,8 +80,8 @@ public final class OrderActions {
     private Map<String, Object> addOrder(ApiRequest r) {
         r.refuseUnsupported(ADD_ORDER_UNSUPPORTED);
         r.refuseSwitchOtherThan("noinvoice", false, "every order with a price is invoiced");
-        r.refuseSwitchOtherThan("noemail", true, "it sends no emails");
-        r.refuseSwitchOtherThan("noinvoiceemail", true, "it sends no emails");
+        r.refuseSwitchOtherThan("noemail", false, "it always sends the order confirmation");
+        r.refuseSwitchOtherThan("noinvoiceemail", false, "it always sends the invoice e-mail");
         // domain, customfields and qty are refused below when longer than pid, before their entries are read
         int lines = r.entries("pid");
         if (lines > MAX_LINES) {

@@ -25,6 +25,7 @@ final class ClientSummaryPage implements Page {
                 "services", host.services().list(id, 0, SHOWN).items(),
                 "orders", host.orders().list(null, id, 0, SHOWN).items(),
                 "invoices", host.invoices().ofClient(id, 0, SHOWN).items(),
-                "credits", host.invoices().credits(id, 0, SHOWN).items()));
+                "credits", host.invoices().credits(id, 0, SHOWN).items(),
+                "messages", host.emails().list(id, "", 0, SHOWN).items()));
     }
 }

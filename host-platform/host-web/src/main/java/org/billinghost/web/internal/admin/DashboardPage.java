@@ -31,6 +31,9 @@ final class DashboardPage implements Page {
         model.put("queue", open.items());
         model.put("queueTotal", open.total());
         model.put("showQueue", queue);
+        boolean email = host.admins().hasPermission(role, Permission.EMAIL);
+        model.put("showMail", email);
+        model.put("mailWaiting", email ? host.emails().waiting() : 0L);
         boolean logs = host.admins().hasPermission(role, Permission.LOGS);
         model.put("activity", logs ? host.activityLog().search("", 0, 0, 10).items() : List.of());
         model.put("showActivity", logs);

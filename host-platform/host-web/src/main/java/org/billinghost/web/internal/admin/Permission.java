@@ -16,6 +16,7 @@ final class Permission {
     static final String API_CREDENTIALS = Permissions.API_CREDENTIALS;
     static final String AUTOMATION = Permissions.AUTOMATION;
     static final String CANCELLATIONS = Permissions.CANCELLATION_REQUESTS;
+    static final String EMAIL = Permissions.EMAIL;
 
     private Permission() {
     }

@@ -1,0 +1,33 @@
+package org.billinghost.core.internal.mail;
+
+import org.billinghost.api.billing.MailServer;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Billing host e-mail (SMTP)",
+        description = "The SMTP server the host sends its e-mail through (Setup > Mail in the admin area)")
+public @interface MailConfiguration {
+    String PID = "org.billinghost.core.mail";
+
+    @AttributeDefinition(name = "SMTP host", description = "Empty: no server; messages wait (demo mode: they are stored)")
+    String host() default "";
+
+    @AttributeDefinition(name = "SMTP port", min = "1", max = "65535")
+    int port() default 587;
+
+    @AttributeDefinition(name = "Security", description = "NONE, STARTTLS (required) or SSL (SMTPS)")
+    MailServer.Security security() default MailServer.Security.STARTTLS;
+
+    @AttributeDefinition(name = "User name", description = "Empty: no authentication")
+    String username() default "";
+
+    @AttributeDefinition(name = "Password", type = AttributeType.PASSWORD)
+    String password() default "";
+
+    @AttributeDefinition(name = "From name")
+    String fromName() default "Billing";
+
+    @AttributeDefinition(name = "From address")
+    String fromAddress() default "billing@localhost";
+}

@@ -1,0 +1,190 @@
+package org.billinghost.core.internal.mail;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.billinghost.api.billing.EmailMessage;
+import org.billinghost.api.platform.ModuleDatabase;
+import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.db.RowMapper;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The {@code mail_outbox} table. A message is queued in the transaction of its event, at most once per
+ * event key. Workers claim a message with a compare-and-set update (one owner, also across hosts sharing
+ * the database), mark it {@code sending} just before the SMTP transaction and {@code sent} after it; a
+ * message left {@code sending} by a host that died becomes {@code uncertain} and is never re-sent by itself.
+ */
+@Component(service = MailOutbox.class)
+public final class MailOutbox {
+    static final String COLUMNS = "id, client_id, template, to_address, to_name, subject, body_text, body_html, state,"
+            + " attempts, last_error, created, sent_at, message_id, related_id";
+    static final RowMapper<EmailMessage> MAPPER = rs -> {
+        long sentAt = rs.getLong("sent_at");
+        boolean neverSent = rs.wasNull();
+        return new EmailMessage(rs.getLong("id"), rs.getLong("client_id"), rs.getString("template"),
+                rs.getString("to_address"), rs.getString("to_name"), text(rs.getString("subject")),
+                text(rs.getString("body_text")), text(rs.getString("body_html")),
+                EmailMessage.Status.valueOf(rs.getString("state").toUpperCase(java.util.Locale.ROOT)),
+                rs.getInt("attempts"), text(rs.getString("last_error")), Instant.ofEpochMilli(rs.getLong("created")),
+                neverSent ? null : Instant.ofEpochMilli(sentAt), rs.getString("message_id"));
+    };
+
+    private final Jdbc jdbc;
+    private final boolean skipLocked;
+    private final List<Runnable> wakeUps = new CopyOnWriteArrayList<>();
+
+    @Activate
+    public MailOutbox(@Reference Jdbc jdbc) {
+        this.jdbc = jdbc;
+        this.skipLocked = jdbc.dialect() != ModuleDatabase.Dialect.H2;
+    }
+
+    /**
+     * Queues the template's message for an event, inside the caller's transaction (the event's): nothing when
+     * the event already queued it, or when the client is unknown or has no address. Workers of this process
+     * are woken after the commit.
+     *
+     * @param event what happened, unique per template (e.g. the invoice id): the idempotency key's second half
+     * @return the message's id, or 0 when nothing was queued
+     */
+    public long queue(MailTemplate template, long clientId, long relatedId, String event) {
+        String key = template.id() + ":" + event;
+        return jdbc.inTransaction(() -> {
+            if (jdbc.queryLong("SELECT COUNT(*) FROM mail_outbox WHERE event_key = ?", key) > 0) {
+                return 0L;
+            }
+            Optional<String[]> recipient = jdbc.queryOne("SELECT email, first_name, last_name FROM clients WHERE id = ?",
+                    rs -> new String[] {rs.getString(1), (rs.getString(2) + " " + rs.getString(3)).strip()}, clientId);
+            if (recipient.isEmpty() || recipient.get()[0].isBlank()) {
+                return 0L;
+            }
+            return insert(key, template.id(), clientId, relatedId, recipient.get()[0], recipient.get()[1], null, null, null);
+        });
+    }
+
+    /** Queues a message already rendered (written by hand, or a copy of one sent before). */
+    long queueRendered(String key, String template, long clientId, long relatedId, String to, String toName,
+                       String subject, String text, String html) {
+        return jdbc.inTransaction(() -> insert(key, template, clientId, relatedId, to, toName, subject, text, html));
+    }
+
+    private long insert(String key, String template, long clientId, long relatedId, String to, String toName,
+                        String subject, String text, String html) {
+        long now = System.currentTimeMillis();
+        long id = jdbc.insert("INSERT INTO mail_outbox (event_key, template, client_id, related_id, to_address, to_name,"
+                + " subject, body_text, body_html, message_id, state, attempts, next_attempt_at, created)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)", key, template, clientId, relatedId, to,
+                toName.length() > 600 ? toName.substring(0, 600) : toName, subject, text, html, newMessageId(), now, now);
+        jdbc.afterCommit(() -> wakeUps.forEach(Runnable::run));
+        return id;
+    }
+
+    /** A Message-ID for the life of the message: every attempt and a re-send after a crash carry the same one. */
+    private static String newMessageId() {
+        return "<" + UUID.randomUUID() + "@billing-host>";
+    }
+
+    void addWakeUp(Runnable wakeUp) {
+        wakeUps.add(wakeUp);
+    }
+
+    void removeWakeUp(Runnable wakeUp) {
+        wakeUps.remove(wakeUp);
+    }
+
+    /** A claimed message: its row as it was when claimed. */
+    record Claim(long id, String owner, String template, long clientId, long relatedId, int attempts, String subject) {
+        boolean rendered() {
+            return subject != null;
+        }
+    }
+
+    /**
+     * Claims one due message for {@code owner}, or one whose claim expired before it reached the SMTP server.
+     * The compare-and-set update alone guarantees one owner; SKIP LOCKED (PostgreSQL, MariaDB) only spares
+     * hosts from waiting on each other.
+     */
+    Optional<Claim> claim(String owner, long leaseMillis) {
+        return jdbc.inTransaction(() -> {
+            long now = System.currentTimeMillis();
+            List<Long> candidates = jdbc.query("SELECT id FROM mail_outbox WHERE (state = 'queued' AND next_attempt_at <= ?)"
+                    + " OR (state = 'claimed' AND lease_until < ?) ORDER BY next_attempt_at, id LIMIT ?"
+                    + (skipLocked ? " FOR UPDATE SKIP LOCKED" : ""), rs -> rs.getLong(1), now, now, skipLocked ? 1 : 8);
+            for (long id : candidates) {
+                if (jdbc.update("UPDATE mail_outbox SET state = 'claimed', lease_owner = ?, lease_until = ?,"
+                        + " attempts = attempts + 1 WHERE id = ? AND ((state = 'queued' AND next_attempt_at <= ?)"
+                        + " OR (state = 'claimed' AND lease_until < ?))", owner, now + leaseMillis, id, now, now) == 1) {
+                    return jdbc.queryOne("SELECT id, template, client_id, related_id, attempts, subject FROM mail_outbox"
+                            + " WHERE id = ?", rs -> new Claim(rs.getLong("id"), owner, rs.getString("template"),
+                            rs.getLong("client_id"), rs.getLong("related_id"), rs.getInt("attempts"),
+                            rs.getString("subject")), id);
+                }
+            }
+            return Optional.<Claim>empty();
+        });
+    }
+
+    /** Stores the rendered message; false when the claim was lost. */
+    boolean rendered(Claim claim, String subject, String text, String html) {
+        return jdbc.update("UPDATE mail_outbox SET subject = ?, body_text = ?, body_html = ? WHERE id = ?"
+                + " AND state = 'claimed' AND lease_owner = ?", subject, text, html, claim.id(), claim.owner()) == 1;
+    }
+
+    /** The point of no return: from here a crash leaves the message {@code uncertain}. False when the claim was lost. */
+    boolean sending(Claim claim) {
+        return jdbc.update("UPDATE mail_outbox SET state = 'sending' WHERE id = ? AND state = 'claimed'"
+                + " AND lease_owner = ?", claim.id(), claim.owner()) == 1;
+    }
+
+    /**
+     * The SMTP server accepted it ({@code sent}), or in demo mode without a server it is kept ({@code stored}).
+     * Also when a very slow transaction outlasted the claim and another host has flagged it {@code uncertain}:
+     * now it is known.
+     */
+    void delivered(Claim claim, boolean stored) {
+        jdbc.update("UPDATE mail_outbox SET state = ?, sent_at = ?, last_error = NULL, lease_owner = NULL,"
+                + " lease_until = NULL WHERE id = ? AND (lease_owner = ? OR state = 'uncertain')", stored ? "stored" : "sent",
+                System.currentTimeMillis(), claim.id(), claim.owner());
+    }
+
+    /** Back to the queue with the reason, due again at {@code nextAttemptAt}; nothing was handed to SMTP. */
+    void retryLater(Claim claim, String error, long nextAttemptAt) {
+        jdbc.update("UPDATE mail_outbox SET state = 'queued', last_error = ?, next_attempt_at = ?, lease_owner = NULL,"
+                + " lease_until = NULL WHERE id = ? AND lease_owner = ? AND state IN ('claimed', 'sending')",
+                truncate(error), nextAttemptAt, claim.id(), claim.owner());
+    }
+
+    /** Messages whose host died while the SMTP server had them: marked so that an admin decides. */
+    int markUncertain() {
+        return jdbc.update("UPDATE mail_outbox SET state = 'uncertain', last_error = ?, lease_owner = NULL,"
+                + " lease_until = NULL WHERE state = 'sending' AND lease_until < ?",
+                "The host stopped while the SMTP server had this message: it may have been sent. Resend it if the"
+                        + " recipient did not get it.", System.currentTimeMillis());
+    }
+
+    Optional<EmailMessage> get(long id) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM mail_outbox WHERE id = ?", MAPPER, id);
+    }
+
+    long relatedId(long id) {
+        return jdbc.queryLong("SELECT related_id FROM mail_outbox WHERE id = ?", id);
+    }
+
+    long waiting() {
+        return jdbc.queryLong("SELECT COUNT(*) FROM mail_outbox WHERE state IN ('queued', 'claimed')");
+    }
+
+    private static String truncate(String error) {
+        return error.length() <= 2000 ? error : error.substring(0, 1997) + "...";
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}
