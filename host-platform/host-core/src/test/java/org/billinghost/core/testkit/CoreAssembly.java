@@ -185,7 +185,7 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
         return activityLog;
     }
 
-    /** The implementation, for {@code logAs(message, clientId, user)}. */
+    /** The implementation. */
     public ActivityLogService activityLogService() {
         return activityLog;
     }

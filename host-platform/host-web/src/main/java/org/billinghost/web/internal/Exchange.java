@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.billinghost.api.billing.AdminAccount;
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.Client;
+import org.billinghost.api.platform.Actor;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -218,6 +219,17 @@ public final class Exchange {
     public void client(Client client) {
         this.client = client;
         shared.put("client", client);
+    }
+
+    /** Who is acting in this request: the logged-in admin or client, else a visitor; with the visitor's address. */
+    public Actor actor() {
+        if (admin != null) {
+            return Actor.admin(admin.id(), admin.username(), remoteAddress());
+        }
+        if (client != null) {
+            return Actor.client(client.id(), client.firstName() + " " + client.lastName(), remoteAddress());
+        }
+        return Actor.visitor(remoteAddress());
     }
 
     /** A value every template of this request sees (the admin menu, the area). */

@@ -12,7 +12,9 @@ import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.NewClient;
 import org.billinghost.api.platform.ResultPage;
 import org.billinghost.core.internal.db.DataAccessException;
+import org.billinghost.api.platform.Actor;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.logs.ActivityLogService;
 import org.billinghost.core.internal.db.Paging;
 import org.billinghost.core.internal.security.PasswordHasher;
 import org.osgi.service.component.annotations.Activate;
@@ -59,6 +61,11 @@ public final class ClientsService implements Clients {
                     optional(c.state(), "state", 255), optional(c.postcode(), "postcode", 64),
                     optional(c.country(), "country", 64), optional(c.phoneNumber(), "phonenumber", 64), "Active",
                     hash, Jdbc.now());
+            Actor actor = Actor.current();
+            // a visitor registering becomes the client the line is about
+            ActivityLogService.write(jdbc, (actor.kind() == Actor.Kind.VISITOR ? "Client Registered" : "Client Created")
+                    + " - Client ID: " + id + " - " + email, id, actor.kind() == Actor.Kind.VISITOR
+                    ? Actor.client(id, first + " " + last, actor.ip()) : actor);
             return get(id).orElseThrow();
         } catch (DataAccessException e) {
             if (e.isUniqueViolation()) {
@@ -103,11 +110,18 @@ public final class ClientsService implements Clients {
         String key = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         Optional<String> stored = jdbc.queryOne("SELECT password_hash FROM clients WHERE email_key = ?",
                 rs -> rs.getString(1), key);
+        Optional<Client> client = Optional.empty();
         if (stored.isEmpty()) {
             hasher.burnVerification(password);
-            return Optional.empty();
+        } else if (hasher.verify(password, stored.get())) {
+            client = byEmail(key);
         }
-        return hasher.verify(password, stored.get()) ? byEmail(key) : Optional.empty();
+        String ip = Actor.current().ip();
+        client.ifPresentOrElse(c -> ActivityLogService.write(jdbc, "Client Login - Client ID: " + c.id(), c.id(),
+                        Actor.client(c.id(), c.firstName() + " " + c.lastName(), ip)),
+                () -> ActivityLogService.write(jdbc, "Failed Client Login Attempt - E-mail: " + ActivityLogService.typed(email),
+                        0, Actor.visitor(ip)));
+        return client;
     }
 
     /** @param field the input's name in AddClient and the registration form */

@@ -25,6 +25,7 @@ import org.billinghost.core.internal.commands.HookPublisher;
 import org.billinghost.core.internal.commands.JobQueue;
 import org.billinghost.core.internal.db.DataAccessException;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.logs.ActivityLogService;
 import org.billinghost.core.internal.db.RowMapper;
 import org.billinghost.core.internal.time.BillingClock;
 import org.billinghost.core.internal.upgrades.ProductChanges;
@@ -163,6 +164,9 @@ public final class InvoiceService implements Invoices {
                 throw e.isUniqueViolation() ? duplicate(txId) : e;
             }
             jdbc.update("UPDATE invoices SET paid = paid + ? WHERE id = ?", applied, invoiceId);
+            ActivityLogService.write(jdbc, "Payment Added - Invoice ID: " + invoiceId + " - Amount: "
+                    + amount.toPlainString() + " - Transaction ID: " + txId
+                    + (method.isEmpty() ? "" : " - Gateway: " + method), invoice.clientId());
             if (surplus.signum() > 0) {
                 ClientCredit.add(jdbc, invoice.clientId(), surplus, "Overpayment of invoice #" + invoiceId
                         + " (transaction " + txId + ")", invoiceId, paymentId, clock.millis(),
@@ -202,6 +206,7 @@ public final class InvoiceService implements Invoices {
             return;
         }
         Invoice invoice = get(invoiceId).orElseThrow();
+        ActivityLogService.write(jdbc, "Invoice Marked Paid - Invoice ID: " + invoiceId, invoice.clientId());
         for (ServiceRow service : services.ofOrder(invoice.orderId())) {
             boolean paymentSetup = catalog.product(service.productId())
                     .filter(p -> !p.module().isEmpty() && p.autoSetup() == AutoSetup.PAYMENT).isPresent();
@@ -260,6 +265,8 @@ public final class InvoiceService implements Invoices {
         long id = jdbc.insert("INSERT INTO invoices (client_id, order_id, status, total, paid, created, due_date)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", clientId, orderId == 0 ? null : orderId, InvoiceStatus.UNPAID.label(),
                 total, BigDecimal.ZERO, clock.millis(), dueDate);
+        ActivityLogService.write(jdbc, "Invoice Created - Invoice ID: " + id + " - Total: " + total.toPlainString(),
+                clientId);
         Map<String, Object> properties = Map.of(HookTopics.INVOICE_ID, id, HookTopics.CLIENT_ID, clientId);
         jdbc.afterCommit(() -> hooks.post(HookTopics.INVOICE_CREATED, properties));
         return id;

@@ -30,6 +30,7 @@ import org.billinghost.core.internal.commands.HookPublisher;
 import org.billinghost.core.internal.commands.JobQueue;
 import org.billinghost.core.internal.db.DataAccessException;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.logs.ActivityLogService;
 import org.billinghost.core.internal.db.RowMapper;
 import org.billinghost.core.internal.time.BillingClock;
 import org.osgi.service.component.annotations.Activate;
@@ -192,6 +193,8 @@ public final class OrderService implements Orders {
                 storeService(request, orderId, invoiceId, placed, now, today);
             }
         }
+        ActivityLogService.write(jdbc, "Order Placed - Order ID: " + orderId + " - Invoice ID: " + invoiceId
+                + " - Total: " + total.toPlainString(), request.clientId());
         if (total.signum() == 0) {
             invoices.markPaid(invoiceId);
         }
@@ -246,6 +249,7 @@ public final class OrderService implements Orders {
                     }
                 }
             }
+            ActivityLogService.write(jdbc, "Order Accepted - Order ID: " + orderId, order.clientId());
             Map<String, Object> properties = Map.of(HookTopics.ORDER_ID, orderId, HookTopics.CLIENT_ID, order.clientId(),
                     HookTopics.INVOICE_ID, order.invoiceId());
             jdbc.afterCommit(() -> hooks.post(HookTopics.ACCEPT_ORDER, properties));
@@ -269,6 +273,7 @@ public final class OrderService implements Orders {
                 }
             }
             invoices.cancelUnpaid(order.invoiceId());
+            ActivityLogService.write(jdbc, "Order Cancelled - Order ID: " + orderId, order.clientId());
             return null;
         });
         return get(orderId).orElseThrow();
