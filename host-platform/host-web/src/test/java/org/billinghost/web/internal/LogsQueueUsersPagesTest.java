@@ -42,7 +42,7 @@ class LogsQueueUsersPagesTest {
         assertThat(first.doc().select("table tr")).hasSize(Pager.SIZE + 1);
         assertThat(first.text()).contains("Page 1 of 2", "Marker entry 30");
         String next = first.doc().select(".pager a").attr("href");
-        assertThat(next).isEqualTo("/admin/systemactivitylog?search=Marker&page=2");
+        assertThat(next).isEqualTo("/admin/systemactivitylog?search=Marker&actor=&kind=&from=&to=&page=2");
         Browser.Page second = admin.open(next);
         assertThat(second.doc().select("table tr")).hasSize(30 - Pager.SIZE + 1);
         assertThat(admin.open("/admin/systemactivitylog?search=entry+17").doc().select("table td").eachText())
