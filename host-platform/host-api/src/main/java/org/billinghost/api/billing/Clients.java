@@ -19,4 +19,10 @@ public interface Clients {
 
     /** The client whose e-mail and password match, if any (constant-time, slow hash). */
     Optional<Client> authenticate(String email, String password);
+
+    /** The keys {@link #list(ListQuery, int, int)} sorts by: number, name, company, e-mail, signup date. */
+    java.util.List<String> SORT_KEYS = java.util.List.of("id", "name", "company", "email", "created");
+
+    /** Clients whose name, company or e-mail contains the search, in the order asked (default: number). */
+    ResultPage<Client> list(ListQuery query, int offset, int limit);
 }

@@ -36,4 +36,13 @@ public interface Invoices {
      * {@code refuseOverpayment} says so. Amounts above 9,999,999,999.99 are refused.
      */
     Invoice addPayment(long invoiceId, BigDecimal amount, String transactionId, String gateway);
+
+    /** The keys {@link #list(ListQuery, InvoiceStatus, int, int)} sorts by: number, date, due date, total, status. */
+    java.util.List<String> SORT_KEYS = java.util.List.of("id", "date", "due", "total", "status");
+
+    /**
+     * Invoices of a status (null: any) whose number is the search, or whose client's name or e-mail contains it;
+     * newest first unless sorted otherwise.
+     */
+    ResultPage<Invoice> list(ListQuery query, InvoiceStatus status, int offset, int limit);
 }

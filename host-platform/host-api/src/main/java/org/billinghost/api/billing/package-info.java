@@ -4,7 +4,7 @@
  * API and any extension bundle. Refusals are {@link org.billinghost.api.billing.BillingException}s
  * with a category and a message fit to show; a refused call changes nothing.
  */
-@Version("2.1.0")
+@Version("2.2.0")
 package org.billinghost.api.billing;
 
 import org.osgi.annotation.versioning.Version;

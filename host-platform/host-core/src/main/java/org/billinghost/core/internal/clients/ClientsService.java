@@ -2,13 +2,16 @@ package org.billinghost.core.internal.clients;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.Client;
 import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.ListQuery;
 import org.billinghost.api.billing.NewClient;
 import org.billinghost.api.platform.ResultPage;
 import org.billinghost.core.internal.db.DataAccessException;
@@ -16,6 +19,7 @@ import org.billinghost.api.platform.Actor;
 import org.billinghost.core.internal.db.Jdbc;
 import org.billinghost.core.internal.logs.ActivityLogService;
 import org.billinghost.core.internal.db.Paging;
+import org.billinghost.core.internal.db.Sorting;
 import org.billinghost.core.internal.security.PasswordHasher;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,6 +33,11 @@ public final class ClientsService implements Clients {
     private static final Paging.Query PAGE = new Paging.Query("id, first_name, last_name, email, company_name, "
             + "address1, city, state, postcode, country, phone_number, status, created, credit", "clients", "id");
     private static final String COLUMNS = "SELECT " + PAGE.columns() + " FROM clients";
+
+    /** The sort keys of {@link #list(ListQuery, int, int)} and their columns (V241 indexes them). */
+    private static final Map<String, List<String>> SORTS = Map.of("id", List.of("id"),
+            "name", List.of("last_name", "first_name"), "company", List.of("company_name"),
+            "email", List.of("email_key"), "created", List.of("created"));
 
     private final Jdbc jdbc;
     private final PasswordHasher hasher;
@@ -100,6 +109,26 @@ public final class ClientsService implements Clients {
                     + Paging.contains(jdbc.dialect(), "company_name") + " OR email_key LIKE ? ESCAPE '!'";
             String p = Paging.containsPattern(search);
             return Paging.page(jdbc, PAGE, where, List.of(p, p, p, p), ClientsService::map, offset, limit);
+        } catch (IllegalArgumentException e) {
+            throw BillingException.invalid(e.getMessage());
+        }
+    }
+
+    @Override
+    public ResultPage<Client> list(ListQuery query, int offset, int limit) {
+        ListQuery q = query == null ? ListQuery.ALL : query;
+        String order = Sorting.orderBy(q, SORTS, "id", false);
+        List<Object> params = new ArrayList<>();
+        String where = "";
+        if (q.search() != null) {
+            String p = Paging.containsPattern(q.search());
+            params.addAll(List.of(p, p, p));
+            where = " WHERE " + Sorting.clientFields(jdbc.dialect(), "") + " OR id = ?";
+            params.add(Sorting.number(q.search()));
+        }
+        try {
+            return Paging.page(jdbc, new Paging.Query(PAGE.columns(), PAGE.table(), order), where, params,
+                    ClientsService::map, offset, limit);
         } catch (IllegalArgumentException e) {
             throw BillingException.invalid(e.getMessage());
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.billinghost.api.billing.BillingException;
+import org.billinghost.api.billing.ListQuery;
 import org.billinghost.api.billing.Invoice;
 import org.billinghost.api.billing.Invoice.LineType;
 import org.billinghost.api.billing.InvoiceStatus;
@@ -25,6 +26,7 @@ import org.billinghost.core.internal.commands.HookPublisher;
 import org.billinghost.core.internal.commands.JobQueue;
 import org.billinghost.core.internal.db.DataAccessException;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.db.Sorting;
 import org.billinghost.core.internal.logs.ActivityLogService;
 import org.billinghost.core.internal.db.RowMapper;
 import org.billinghost.core.internal.time.BillingClock;
@@ -45,6 +47,9 @@ public final class InvoiceService implements Invoices {
             rs.getBigDecimal("total"), rs.getBigDecimal("paid"), Instant.ofEpochMilli(rs.getLong("created")),
             datePaid(rs), List.of(), rs.getObject("due_date", LocalDate.class));
     private static final String COLUMNS = "id, client_id, order_id, status, total, paid, created, date_paid, due_date";
+    /** The sort keys of {@link #list(ListQuery, InvoiceStatus, int, int)} and their columns. */
+    private static final Map<String, List<String>> SORTS = Map.of("id", List.of("id"), "date", List.of("created"),
+            "due", List.of("due_date"), "total", List.of("total"), "status", List.of("status"));
     private static final DateTimeFormatter PERIOD = DateTimeFormatter.ISO_LOCAL_DATE;
     /** The reason the daily automation gives a suspension for non-payment (WHMCS's wording). */
     public static final String OVERDUE = "Overdue on Payment";
@@ -123,6 +128,19 @@ public final class InvoiceService implements Invoices {
         params.add(offset);
         return new ResultPage<>(jdbc.query("SELECT " + COLUMNS + " FROM invoices" + where + " ORDER BY id DESC"
                 + " LIMIT ? OFFSET ?", INVOICE, params.toArray()), total, offset, size);
+    }
+
+    @Override
+    public ResultPage<Invoice> list(ListQuery query, InvoiceStatus status, int offset, int limit) {
+        ListQuery q = query == null ? ListQuery.ALL : query;
+        String order = Sorting.orderBy(q, SORTS, "id", true);
+        List<Object> params = new ArrayList<>();
+        String where = status == null ? "" : " WHERE status = ?";
+        if (status != null) {
+            params.add(status.label());
+        }
+        where = Lists.searchByNumberOrClient(jdbc, q, where, params);
+        return Lists.page(jdbc, COLUMNS, "invoices", where, order, params, INVOICE, offset, limit);
     }
 
     @Override

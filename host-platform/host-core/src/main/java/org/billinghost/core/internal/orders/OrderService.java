@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.billinghost.api.billing.BillingException;
+import org.billinghost.api.billing.ListQuery;
 import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.Invoice.LineType;
 import org.billinghost.api.billing.Order;
@@ -30,6 +31,7 @@ import org.billinghost.core.internal.commands.HookPublisher;
 import org.billinghost.core.internal.commands.JobQueue;
 import org.billinghost.core.internal.db.DataAccessException;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.db.Sorting;
 import org.billinghost.core.internal.logs.ActivityLogService;
 import org.billinghost.core.internal.db.RowMapper;
 import org.billinghost.core.internal.time.BillingClock;
@@ -47,6 +49,10 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class OrderService implements Orders {
     private static final String COLUMNS = "id, client_id, status, invoice_id, total, payment_method, created";
     private static final int MAX_IDEMPOTENCY_KEY = 64;
+
+    /** The sort keys of {@link #list(ListQuery, OrderStatus, int, int)} and their columns. */
+    private static final Map<String, List<String>> SORTS = Map.of("id", List.of("id"), "date", List.of("created"),
+            "total", List.of("total"), "status", List.of("status"));
 
     private final Jdbc jdbc;
     private final Catalog catalog;
@@ -308,6 +314,22 @@ public final class OrderService implements Orders {
         List<Order> items = jdbc.query("SELECT " + COLUMNS + " FROM orders" + where + " ORDER BY id DESC LIMIT ? OFFSET ?",
                 ORDER, params.toArray()).stream().map(this::withServices).toList();
         return new ResultPage<>(items, total, offset, size);
+    }
+
+    @Override
+    public ResultPage<Order> list(ListQuery query, OrderStatus status, int offset, int limit) {
+        ListQuery q = query == null ? ListQuery.ALL : query;
+        String order = Sorting.orderBy(q, SORTS, "id", true);
+        List<Object> params = new ArrayList<>();
+        String where = status == null ? "" : " WHERE status = ?";
+        if (status != null) {
+            params.add(status.label());
+        }
+        where = Lists.searchByNumberOrClient(jdbc, q, where, params);
+        ResultPage<Order> page = Lists.page(jdbc, COLUMNS, "orders", where, order, params, ORDER, offset,
+                limit);
+        return new ResultPage<>(page.items().stream().map(this::withServices).toList(), page.total(), page.offset(),
+                page.limit());
     }
 
     private Order existing(long orderId) {

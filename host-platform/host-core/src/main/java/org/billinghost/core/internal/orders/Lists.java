@@ -1,0 +1,37 @@
+package org.billinghost.core.internal.orders;
+
+import java.util.List;
+import org.billinghost.api.billing.ListQuery;
+import org.billinghost.api.platform.ResultPage;
+import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.db.Paging;
+import org.billinghost.core.internal.db.RowMapper;
+import org.billinghost.core.internal.db.Sorting;
+
+/** The admin's lists of orders, invoices and services: search by number or client, sorted, one page. */
+final class Lists {
+    private Lists() {
+    }
+
+    /**
+     * Adds "the row's number is the search, or its client's name, company or e-mail contains it" to
+     * {@code where} (empty or starting with {@code " WHERE "}); the parameters go to {@code params}.
+     */
+    static String searchByNumberOrClient(Jdbc jdbc, ListQuery query, String where, List<Object> params) {
+        if (query.search() == null) {
+            return where;
+        }
+        String pattern = Paging.containsPattern(query.search());
+        params.add(Sorting.number(query.search()));
+        params.addAll(List.of(pattern, pattern, pattern));
+        String condition = "(id = ? OR " + Sorting.clientMatches(jdbc.dialect(), "client_id") + ")";
+        return where.isEmpty() ? " WHERE " + condition : where + " AND " + condition;
+    }
+
+    /** One page of {@code table} in the order given; bounds refused as the other lists refuse them. */
+    static <T> ResultPage<T> page(Jdbc jdbc, String columns, String table, String where, String orderBy,
+                                  List<Object> params, RowMapper<T> mapper, int offset, int limit) {
+        int size = PageRequest.limit(offset, limit);
+        return Paging.page(jdbc, new Paging.Query(columns, table, orderBy), where, params, mapper, offset, size);
+    }
+}
