@@ -23,7 +23,7 @@ public final class Exchange {
     /** The hidden form field carrying the session's CSRF token. */
     public static final String TOKEN = "token";
     private static final String SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "script-src 'none'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+            + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;

@@ -68,14 +68,16 @@ public final class ServiceStore {
                 params.toArray());
     }
 
-    /** Services whose domain contains the search or whose number it is, in {@code orderBy}'s order. */
+    /** Services whose domain or a field's value contains the search, or whose number it is, in {@code orderBy}'s order. */
     public ResultPage<ServiceRow> search(Jdbc jdbc, ListQuery query, String orderBy, int offset, int limit) {
         List<Object> params = new ArrayList<>();
         String where = "";
         if (query.search() != null) {
-            where = " WHERE " + Paging.contains(jdbc.dialect(), "domain") + " OR id = ?";
-            params.add(Paging.containsPattern(query.search()));
-            params.add(Sorting.number(query.search()));
+            // the site of a service without a domain is a custom field's value (Jetpack's "Site URL")
+            where = " WHERE " + Paging.contains(jdbc.dialect(), "domain") + " OR id = ? OR id IN (SELECT v.service_id"
+                    + " FROM custom_field_values v WHERE " + Paging.contains(jdbc.dialect(), "v.field_value") + ")";
+            String pattern = Paging.containsPattern(query.search());
+            params.addAll(List.of(pattern, Sorting.number(query.search()), pattern));
         }
         return Lists.page(jdbc, COLUMNS, "services", where, orderBy, params, ROW, offset, limit);
     }

@@ -50,9 +50,9 @@ final class ActivityLogPage implements Page {
                 + "&to=" + Pager.encode(toParam) + (clientId > 0 ? "&clientid=" + clientId : ""));
         ResultPage<ActivityEntry> page = host.activityLog().search(new ActivityFilter(search, clientId, start(from),
                 to == null ? null : start(to.plusDays(1)), kind, actorName), pager.offset(), pager.size());
-        Map<Long, String> names = ClientNames.of(host.clients(), page.items().stream().mapToLong(ActivityEntry::clientId));
+        Map<String, String> names = ClientNames.of(host.clients(), page.items().stream().mapToLong(ActivityEntry::clientId));
         List<LogLinks.Line> lines = page.items().stream().map(e -> new LogLinks.Line(e, LogLinks.parts(e.message()),
-                names.get(e.clientId()), actorHref(e.actor()))).toList();
+                names.get(String.valueOf(e.clientId())), actorHref(e.actor()))).toList();
         ex.render("admin/activitylog.ftlh", Exchange.model("search", search, "actor", actorName, "kind", kindParam,
                 "from", fromParam, "to", toParam, "clientid", clientId, "clientName",
                 clientId > 0 ? host.clients().get(clientId).map(ClientNames::name).orElse("#" + clientId) : null,

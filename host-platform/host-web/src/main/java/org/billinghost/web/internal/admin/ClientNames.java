@@ -12,10 +12,14 @@ final class ClientNames {
     private ClientNames() {
     }
 
-    /** Id to "First Last (Company)"; a client that no longer exists is left out (the page shows its id). */
-    static Map<Long, String> of(Clients clients, LongStream ids) {
-        Map<Long, String> names = new HashMap<>();
-        ids.filter(id -> id > 0).distinct().forEach(id -> clients.get(id).ifPresent(c -> names.put(id, name(c))));
+    /**
+     * Id (as text: the templates' maps have text keys) to "First Last (Company)"; a client that no longer exists
+     * is left out (the page shows its id).
+     */
+    static Map<String, String> of(Clients clients, LongStream ids) {
+        Map<String, String> names = new HashMap<>();
+        ids.filter(id -> id > 0).distinct()
+                .forEach(id -> clients.get(id).ifPresent(c -> names.put(String.valueOf(id), name(c))));
         return names;
     }
 
