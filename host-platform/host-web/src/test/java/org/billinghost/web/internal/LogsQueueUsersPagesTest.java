@@ -127,6 +127,13 @@ class LogsQueueUsersPagesTest {
         Browser.Page later = admin.open("/admin/apicredentials");
         assertThat(later.body()).contains(identifier).doesNotContain(secret);
         assertThat(later.text()).containsIgnoringCase("addorder").containsIgnoringCase("getclients");
+
+        long id = server.core().apiCredentials().authenticate(identifier, secret).orElseThrow().id();
+        Browser.Page asked = admin.post("/admin/apicredentials", "do", "delete", "id", String.valueOf(id));
+        assertThat(asked.doc().select("#confirm-question").text()).startsWith("Delete this API credential?");
+        assertThat(server.core().apiCredentials().authenticate(identifier, secret)).isPresent();
+        admin.submit("/admin/apicredentials", "do", "delete", "id", String.valueOf(id), "confirm", "yes");
+        assertThat(server.core().apiCredentials().authenticate(identifier, secret)).isEmpty();
     }
 
     private static long place(long clientId, long pid) {

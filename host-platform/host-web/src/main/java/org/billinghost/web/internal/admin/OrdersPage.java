@@ -4,6 +4,7 @@ import org.billinghost.api.billing.Order;
 import org.billinghost.api.billing.OrderStatus;
 import org.billinghost.api.billing.Orders;
 import org.billinghost.api.platform.ResultPage;
+import org.billinghost.web.internal.Confirmation;
 import org.billinghost.web.internal.Exchange;
 import org.billinghost.web.internal.HostServices;
 import org.billinghost.web.internal.ListView;
@@ -34,7 +35,14 @@ final class OrdersPage implements Page {
             switch (ex.param("do")) {
                 case "accept" -> ex.actThenRedirect(back, () -> "Accepted order #"
                         + host.orders().accept(id, ex.ticked("runcreate")).id() + ".");
-                case "cancel" -> ex.actThenRedirect(back, () -> "Cancelled order #" + host.orders().cancel(id).id() + ".");
+                case "cancel" -> {
+                    if (!Confirmation.given(ex)) {
+                        Confirmation.ask(ex, "Cancel order #" + id + "? Its pending services are cancelled and its"
+                                + " unpaid invoice too.", back, Map.of("do", "cancel"), "Yes, cancel the order", back);
+                        return;
+                    }
+                    ex.actThenRedirect(back, () -> "Cancelled order #" + host.orders().cancel(id).id() + ".");
+                }
                 default -> throw PageException.badRequest("Unknown action.");
             }
             return;

@@ -6,6 +6,7 @@ import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.NewClient;
 import org.billinghost.web.internal.Exchange;
 import org.billinghost.web.internal.LoginGate;
+import org.billinghost.web.internal.Notice;
 
 import java.io.IOException;
 import java.util.List;
@@ -45,6 +46,7 @@ final class AccountPages {
     static void logout(Exchange ex) throws IOException {
         if (ex.isPost()) {
             ex.endSession();
+            ex.flash(Notice.ok("You have logged out."));
             ex.redirect("/");
         } else {
             ex.render("client/logout.ftlh", Exchange.model());
