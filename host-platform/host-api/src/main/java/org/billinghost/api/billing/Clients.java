@@ -25,4 +25,13 @@ public interface Clients {
 
     /** Clients whose name, company or e-mail contains the search, in the order asked (default: number). */
     ResultPage<Client> list(ListQuery query, int offset, int limit);
+
+    /**
+     * Changes a client's details (name, e-mail, company, address, phone) as the registration checks them; the
+     * {@code password} of {@code details} is ignored (see {@link #changePassword}). A taken e-mail address is refused.
+     */
+    Client update(long clientId, NewClient details);
+
+    /** Sets a client's password (at least 8 characters), stored as a slow hash. */
+    void changePassword(long clientId, String newPassword);
 }

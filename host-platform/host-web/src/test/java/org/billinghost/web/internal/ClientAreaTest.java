@@ -217,7 +217,7 @@ class ClientAreaTest {
         server.newClient("menu@example.com");
         Browser b = server.clientBrowser("menu@example.com");
         assertThat(b.open("/").doc().select("header nav a").eachAttr("href"))
-                .containsExactly("/", "/clientarea/services", "/clientarea/invoices");
+                .containsExactly("/", "/clientarea/services", "/clientarea/invoices", "/clientarea/details");
     }
 
     @Test

@@ -39,6 +39,9 @@ public final class ClientsService implements Clients {
             "name", List.of("last_name", "first_name"), "company", List.of("company_name"),
             "email", List.of("email_key"), "created", List.of("created"));
 
+    /** The shortest password a client may choose. */
+    private static final int MIN_PASSWORD = 8;
+
     private final Jdbc jdbc;
     private final PasswordHasher hasher;
 
@@ -83,6 +86,48 @@ public final class ClientsService implements Clients {
             }
             throw e;
         }
+    }
+
+    @Override
+    public Client update(long clientId, NewClient c) {
+        Client before = get(clientId).orElseThrow(() -> BillingException.notFound("Client ID Not Found"));
+        String first = required(c.firstName(), "firstname", "first name");
+        String last = required(c.lastName(), "lastname", "last name");
+        String email = required(c.email(), "email", "e-mail address");
+        if (email.length() > 255 || !EMAIL.matcher(email).matches()) {
+            throw BillingException.invalid("email", "The e-mail address '" + email + "' is not valid.");
+        }
+        try {
+            jdbc.update("UPDATE clients SET first_name = ?, last_name = ?, email = ?, email_key = ?, company_name = ?,"
+                            + " address1 = ?, city = ?, state = ?, postcode = ?, country = ?, phone_number = ?"
+                            + " WHERE id = ?", first, last, email, email.toLowerCase(Locale.ROOT),
+                    optional(c.companyName(), "companyname", 255), optional(c.address1(), "address1", 255),
+                    optional(c.city(), "city", 255), optional(c.state(), "state", 255),
+                    optional(c.postcode(), "postcode", 64), optional(c.country(), "country", 64),
+                    optional(c.phoneNumber(), "phonenumber", 64), clientId);
+        } catch (DataAccessException e) {
+            if (e.isUniqueViolation()) {
+                throw new BillingException(BillingException.Category.CONFLICT, "email",
+                        "A client with the e-mail address " + email + " already exists.");
+            }
+            throw e;
+        }
+        Client after = get(clientId).orElseThrow();
+        ActivityLogService.write(jdbc, "Client Profile Modified - Client ID: " + clientId
+                + (before.email().equals(after.email()) ? "" : " - E-mail: " + before.email() + " to " + after.email()),
+                clientId);
+        return after;
+    }
+
+    @Override
+    public void changePassword(long clientId, String newPassword) {
+        if (newPassword == null || newPassword.length() < MIN_PASSWORD || newPassword.length() > 1024) {
+            throw BillingException.invalid("password", "The password must have " + MIN_PASSWORD + " to 1024 characters.");
+        }
+        if (jdbc.update("UPDATE clients SET password_hash = ? WHERE id = ?", hasher.hash(newPassword), clientId) == 0) {
+            throw BillingException.notFound("Client ID Not Found");
+        }
+        ActivityLogService.write(jdbc, "Client Password Changed - Client ID: " + clientId, clientId);
     }
 
     @Override
