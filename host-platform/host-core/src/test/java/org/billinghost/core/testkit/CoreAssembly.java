@@ -6,6 +6,7 @@ import org.billinghost.api.billing.Admins;
 import org.billinghost.api.billing.ApiCredentials;
 import org.billinghost.api.billing.AuthThrottle;
 import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.DailyFigures;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.Currency;
@@ -44,6 +45,7 @@ import org.billinghost.core.internal.commands.ModuleCommandService;
 import org.billinghost.core.internal.commands.ModuleQueueService;
 import org.billinghost.core.internal.modules.ModuleRegistry;
 import org.billinghost.core.internal.modules.ModulesService;
+import org.billinghost.core.internal.orders.DailyFiguresService;
 import org.billinghost.core.internal.orders.InvoiceService;
 import org.billinghost.core.internal.orders.OrderService;
 import org.billinghost.core.internal.orders.OrderSettings;
@@ -96,6 +98,7 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
     private final JobRunner jobRunner;
     private final AutomationService automation;
     private final CancellationRequests cancellationRequests;
+    private final DailyFigures dailyFigures;
     private final String jobOwner = "test-" + JobWorkers.newOwner();
     private final List<JobWorkers> workers = new CopyOnWriteArrayList<>();
 
@@ -124,6 +127,7 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
         this.jobRunner = new JobRunner(jobQueue, moduleCommands, TEST_JOB_SETTINGS);
         this.automation = automation(AutomationSettings.defaults(), jobOwner);
         this.cancellationRequests = new CancellationRequestService(jdbc, activityLog, hooks, billingClock);
+        this.dailyFigures = new DailyFiguresService(jdbc, billingClock);
     }
 
     /** A fresh in-memory H2 database with a unique name, migrated, with every service on it. */
@@ -179,6 +183,10 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
 
     public AuthThrottle authThrottle() {
         return authThrottle;
+    }
+
+    public DailyFigures dailyFigures() {
+        return dailyFigures;
     }
 
     public ActivityLog activityLog() {

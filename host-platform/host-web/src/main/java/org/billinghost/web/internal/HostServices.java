@@ -6,6 +6,7 @@ import org.billinghost.api.billing.AuthThrottle;
 import org.billinghost.api.billing.Automation;
 import org.billinghost.api.billing.CancellationRequests;
 import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.DailyFigures;
 import org.billinghost.api.billing.Invoices;
 import org.billinghost.api.billing.ModuleCommands;
 import org.billinghost.api.billing.ModuleQueue;
@@ -39,6 +40,7 @@ public final class HostServices {
     private final Upgrades upgrades;
     private final Automation automation;
     private final CancellationRequests cancellations;
+    private final DailyFigures figures;
 
     @Activate
     public HostServices(@Reference Admins admins, @Reference Clients clients, @Reference Orders orders,
@@ -48,7 +50,7 @@ public final class HostServices {
                         @Reference Catalog catalog, @Reference ActivityLog activityLog,
                         @Reference ModuleLog moduleLog, @Reference AuthThrottle authThrottle,
                         @Reference Upgrades upgrades, @Reference Automation automation,
-                        @Reference CancellationRequests cancellations) {
+                        @Reference CancellationRequests cancellations, @Reference DailyFigures figures) {
         this.admins = admins;
         this.clients = clients;
         this.orders = orders;
@@ -65,6 +67,7 @@ public final class HostServices {
         this.upgrades = upgrades;
         this.automation = automation;
         this.cancellations = cancellations;
+        this.figures = figures;
     }
 
     public Upgrades upgrades() {
@@ -129,5 +132,9 @@ public final class HostServices {
 
     public CancellationRequests cancellations() {
         return cancellations;
+    }
+
+    public DailyFigures figures() {
+        return figures;
     }
 }

@@ -64,7 +64,7 @@ public final class WebServer implements AutoCloseable {
                 core.invoices(), core.services(), core.moduleCommands(), core.moduleQueue(), core.modules(),
                 core.apiCredentials(), core.catalog(), core.activityLog(), core.moduleLog(), throttle,
                 core.upgrades(), core.automation(),
-                core.cancellationRequests());
+                core.cancellationRequests(), core.dailyFigures());
         TrustedProxies proxies = new TrustedProxies(trustedProxies);
         SessionTable sessions = new SessionTable(core.moduleDatabase());
         Area admin = new AdminArea(host, proxies, sessions, demo, clock);
