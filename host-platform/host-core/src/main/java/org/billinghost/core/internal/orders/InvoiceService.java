@@ -26,7 +26,6 @@ import org.billinghost.core.internal.commands.HookPublisher;
 import org.billinghost.core.internal.commands.JobQueue;
 import org.billinghost.core.internal.db.DataAccessException;
 import org.billinghost.core.internal.db.Jdbc;
-import org.billinghost.core.internal.db.Sorting;
 import org.billinghost.core.internal.logs.ActivityLogService;
 import org.billinghost.core.internal.db.RowMapper;
 import org.billinghost.core.internal.time.BillingClock;
@@ -132,15 +131,8 @@ public final class InvoiceService implements Invoices {
 
     @Override
     public ResultPage<Invoice> list(ListQuery query, InvoiceStatus status, int offset, int limit) {
-        ListQuery q = query == null ? ListQuery.ALL : query;
-        String order = Sorting.orderBy(q, SORTS, "id", true);
-        List<Object> params = new ArrayList<>();
-        String where = status == null ? "" : " WHERE status = ?";
-        if (status != null) {
-            params.add(status.label());
-        }
-        where = Lists.searchByNumberOrClient(jdbc, q, where, params);
-        return Lists.page(jdbc, COLUMNS, "invoices", where, order, params, INVOICE, offset, limit);
+        return Lists.byStatus(jdbc, COLUMNS, "invoices", status == null ? null : status.label(), query, SORTS, INVOICE,
+                offset, limit);
     }
 
     @Override

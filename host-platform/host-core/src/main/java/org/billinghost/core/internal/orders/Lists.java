@@ -1,6 +1,8 @@
 package org.billinghost.core.internal.orders;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.billinghost.api.billing.ListQuery;
 import org.billinghost.api.platform.ResultPage;
 import org.billinghost.core.internal.db.Jdbc;
@@ -14,10 +16,28 @@ final class Lists {
     }
 
     /**
+     * One page of orders or invoices: of a status (its label; null for any), whose number is the search or whose
+     * client's name, company or e-mail contains it, sorted by one of {@code sorts} (newest first by default).
+     */
+    static <T> ResultPage<T> byStatus(Jdbc jdbc, String columns, String table, String status, ListQuery query,
+                                      Map<String, List<String>> sorts, RowMapper<T> mapper, int offset, int limit) {
+        ListQuery q = query == null ? ListQuery.ALL : query;
+        String order = Sorting.orderBy(q, sorts, "id", true);
+        List<Object> params = new ArrayList<>();
+        String where = "";
+        if (status != null) {
+            where = " WHERE status = ?";
+            params.add(status);
+        }
+        where = searchByNumberOrClient(jdbc, q, where, params);
+        return page(jdbc, columns, table, where, order, params, mapper, offset, limit);
+    }
+
+    /**
      * Adds "the row's number is the search, or its client's name, company or e-mail contains it" to
      * {@code where} (empty or starting with {@code " WHERE "}); the parameters go to {@code params}.
      */
-    static String searchByNumberOrClient(Jdbc jdbc, ListQuery query, String where, List<Object> params) {
+    private static String searchByNumberOrClient(Jdbc jdbc, ListQuery query, String where, List<Object> params) {
         if (query.search() == null) {
             return where;
         }

@@ -31,7 +31,6 @@ import org.billinghost.core.internal.commands.HookPublisher;
 import org.billinghost.core.internal.commands.JobQueue;
 import org.billinghost.core.internal.db.DataAccessException;
 import org.billinghost.core.internal.db.Jdbc;
-import org.billinghost.core.internal.db.Sorting;
 import org.billinghost.core.internal.logs.ActivityLogService;
 import org.billinghost.core.internal.db.RowMapper;
 import org.billinghost.core.internal.time.BillingClock;
@@ -318,16 +317,8 @@ public final class OrderService implements Orders {
 
     @Override
     public ResultPage<Order> list(ListQuery query, OrderStatus status, int offset, int limit) {
-        ListQuery q = query == null ? ListQuery.ALL : query;
-        String order = Sorting.orderBy(q, SORTS, "id", true);
-        List<Object> params = new ArrayList<>();
-        String where = status == null ? "" : " WHERE status = ?";
-        if (status != null) {
-            params.add(status.label());
-        }
-        where = Lists.searchByNumberOrClient(jdbc, q, where, params);
-        ResultPage<Order> page = Lists.page(jdbc, COLUMNS, "orders", where, order, params, ORDER, offset,
-                limit);
+        ResultPage<Order> page = Lists.byStatus(jdbc, COLUMNS, "orders", status == null ? null : status.label(), query,
+                SORTS, ORDER, offset, limit);
         return new ResultPage<>(page.items().stream().map(this::withServices).toList(), page.total(), page.offset(),
                 page.limit());
     }
