@@ -34,4 +34,13 @@ public interface Clients {
 
     /** Sets a client's password (at least 8 characters), stored as a slow hash. */
     void changePassword(long clientId, String newPassword);
+
+    /** The longest note {@link #addNote} takes. */
+    int MAX_NOTE = 4000;
+
+    /** Adds a note on the client, written by the {@link org.billinghost.api.platform.Actor#current() current actor}. */
+    ClientNote addNote(long clientId, String note);
+
+    /** The client's notes, newest first (at most {@code limit}). */
+    java.util.List<ClientNote> notes(long clientId, int limit);
 }

@@ -88,4 +88,19 @@ class ClientDetailsPagesTest {
         assertThat(server.core().activityLog().search("Client Profile Modified - Client ID: " + id, 0, 0, 5).items())
                 .extracting(e -> e.user()).containsExactly("admin");
     }
+
+    @Test
+    void anAdminAddsNotesOnAClientShownNewestFirstWithTheirAuthor() {
+        long id = server.newClient("noted@example.com").id();
+        Browser admin = server.admin();
+        admin.open("/admin/clientssummary?id=" + id);
+        admin.submit("/admin/clientssummary?id=" + id, "do", "note", "note", "Called about <b>billing</b>");
+        Browser.Page page = admin.submit("/admin/clientssummary?id=" + id, "do", "note", "note", "Second call");
+
+        assertThat(page.doc().select("#client-notes li").eachText()).hasSize(2).first().asString()
+                .startsWith("admin, ").endsWith(": Second call");
+        assertThat(page.body()).doesNotContain("<b>billing</b>");
+        Browser.Page empty = admin.submit("/admin/clientssummary?id=" + id, "do", "note", "note", " ");
+        assertThat(empty.doc().select(".notice.error").text()).isEqualTo("A note has 1 to 4000 characters.");
+    }
 }

@@ -2,6 +2,7 @@ package org.billinghost.core.internal.clients;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.Client;
+import org.billinghost.api.billing.ClientNote;
 import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.ListQuery;
 import org.billinghost.api.billing.NewClient;
@@ -128,6 +130,32 @@ public final class ClientsService implements Clients {
             throw BillingException.notFound("Client ID Not Found");
         }
         ActivityLogService.write(jdbc, "Client Password Changed - Client ID: " + clientId, clientId);
+    }
+
+    @Override
+    public ClientNote addNote(long clientId, String note) {
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty() || text.length() > MAX_NOTE) {
+            throw BillingException.invalid("note", "A note has 1 to " + MAX_NOTE + " characters.");
+        }
+        get(clientId).orElseThrow(() -> BillingException.notFound("Client ID Not Found"));
+        String author = Actor.current().label();
+        long now = System.currentTimeMillis();
+        long id = jdbc.inTransaction(() -> {
+            long noteId = jdbc.insert("INSERT INTO client_notes (client_id, note, author, created) VALUES (?, ?, ?, ?)",
+                    clientId, text, author, now);
+            ActivityLogService.write(jdbc, "Client Note Added - Client ID: " + clientId, clientId);
+            return noteId;
+        });
+        return new ClientNote(id, clientId, text, author, Instant.ofEpochMilli(now));
+    }
+
+    @Override
+    public List<ClientNote> notes(long clientId, int limit) {
+        return jdbc.query("SELECT id, client_id, note, author, created FROM client_notes WHERE client_id = ?"
+                + " ORDER BY id DESC LIMIT ?", rs -> new ClientNote(rs.getLong("id"), rs.getLong("client_id"),
+                rs.getString("note"), rs.getString("author"), Instant.ofEpochMilli(rs.getLong("created"))),
+                clientId, Math.max(1, Math.min(limit, Paging.MAX_LIMIT)));
     }
 
     @Override

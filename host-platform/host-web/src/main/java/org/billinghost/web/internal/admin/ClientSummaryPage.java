@@ -12,7 +12,7 @@ import org.billinghost.web.internal.PageException;
 import java.io.IOException;
 
 /**
- * {@code /admin/clientssummary?id=N}: a client's profile with services, orders and invoices, its activity, and
+ * {@code /admin/clientssummary?id=N}: a client's profile with services, orders and invoices, admins' notes, and
  * {@code &edit=1}: the client's details to edit (checked as the registration checks them).
  */
 final class ClientSummaryPage implements Page {
@@ -27,6 +27,13 @@ final class ClientSummaryPage implements Page {
     public void handle(Exchange ex) throws IOException {
         long id = ex.number("id");
         Client client = host.clients().get(id).orElseThrow(() -> PageException.notFound("There is no client #" + id + "."));
+        if (ex.isPost() && "note".equals(ex.param("do"))) {
+            ex.actThenRedirect("/admin/clientssummary?id=" + id, () -> {
+                host.clients().addNote(id, ex.param("note"));
+                return "Added the note.";
+            });
+            return;
+        }
         if (ex.isPost()) {
             if (!"details".equals(ex.param("do"))) {
                 throw PageException.badRequest("Unknown action.");
@@ -54,6 +61,7 @@ final class ClientSummaryPage implements Page {
         ex.render("admin/clientsummary.ftlh", Exchange.model("profile", client,
                 "services", host.services().list(id, 0, SHOWN).items(),
                 "orders", host.orders().list(null, id, 0, SHOWN).items(),
-                "invoices", host.invoices().ofClient(id, 0, SHOWN).items()));
+                "invoices", host.invoices().ofClient(id, 0, SHOWN).items(),
+                "notes", host.clients().notes(id, SHOWN)));
     }
 }
