@@ -51,6 +51,17 @@ final class PagesBench {
             page("admin activity log with a search term", settings.seedActivity() + " rows", 100.0,
                     i -> admin.get("admin/systemactivitylog?search=Seeded+event+" + random.nextInt(settings.seedActivity()))
                             .statusCode());
+            // issue 18: the global search, each sorted list page and the dashboard
+            page("admin global search", size, 100.0,
+                    i -> admin.get("admin/search?q=seed-" + (2 + random.nextInt(clients)) + "%40example").statusCode());
+            String[] lists = {"admin/clients?sort=name", "admin/clients?sort=email&dir=desc", "admin/orders?sort=total",
+                "admin/invoices?sort=due", "admin/services?sort=domain", "admin/services?sort=nextdue&dir=desc"};
+            for (String list : lists) {
+                page("admin list " + list.substring("admin/".length()), size, 100.0,
+                        i -> admin.get(list + "&page=" + (1 + random.nextInt(50))).statusCode());
+            }
+            page("admin dashboard", settings.seedActivity() + " activity rows", 100.0,
+                    i -> admin.get("admin/").statusCode());
             page("API GetClientsProducts for a client", size, 50.0, i -> {
                 JsonNode answer = api.call("GetClientsProducts", Map.of("clientid", 2 + random.nextInt(clients)));
                 return answer.path("totalresults").asInt() >= 1 ? 200 : 500;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -88,6 +89,13 @@ public final class AdminPages {
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> replaced(page));
     }
 
+    /** Types into the element that has the focus, presses Enter and waits for the next page. */
+    public void typeIntoFocusedAndSubmit(String text) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.switchTo().activeElement().sendKeys(text + Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> replaced(page));
+    }
+
     private static boolean replaced(WebElement element) {
         try {
             element.isEnabled();
@@ -114,7 +122,7 @@ public final class AdminPages {
         type(By.id("city"), "Berlin");
         type(By.id("state"), "BE");
         type(By.id("postcode"), "10115");
-        type(By.id("country"), "DE");
+        select(By.id("country"), "DE");
         type(By.id("phonenumber"), "+49 30 123456");
         type(By.id("password"), password);
         type(By.id("password2"), password);

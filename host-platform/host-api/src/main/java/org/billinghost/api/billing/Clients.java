@@ -28,4 +28,22 @@ public interface Clients {
 
     /** The client whose e-mail and password match, if any (constant-time, slow hash). */
     Optional<Client> authenticate(String email, String password);
+
+    /** The keys {@link #list(ListQuery, int, int)} sorts by: number, name, company, e-mail, signup date. */
+    java.util.List<String> SORT_KEYS = java.util.List.of("id", "name", "company", "email", "created");
+
+    /** Clients whose name, company or e-mail contains the search, in the order asked (default: number). */
+    ResultPage<Client> list(ListQuery query, int offset, int limit);
+
+    /** Sets a client's password (at least 8 characters), stored as a slow hash. */
+    void changePassword(long clientId, String newPassword);
+
+    /** The longest note {@link #addNote} takes. */
+    int MAX_NOTE = 4000;
+
+    /** Adds a note on the client, written by the {@link org.billinghost.api.platform.Actor#current() current actor}. */
+    ClientNote addNote(long clientId, String note);
+
+    /** The client's notes, newest first (at most {@code limit}). */
+    java.util.List<ClientNote> notes(long clientId, int limit);
 }

@@ -97,4 +97,13 @@ public interface Invoices {
      * @since 2.2
      */
     ResultPage<CreditEntry> credits(long clientId, int offset, int limit);
+
+    /** The keys {@link #list(ListQuery, InvoiceStatus, int, int)} sorts by: number, date, due date, total, status. */
+    java.util.List<String> SORT_KEYS = java.util.List.of("id", "date", "due", "total", "status");
+
+    /**
+     * Invoices of a status (null: any) whose number is the search, or whose client's name or e-mail contains it;
+     * newest first unless sorted otherwise.
+     */
+    ResultPage<Invoice> list(ListQuery query, InvoiceStatus status, int offset, int limit);
 }

@@ -72,4 +72,13 @@ public interface Orders {
 
     /** Newest first; {@code status} or {@code clientId} 0/null for any. */
     ResultPage<Order> list(OrderStatus status, long clientId, int offset, int limit);
+
+    /** The keys {@link #list(ListQuery, OrderStatus, int, int)} sorts by: number, date, total, status. */
+    java.util.List<String> SORT_KEYS = java.util.List.of("id", "date", "total", "status");
+
+    /**
+     * Orders of a status (null: any) whose number is the search, or whose client's name or e-mail contains it;
+     * newest first unless sorted otherwise.
+     */
+    ResultPage<Order> list(ListQuery query, OrderStatus status, int offset, int limit);
 }

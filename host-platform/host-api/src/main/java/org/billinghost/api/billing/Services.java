@@ -17,4 +17,13 @@ public interface Services {
 
     /** Applies the changes in one transaction and fires ServiceEdit. */
     ServiceAccount update(long serviceId, ServiceUpdate update);
+
+    /** The keys {@link #list(ListQuery, int, int)} sorts by: number, domain, status, next due date, amount. */
+    java.util.List<String> SORT_KEYS = java.util.List.of("id", "domain", "status", "nextdue", "amount");
+
+    /**
+     * Services whose domain (the site) contains the search, or whose number is the search; newest first unless
+     * sorted otherwise.
+     */
+    ResultPage<ServiceAccount> list(ListQuery query, int offset, int limit);
 }

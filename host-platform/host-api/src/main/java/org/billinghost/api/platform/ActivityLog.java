@@ -6,9 +6,17 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface ActivityLog {
 
-    /** Records a line; {@code clientId} 0 when no client is concerned. */
+    /** Records a line credited to the {@link Actor#current() current actor}; {@code clientId} 0 when no client is concerned. */
     void log(String message, long clientId);
 
+    /** Records a line credited to {@code actor} (a login, before the request's actor is known). */
+    void log(String message, long clientId, Actor actor);
+
     /** Newest first; {@code search} matches part of the message, ignoring case; null or empty for all. */
-    ResultPage<ActivityEntry> search(String search, long clientId, int offset, int limit);
+    default ResultPage<ActivityEntry> search(String search, long clientId, int offset, int limit) {
+        return search(ActivityFilter.of(search, clientId), offset, limit);
+    }
+
+    /** Newest first, the lines the filter keeps. */
+    ResultPage<ActivityEntry> search(ActivityFilter filter, int offset, int limit);
 }

@@ -6,6 +6,7 @@ import org.billinghost.api.billing.Admins;
 import org.billinghost.api.billing.ApiCredentials;
 import org.billinghost.api.billing.AuthThrottle;
 import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.DailyFigures;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.Currency;
@@ -44,6 +45,7 @@ import org.billinghost.core.internal.commands.ModuleCommandService;
 import org.billinghost.core.internal.commands.ModuleQueueService;
 import org.billinghost.core.internal.modules.ModuleRegistry;
 import org.billinghost.core.internal.modules.ModulesService;
+import org.billinghost.core.internal.orders.DailyFiguresService;
 import org.billinghost.core.internal.orders.InvoiceService;
 import org.billinghost.core.internal.orders.OrderService;
 import org.billinghost.core.internal.orders.OrderSettings;
@@ -101,6 +103,7 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
     private final CancellationRequests cancellationRequests;
     private final MailOutbox mailOutbox;
     private final EmailsService emails;
+    private final DailyFigures dailyFigures;
     private final String jobOwner = "test-" + JobWorkers.newOwner();
     private final List<JobWorkers> workers = new CopyOnWriteArrayList<>();
 
@@ -138,6 +141,7 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
         this.cancellationRequests = new CancellationRequestService(jdbc, activityLog, hooks, mailOutbox, billingClock);
         this.emails = EmailsService.of(jdbc, mailOutbox, clients, orders, invoices, services, cancellationRequests,
                 catalog, moduleCommands, smtpProperties, demo);
+        this.dailyFigures = new DailyFiguresService(jdbc, billingClock);
     }
 
     /** A fresh in-memory H2 database with a unique name, migrated, with every service on it. */
@@ -204,11 +208,15 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
         return authThrottle;
     }
 
+    public DailyFigures dailyFigures() {
+        return dailyFigures;
+    }
+
     public ActivityLog activityLog() {
         return activityLog;
     }
 
-    /** The implementation, for {@code logAs(message, clientId, user)}. */
+    /** The implementation. */
     public ActivityLogService activityLogService() {
         return activityLog;
     }

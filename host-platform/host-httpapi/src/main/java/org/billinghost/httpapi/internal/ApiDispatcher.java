@@ -13,6 +13,7 @@ import org.billinghost.api.billing.AuthThrottle;
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.log.FailureLog;
 import org.billinghost.api.module.AdminIdentity;
+import org.billinghost.api.platform.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +64,11 @@ public final class ApiDispatcher {
             ActionTable.Entry entry = find(request.string("action"));
             actionName = entry.name();
             AdminIdentity admin = authorise(credential, entry);
-            Map<String, Object> fields = entry.action().handle(request, admin);
+            Map<String, Object> fields;
+            // the action's activity lines (and the module commands it queues) are the credential's
+            try (Actor.Scope ignored = Actor.actAs(Actor.api(credential.id(), credential.identifier(), address))) {
+                fields = entry.action().handle(request, admin);
+            }
             Map<String, Object> body = new LinkedHashMap<>(fields.size() + 1);
             body.put("result", "success");
             body.putAll(fields);

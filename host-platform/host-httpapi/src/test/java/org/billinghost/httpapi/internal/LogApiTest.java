@@ -27,6 +27,32 @@ class LogApiTest extends ApiTestSupport {
     }
 
     @Test
+    void eachLineNamesItsApiCredentialAndAddressAndIsFoundByActorAndDate() {
+        String text = unique("Actor test ");
+        call("LogActivity", "description", text).ok();
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+
+        JsonNode entry = call("GetActivityLog", "description", text, "actortype", "api", "user", "DEMO-API",
+                "date", today).ok().json().path("activity").path("entry").get(0);
+        assertThat(entry.path("user").asText() + " " + entry.path("actortype").asText() + " "
+                + entry.path("ipaddress").asText()).isEqualTo("API: demo-api api 127.0.0.1");
+        assertThat(call("GetActivityLog", "description", text, "actortype", "admin").ok().id("totalresults")).isZero();
+        assertThat(call("GetActivityLog", "description", text, "datefrom", "2001-01-01", "dateto", "2001-01-31").ok()
+                .id("totalresults")).isZero();
+        assertThat(call("GetActivityLog", "description", text, "datefrom", today).ok().id("totalresults")).isEqualTo(1);
+    }
+
+    @Test
+    void unknownActorKindsAndMixedDateFiltersAreRefused() {
+        call("GetActivityLog", "actortype", "robot' OR 1=1").refused(200,
+                "Parameter actortype must be one of system, admin, client, api, visitor; got 'robot' OR 1=1'");
+        call("GetActivityLog", "date", "2027-01-01", "dateto", "2027-01-02").refused(200,
+                "Give either date or datefrom/dateto, not both");
+        call("GetActivityLog", "datefrom", "yesterday").refused(200,
+                "Parameter datefrom must be a date like 2027-01-31, got 'yesterday'");
+    }
+
+    @Test
     void badLogInputIsRefusedAndLogsNothing() {
         long before = call("GetActivityLog").ok().id("totalresults");
 

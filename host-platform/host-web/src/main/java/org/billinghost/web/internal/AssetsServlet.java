@@ -12,13 +12,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 
-/** {@code /assets/*}: the one stylesheet, served from the bundle (no CDN). */
+/** {@code /assets/*}: the stylesheet, the admin area's small script and the icon, served from the bundle (no CDN). */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/assets/*")
 @HttpWhiteboardServletName("billing-assets")
 public final class AssetsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    private static final Map<String, String> FILES = Map.of("/style.css", "text/css;charset=UTF-8");
+    private static final Map<String, String> FILES = Map.of("/style.css", "text/css;charset=UTF-8",
+            "/admin.js", "text/javascript;charset=UTF-8", "/favicon.svg", "image/svg+xml");
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

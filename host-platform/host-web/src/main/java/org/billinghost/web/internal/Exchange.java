@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.billinghost.api.billing.AdminAccount;
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.Client;
+import org.billinghost.api.platform.Actor;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ public final class Exchange {
     /** The hidden form field carrying the session's CSRF token. */
     public static final String TOKEN = "token";
     private static final String SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "script-src 'none'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+            + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
@@ -218,6 +219,17 @@ public final class Exchange {
     public void client(Client client) {
         this.client = client;
         shared.put("client", client);
+    }
+
+    /** Who is acting in this request: the logged-in admin or client, else a visitor; with the visitor's address. */
+    public Actor actor() {
+        if (admin != null) {
+            return Actor.admin(admin.id(), admin.username(), remoteAddress());
+        }
+        if (client != null) {
+            return Actor.client(client.id(), client.firstName() + " " + client.lastName(), remoteAddress());
+        }
+        return Actor.visitor(remoteAddress());
     }
 
     /** A value every template of this request sees (the admin menu, the area). */

@@ -6,6 +6,7 @@ import org.billinghost.api.billing.AuthThrottle;
 import org.billinghost.api.billing.Automation;
 import org.billinghost.api.billing.CancellationRequests;
 import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.DailyFigures;
 import org.billinghost.api.billing.Emails;
 import org.billinghost.api.billing.Invoices;
 import org.billinghost.api.billing.ModuleCommands;
@@ -47,6 +48,7 @@ public final class HostServices {
     private final CancellationRequests cancellations;
     private final Path settingsDir;
     private final Emails emails;
+    private final DailyFigures figures;
 
     @Activate
     public HostServices(@Reference Admins admins, @Reference Clients clients, @Reference Orders orders,
@@ -57,9 +59,9 @@ public final class HostServices {
                         @Reference ModuleLog moduleLog, @Reference AuthThrottle authThrottle,
                         @Reference Upgrades upgrades, @Reference Automation automation,
                         @Reference CancellationRequests cancellations, @Reference Emails emails,
-                        BundleContext context) {
+                        @Reference DailyFigures figures, BundleContext context) {
         this(admins, clients, orders, invoices, services, commands, queue, modules, apiCredentials, catalog,
-                activityLog, moduleLog, authThrottle, upgrades, automation, cancellations, emails,
+                activityLog, moduleLog, authThrottle, upgrades, automation, cancellations, emails, figures,
                 Optional.ofNullable(context.getProperty(DATA_DIR)).map(d -> Path.of(d, "conf")).orElse(null));
     }
 
@@ -68,8 +70,9 @@ public final class HostServices {
                         ModuleCommands commands, ModuleQueue queue, Modules modules, ApiCredentials apiCredentials,
                         Catalog catalog, ActivityLog activityLog, ModuleLog moduleLog, AuthThrottle authThrottle,
                         Upgrades upgrades, Automation automation, CancellationRequests cancellations, Emails emails,
-                        Path settingsDir) {
+                        DailyFigures figures, Path settingsDir) {
         this.emails = emails;
+        this.figures = figures;
         this.admins = admins;
         this.clients = clients;
         this.orders = orders;
@@ -164,5 +167,9 @@ public final class HostServices {
 
     public CancellationRequests cancellations() {
         return cancellations;
+    }
+
+    public DailyFigures figures() {
+        return figures;
     }
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.log.FailureLog;
+import org.billinghost.api.platform.Actor;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -60,7 +61,10 @@ public final class SessionFilter implements Filter {
         try {
             exchange.findSession();
             area.identify(exchange);
-            chain.doFilter(request, response);
+            // what the request does is credited to whoever is logged in (the activity log reads it)
+            try (Actor.Scope ignored = Actor.actAs(exchange.actor())) {
+                chain.doFilter(request, response);
+            }
         } catch (PageException e) {
             error(exchange, response, e.status(), e.getMessage());
         } catch (BillingException e) {

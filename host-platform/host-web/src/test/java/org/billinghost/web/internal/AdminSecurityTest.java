@@ -165,6 +165,7 @@ class AdminSecurityTest {
         assertThat(b.postRaw("/admin/logout").status()).isEqualTo(403);
         Browser.Page out = b.post("/admin/logout");
         assertThat(out.status()).isEqualTo(303);
+        assertThat(b.open("/admin/login").doc().select(".notice.ok").text()).isEqualTo("You have logged out.");
         assertThat(b.get("/admin/").location()).contains("/admin/login");
     }
 

@@ -217,7 +217,8 @@ class ClientAreaTest {
         server.newClient("menu@example.com");
         Browser b = server.clientBrowser("menu@example.com");
         assertThat(b.open("/").doc().select("header nav a").eachAttr("href"))
-                .containsExactly("/", "/clientarea/services", "/clientarea/invoices", "/clientarea/emails");
+                .containsExactly("/", "/clientarea/services", "/clientarea/invoices", "/clientarea/emails",
+                        "/clientarea/details");
     }
 
     @Test

@@ -42,7 +42,7 @@ class LogsQueueUsersPagesTest {
         assertThat(first.doc().select("table tr")).hasSize(Pager.SIZE + 1);
         assertThat(first.text()).contains("Page 1 of 2", "Marker entry 30");
         String next = first.doc().select(".pager a").attr("href");
-        assertThat(next).isEqualTo("/admin/systemactivitylog?search=Marker&page=2");
+        assertThat(next).isEqualTo("/admin/systemactivitylog?search=Marker&actor=&kind=&from=&to=&page=2");
         Browser.Page second = admin.open(next);
         assertThat(second.doc().select("table tr")).hasSize(30 - Pager.SIZE + 1);
         assertThat(admin.open("/admin/systemactivitylog?search=entry+17").doc().select("table td").eachText())
@@ -127,6 +127,13 @@ class LogsQueueUsersPagesTest {
         Browser.Page later = admin.open("/admin/apicredentials");
         assertThat(later.body()).contains(identifier).doesNotContain(secret);
         assertThat(later.text()).containsIgnoringCase("addorder").containsIgnoringCase("getclients");
+
+        long id = server.core().apiCredentials().authenticate(identifier, secret).orElseThrow().id();
+        Browser.Page asked = admin.post("/admin/apicredentials", "do", "delete", "id", String.valueOf(id));
+        assertThat(asked.doc().select("#confirm-question").text()).startsWith("Delete this API credential?");
+        assertThat(server.core().apiCredentials().authenticate(identifier, secret)).isPresent();
+        admin.submit("/admin/apicredentials", "do", "delete", "id", String.valueOf(id), "confirm", "yes");
+        assertThat(server.core().apiCredentials().authenticate(identifier, secret)).isEmpty();
     }
 
     private static long place(long clientId, long pid) {

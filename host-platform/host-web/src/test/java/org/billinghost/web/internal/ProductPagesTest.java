@@ -122,6 +122,11 @@ class ProductPagesTest {
         assertThat(f.showOnOrderForm()).isTrue();
         assertThat(f.showOnInvoice()).isTrue();
         assertThat(f.adminOnly()).isFalse();
+        // the editor in sections: links to each, every existing field folded, the new field's form open
+        assertThat(added.doc().select("nav.sections a").eachAttr("href")).containsExactly("#details", "#pricing",
+                "#module-settings", "#custom-fields");
+        assertThat(added.doc().select("details.custom-field:not([open]) summary").eachText())
+                .containsExactly("Site URL (text, required)");
 
         admin.submit("/admin/configproducts", "do", "savefield", "id", id, "fieldid", Long.toString(f.id()),
                 "fieldname", "Plan", "fieldtype", "DROPDOWN", "fielddescription", "", "regex", "",

@@ -119,7 +119,10 @@ class ServiceOrderPagesTest {
         assertThat(accepted.text()).contains("Accepted order #" + first.id() + ".");
         assertThat(server.core().orders().get(first.id()).orElseThrow().status()).isEqualTo(OrderStatus.ACTIVE);
 
-        Browser.Page cancelled = admin.submit("/admin/orders?id=" + second.id(), "do", "cancel");
+        Browser.Page asked = admin.submit("/admin/orders?id=" + second.id(), "do", "cancel");
+        assertThat(asked.doc().select("#confirm-question").text()).startsWith("Cancel order #" + second.id() + "?");
+        assertThat(server.core().orders().get(second.id()).orElseThrow().status()).isEqualTo(OrderStatus.PENDING);
+        Browser.Page cancelled = admin.submit("/admin/orders?id=" + second.id(), "do", "cancel", "confirm", "yes");
         assertThat(cancelled.doc().select("#order-status").text()).isEqualTo("Cancelled");
         Browser.Page again = admin.submit("/admin/orders?id=" + second.id(), "do", "accept");
         assertThat(again.doc().select(".notice.error")).isNotEmpty();

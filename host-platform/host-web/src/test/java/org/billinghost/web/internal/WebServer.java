@@ -67,7 +67,7 @@ public final class WebServer implements AutoCloseable {
                 core.invoices(), core.services(), core.moduleCommands(), core.moduleQueue(), core.modules(),
                 core.apiCredentials(), core.catalog(), core.activityLog(), core.moduleLog(), throttle,
                 core.upgrades(), core.automation(),
-                core.cancellationRequests(), core.emails(), settingsDir);
+                core.cancellationRequests(), core.emails(), core.dailyFigures(), settingsDir);
         TrustedProxies proxies = new TrustedProxies(trustedProxies);
         SessionTable sessions = new SessionTable(core.moduleDatabase());
         Area admin = new AdminArea(host, proxies, sessions, demo, clock);

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.billinghost.api.platform.ActivityEntry;
+import org.billinghost.api.platform.ActivityFilter;
 import org.billinghost.api.platform.ActivityLog;
+import org.billinghost.api.platform.Actor;
 import org.billinghost.api.platform.ResultPage;
 import org.osgi.service.event.Event;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,12 @@ class HookRecorderTest {
         }
 
         @Override
-        public ResultPage<ActivityEntry> search(String search, long clientId, int offset, int limit) {
+        public void log(String message, long clientId, Actor actor) {
+            log(message, clientId);
+        }
+
+        @Override
+        public ResultPage<ActivityEntry> search(ActivityFilter filter, int offset, int limit) {
             throw new UnsupportedOperationException();
         }
     });

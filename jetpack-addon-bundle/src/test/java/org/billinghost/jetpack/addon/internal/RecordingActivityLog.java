@@ -3,6 +3,8 @@ package org.billinghost.jetpack.addon.internal;
 import java.util.ArrayList;
 import java.util.List;
 import org.billinghost.api.platform.ActivityEntry;
+import org.billinghost.api.platform.ActivityFilter;
+import org.billinghost.api.platform.Actor;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.ResultPage;
 
@@ -15,7 +17,12 @@ final class RecordingActivityLog implements ActivityLog {
     }
 
     @Override
-    public ResultPage<ActivityEntry> search(String search, long clientId, int offset, int limit) {
+    public void log(String message, long clientId, Actor actor) {
+        messages.add(message);
+    }
+
+    @Override
+    public ResultPage<ActivityEntry> search(ActivityFilter filter, int offset, int limit) {
         throw new UnsupportedOperationException();
     }
 }

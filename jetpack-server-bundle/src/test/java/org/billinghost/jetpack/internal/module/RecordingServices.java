@@ -3,6 +3,7 @@ package org.billinghost.jetpack.internal.module;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.billinghost.api.billing.ListQuery;
 import org.billinghost.api.billing.ServiceAccount;
 import org.billinghost.api.billing.ServiceFilter;
 import org.billinghost.api.billing.ServiceUpdate;
@@ -28,6 +29,11 @@ final class RecordingServices implements Services {
 
     @Override
     public ResultPage<ServiceAccount> list(ServiceFilter filter, int offset, int limit) {
+        throw new UnsupportedOperationException("the module lists no services");
+    }
+
+    @Override
+    public ResultPage<ServiceAccount> list(ListQuery query, int offset, int limit) {
         throw new UnsupportedOperationException("the module lists no services");
     }
 

@@ -2,18 +2,26 @@ package org.billinghost.core.internal.clients;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.Client;
+import org.billinghost.api.billing.ClientNote;
 import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.ListQuery;
 import org.billinghost.api.billing.NewClient;
 import org.billinghost.api.platform.ResultPage;
 import org.billinghost.core.internal.db.DataAccessException;
+import org.billinghost.api.platform.Actor;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.logs.ActivityLogService;
 import org.billinghost.core.internal.db.Paging;
+import org.billinghost.core.internal.db.Sorting;
 import org.billinghost.core.internal.security.PasswordHasher;
 import org.billinghost.core.internal.mail.MailOutbox;
 import org.billinghost.core.internal.mail.MailTemplate;
@@ -29,6 +37,14 @@ public final class ClientsService implements Clients {
     private static final Paging.Query PAGE = new Paging.Query("id, first_name, last_name, email, company_name, "
             + "address1, city, state, postcode, country, phone_number, status, created, credit", "clients", "id");
     private static final String COLUMNS = "SELECT " + PAGE.columns() + " FROM clients";
+
+    /** The sort keys of {@link #list(ListQuery, int, int)} and their columns (V241 indexes them). */
+    private static final Map<String, List<String>> SORTS = Map.of("id", List.of("id"),
+            "name", List.of("last_name", "first_name"), "company", List.of("company_name"),
+            "email", List.of("email_key"), "created", List.of("created"));
+
+    /** The shortest password a client may choose. */
+    private static final int MIN_PASSWORD = 8;
 
     private final Jdbc jdbc;
     private final PasswordHasher hasher;
@@ -57,6 +73,11 @@ public final class ClientsService implements Clients {
                     v.first(), v.last(), v.email(), v.email().toLowerCase(Locale.ROOT), v.company(), v.address1(),
                     v.city(), v.state(), v.postcode(), v.country(), v.phone(), "Active", hash, Jdbc.now());
             mail.queue(MailTemplate.CLIENT_SIGNUP, added, added, String.valueOf(added));
+            Actor actor = Actor.current();
+            // a visitor registering becomes the client the line is about
+            ActivityLogService.write(jdbc, (actor.kind() == Actor.Kind.VISITOR ? "Client Registered" : "Client Created")
+                    + " - Client ID: " + added + " - " + v.email(), added, actor.kind() == Actor.Kind.VISITOR
+                    ? Actor.client(added, v.first() + " " + v.last(), actor.ip()) : actor);
             return added;
         })).orElseThrow());
     }
@@ -80,12 +101,15 @@ public final class ClientsService implements Clients {
             params.add(hash);
         }
         params.add(id);
-        return uniqueEmail(v.email(), () -> {
+        return uniqueEmail(v.email(), () -> jdbc.inTransaction(() -> {
             jdbc.update("UPDATE clients SET first_name = ?, last_name = ?, email = ?, email_key = ?, company_name = ?, "
                     + "address1 = ?, city = ?, state = ?, postcode = ?, country = ?, phone_number = ?"
                     + (newPassword ? ", password_hash = ?" : "") + " WHERE id = ?", params.toArray());
+            ActivityLogService.write(jdbc, "Client Profile Modified - Client ID: " + id
+                    + (now.email().equals(v.email()) ? "" : " - E-mail: " + now.email() + " to " + v.email())
+                    + (newPassword ? " - Password Changed" : ""), id);
             return get(id).orElseThrow(() -> BillingException.notFound("Client ID Not Found: " + id));
-        });
+        }));
     }
 
     private static String keep(String change, String stored) {
@@ -123,6 +147,43 @@ public final class ClientsService implements Clients {
     }
 
     @Override
+    public void changePassword(long clientId, String newPassword) {
+        if (newPassword == null || newPassword.length() < MIN_PASSWORD || newPassword.length() > 1024) {
+            throw BillingException.invalid("password", "The password must have " + MIN_PASSWORD + " to 1024 characters.");
+        }
+        if (jdbc.update("UPDATE clients SET password_hash = ? WHERE id = ?", hasher.hash(newPassword), clientId) == 0) {
+            throw BillingException.notFound("Client ID Not Found");
+        }
+        ActivityLogService.write(jdbc, "Client Password Changed - Client ID: " + clientId, clientId);
+    }
+
+    @Override
+    public ClientNote addNote(long clientId, String note) {
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty() || text.length() > MAX_NOTE) {
+            throw BillingException.invalid("note", "A note has 1 to " + MAX_NOTE + " characters.");
+        }
+        get(clientId).orElseThrow(() -> BillingException.notFound("Client ID Not Found"));
+        String author = Actor.current().label();
+        long now = System.currentTimeMillis();
+        long id = jdbc.inTransaction(() -> {
+            long noteId = jdbc.insert("INSERT INTO client_notes (client_id, note, author, created) VALUES (?, ?, ?, ?)",
+                    clientId, text, author, now);
+            ActivityLogService.write(jdbc, "Client Note Added - Client ID: " + clientId, clientId);
+            return noteId;
+        });
+        return new ClientNote(id, clientId, text, author, Instant.ofEpochMilli(now));
+    }
+
+    @Override
+    public List<ClientNote> notes(long clientId, int limit) {
+        return jdbc.query("SELECT id, client_id, note, author, created FROM client_notes WHERE client_id = ?"
+                + " ORDER BY id DESC LIMIT ?", rs -> new ClientNote(rs.getLong("id"), rs.getLong("client_id"),
+                rs.getString("note"), rs.getString("author"), Instant.ofEpochMilli(rs.getLong("created"))),
+                clientId, Math.max(1, Math.min(limit, Paging.MAX_LIMIT)));
+    }
+
+    @Override
     public Optional<Client> get(long id) {
         return jdbc.queryOne(COLUMNS + " WHERE id = ?", ClientsService::map, id);
     }
@@ -152,15 +213,42 @@ public final class ClientsService implements Clients {
     }
 
     @Override
+    public ResultPage<Client> list(ListQuery query, int offset, int limit) {
+        ListQuery q = query == null ? ListQuery.ALL : query;
+        String order = Sorting.orderBy(q, SORTS, "id", false);
+        List<Object> params = new ArrayList<>();
+        String where = "";
+        if (q.search() != null) {
+            String p = Paging.containsPattern(q.search());
+            params.addAll(List.of(p, p, p));
+            where = " WHERE " + Sorting.clientFields(jdbc.dialect(), "") + " OR id = ?";
+            params.add(Sorting.number(q.search()));
+        }
+        try {
+            return Paging.page(jdbc, new Paging.Query(PAGE.columns(), PAGE.table(), order), where, params,
+                    ClientsService::map, offset, limit);
+        } catch (IllegalArgumentException e) {
+            throw BillingException.invalid(e.getMessage());
+        }
+    }
+
+    @Override
     public Optional<Client> authenticate(String email, String password) {
         String key = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         Optional<String> stored = jdbc.queryOne("SELECT password_hash FROM clients WHERE email_key = ?",
                 rs -> rs.getString(1), key);
+        Optional<Client> client = Optional.empty();
         if (stored.isEmpty()) {
             hasher.burnVerification(password);
-            return Optional.empty();
+        } else if (hasher.verify(password, stored.get())) {
+            client = byEmail(key);
         }
-        return hasher.verify(password, stored.get()) ? byEmail(key) : Optional.empty();
+        String ip = Actor.current().ip();
+        client.ifPresentOrElse(c -> ActivityLogService.write(jdbc, "Client Login - Client ID: " + c.id(), c.id(),
+                        Actor.client(c.id(), c.firstName() + " " + c.lastName(), ip)),
+                () -> ActivityLogService.write(jdbc, "Failed Client Login Attempt - E-mail: " + ActivityLogService.typed(email),
+                        0, Actor.visitor(ip)));
+        return client;
     }
 
     /** @param field the input's name in AddClient and the registration form */

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.billinghost.api.module.ModuleCommand;
+import org.billinghost.api.platform.Actor;
 import org.billinghost.api.platform.ModuleDatabase;
 import org.billinghost.core.internal.db.Jdbc;
 import org.billinghost.core.internal.db.RowMapper;
@@ -53,12 +54,18 @@ public final class JobQueue {
         this.skipLocked = jdbc.dialect() != ModuleDatabase.Dialect.H2;
     }
 
-    /** Stores a job due now, inside the caller's transaction; workers of this JVM are woken after the commit. */
+    /**
+     * Stores a job due now, inside the caller's transaction; workers of this JVM are woken after the commit.
+     * The job keeps the {@link Actor#current() current actor}: it leaves this thread, and its lines are theirs.
+     */
     public long enqueue(long serviceId, ModuleCommand command, String customFunction) {
         long now = System.currentTimeMillis();
+        Actor actor = Actor.current();
         long id = jdbc.insert("INSERT INTO jobs (service_id, command, custom_function, state, attempts,"
-                + " next_attempt_at, created, updated) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)", serviceId,
-                command.name(), customFunction == null ? "" : customFunction, now, now, now);
+                + " next_attempt_at, created, updated, actor_type, actor_id, actor_name, actor_ip)"
+                + " VALUES (?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?, ?, ?)", serviceId,
+                command.name(), customFunction == null ? "" : customFunction, now, now, now, actor.kind().code(),
+                actor.id(), actor.name(), actor.ip());
         jdbc.afterCommit(this::wakeUp);
         return id;
     }
@@ -213,18 +220,20 @@ public final class JobQueue {
     /** A stored job. */
     public record JobRow(long id, long serviceId, String command, String customFunction, String state, int attempts,
                          String lastError, long nextAttemptAt, Long lastAttemptAt, String leaseOwner, Long leaseUntil,
-                         long created, Long resolvedAt) {
+                         long created, Long resolvedAt, Actor actor) {
         static final String COLUMNS = "id, service_id, command, custom_function, state, attempts, last_error,"
-                + " next_attempt_at, last_attempt_at, lease_owner, lease_until, created, resolved_at";
+                + " next_attempt_at, last_attempt_at, lease_owner, lease_until, created, resolved_at, actor_type,"
+                + " actor_id, actor_name, actor_ip";
         static final RowMapper<JobRow> MAPPER = rs -> new JobRow(rs.getLong("id"), rs.getLong("service_id"),
                 rs.getString("command"), rs.getString("custom_function"), rs.getString("state"), rs.getInt("attempts"),
                 rs.getString("last_error"), rs.getLong("next_attempt_at"), nullableLong(rs, "last_attempt_at"),
                 rs.getString("lease_owner"), nullableLong(rs, "lease_until"), rs.getLong("created"),
-                nullableLong(rs, "resolved_at"));
+                nullableLong(rs, "resolved_at"), new Actor(Actor.Kind.of(rs.getString("actor_type")),
+                rs.getLong("actor_id"), rs.getString("actor_name"), rs.getString("actor_ip")));
 
         Job toJob(boolean takenOver) {
             return new Job(id, serviceId, ModuleCommand.valueOf(command), customFunction, attempts, takenOver,
-                    lastError != null, leaseOwner);
+                    lastError != null, leaseOwner, actor);
         }
 
         private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

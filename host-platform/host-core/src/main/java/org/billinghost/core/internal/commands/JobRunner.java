@@ -3,6 +3,7 @@ package org.billinghost.core.internal.commands;
 import java.util.Optional;
 
 import org.billinghost.api.module.CommandResult;
+import org.billinghost.api.platform.Actor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +36,15 @@ public final class JobRunner {
         return ran;
     }
 
-    /** Runs one claimed job; transient failures are retried with back-off until the attempts run out. */
+    /**
+     * Runs one claimed job as whoever queued it; transient failures are retried with back-off until the
+     * attempts run out.
+     */
     public CommandResult run(Job job) {
-        CommandResult result = commands.runJob(job);
+        CommandResult result;
+        try (Actor.Scope ignored = Actor.actAs(job.actor())) {
+            result = commands.runJob(job);
+        }
         boolean kept;
         if (result.succeeded()) {
             kept = queue.succeed(job, job.failedBefore());

@@ -332,6 +332,19 @@ public final class ModuleCommandService implements ModuleCommands {
     }
 
     /** One run of one command: writes its outcome to the activity log and fires its After hook. */
+    /**
+     * A Pending order becomes Active once none of its services waits to be set up (WHMCS leaves that to an
+     * admin's Accept; here setting the services up is the acceptance). Inside the Create's commit.
+     */
+    private void activateOrderWhenSetUp(ServiceRow service) {
+        if (service.orderId() > 0 && jdbc.update("UPDATE orders SET status = 'Active', updated = ? WHERE id = ?"
+                + " AND status = 'Pending' AND NOT EXISTS (SELECT 1 FROM services s WHERE s.order_id = ?"
+                + " AND s.status IN ('Pending', 'Provisioning'))", System.currentTimeMillis(), service.orderId(),
+                service.orderId()) == 1) {
+            activity.log("Order Active (its services are set up) - Order ID: " + service.orderId(), service.clientId());
+        }
+    }
+
     private final class Attempt {
         final ServiceRow service;
         final ModuleCommand command;
@@ -381,6 +394,9 @@ public final class ModuleCommandService implements ModuleCommands {
                     }
                 });
                 activity.log("Module " + label() + " Successful - Service ID: " + service.id(), service.clientId());
+                if (command == ModuleCommand.CREATE) {
+                    activateOrderWhenSetUp(service);
+                }
                 if (change != null) {
                     change.succeeded(service);
                 }

@@ -33,6 +33,9 @@ public final class MigrationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
 
+    /** How long a host on H2 waits for another's migration. */
+    private static final int H2_MIGRATION_LOCK_WAIT_MILLIS = 300_000;
+
     private final Database database;
     private final Consumer<String> announce;
 
@@ -94,7 +97,7 @@ public final class MigrationRunner {
             try (Connection lock = database.dataSource().getConnection()) {
                 lock.setAutoCommit(false);
                 try (Statement s = lock.createStatement()) {
-                    s.executeQuery("SELECT id FROM schema_lock WHERE id = 1 FOR UPDATE").close();
+                    waitForLock(s, dialect);
                     recorded = history.recorded(work);
                     check(scripts.owner(), chosen, checksums, recorded);
                     announceUpgrade(scripts.owner(), chosen, recorded);
@@ -131,6 +134,30 @@ public final class MigrationRunner {
             int current = recorded.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
             announce.accept("Upgrading the database schema of " + owner + " from V" + current + ": applying "
                     + String.join(", ", pending));
+        }
+    }
+
+    /**
+     * Takes the row lock. H2 gives up waiting for a lock after a few seconds, less than another host's whole
+     * migration may take: there the wait is lengthened for this statement, then the session's own comes back.
+     */
+    private static void waitForLock(Statement s, Dialect dialect) throws SQLException {
+        if (dialect != Dialect.H2) {
+            s.executeQuery("SELECT id FROM schema_lock WHERE id = 1 FOR UPDATE").close();
+            return;
+        }
+        String before;
+        try (ResultSet rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                + " WHERE SETTING_NAME = 'LOCK_TIMEOUT'")) {
+            before = rs.next() ? rs.getString(1) : null;
+        }
+        s.execute("SET LOCK_TIMEOUT " + H2_MIGRATION_LOCK_WAIT_MILLIS);
+        try {
+            s.executeQuery("SELECT id FROM schema_lock WHERE id = 1 FOR UPDATE").close();
+        } finally {
+            if (before != null && before.chars().allMatch(Character::isDigit)) {
+                s.execute("SET LOCK_TIMEOUT " + before);
+            }
         }
     }
 

@@ -41,6 +41,7 @@ public final class ModuleLogService implements ModuleLog {
     @Override
     public void setEnabled(boolean enabled) {
         settings.put(ENABLED, Boolean.toString(enabled));
+        ActivityLogService.write(jdbc, "Module Logging " + (enabled ? "Enabled" : "Disabled"), 0);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.CreditEntry;
+import org.billinghost.api.billing.ListQuery;
 import org.billinghost.api.billing.Invoice;
 import org.billinghost.api.billing.Invoice.LineType;
 import org.billinghost.api.billing.InvoiceStatus;
@@ -27,6 +28,7 @@ import org.billinghost.core.internal.commands.HookPublisher;
 import org.billinghost.core.internal.commands.JobQueue;
 import org.billinghost.core.internal.db.DataAccessException;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.logs.ActivityLogService;
 import org.billinghost.core.internal.mail.MailOutbox;
 import org.billinghost.core.internal.mail.MailTemplate;
 import org.billinghost.core.internal.db.RowMapper;
@@ -59,6 +61,9 @@ public final class InvoiceService implements Invoices {
     private static final int MAX_CREDIT_DESCRIPTION = 255;
     /** Lines of an invoice an admin creates (as an order's lines). */
     private static final int MAX_ITEMS = 100;
+    /** The sort keys of {@link #list(ListQuery, InvoiceStatus, int, int)} and their columns. */
+    private static final Map<String, List<String>> SORTS = Map.of("id", List.of("id"), "date", List.of("created"),
+            "due", List.of("due_date"), "total", List.of("total"), "status", List.of("status"));
     private static final DateTimeFormatter PERIOD = DateTimeFormatter.ISO_LOCAL_DATE;
     /** The reason the daily automation gives a suspension for non-payment (WHMCS's wording). */
     public static final String OVERDUE = "Overdue on Payment";
@@ -145,6 +150,12 @@ public final class InvoiceService implements Invoices {
     }
 
     @Override
+    public ResultPage<Invoice> list(ListQuery query, InvoiceStatus status, int offset, int limit) {
+        return Lists.byStatus(jdbc, COLUMNS, "invoices", status == null ? null : status.label(), query, SORTS, INVOICE,
+                offset, limit);
+    }
+
+    @Override
     public Invoice addPayment(long invoiceId, BigDecimal amount, String transactionId, String gateway) {
         if (amount == null || amount.signum() <= 0 || !Money.fits(amount)) {
             throw BillingException.invalid("The payment amount must be a positive amount of at most "
@@ -182,6 +193,9 @@ public final class InvoiceService implements Invoices {
                 throw e.isUniqueViolation() ? duplicate(txId) : e;
             }
             jdbc.update("UPDATE invoices SET paid = paid + ? WHERE id = ?", applied, invoiceId);
+            ActivityLogService.write(jdbc, "Payment Added - Invoice ID: " + invoiceId + " - Amount: "
+                    + amount.toPlainString() + " - Transaction ID: " + txId
+                    + (method.isEmpty() ? "" : " - Gateway: " + method), invoice.clientId());
             if (surplus.signum() > 0) {
                 ClientCredit.add(jdbc, invoice.clientId(), surplus, "Overpayment of invoice #" + invoiceId
                         + " (transaction " + txId + ")", invoiceId, paymentId, clock.millis(),
@@ -417,6 +431,7 @@ public final class InvoiceService implements Invoices {
         }
         jdbc.update("UPDATE invoices SET invoice_num = ? WHERE id = ?", numbers.next(clock.today()), invoiceId);
         Invoice invoice = get(invoiceId).orElseThrow();
+        ActivityLogService.write(jdbc, "Invoice Marked Paid - Invoice ID: " + invoiceId, invoice.clientId());
         for (ServiceRow service : services.ofOrder(invoice.orderId())) {
             boolean paymentSetup = catalog.product(service.productId())
                     .filter(p -> !p.module().isEmpty() && p.autoSetup() == AutoSetup.PAYMENT).isPresent();
@@ -477,6 +492,8 @@ public final class InvoiceService implements Invoices {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", clientId, orderId == 0 ? null : orderId, InvoiceStatus.UNPAID.label(),
                 total, BigDecimal.ZERO, clock.millis(), dueDate);
         mail.queue(MailTemplate.INVOICE_CREATED, clientId, id, String.valueOf(id));
+        ActivityLogService.write(jdbc, "Invoice Created - Invoice ID: " + id + " - Total: " + total.toPlainString(),
+                clientId);
         Map<String, Object> properties = Map.of(HookTopics.INVOICE_ID, id, HookTopics.CLIENT_ID, clientId);
         jdbc.afterCommit(() -> hooks.post(HookTopics.INVOICE_CREATED, properties));
         return id;

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.billinghost.api.billing.BillingException;
+import org.billinghost.api.billing.ListQuery;
 import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.Invoice.LineType;
 import org.billinghost.api.billing.InvoiceStatus;
@@ -33,6 +34,7 @@ import org.billinghost.core.internal.commands.HookPublisher;
 import org.billinghost.core.internal.commands.JobQueue;
 import org.billinghost.core.internal.db.DataAccessException;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.logs.ActivityLogService;
 import org.billinghost.core.internal.mail.MailOutbox;
 import org.billinghost.core.internal.mail.MailTemplate;
 import org.billinghost.core.internal.db.RowMapper;
@@ -56,6 +58,10 @@ public final class OrderService implements Orders {
     private static final long FIRST_ORDER_NUMBER = 1_000_000_000L;
     /** Placing is tried again this often when a random order number was taken meanwhile (1 in 9e9 per order). */
     private static final int NUMBER_ATTEMPTS = 3;
+
+    /** The sort keys of {@link #list(ListQuery, OrderStatus, int, int)} and their columns. */
+    private static final Map<String, List<String>> SORTS = Map.of("id", List.of("id"), "date", List.of("created"),
+            "total", List.of("total"), "status", List.of("status"));
 
     private final Jdbc jdbc;
     private final Catalog catalog;
@@ -217,6 +223,8 @@ public final class OrderService implements Orders {
                 storeService(request, orderId, invoiceId, placed, now, today);
             }
         }
+        ActivityLogService.write(jdbc, "Order Placed - Order ID: " + orderId + " - Invoice ID: " + invoiceId
+                + " - Total: " + total.toPlainString(), request.clientId());
         if (total.signum() == 0) {
             invoices.markPaid(invoiceId);
         }
@@ -271,6 +279,7 @@ public final class OrderService implements Orders {
                     }
                 }
             }
+            ActivityLogService.write(jdbc, "Order Accepted - Order ID: " + orderId, order.clientId());
             Map<String, Object> properties = Map.of(HookTopics.ORDER_ID, orderId, HookTopics.CLIENT_ID, order.clientId(),
                     HookTopics.INVOICE_ID, order.invoiceId());
             jdbc.afterCommit(() -> hooks.post(HookTopics.ACCEPT_ORDER, properties));
@@ -302,6 +311,7 @@ public final class OrderService implements Orders {
                 }
             }
             invoices.cancelUnpaid(order.invoiceId());
+            ActivityLogService.write(jdbc, "Order Cancelled - Order ID: " + orderId, order.clientId());
         });
     }
 
@@ -318,6 +328,7 @@ public final class OrderService implements Orders {
             }
             jdbc.update("UPDATE invoices SET status = ? WHERE id = ? AND status = ?", InvoiceStatus.UNPAID.label(),
                     order.invoiceId(), InvoiceStatus.CANCELLED.label());
+            ActivityLogService.write(jdbc, "Order Set to Pending - Order ID: " + orderId, order.clientId());
         });
     }
 
@@ -413,6 +424,14 @@ public final class OrderService implements Orders {
         List<Order> items = jdbc.query("SELECT " + COLUMNS + " FROM orders" + where + " ORDER BY id DESC LIMIT ? OFFSET ?",
                 ORDER, params.toArray()).stream().map(this::withServices).toList();
         return new ResultPage<>(items, total, offset, size);
+    }
+
+    @Override
+    public ResultPage<Order> list(ListQuery query, OrderStatus status, int offset, int limit) {
+        ResultPage<Order> page = Lists.byStatus(jdbc, COLUMNS, "orders", status == null ? null : status.label(), query,
+                SORTS, ORDER, offset, limit);
+        return new ResultPage<>(page.items().stream().map(this::withServices).toList(), page.total(), page.offset(),
+                page.limit());
     }
 
     private Order existing(long orderId) {

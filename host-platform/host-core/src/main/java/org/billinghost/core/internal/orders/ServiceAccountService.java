@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.billinghost.api.billing.BillingException;
+import org.billinghost.api.billing.ListQuery;
 import org.billinghost.api.billing.ServiceAccount;
 import org.billinghost.api.billing.ServiceFilter;
 import org.billinghost.api.billing.ServiceStatus;
@@ -26,6 +27,7 @@ import org.billinghost.api.platform.Product;
 import org.billinghost.api.platform.ResultPage;
 import org.billinghost.core.internal.commands.HookPublisher;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.db.Sorting;
 import org.billinghost.core.internal.time.BillingClock;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -37,6 +39,10 @@ public final class ServiceAccountService implements Services {
     private final Jdbc jdbc;
     private final Catalog catalog;
     private final HookPublisher hooks;
+    /** The sort keys of {@link #list(ListQuery, int, int)} and their columns. */
+    private static final Map<String, List<String>> SORTS = Map.of("id", List.of("id"), "domain", List.of("domain"),
+            "status", List.of("status"), "nextdue", List.of("next_due_date"), "amount", List.of("amount"));
+
     private final ServiceStore services;
     private final CustomFieldValues fieldValues;
     private final ActivityLog activity;
@@ -70,6 +76,13 @@ public final class ServiceAccountService implements Services {
         // a short page already tells the total, sparing a COUNT
         long total = !rows.isEmpty() && rows.size() < size ? offset + rows.size() : services.count(where);
         return new ResultPage<>(accounts(rows), total, offset, size);
+    }
+
+    @Override
+    public ResultPage<ServiceAccount> list(ListQuery query, int offset, int limit) {
+        ListQuery q = query == null ? ListQuery.ALL : query;
+        ResultPage<ServiceRow> rows = services.search(jdbc, q, Sorting.orderBy(q, SORTS, "id", true), offset, limit);
+        return new ResultPage<>(accounts(rows.items()), rows.total(), rows.offset(), rows.limit());
     }
 
     @Override

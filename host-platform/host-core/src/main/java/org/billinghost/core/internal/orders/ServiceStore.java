@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.billinghost.api.billing.ListQuery;
 import org.billinghost.api.billing.ServiceFilter;
 import org.billinghost.api.billing.ServiceStatus;
 import org.billinghost.api.billing.Subscription;
 import org.billinghost.api.platform.BillingCycle;
+import org.billinghost.api.platform.ResultPage;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.db.Paging;
 import org.billinghost.core.internal.db.RowMapper;
+import org.billinghost.core.internal.db.Sorting;
 import org.billinghost.core.internal.time.BillingClock;
 
 /** The {@code services} table: reads and compare-and-set status changes. */
@@ -62,6 +66,20 @@ public final class ServiceStore {
         params.add(offset);
         return jdbc.query("SELECT " + COLUMNS + " FROM services" + where.sql() + " ORDER BY id LIMIT ? OFFSET ?", ROW,
                 params.toArray());
+    }
+
+    /** Services whose domain or a field's value contains the search, or whose number it is, in {@code orderBy}'s order. */
+    public ResultPage<ServiceRow> search(Jdbc jdbc, ListQuery query, String orderBy, int offset, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = "";
+        if (query.search() != null) {
+            // the site of a service without a domain is a custom field's value (Jetpack's "Site URL")
+            where = " WHERE " + Paging.contains(jdbc.dialect(), "domain") + " OR id = ? OR id IN (SELECT v.service_id"
+                    + " FROM custom_field_values v WHERE " + Paging.contains(jdbc.dialect(), "v.field_value") + ")";
+            String pattern = Paging.containsPattern(query.search());
+            params.addAll(List.of(pattern, Sorting.number(query.search()), pattern));
+        }
+        return Lists.page(jdbc, COLUMNS, "services", where, orderBy, params, ROW, offset, limit);
     }
 
     public long count(ServiceFilter filter) {

@@ -1,5 +1,6 @@
 package org.billinghost.core.internal.security;
 
+import org.billinghost.api.platform.Actor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,7 +20,7 @@ public final class AdminCommands {
     public static final String RESET_PASSWORD = "reset-password";
     public static final String UNLOCK = "unlock";
     /** Who the activity log names for a command-line change. */
-    static final String ACTOR = "System (command line)";
+    static final Actor ACTOR = new Actor(Actor.Kind.SYSTEM, 0, "System (command line)", "");
 
     private AdminCommands() {
     }
@@ -48,7 +49,7 @@ public final class AdminCommands {
                     String newPassword = random ? Secrets.randomToken(12) : password;
                     database.jdbc().inTransaction(() -> {
                         admins.changePassword(admin.id(), newPassword);
-                        activity.logAs("Admin password reset from the command line: " + admin.username(), 0, ACTOR);
+                        activity.log("Admin password reset from the command line: " + admin.username(), 0, ACTOR);
                         return null;
                     });
                     yield random ? "New password for '" + admin.username() + "': " + newPassword
@@ -58,7 +59,7 @@ public final class AdminCommands {
                 case UNLOCK -> {
                     database.jdbc().inTransaction(() -> {
                         admins.setDisabled(admin.id(), false);
-                        activity.logAs("Admin unlocked from the command line: " + admin.username(), 0, ACTOR);
+                        activity.log("Admin unlocked from the command line: " + admin.username(), 0, ACTOR);
                         return null;
                     });
                     yield "Admin '" + admin.username() + "' is enabled and may log in"

@@ -12,7 +12,9 @@ import org.billinghost.api.billing.AdminAccount;
 import org.billinghost.api.billing.Admins;
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.core.internal.db.DataAccessException;
+import org.billinghost.api.platform.Actor;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.logs.ActivityLogService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,14 +42,24 @@ public final class AdminsService implements Admins {
     public Optional<AdminAccount> authenticate(String username, String password) {
         Optional<String> stored = jdbc.queryOne("SELECT password_hash FROM admins WHERE username = ? AND disabled = ?",
                 rs -> rs.getString(1), username == null ? "" : username.trim(), false);
+        if (stored.isEmpty() || !verify(password, stored)) {
+            ActivityLogService.write(jdbc, "Failed Admin Login Attempt - Username: " + ActivityLogService.typed(username), 0,
+                    Actor.visitor(Actor.current().ip()));
+            return Optional.empty();
+        }
+        Optional<AdminAccount> admin = byUsername(username.trim());
+        admin.ifPresent(a -> ActivityLogService.write(jdbc, "Admin Login - Username: " + a.username(), 0,
+                Actor.admin(a.id(), a.username(), Actor.current().ip())));
+        return admin;
+    }
+
+    /** Checks the password; with no stored hash, spends the same time as a check so the name's existence does not show. */
+    private boolean verify(String password, Optional<String> stored) {
         if (stored.isEmpty()) {
             hasher.burnVerification(password);
-            return Optional.empty();
+            return false;
         }
-        if (!hasher.verify(password, stored.get())) {
-            return Optional.empty();
-        }
-        return byUsername(username.trim());
+        return hasher.verify(password, stored.get());
     }
 
     @Override
@@ -78,6 +90,7 @@ public final class AdminsService implements Admins {
         try {
             long id = jdbc.insert("INSERT INTO admins (username, email, password_hash, role, disabled, created) "
                     + "VALUES (?, ?, ?, ?, ?, ?)", name, email == null ? "" : email.trim(), hash, role, false, Jdbc.now());
+            ActivityLogService.write(jdbc, "Admin Created - Username: " + name + " - Role: " + role, 0);
             return get(id).orElseThrow();
         } catch (DataAccessException e) {
             if (e.isUniqueViolation()) {
@@ -93,6 +106,7 @@ public final class AdminsService implements Admins {
         if (jdbc.update("UPDATE admins SET password_hash = ? WHERE id = ?", hasher.hash(newPassword), adminId) == 0) {
             throw BillingException.notFound("Admin ID Not Found");
         }
+        ActivityLogService.write(jdbc, "Admin Password Changed - Admin ID: " + adminId, 0);
     }
 
     @Override
@@ -136,6 +150,8 @@ public final class AdminsService implements Admins {
             for (String permission : chosen) {
                 jdbc.update("INSERT INTO admin_roles (role, permission) VALUES (?, ?)", role, permission);
             }
+            ActivityLogService.write(jdbc, "Admin Role Saved - Role: " + role + " - Permissions: "
+                    + String.join(", ", chosen), 0);
             return null;
         });
     }
@@ -148,6 +164,8 @@ public final class AdminsService implements Admins {
                 refuseLastFullAdministrator(admin, "disabled");
             }
             jdbc.update("UPDATE admins SET disabled = ? WHERE id = ?", disabled, adminId);
+            ActivityLogService.write(jdbc, "Admin " + (disabled ? "Disabled" : "Enabled") + " - Username: "
+                    + admin.username(), 0);
             return null;
         });
     }
@@ -163,6 +181,8 @@ public final class AdminsService implements Admins {
                 refuseLastFullAdministrator(admin, "given another role");
             }
             jdbc.update("UPDATE admins SET role = ? WHERE id = ?", role, adminId);
+            ActivityLogService.write(jdbc, "Admin Role Changed - Username: " + admin.username() + " - from "
+                    + admin.role() + " to " + role, 0);
             return null;
         });
     }

@@ -14,6 +14,7 @@ import org.billinghost.api.billing.ApiCredentials;
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.core.internal.db.DataAccessException;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.logs.ActivityLogService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -82,6 +83,7 @@ public final class ApiCredentialsService implements ApiCredentials {
         if (jdbc.update("DELETE FROM api_credentials WHERE id = ?", id) == 0) {
             throw BillingException.notFound("API credential ID Not Found");
         }
+        ActivityLogService.write(jdbc, "API Credential Deleted - ID: " + id, 0);
     }
 
     private ApiCredential insert(long adminId, String identifier, String secret, String description,

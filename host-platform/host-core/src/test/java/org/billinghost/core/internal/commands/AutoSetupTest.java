@@ -6,8 +6,10 @@ import java.math.BigDecimal;
 
 import org.billinghost.api.billing.InvoiceStatus;
 import org.billinghost.api.billing.Order;
+import org.billinghost.api.billing.OrderStatus;
 import org.billinghost.api.billing.ServiceStatus;
 import org.billinghost.api.module.ModuleCommand;
+import org.billinghost.api.platform.Actor;
 import org.billinghost.api.platform.AutoSetup;
 import org.billinghost.api.platform.HookTopics;
 import org.billinghost.api.platform.Product;
@@ -30,6 +32,24 @@ class AutoSetupTest extends FlowTestSupport {
         assertThat(core.invoices().get(order.invoiceId()).orElseThrow().status()).isEqualTo(InvoiceStatus.UNPAID);
         assertThat(core.hooks().events(HookTopics.AFTER_SHOPPING_CART_CHECKOUT)).hasSize(1);
         assertThat(core.hooks().events(HookTopics.after(ModuleCommand.CREATE))).hasSize(1);
+    }
+
+    @Test
+    void theOrderBecomesActiveOnceItsServiceIsSetUpAndTheJobIsCreditedToWhoeverPaid() {
+        Product product = shop.product(AutoSetup.PAYMENT, new BigDecimal("10.00"));
+        Order order = shop.order(product, "https://example.com");
+        long serviceId = order.serviceIds().get(0);
+        try (Actor.Scope ignored = Actor.actAs(Actor.admin(1, "alice", "192.0.2.1"))) {
+            core.invoices().addPayment(order.invoiceId(), new BigDecimal("10.00"), "tx-actor", "banktransfer");
+        }
+        assertThat(core.orders().get(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.PENDING);
+
+        core.runDueJobs();
+
+        assertThat(core.orders().get(order.id()).orElseThrow().status()).isEqualTo(OrderStatus.ACTIVE);
+        assertThat(core.activityLog().search("Service ID: " + serviceId, 0, 0, 10).items())
+                .extracting(e -> e.message() + " by " + e.user() + " from " + e.actor().ip())
+                .containsExactly("Module Create Successful - Service ID: " + serviceId + " by alice from 192.0.2.1");
     }
 
     @Test

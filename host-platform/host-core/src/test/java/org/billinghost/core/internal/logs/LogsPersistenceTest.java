@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.platform.ActivityEntry;
+import org.billinghost.api.platform.ActivityFilter;
+import org.billinghost.api.platform.Actor;
 import org.billinghost.api.platform.ModuleLog;
 import org.billinghost.api.platform.ModuleLogEntry;
 import org.billinghost.api.platform.ResultPage;
@@ -28,7 +31,7 @@ class LogsPersistenceTest {
         for (int i = 0; i < 7; i++) {
             core.activityLog().log("Line " + i + " " + tag, i % 2 == 0 ? clientId : 0);
         }
-        core.activityLogService().logAs("Admin did " + tag.toUpperCase(), clientId, "alice");
+        core.activityLog().log("Admin did " + tag.toUpperCase(), clientId, Actor.admin(7, "alice", "10.0.0.9"));
 
         ResultPage<ActivityEntry> page = core.activityLog().search(tag, 0, 0, 3);
         assertThat(page.total()).isEqualTo(8);
@@ -50,6 +53,32 @@ class LogsPersistenceTest {
         assertThat(core.activityLog().search("%", clientId, 0, 10).total()).isZero();
         assertThatThrownBy(() -> core.activityLog().search(null, 0, -1, 10)).isInstanceOf(BillingException.class)
                 .hasMessage("The offset must be 0 or more.");
+    }
+
+    @AllDatabases.Test
+    void eachLineRecordsItsActorAndAddressAndTheSearchFiltersByThemAndByDate(CoreAssembly core) {
+        String tag = tag();
+        core.activityLog().log("Automation " + tag, 0);
+        try (Actor.Scope ignored = Actor.actAs(Actor.client(42, "Cora Client", "192.0.2.7"))) {
+            core.activityLog().log("Client did " + tag, 42);
+        }
+        core.activityLog().log("Api did " + tag, 0, Actor.api(3, "integration", "198.51.100.1"));
+
+        ResultPage<ActivityEntry> all = core.activityLog().search(tag, 0, 0, 10);
+        assertThat(all.items()).extracting(e -> e.actor().kind() + " " + e.user() + " " + e.actor().id() + " "
+                + e.actor().ip()).containsExactly("API API: integration 3 198.51.100.1",
+                "CLIENT Cora Client 42 192.0.2.7", "SYSTEM System 0 ");
+        assertThat(core.activityLog().search(new ActivityFilter(tag, 0, null, null, Actor.Kind.CLIENT, null), 0, 10)
+                .items()).extracting(ActivityEntry::message).containsExactly("Client did " + tag);
+        assertThat(core.activityLog().search(new ActivityFilter(tag, 0, null, null, null, "INTEGR"), 0, 10)
+                .items()).extracting(ActivityEntry::message).containsExactly("Api did " + tag);
+        Instant newest = all.items().get(0).time();
+        assertThat(core.activityLog().search(new ActivityFilter(tag, 0, newest.plusSeconds(1), null, null, null), 0, 10)
+                .total()).isZero();
+        assertThat(core.activityLog().search(new ActivityFilter(tag, 0, null, newest.plusSeconds(1), null, null), 0, 10)
+                .total()).isEqualTo(3);
+        assertThatThrownBy(() -> core.activityLog().search(new ActivityFilter(null, 0, null, null, null,
+                "x".repeat(256)), 0, 10)).isInstanceOf(BillingException.class);
     }
 
     @Test

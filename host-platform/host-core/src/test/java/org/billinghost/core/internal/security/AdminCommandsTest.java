@@ -84,7 +84,7 @@ class AdminCommandsTest {
                 .isEmpty();
         assertThat(activity(target, admin.username())).singleElement().satisfies(entry -> {
             assertThat(entry.message()).isEqualTo("Admin password reset from the command line: " + admin.username());
-            assertThat(entry.user()).isEqualTo(AdminCommands.ACTOR);
+            assertThat(entry.user()).isEqualTo(AdminCommands.ACTOR.name());
         });
     }
 

@@ -4,6 +4,7 @@ import org.billinghost.api.billing.ModuleInfo;
 import org.billinghost.api.module.AddonResult;
 import org.billinghost.api.module.ConfigField;
 import org.billinghost.api.module.FieldType;
+import org.billinghost.web.internal.Confirmation;
 import org.billinghost.web.internal.Exchange;
 import org.billinghost.web.internal.HostServices;
 import org.billinghost.web.internal.Notice;
@@ -44,7 +45,15 @@ final class AddonModulesPage implements Page {
         ModuleInfo addon = addon(name);
         switch (ex.param("action")) {
             case "activate" -> answer(ex, "Activate", addon, host.modules().activate(name));
-            case "deactivate" -> answer(ex, "Deactivate", addon, host.modules().deactivate(name));
+            case "deactivate" -> {
+                if (!Confirmation.given(ex)) {
+                    Confirmation.ask(ex, "Deactivate " + addon.displayName() + "? Its pages and what it shows"
+                            + " customers go away until it is activated again.", LINK,
+                            Map.of("module", name, "action", "deactivate"), "Yes, deactivate", LINK);
+                    return;
+                }
+                answer(ex, "Deactivate", addon, host.modules().deactivate(name));
+            }
             case "save" -> ex.actThenRedirect(LINK + "?action=configure&module=" + name, () -> {
                 List<String> changed = host.modules().saveConfiguration(name, values(ex, addon.fields()),
                         ex.params("roles"), ex.admin().identity());

@@ -7,6 +7,7 @@ import org.billinghost.web.internal.Area;
 import org.billinghost.web.internal.Exchange;
 import org.billinghost.web.internal.HostServices;
 import org.billinghost.web.internal.LoginGate;
+import org.billinghost.web.internal.MenuGroup;
 import org.billinghost.web.internal.MenuItem;
 import org.billinghost.web.internal.Page;
 import org.billinghost.web.internal.PageException;
@@ -23,6 +24,8 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardContext;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,8 +44,15 @@ public final class AdminArea extends Area {
      * An admin page: its path, its label in the menu (null: not in the menu), the permission its admin
      * needs (null: any admin who is logged in) and the page. The one table drives the dispatch and the menu.
      */
-    private record Route(String path, String label, String permission, Page page) {
+    private record Route(String path, String label, String group, String permission, Page page) {
+        Route(String path, String label, String permission, Page page) {
+            this(path, label, null, permission, page);
+        }
     }
+
+    /** The menu's drop-down groups: the menu then fits one line on a laptop's screen. */
+    private static final String SETUP = "Setup";
+    private static final String SUPPORT = "Support";
 
     private static final String DASHBOARD = "/admin/";
 
@@ -73,20 +83,22 @@ public final class AdminArea extends Area {
                 new Route("/admin/clients", "Clients", Permission.CLIENTS, new ClientsPage(host)),
                 new Route("/admin/orders", "Orders", Permission.ORDERS, new OrdersPage(host)),
                 new Route("/admin/invoices", "Invoices", Permission.INVOICES, new InvoicesPage(host)),
-                new Route("/admin/configproducts", "Products", Permission.PRODUCTS, new ProductsPage(host)),
-                new Route("/admin/configaddonmods", "Addon Modules", Permission.ADDONS, new AddonModulesPage(host)),
-                new Route("/admin/modulequeue", "Module Queue", Permission.QUEUE, new ModuleQueuePage(host)),
-                new Route("/admin/automation", "Automation", Permission.AUTOMATION, new AutomationPage(host)),
-                new Route("/admin/cancelrequests", "Cancellation Requests", Permission.CANCELLATIONS,
+                new Route("/admin/services", "Services", Permission.SERVICES, new ServicesPage(host)),
+                new Route("/admin/configproducts", "Products", SETUP, Permission.PRODUCTS, new ProductsPage(host)),
+                new Route("/admin/configaddonmods", "Addon Modules", SETUP, Permission.ADDONS, new AddonModulesPage(host)),
+                new Route("/admin/modulequeue", "Module Queue", SUPPORT, Permission.QUEUE, new ModuleQueuePage(host)),
+                new Route("/admin/automation", "Automation", SETUP, Permission.AUTOMATION, new AutomationPage(host)),
+                new Route("/admin/cancelrequests", "Cancellation Requests", SUPPORT, Permission.CANCELLATIONS,
                         new CancellationRequestsPage(host)),
-                new Route("/admin/emaillog", "E-mail Log", Permission.EMAIL, new EmailLogPage(host)),
-                new Route("/admin/configmail", "Mail", Permission.EMAIL, new MailPage(host)),
+                new Route("/admin/emaillog", "E-mail Log", SUPPORT, Permission.EMAIL, new EmailLogPage(host)),
+                new Route("/admin/configmail", "Mail", SETUP, Permission.EMAIL, new MailPage(host)),
                 new Route("/admin/emailtemplates", null, Permission.EMAIL, new EmailTemplatesPage(host)),
-                new Route("/admin/systemactivitylog", "Activity Log", Permission.LOGS, new ActivityLogPage(host)),
-                new Route("/admin/systemmodulelog", "Module Log", Permission.LOGS, new ModuleLogPage(host)),
-                new Route("/admin/adminusers", "Admin Users", Permission.ADMIN_USERS, new AdminUsersPage(host)),
-                new Route("/admin/apicredentials", "API Credentials", Permission.API_CREDENTIALS,
+                new Route("/admin/systemactivitylog", "Activity Log", SUPPORT, Permission.LOGS, new ActivityLogPage(host)),
+                new Route("/admin/systemmodulelog", "Module Log", SUPPORT, Permission.LOGS, new ModuleLogPage(host)),
+                new Route("/admin/adminusers", "Admin Users", SETUP, Permission.ADMIN_USERS, new AdminUsersPage(host)),
+                new Route("/admin/apicredentials", "API Credentials", SETUP, Permission.API_CREDENTIALS,
                         new ApiCredentialsPage(host)),
+                new Route("/admin/search", null, null, new SearchPage(host)),
                 new Route("/admin/clientssummary", null, Permission.CLIENTS, new ClientSummaryPage(host)),
                 new Route("/admin/clientsservices", null, Permission.SERVICES, new ServicePage(host)),
                 new Route("/admin/addonmodules", null, null, new AddonPageController(host.modules())),
@@ -154,11 +166,15 @@ public final class AdminArea extends Area {
         return admin;
     }
 
-    private List<MenuItem> menu(String role) {
+    /** The menu of a role: top-level links and groups, in the table's order; a group where its first page is. */
+    private List<MenuGroup> menu(String role) {
         Admins admins = host.admins();
-        return routes.stream()
+        Map<String, List<MenuItem>> groups = new LinkedHashMap<>();
+        routes.stream()
                 .filter(r -> r.label() != null && (r.permission() == null || admins.hasPermission(role, r.permission())))
-                .map(r -> new MenuItem(r.label(), r.path()))
-                .toList();
+                .forEach(r -> groups.computeIfAbsent(r.group() == null ? "/" + r.path() : r.group(),
+                        k -> new ArrayList<>()).add(new MenuItem(r.label(), r.path())));
+        return groups.entrySet().stream()
+                .map(e -> new MenuGroup(e.getKey().startsWith("/") ? null : e.getKey(), e.getValue())).toList();
     }
 }

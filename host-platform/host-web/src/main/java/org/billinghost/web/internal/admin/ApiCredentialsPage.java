@@ -1,6 +1,7 @@
 package org.billinghost.web.internal.admin;
 
 import org.billinghost.api.billing.ApiCredentials;
+import org.billinghost.web.internal.Confirmation;
 import org.billinghost.web.internal.Exchange;
 import org.billinghost.web.internal.HostServices;
 import org.billinghost.web.internal.Notice;
@@ -10,6 +11,7 @@ import org.billinghost.web.internal.PageException;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -40,6 +42,12 @@ final class ApiCredentialsPage implements Page {
                     created = host.apiCredentials().create(ex.admin().id(), ex.param("description").trim(), actions);
                 }
                 case "delete" -> {
+                    if (!Confirmation.given(ex)) {
+                        Confirmation.ask(ex, "Delete this API credential? Integrations using it stop working at"
+                                + " once.", LINK, Map.of("do", "delete", "id", String.valueOf(ex.number("id"))),
+                                "Yes, delete", LINK);
+                        return;
+                    }
                     ex.actThenRedirect(LINK, () -> {
                         host.apiCredentials().delete(ex.number("id"));
                         return "Deleted the credential.";

@@ -1,15 +1,17 @@
 package org.billinghost.web.internal.admin;
 
 import org.billinghost.api.billing.Client;
+import org.billinghost.api.billing.Clients;
 import org.billinghost.api.platform.ResultPage;
 import org.billinghost.web.internal.Exchange;
 import org.billinghost.web.internal.HostServices;
+import org.billinghost.web.internal.ListView;
 import org.billinghost.web.internal.Page;
 import org.billinghost.web.internal.Pager;
 
 import java.io.IOException;
 
-/** {@code /admin/clients}: search by name, company or e-mail, with paging. */
+/** {@code /admin/clients}: search by name, company, e-mail or number, sortable columns, paging. */
 final class ClientsPage implements Page {
     private final HostServices host;
 
@@ -19,10 +21,10 @@ final class ClientsPage implements Page {
 
     @Override
     public void handle(Exchange ex) throws IOException {
-        String search = ex.param("search").trim();
-        Pager pager = Pager.of(ex, "/admin/clients?search=" + Pager.encode(search));
-        ResultPage<Client> page = host.clients().search(search, pager.offset(), pager.size());
-        ex.render("admin/clients.ftlh", Exchange.model("search", search, "clients", page.items(),
+        ListView list = ListView.of(ex, "/admin/clients", Clients.SORT_KEYS);
+        Pager pager = Pager.of(ex, list.link());
+        ResultPage<Client> page = host.clients().list(list.query(), pager.offset(), pager.size());
+        ex.render("admin/clients.ftlh", Exchange.model("list", list, "clients", page.items(),
                 "pager", pager.withTotal(page.total())));
     }
 }

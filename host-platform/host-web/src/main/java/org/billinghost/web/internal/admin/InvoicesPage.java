@@ -2,9 +2,11 @@ package org.billinghost.web.internal.admin;
 
 import org.billinghost.api.billing.Invoice;
 import org.billinghost.api.billing.InvoiceStatus;
+import org.billinghost.api.billing.Invoices;
 import org.billinghost.api.platform.ResultPage;
 import org.billinghost.web.internal.Exchange;
 import org.billinghost.web.internal.HostServices;
+import org.billinghost.web.internal.ListView;
 import org.billinghost.web.internal.Page;
 import org.billinghost.web.internal.PageException;
 import org.billinghost.web.internal.Pager;
@@ -44,9 +46,11 @@ final class InvoicesPage implements Page {
         }
         if (id == 0) {
             String status = ex.param("status");
-            Pager pager = Pager.of(ex, "/admin/invoices?status=" + Pager.encode(status));
-            ResultPage<Invoice> page = host.invoices().list(status(status), pager.offset(), pager.size());
+            ListView list = ListView.of(ex, "/admin/invoices?status=" + Pager.encode(status), Invoices.SORT_KEYS);
+            Pager pager = Pager.of(ex, list.link());
+            ResultPage<Invoice> page = host.invoices().list(list.query(), status(status), pager.offset(), pager.size());
             ex.render("admin/invoices.ftlh", Exchange.model("invoice", null, "invoices", page.items(), "status", status,
+                    "list", list, "names", ClientNames.of(host.clients(), page.items().stream().mapToLong(Invoice::clientId)),
                     "statuses", Arrays.stream(InvoiceStatus.values()).map(InvoiceStatus::label).toList(),
                     "pager", pager.withTotal(page.total())));
             return;

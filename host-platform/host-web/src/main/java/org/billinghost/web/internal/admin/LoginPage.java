@@ -4,6 +4,7 @@ import org.billinghost.api.billing.AdminAccount;
 import org.billinghost.api.billing.Admins;
 import org.billinghost.web.internal.Exchange;
 import org.billinghost.web.internal.LoginGate;
+import org.billinghost.web.internal.Notice;
 import org.billinghost.web.internal.Page;
 
 import java.io.IOException;
@@ -44,6 +45,7 @@ final class LoginPage implements Page {
     static void logout(Exchange ex) throws IOException {
         if (ex.isPost()) {
             ex.endSession();
+            ex.flash(Notice.ok("You have logged out."));
             ex.redirect("/admin/login");
         } else {
             ex.render("admin/logout.ftlh", Exchange.model());

@@ -85,6 +85,7 @@ public final class ClientArea extends Area {
                 new Route("/clientarea/services", "My services", Visitor.CLIENT, new ServicesPage(host)),
                 new Route("/clientarea/invoices", "My invoices", Visitor.CLIENT, new InvoicesPage(host, demo)),
                 new Route("/clientarea/emails", "My e-mails", Visitor.CLIENT, new EmailsPage(host)),
+                new Route("/clientarea/details", "My details", Visitor.CLIENT, account::details),
                 new Route("/login", "Log in", Visitor.GUEST, account::login),
                 new Route("/register", "Register", Visitor.GUEST, account::register),
                 new Route("/store/product", null, Visitor.ANYONE, store::product),
