@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.Client;
@@ -19,8 +20,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Clients; the e-mail address is unique ignoring case and passwords are stored as slow hashes. */
-@Component(service = Clients.class)
+/**
+ * Clients; the e-mail address is unique ignoring case and passwords are stored as slow hashes. Also registered
+ * under its own (internal) type for the first-start seeding, which stores a precomputed demo hash.
+ */
+@Component(service = {Clients.class, ClientsService.class})
 public final class ClientsService implements Clients {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
@@ -32,33 +36,40 @@ public final class ClientsService implements Clients {
     private final PasswordHasher hasher;
 
     @Activate
-    public ClientsService(@Reference Jdbc jdbc) {
-        this(jdbc, new PasswordHasher());
-    }
-
-    public ClientsService(Jdbc jdbc, PasswordHasher hasher) {
+    public ClientsService(@Reference Jdbc jdbc, @Reference PasswordHasher hasher) {
         this.jdbc = jdbc;
         this.hasher = hasher;
     }
 
     @Override
     public Client add(NewClient c) {
+        return add(c, () -> c.password() == null || c.password().isEmpty() ? "" : hasher.hash(c.password()));
+    }
+
+    /** {@link #add} with a password hash made beforehand in {@link PasswordHasher}'s format; the client's password is ignored. */
+    public Client addWithHash(NewClient c, String passwordHash) {
+        return add(c, () -> passwordHash);
+    }
+
+    /** The slow hash is made only once the input is known to be valid. */
+    private Client add(NewClient c, Supplier<String> passwordHash) {
         String first = required(c.firstName(), "firstname", "first name");
         String last = required(c.lastName(), "lastname", "last name");
         String email = required(c.email(), "email", "e-mail address");
         if (email.length() > 255 || !EMAIL.matcher(email).matches()) {
             throw BillingException.invalid("email", "The e-mail address '" + email + "' is not valid.");
         }
-        String hash = c.password() == null || c.password().isEmpty() ? "" : hasher.hash(c.password());
+        Object[] details = {optional(c.companyName(), "companyname", 255), optional(c.address1(), "address1", 255),
+                optional(c.city(), "city", 255), optional(c.state(), "state", 255),
+                optional(c.postcode(), "postcode", 64), optional(c.country(), "country", 64),
+                optional(c.phoneNumber(), "phonenumber", 64)};
+        String hash = passwordHash.get();
         try {
             long id = jdbc.insert("INSERT INTO clients (first_name, last_name, email, email_key, company_name, address1, "
                             + "city, state, postcode, country, phone_number, status, password_hash, created) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    first, last, email, email.toLowerCase(Locale.ROOT), optional(c.companyName(), "companyname", 255),
-                    optional(c.address1(), "address1", 255), optional(c.city(), "city", 255),
-                    optional(c.state(), "state", 255), optional(c.postcode(), "postcode", 64),
-                    optional(c.country(), "country", 64), optional(c.phoneNumber(), "phonenumber", 64), "Active",
-                    hash, Jdbc.now());
+                    first, last, email, email.toLowerCase(Locale.ROOT), details[0], details[1], details[2], details[3],
+                    details[4], details[5], details[6], "Active", hash, Jdbc.now());
             return get(id).orElseThrow();
         } catch (DataAccessException e) {
             if (e.isUniqueViolation()) {
