@@ -10,6 +10,15 @@ import java.util.Map;
 final class FrameworkSettings {
     /** The PID of the Jetpack Partner API client, pointed at the sandbox in demo mode or by --partner-api-url. */
     static final String PARTNER_API_PID = "jetpack.partner.api";
+    static final String SLF4J_PROVIDER = "slf4j.provider";
+    static final String LOGBACK_PROVIDER = "ch.qos.logback.classic.spi.LogbackServiceProvider";
+    /**
+     * slf4j-api and logback-classic require the OSGi service loader extenders (a mediator such as SPI Fly); SLF4J
+     * finds Logback through {@value #SLF4J_PROVIDER} instead, so the framework declares them itself.
+     */
+    static final String SERVICE_LOADER_EXTENDERS =
+            "osgi.extender;osgi.extender=\"osgi.serviceloader.processor\";version:Version=\"1.0\","
+            + "osgi.extender;osgi.extender=\"osgi.serviceloader.registrar\";version:Version=\"1.0\"";
 
     private FrameworkSettings() {
     }
@@ -23,6 +32,7 @@ final class FrameworkSettings {
         // while the host was down); system bundles are referenced in place, so cleaning costs no copying.
         p.put("org.osgi.framework.storage.clean", "onFirstInit");
         p.put("felix.log.level", "1");
+        p.put("org.osgi.framework.system.capabilities.extra", SERVICE_LOADER_EXTENDERS);
         p.put("ds.loglevel", "warn");
         // Event Admin prints to stdout without a LogService: errors only (its stop-time warnings are noise)
         p.put("org.apache.felix.eventadmin.LogLevel", "1");
