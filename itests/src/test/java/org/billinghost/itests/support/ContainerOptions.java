@@ -5,6 +5,7 @@ import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
 
 import java.io.IOException;
@@ -48,6 +49,12 @@ public final class ContainerOptions {
         property(options, "felix.fileinstall.noInitialDelay", "true");
         property(options, "felix.fileinstall.enableConfigSave", "false");
         property(options, "ds.loglevel", "warn");
+        // as the launcher (FrameworkSettings): SLF4J takes Logback by name, no service loader mediator
+        property(options, "org.osgi.framework.system.capabilities.extra",
+                "osgi.extender;osgi.extender=\"osgi.serviceloader.processor\";version:Version=\"1.0\","
+                        + "osgi.extender;osgi.extender=\"osgi.serviceloader.registrar\";version:Version=\"1.0\"");
+        options.add(systemProperty("slf4j.provider").value("ch.qos.logback.classic.spi.LogbackServiceProvider"));
+        options.add(systemProperty("slf4j.internal.verbosity").value("WARN"));
         for (Path jar : DistributionBundles.systemBundles()) {
             options.add(bundle(jar.toUri().toString()));
         }
