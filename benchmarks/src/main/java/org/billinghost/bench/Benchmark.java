@@ -50,6 +50,11 @@ public final class Benchmark {
         }
         report.add("memory", "resident set after the checkout runs", "MB", List.of(afterKb / 1024.0), null, false,
                 "largest of the demo hosts' RSS right after their throughput run; idle was " + idleKb / 1024 + " MB");
+        try {
+            new SignupBench(settings, report).run();
+        } catch (Exception | AssertionError e) {
+            report.note("signups: FAILED, no figures: " + e);
+        }
         new PagesBench(settings, report).run();
         new AutomationBench(settings, report).run();
         report.note("JVM options: the launcher script's defaults (bin/billing-host), unchanged by the harness.");
@@ -58,18 +63,35 @@ public final class Benchmark {
     }
 
     /** Launch to the ready line, and to {@code /admin/login} answering 200; fresh and existing data directories. */
-    private void startup() throws IOException {
+    private void startup() throws IOException, InterruptedException {
         List<Double> freshReady = new ArrayList<>();
         List<Double> freshLogin = new ArrayList<>();
         List<Double> existingReady = new ArrayList<>();
         List<Double> existingLogin = new ArrayList<>();
         Path existing = settings.work().resolve("startup-existing");
         HostProcess.options(existing).demo().start().close();
+        String karafTarGz = System.getProperty("karaf.tar.gz", "");
+        boolean karaf = settings.mode().equals("full") && !karafTarGz.isEmpty();
+        List<Double> karafPort = new ArrayList<>();
+        String load = Report.loadAverage();
         for (int i = 0; i < settings.startupRuns(); i++) {
             measureStart(HostProcess.options(settings.work().resolve("startup-fresh-" + i)).demo(), freshReady, freshLogin);
+            if (karaf) { // alternating with the host's fresh starts, so that both see the same machine load
+                karafPort.add(new KarafStartup(Path.of(karafTarGz)).launchToConsolePort(settings.work().resolve("karaf-" + i)));
+            }
             measureStart(HostProcess.options(existing).demo(), existingReady, existingLogin);
         }
-        report.add("start-up", "fresh data directory: launch → ready line", "s", freshReady, null, false, null);
+        load += " → " + Report.loadAverage();
+        report.add("start-up", "fresh data directory: launch → ready line", "s", freshReady, null, false,
+                "load average " + load);
+        if (karaf) {
+            report.add("start-up", "Apache Karaf (default features), fresh: launch → console port", "s", karafPort, null,
+                    false, Path.of(karafTarGz).getFileName() + ", alternating with the host's fresh starts");
+            report.add("start-up", "host fresh ready / Karaf console port", "ratio",
+                    List.of(Stats.of(freshReady).median() / Stats.of(karafPort).median()), 0.34, false, "medians");
+        } else {
+            report.note("start-up against Apache Karaf: full mode only (-Dkaraf.tar.gz is set by the pom)");
+        }
         report.add("start-up", "fresh data directory: launch → /admin/login 200", "s", freshLogin, 1.5, false, null);
         report.add("start-up", "existing data directory: launch → ready line", "s", existingReady, null, false, null);
         report.add("start-up", "existing data directory: launch → /admin/login 200", "s", existingLogin, 1.5, false, null);

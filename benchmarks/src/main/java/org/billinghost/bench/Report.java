@@ -57,7 +57,8 @@ final class Report {
                 .append("- mode: ").append(mode).append('\n')
                 .append("- cores: ").append(cores).append('\n')
                 .append("- java: ").append(System.getProperty("java.version")).append('\n')
-                .append("- written: ").append(Instant.now()).append("\n\n")
+                .append("- written: ").append(Instant.now()).append('\n')
+                .append("- load average (1 / 5 / 15 min) when written: ").append(loadAverage()).append("\n\n")
                 .append("| section | figure | median | min | max | runs | target | met | note |\n")
                 .append("|---|---|---|---|---|---|---|---|---|\n");
         List<Map<String, Object>> json = new ArrayList<>();
@@ -99,6 +100,16 @@ final class Report {
 
     List<Figure> figures() {
         return List.copyOf(figures);
+    }
+
+    /** The 1, 5 and 15 minute load averages (Linux), or "unknown": figures on a shared machine need it beside them. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     static String num(double v) {

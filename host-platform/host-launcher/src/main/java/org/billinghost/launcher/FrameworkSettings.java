@@ -12,6 +12,15 @@ final class FrameworkSettings {
     static final String PARTNER_API_PID = "jetpack.partner.api";
     /** The token of the launcher's readiness probe; its presence turns host-web's start-up gate on. */
     static final String STARTUP_PROBE_TOKEN = "billing.startup.probe.token";
+    static final String SLF4J_PROVIDER = "slf4j.provider";
+    static final String LOGBACK_PROVIDER = "ch.qos.logback.classic.spi.LogbackServiceProvider";
+    /**
+     * slf4j-api and logback-classic require the OSGi service loader extenders (a mediator such as SPI Fly); SLF4J
+     * finds Logback through {@value #SLF4J_PROVIDER} instead, so the framework declares them itself.
+     */
+    static final String SERVICE_LOADER_EXTENDERS =
+            "osgi.extender;osgi.extender=\"osgi.serviceloader.processor\";version:Version=\"1.0\","
+            + "osgi.extender;osgi.extender=\"osgi.serviceloader.registrar\";version:Version=\"1.0\"";
 
     private FrameworkSettings() {
     }
@@ -25,6 +34,7 @@ final class FrameworkSettings {
         // while the host was down); system bundles are referenced in place, so cleaning costs no copying.
         p.put("org.osgi.framework.storage.clean", "onFirstInit");
         p.put("felix.log.level", "1");
+        p.put("org.osgi.framework.system.capabilities.extra", SERVICE_LOADER_EXTENDERS);
         p.put("ds.loglevel", "warn");
         // Event Admin prints to stdout without a LogService: errors only (its stop-time warnings are noise)
         p.put("org.apache.felix.eventadmin.LogLevel", "1");

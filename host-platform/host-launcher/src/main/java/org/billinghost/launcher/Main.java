@@ -207,9 +207,15 @@ public final class Main {
 
     /** Logback (inside the framework) reads its file and the log directory from system properties. */
     private static void configureLogging(LauncherOptions options, Distribution distribution) {
-        // some bundles (SPI Fly) log through java.util.logging: keep their INFO chatter off the console
+        // some libraries log through java.util.logging: keep their INFO chatter off the console
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
         System.setProperty("billing.data.dir", options.dataDir().toString());
+        // slf4j-api loads this provider by name (seen through the slf4j-logback-fragment), no service loader lookup
+        if (System.getProperty(FrameworkSettings.SLF4J_PROVIDER) == null) {
+            System.setProperty(FrameworkSettings.SLF4J_PROVIDER, FrameworkSettings.LOGBACK_PROVIDER);
+            // SLF4J would announce on the console that it took the provider named by the property
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
         Path logbackXml = FrameworkSettings.confDir(options, distribution).resolve("logback.xml");
         if (System.getProperty("logback.configurationFile") == null && Files.isRegularFile(logbackXml)) {
             System.setProperty("logback.configurationFile", logbackXml.toString());

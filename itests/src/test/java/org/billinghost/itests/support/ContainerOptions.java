@@ -5,6 +5,7 @@ import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.workingDirectory;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarFile;
 
 import org.ops4j.pax.exam.Option;
 
@@ -48,8 +50,15 @@ public final class ContainerOptions {
         property(options, "felix.fileinstall.noInitialDelay", "true");
         property(options, "felix.fileinstall.enableConfigSave", "false");
         property(options, "ds.loglevel", "warn");
+        // as the launcher (FrameworkSettings): SLF4J takes Logback by name, no service loader mediator
+        property(options, "org.osgi.framework.system.capabilities.extra",
+                "osgi.extender;osgi.extender=\"osgi.serviceloader.processor\";version:Version=\"1.0\","
+                        + "osgi.extender;osgi.extender=\"osgi.serviceloader.registrar\";version:Version=\"1.0\"");
+        options.add(systemProperty("slf4j.provider").value("ch.qos.logback.classic.spi.LogbackServiceProvider"));
+        options.add(systemProperty("slf4j.internal.verbosity").value("WARN"));
         for (Path jar : DistributionBundles.systemBundles()) {
-            options.add(bundle(jar.toUri().toString()));
+            // a fragment (slf4j-logback-fragment) is attached to its host, never started
+            options.add(isFragment(jar) ? bundle(jar.toUri().toString()).noStart() : bundle(jar.toUri().toString()));
         }
         return composite(options.toArray(new Option[0]));
     }
@@ -62,6 +71,14 @@ public final class ContainerOptions {
     /** The Partner API sandbox from the distribution's {@code demo/}. */
     public static Option sandboxBundle() {
         return bundle(DistributionBundles.sandboxBundle().toUri().toString());
+    }
+
+    private static boolean isFragment(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest().getMainAttributes().getValue("Fragment-Host") != null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void property(List<Option> options, String key, String value) {

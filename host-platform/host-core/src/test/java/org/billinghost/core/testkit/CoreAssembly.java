@@ -116,7 +116,7 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
         this.database = database;
         this.jdbc = database.jdbc();
         this.registry = new ModuleRegistry(database);
-        PasswordHasher hasher = new PasswordHasher(TEST_HASH_ITERATIONS);
+        PasswordHasher hasher = PasswordHasher.of(TEST_HASH_ITERATIONS, 0);
         this.catalog = CatalogService.of(jdbc, TEST_CURRENCY);
         this.mailOutbox = new MailOutbox(jdbc);
         this.clients = new ClientsService(jdbc, hasher, mailOutbox);
@@ -192,11 +192,11 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
         return catalog;
     }
 
-    public Clients clients() {
+    public ClientsService clients() {
         return clients;
     }
 
-    public Admins admins() {
+    public AdminsService admins() {
         return admins;
     }
 

@@ -5,9 +5,10 @@ import java.util.function.UnaryOperator;
 import org.billinghost.api.billing.Admins;
 import org.billinghost.api.billing.ApiCredentials;
 import org.billinghost.api.billing.BillingException;
-import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.NewClient;
 import org.billinghost.api.platform.Catalog;
+import org.billinghost.core.internal.clients.ClientsService;
+import org.billinghost.core.internal.security.AdminsService;
 import org.billinghost.core.internal.security.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,8 @@ import org.slf4j.LoggerFactory;
  * First-start seeding. Each item is created only when it is missing, so it runs at every start:
  * the admin {@code admin} (a given or random password; demo: {@code admin}) and, in demo mode, the API
  * credential {@code demo-api}, the product group {@code Jetpack} and the client {@code demo@example.com}.
+ * The demo passwords' hashes were made once with {@code PasswordHasher}'s default strength and are stored
+ * here: two slow hashes were most of a fresh demo start's CPU.
  */
 public final class Bootstrap {
 
@@ -26,6 +29,12 @@ public final class Bootstrap {
     static final String DEMO_API_SECRET = "demo-api-secret";
     static final String DEMO_GROUP = "Jetpack";
     static final String DEMO_CLIENT = "demo@example.com";
+    static final String DEMO_CLIENT_PASSWORD = "demo";
+    /** PBKDF2-SHA256, 210,000 iterations, random salt: of {@code admin} and of {@value #DEMO_CLIENT_PASSWORD}. */
+    static final String DEMO_ADMIN_HASH =
+            "pbkdf2-sha256$210000$EeYF/9Wm002LWlm07ioqiA$2eBlBSqbHx2+qKNS2avqBWukqn0l1XMgLwChvfmBBHU";
+    static final String DEMO_CLIENT_HASH =
+            "pbkdf2-sha256$210000$2Aa3Csy4a2hqWAIVuY1iTQ$2kkIMTVCd1sEIm6AXEfJR6c4lYNUztrNnpZg0YXso5U";
 
     private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
 
@@ -42,13 +51,14 @@ public final class Bootstrap {
         }
     }
 
-    private final Admins admins;
+    private final AdminsService admins;
     private final ApiCredentials credentials;
     private final Catalog catalog;
-    private final Clients clients;
+    private final ClientsService clients;
     private final PrintStream console;
 
-    public Bootstrap(Admins admins, ApiCredentials credentials, Catalog catalog, Clients clients, PrintStream console) {
+    public Bootstrap(AdminsService admins, ApiCredentials credentials, Catalog catalog, ClientsService clients,
+                     PrintStream console) {
         this.admins = admins;
         this.credentials = credentials;
         this.catalog = catalog;
@@ -70,24 +80,21 @@ public final class Bootstrap {
             ignoreIfCreatedMeanwhile(() -> catalog.createGroup(DEMO_GROUP, false));
         }
         if (clients.byEmail(DEMO_CLIENT).isEmpty()) {
-            ignoreIfCreatedMeanwhile(() -> clients.add(new NewClient("Demo", "Customer", DEMO_CLIENT, "", "", "", "", "",
-                    "", "", "demo")));
+            ignoreIfCreatedMeanwhile(() -> clients.addWithHash(new NewClient("Demo", "Customer", DEMO_CLIENT, "", "", "",
+                    "", "", "", "", ""), DEMO_CLIENT_HASH));
         }
     }
 
     private long createAdmin(Options options) {
-        String password;
-        boolean random = false;
         if (options.demo()) {
-            password = ADMIN;
-        } else if (!options.adminPassword().isEmpty()) {
-            password = options.adminPassword();
-        } else {
-            password = Secrets.randomToken(12);
-            random = true;
+            long id = admins.createWithHash(ADMIN, "", DEMO_ADMIN_HASH, Admins.FULL_ADMINISTRATOR).id();
+            LOG.info("Created the first admin username={} demo=true", ADMIN);
+            return id;
         }
+        boolean random = options.adminPassword().isEmpty();
+        String password = random ? Secrets.randomToken(12) : options.adminPassword();
         long id = admins.create(ADMIN, "", password, Admins.FULL_ADMINISTRATOR).id();
-        LOG.info("Created the first admin username={} demo={}", ADMIN, options.demo());
+        LOG.info("Created the first admin username={} demo=false", ADMIN);
         if (random) {
             // on the console only, never in the log file
             console.println("Initial admin password for '" + ADMIN + "': " + password

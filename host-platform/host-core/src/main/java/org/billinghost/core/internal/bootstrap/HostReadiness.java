@@ -1,8 +1,6 @@
 package org.billinghost.core.internal.bootstrap;
 
-import org.billinghost.api.billing.Admins;
 import org.billinghost.api.billing.ApiCredentials;
-import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.Invoices;
 import org.billinghost.api.billing.ModuleCommands;
 import org.billinghost.api.billing.ModuleQueue;
@@ -15,7 +13,9 @@ import org.billinghost.api.platform.HostHealth;
 import org.billinghost.api.platform.ModuleDatabase;
 import org.billinghost.api.platform.ModuleLog;
 import org.billinghost.core.internal.commands.JobWorkers;
+import org.billinghost.core.internal.clients.ClientsService;
 import org.billinghost.core.internal.db.Database;
+import org.billinghost.core.internal.security.AdminsService;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -52,8 +52,9 @@ public final class HostReadiness {
     private ServiceRegistration<HostHealth> registration;
 
     @Activate
-    public HostReadiness(BundleContext context, @Reference Admins admins, @Reference ApiCredentials credentials,
-                         @Reference Catalog catalog, @Reference Clients clients, @Reference Database database) {
+    public HostReadiness(BundleContext context, @Reference AdminsService admins,
+                         @Reference ApiCredentials credentials, @Reference Catalog catalog,
+                         @Reference ClientsService clients, @Reference Database database) {
         this.context = context;
         HostHealthStatus status;
         try {

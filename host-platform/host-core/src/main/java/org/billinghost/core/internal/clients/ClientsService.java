@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.Client;
@@ -29,8 +30,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Clients; the e-mail address is unique ignoring case and passwords are stored as slow hashes. */
-@Component(service = Clients.class)
+/**
+ * Clients; the e-mail address is unique ignoring case and passwords are stored as slow hashes. Also registered
+ * under its own (internal) type for the first-start seeding, which stores a precomputed demo hash.
+ */
+@Component(service = {Clients.class, ClientsService.class})
 public final class ClientsService implements Clients {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
@@ -51,11 +55,7 @@ public final class ClientsService implements Clients {
     private final MailOutbox mail;
 
     @Activate
-    public ClientsService(@Reference Jdbc jdbc, @Reference MailOutbox mail) {
-        this(jdbc, new PasswordHasher(), mail);
-    }
-
-    public ClientsService(Jdbc jdbc, PasswordHasher hasher, MailOutbox mail) {
+    public ClientsService(@Reference Jdbc jdbc, @Reference PasswordHasher hasher, @Reference MailOutbox mail) {
         this.jdbc = jdbc;
         this.hasher = hasher;
         this.mail = mail;
@@ -63,8 +63,18 @@ public final class ClientsService implements Clients {
 
     @Override
     public Client add(NewClient c) {
+        return add(c, () -> c.password() == null || c.password().isEmpty() ? "" : hasher.hash(c.password()));
+    }
+
+    /** {@link #add} with a password hash made beforehand in {@link PasswordHasher}'s format; the client's password is ignored. */
+    public Client addWithHash(NewClient c, String passwordHash) {
+        return add(c, () -> passwordHash);
+    }
+
+    /** The slow hash is made only once the input is known to be valid. */
+    private Client add(NewClient c, Supplier<String> passwordHash) {
         Checked v = checked(c);
-        String hash = c.password() == null || c.password().isEmpty() ? "" : hasher.hash(c.password());
+        String hash = passwordHash.get();
         // the signup e-mail is queued in the same transaction: one client, one message
         return uniqueEmail(v.email(), () -> get(jdbc.inTransaction(() -> {
             long added = jdbc.insert("INSERT INTO clients (first_name, last_name, email, email_key, company_name, "
@@ -134,7 +144,7 @@ public final class ClientsService implements Clients {
     }
 
     /** Runs a write that sets {@code email}; another client's address is refused as a conflict. */
-    private static Client uniqueEmail(String email, java.util.function.Supplier<Client> write) {
+    private static Client uniqueEmail(String email, Supplier<Client> write) {
         try {
             return write.get();
         } catch (DataAccessException e) {

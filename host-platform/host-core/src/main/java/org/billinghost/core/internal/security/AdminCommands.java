@@ -39,7 +39,7 @@ public final class AdminCommands {
             throw new IllegalStateException("There is no database in " + h2 + " (check --data).");
         }
         try (Database database = open(settings)) {
-            AdminsService admins = new AdminsService(database.jdbc());
+            AdminsService admins = new AdminsService(database.jdbc(), PasswordHasher.of(PasswordHasher.DEFAULT_ITERATIONS, 1));
             ActivityLogService activity = new ActivityLogService(database.jdbc());
             AdminAccount admin = admins.byUsername(username).orElseThrow(() ->
                     new IllegalStateException("There is no admin named '" + username + "'."));

@@ -19,8 +19,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Admin users with roles; roles and their permissions live in {@code admin_roles}. */
-@Component(service = Admins.class)
+/**
+ * Admin users with roles; roles and their permissions live in {@code admin_roles}. Also registered under its
+ * own (internal) type for the first-start seeding, which stores a precomputed demo hash.
+ */
+@Component(service = {Admins.class, AdminsService.class})
 public final class AdminsService implements Admins {
 
     private static final String COLUMNS = "SELECT id, username, email, role, disabled FROM admins";
@@ -29,11 +32,7 @@ public final class AdminsService implements Admins {
     private final PasswordHasher hasher;
 
     @Activate
-    public AdminsService(@Reference Jdbc jdbc) {
-        this(jdbc, new PasswordHasher());
-    }
-
-    public AdminsService(Jdbc jdbc, PasswordHasher hasher) {
+    public AdminsService(@Reference Jdbc jdbc, @Reference PasswordHasher hasher) {
         this.jdbc = jdbc;
         this.hasher = hasher;
     }
@@ -78,15 +77,34 @@ public final class AdminsService implements Admins {
 
     @Override
     public AdminAccount create(String username, String email, String password, String role) {
+        String name = requireName(username);
+        requirePassword(password);
+        requireRole(role);
+        return insert(name, email, hasher.hash(password), role);
+    }
+
+    /** {@link #create} with a password hash made beforehand in {@link PasswordHasher}'s format. */
+    public AdminAccount createWithHash(String username, String email, String hash, String role) {
+        String name = requireName(username);
+        requireRole(role);
+        return insert(name, email, hash, role);
+    }
+
+    private static String requireName(String username) {
         String name = username == null ? "" : username.trim();
         if (name.isEmpty() || name.length() > 100) {
             throw BillingException.invalid("The admin username must have 1 to 100 characters.");
         }
-        requirePassword(password);
+        return name;
+    }
+
+    private void requireRole(String role) {
         if (!roles().containsKey(role)) {
             throw BillingException.invalid("Unknown admin role '" + role + "'.");
         }
-        String hash = hasher.hash(password);
+    }
+
+    private AdminAccount insert(String name, String email, String hash, String role) {
         try {
             long id = jdbc.insert("INSERT INTO admins (username, email, password_hash, role, disabled, created) "
                     + "VALUES (?, ?, ?, ?, ?, ?)", name, email == null ? "" : email.trim(), hash, role, false, Jdbc.now());

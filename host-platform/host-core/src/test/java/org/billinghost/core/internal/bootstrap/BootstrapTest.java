@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.billinghost.core.internal.security.PasswordHasher;
 import org.billinghost.core.testkit.AllDatabases;
 import org.billinghost.core.testkit.CoreAssembly;
 import org.billinghost.core.testkit.TestDatabase;
@@ -57,5 +58,25 @@ class BootstrapTest {
             assertThat(core.admins().list()).hasSize(1);
             assertThat(core.admins().authenticate("admin", "from-property")).isPresent();
         }
+    }
+
+    @AllDatabases.Test
+    void demoAccountsGetTheStoredHashesOfTheirDemoPasswords(TestDatabase kind) {
+        try (TestDatabase db = TestDatabases.create(kind.dialect())) {
+            CoreAssembly core = CoreAssembly.on(db.database()).seedDemo();
+
+            assertThat(core.admins().authenticate("admin", "admin")).isPresent();
+            assertThat(core.clients().authenticate("demo@example.com", "demo")).isPresent();
+            assertThat(core.clients().authenticate("demo@example.com", "admin")).isEmpty();
+            assertThat(core.jdbc().queryOne("SELECT password_hash FROM clients WHERE email = ?", rs -> rs.getString(1),
+                    "demo@example.com")).contains(Bootstrap.DEMO_CLIENT_HASH);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void demoHashesHaveTheDefaultFormatAndStrength() {
+        String format = "pbkdf2-sha256\\$" + PasswordHasher.DEFAULT_ITERATIONS + "\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}";
+        assertThat(Bootstrap.DEMO_ADMIN_HASH).matches(format);
+        assertThat(Bootstrap.DEMO_CLIENT_HASH).matches(format);
     }
 }

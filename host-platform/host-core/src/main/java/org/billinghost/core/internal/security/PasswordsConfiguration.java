@@ -1,0 +1,16 @@
+package org.billinghost.core.internal.security;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Billing host password hashing",
+        description = "Slow password hashes (PBKDF2) of admins and clients: logins, sign-ups and password changes")
+public @interface PasswordsConfiguration {
+    String PID = "org.billinghost.core.passwords";
+
+    @AttributeDefinition(name = "Concurrent hashes",
+            description = "Password hashes computed at the same time by this host; more wait their turn, so a burst of "
+                    + "logins or sign-ups leaves CPU for orders and pages. 0: half the processors, at least 1",
+            min = "0")
+    int concurrency() default 0;
+}

@@ -1,0 +1,3 @@
+-- The activity log's "contains" search (a case-insensitive substring of the message) has no index on H2 or
+-- MariaDB (MariaDB's FULLTEXT matches words, not substrings, so it would answer differently): nothing to do here.
+-- PostgreSQL: V250__activity_log_search.postgresql.sql.
