@@ -71,6 +71,8 @@ public final class ApiServlet extends HttpServlet {
     public static final String PATH = "/includes/api.php";
 
     private static final long serialVersionUID = 1L;
+    /** The framework property of demo mode (as the client area reads it). */
+    private static final String DEMO_PROPERTY = "billing.demo";
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     /** Larger JSON and multipart bodies are refused; url-encoded forms are bounded by the HTTP server. */
     static final int MAX_BODY_BYTES = 1 << 20;
@@ -137,6 +139,17 @@ public final class ApiServlet extends HttpServlet {
     }
 
     static ActionTable actions(ApiBackend b, ObjectMapper json) {
+        return actions(b, json, demoMode());
+    }
+
+    /** Whether the framework runs in demo mode, where the client area pays with the demo gateway; outside one, no. */
+    private static boolean demoMode() {
+        Bundle bundle = FrameworkUtil.getBundle(ApiServlet.class);
+        return bundle != null && bundle.getBundleContext() != null
+                && Boolean.parseBoolean(bundle.getBundleContext().getProperty(DEMO_PROPERTY));
+    }
+
+    static ActionTable actions(ApiBackend b, ObjectMapper json, boolean demo) {
         ActionTable table = new ActionTable();
         new ClientActions(b.clients(), b.throttle()).register(table);
         new CatalogActions(b.catalog()).register(table);
@@ -150,7 +163,7 @@ public final class ApiServlet extends HttpServlet {
         new LogActions(b.activityLog(), b.clients()).register(table);
         new ModuleActions(b.modules()).register(table);
         new AutomationActions(b.automation(), b.cancellations()).register(table);
-        new SystemActions(b.catalog(), version()).register(table);
+        new SystemActions(b.catalog(), version(), demo).register(table);
         return table;
     }
 
