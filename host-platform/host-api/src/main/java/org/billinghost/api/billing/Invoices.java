@@ -97,4 +97,12 @@ public interface Invoices {
      * @since 2.2
      */
     ResultPage<CreditEntry> credits(long clientId, int offset, int limit);
+
+    /**
+     * The money the payments recorded on the days from {@code from} up to, not including, {@code until} (by the
+     * host's billing clock; null: no bound) brought in, surpluses that became credit included, with 2 decimals.
+     *
+     * @since 2.2
+     */
+    BigDecimal income(LocalDate from, LocalDate until);
 }

@@ -72,4 +72,12 @@ public interface Orders {
 
     /** Newest first; {@code status} or {@code clientId} 0/null for any. */
     ResultPage<Order> list(OrderStatus status, long clientId, int offset, int limit);
+
+    /**
+     * How many orders of {@code status} (null: any) were placed on the days from {@code from} up to, not including,
+     * {@code until} (by the host's billing clock, as {@link #today()}; null: no bound).
+     *
+     * @since 2.2
+     */
+    long count(OrderStatus status, LocalDate from, LocalDate until);
 }

@@ -39,6 +39,7 @@ import org.billinghost.httpapi.internal.actions.ModuleCommandActions;
 import org.billinghost.httpapi.internal.actions.OrderActions;
 import org.billinghost.httpapi.internal.actions.QueueActions;
 import org.billinghost.httpapi.internal.actions.ServiceActions;
+import org.billinghost.httpapi.internal.actions.StatsActions;
 import org.billinghost.httpapi.internal.actions.SystemActions;
 import org.billinghost.httpapi.internal.actions.UpgradeActions;
 import org.osgi.framework.Bundle;
@@ -164,6 +165,7 @@ public final class ApiServlet extends HttpServlet {
         new ModuleActions(b.modules()).register(table);
         new AutomationActions(b.automation(), b.cancellations()).register(table);
         new SystemActions(b.catalog(), version(), demo).register(table);
+        new StatsActions(b.orders(), b.invoices()).register(table);
         return table;
     }
 

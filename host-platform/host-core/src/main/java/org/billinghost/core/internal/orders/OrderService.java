@@ -35,6 +35,7 @@ import org.billinghost.core.internal.db.DataAccessException;
 import org.billinghost.core.internal.db.Jdbc;
 import org.billinghost.core.internal.db.RowMapper;
 import org.billinghost.core.internal.time.BillingClock;
+import org.billinghost.core.internal.time.DayRange;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -408,6 +409,18 @@ public final class OrderService implements Orders {
         List<Order> items = jdbc.query("SELECT " + COLUMNS + " FROM orders" + where + " ORDER BY id DESC LIMIT ? OFFSET ?",
                 ORDER, params.toArray()).stream().map(this::withServices).toList();
         return new ResultPage<>(items, total, offset, size);
+    }
+
+    @Override
+    public long count(OrderStatus status, LocalDate from, LocalDate until) {
+        List<Object> params = new ArrayList<>();
+        String where = " WHERE 1 = 1";
+        if (status != null) {
+            where += " AND status = ?";
+            params.add(status.label());
+        }
+        where += new DayRange(from, until).condition("created", clock, params);
+        return jdbc.queryLong("SELECT COUNT(*) FROM orders" + where, params.toArray());
     }
 
     private Order existing(long orderId) {
