@@ -26,6 +26,17 @@ public interface Clients {
      */
     Client update(long id, NewClient changes);
 
-    /** The client whose e-mail and password match, if any (constant-time, slow hash). */
+    /**
+     * Closes a client (WHMCS's CloseClient): status {@code Closed}, so that they can no longer log in; their Pending
+     * orders and services and their Unpaid invoices become Cancelled. Refused ({@code CONFLICT}, nothing changed)
+     * while a service is Active, Suspended or Provisioning (it would keep running at its provider: terminate it
+     * first) or an Unpaid invoice has money taken on it (cancelling it would hide that money). Closing a Closed
+     * client changes nothing; an unknown id is {@code NOT_FOUND}.
+     *
+     * @since 2.2
+     */
+    Client close(long id);
+
+    /** The client whose e-mail and password match, if any (constant-time, slow hash); never a Closed client. */
     Optional<Client> authenticate(String email, String password);
 }

@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.Client;
 import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.InvoiceStatus;
 import org.billinghost.api.billing.NewClient;
+import org.billinghost.api.billing.OrderStatus;
+import org.billinghost.api.billing.ServiceStatus;
 import org.billinghost.api.platform.ResultPage;
 import org.billinghost.core.internal.db.DataAccessException;
 import org.billinghost.core.internal.db.Jdbc;
@@ -27,6 +31,9 @@ public final class ClientsService implements Clients {
     private static final Paging.Query PAGE = new Paging.Query("id, first_name, last_name, email, company_name, "
             + "address1, city, state, postcode, country, phone_number, status, created, credit", "clients", "id");
     private static final String COLUMNS = "SELECT " + PAGE.columns() + " FROM clients";
+
+    /** WHMCS's status of a closed client. */
+    private static final String CLOSED = "Closed";
 
     private final Jdbc jdbc;
     private final PasswordHasher hasher;
@@ -143,6 +150,43 @@ public final class ClientsService implements Clients {
     }
 
     @Override
+    public Client close(long id) {
+        return jdbc.inTransaction(() -> {
+            Client client = get(id).orElseThrow(() -> BillingException.notFound("Client ID Not Found: " + id));
+            if (CLOSED.equals(client.status())) {
+                return client;
+            }
+            List<Long> running = jdbc.query("SELECT id FROM services WHERE client_id = ? AND status IN (?, ?, ?)"
+                    + " ORDER BY id", rs -> rs.getLong(1), id, ServiceStatus.ACTIVE.label(),
+                    ServiceStatus.SUSPENDED.label(), ServiceStatus.PROVISIONING.label());
+            if (!running.isEmpty()) {
+                throw BillingException.conflict("Client " + id + " still has services running (" + ids(running)
+                        + "): terminate them first (ModuleTerminate), then close the client");
+            }
+            List<Long> partlyPaid = jdbc.query("SELECT id FROM invoices WHERE client_id = ? AND status = ?"
+                    + " AND (paid > 0 OR credit > 0) ORDER BY id", rs -> rs.getLong(1), id, InvoiceStatus.UNPAID.label());
+            if (!partlyPaid.isEmpty()) {
+                throw BillingException.conflict("Client " + id + " has unpaid invoices with money taken on them ("
+                        + ids(partlyPaid) + "): settle them first, then close the client");
+            }
+            long now = Jdbc.now().toEpochMilli();
+            jdbc.update("UPDATE services SET status = ?, updated = ? WHERE client_id = ? AND status = ?",
+                    ServiceStatus.CANCELLED.label(), now, id, ServiceStatus.PENDING.label());
+            jdbc.update("UPDATE orders SET status = ?, updated = ? WHERE client_id = ? AND status = ?",
+                    OrderStatus.CANCELLED.label(), now, id, OrderStatus.PENDING.label());
+            // the money condition again: a payment that came in meanwhile keeps its invoice Unpaid
+            jdbc.update("UPDATE invoices SET status = ? WHERE client_id = ? AND status = ? AND paid = 0 AND credit = 0",
+                    InvoiceStatus.CANCELLED.label(), id, InvoiceStatus.UNPAID.label());
+            jdbc.update("UPDATE clients SET status = ? WHERE id = ?", CLOSED, id);
+            return get(id).orElseThrow();
+        });
+    }
+
+    private static String ids(List<Long> ids) {
+        return "#" + ids.stream().map(String::valueOf).collect(Collectors.joining(", #"));
+    }
+
+    @Override
     public Optional<Client> authenticate(String email, String password) {
         String key = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         Optional<String> stored = jdbc.queryOne("SELECT password_hash FROM clients WHERE email_key = ?",
@@ -151,7 +195,8 @@ public final class ClientsService implements Clients {
             hasher.burnVerification(password);
             return Optional.empty();
         }
-        return hasher.verify(password, stored.get()) ? byEmail(key) : Optional.empty();
+        return hasher.verify(password, stored.get())
+                ? byEmail(key).filter(c -> !CLOSED.equals(c.status())) : Optional.empty();
     }
 
     /** @param field the input's name in AddClient and the registration form */

@@ -14,7 +14,7 @@ import org.billinghost.httpapi.internal.ApiError;
 import org.billinghost.httpapi.internal.ApiRequest;
 import org.billinghost.httpapi.internal.Formats;
 
-/** AddClient, UpdateClient, GetClients, GetClientsDetails, ValidateLogin. */
+/** AddClient, UpdateClient, CloseClient, GetClients, GetClientsDetails, ValidateLogin. */
 public final class ClientActions {
 
     /** Longer e-mail addresses and passwords are refused before any work. */
@@ -33,6 +33,8 @@ public final class ClientActions {
                 .add("GetClients", Permissions.CLIENTS, (r, admin) -> getClients(r))
                 .add("GetClientsDetails", Permissions.CLIENTS, (r, admin) -> getClientsDetails(r))
                 .add("UpdateClient", Permissions.CLIENTS, (r, admin) -> updateClient(r))
+                .add("CloseClient", Permissions.CLIENTS, (r, admin) -> Replies.of("clientid",
+                        clients.close(r.id("clientid")).id()))
                 .add("ValidateLogin", Permissions.CLIENTS, (r, admin) -> validateLogin(r));
     }
 
