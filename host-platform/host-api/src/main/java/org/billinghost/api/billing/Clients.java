@@ -37,6 +37,17 @@ public interface Clients {
      */
     Client close(long id);
 
+    /**
+     * Deletes a client with their orders, invoices, services (with their custom field values, upgrades and
+     * cancellation requests) and logged-in sessions, in one transaction (WHMCS's DeleteClient); the activity log
+     * keeps its entries. Refused ({@code CONFLICT}, nothing deleted) when the client has any payment or credit entry
+     * (nothing paid is deleted: close the client instead), or a service a module has worked on or that is not
+     * Pending, Cancelled or Fraud. An unknown id is {@code NOT_FOUND}.
+     *
+     * @since 2.2
+     */
+    void delete(long id);
+
     /** The client whose e-mail and password match, if any (constant-time, slow hash); never a Closed client. */
     Optional<Client> authenticate(String email, String password);
 }

@@ -7,7 +7,10 @@ import org.billinghost.api.platform.AutoSetup;
 import org.billinghost.api.platform.PayType;
 import org.junit.jupiter.api.Test;
 
-/** CloseClient: what a closed client keeps, what is cancelled, and what keeps a client from being closed. */
+/**
+ * CloseClient and DeleteClient: what a closed client keeps, what is cancelled, what is deleted, and what keeps a
+ * client from being closed or deleted.
+ */
 class ClientLifecycleApiTest extends ApiTestSupport {
 
     private record Placed(long orderId, long invoiceId, long serviceId) {
@@ -84,5 +87,59 @@ class ClientLifecycleApiTest extends ApiTestSupport {
     void closeClientRefusesAnUnknownOrMissingClient() {
         call("CloseClient", "clientid", "999999").refused(200, "Client ID Not Found: 999999");
         call("CloseClient").refused(200, "Missing required parameter: clientid");
+    }
+
+    @Test
+    void deleteClientDeletesAClientWithoutPaymentsAndTheirOrdersInvoicesAndServices() {
+        long client = newClient();
+        Placed placed = order(client, AutoSetup.MANUAL, "6.00");
+
+        assertThat(call("DeleteClient", "clientid", String.valueOf(client), "deleteusers", "true").ok().id("clientid"))
+                .isEqualTo(client);
+
+        call("GetClientsDetails", "clientid", String.valueOf(client)).refused(200, "Client Not Found");
+        call("GetInvoice", "invoiceid", String.valueOf(placed.invoiceId())).refused(200, "Invoice ID Not Found");
+        assertThat(call("GetOrders", "id", String.valueOf(placed.orderId())).ok().id("totalresults")).isZero();
+        assertThat(core.jdbc().queryLong("SELECT COUNT(*) FROM services WHERE client_id = ?", client)).isZero();
+    }
+
+    @Test
+    void deleteClientIsRefusedWhenMoneyWasTakenAndDeletesNothing() {
+        long client = newClient();
+        Placed placed = order(client, AutoSetup.MANUAL, "10.00");
+        call("AddInvoicePayment", "invoiceid", String.valueOf(placed.invoiceId()), "transid", unique("tx-del-"),
+                "gateway", "banktransfer", "amount", "1.00").ok();
+
+        call("DeleteClient", "clientid", String.valueOf(client))
+                .refused(200, "has payments or credit on record, which are never deleted: close the client instead");
+
+        assertThat(clientStatus(client)).isEqualTo("Active");
+        assertThat(invoiceStatus(placed.invoiceId())).isEqualTo("Unpaid");
+    }
+
+    @Test
+    void deleteClientIsRefusedWhenAModuleWorkedOnAServiceAndDeletesNothing() {
+        long client = newClient();
+        Placed running = order(client, AutoSetup.ACCEPT, "5.00");
+        call("AcceptOrder", "orderid", String.valueOf(running.orderId())).ok();
+        core.runDueJobs();
+
+        call("DeleteClient", "clientid", String.valueOf(client))
+                .refused(200, "provisioned or worked on by a module (#" + running.serviceId() + ")");
+
+        assertThat(service(running.serviceId()).path("status").asText()).isEqualTo("Active");
+    }
+
+    @Test
+    void deleteClientRefusesSwitchesItCannotHonourByName() {
+        long client = newClient();
+
+        call("DeleteClient", "clientid", String.valueOf(client), "deletetransactions", "true")
+                .refused(200, "Parameter deletetransactions=true is not supported by this host");
+        call("DeleteClient", "clientid", String.valueOf(client), "deleteusers", "false")
+                .refused(200, "Parameter deleteusers=false is not supported by this host");
+        call("DeleteClient", "clientid", "999999").refused(200, "Client ID Not Found: 999999");
+
+        assertThat(clientStatus(client)).isEqualTo("Active");
     }
 }

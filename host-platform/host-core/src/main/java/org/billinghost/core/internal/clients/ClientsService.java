@@ -34,6 +34,8 @@ public final class ClientsService implements Clients {
 
     /** WHMCS's status of a closed client. */
     private static final String CLOSED = "Closed";
+    /** The area of client-area sessions in {@code web_sessions} (the web bundle's SessionStore.CLIENT). */
+    private static final String CLIENT_AREA = "client";
 
     private final Jdbc jdbc;
     private final PasswordHasher hasher;
@@ -179,6 +181,39 @@ public final class ClientsService implements Clients {
                     InvoiceStatus.CANCELLED.label(), id, InvoiceStatus.UNPAID.label());
             jdbc.update("UPDATE clients SET status = ? WHERE id = ?", CLOSED, id);
             return get(id).orElseThrow();
+        });
+    }
+
+    @Override
+    public void delete(long id) {
+        jdbc.inTransaction(() -> {
+            get(id).orElseThrow(() -> BillingException.notFound("Client ID Not Found: " + id));
+            // a payment committed after these checks makes its invoice's delete fail on the payments' foreign key
+            if (jdbc.queryLong("SELECT COUNT(*) FROM payments p JOIN invoices i ON i.id = p.invoice_id"
+                    + " WHERE i.client_id = ?", id) > 0
+                    || jdbc.queryLong("SELECT COUNT(*) FROM client_credits WHERE client_id = ?", id) > 0) {
+                throw BillingException.conflict("Client " + id + " has payments or credit on record, which are never"
+                        + " deleted: close the client instead (CloseClient)");
+            }
+            List<Long> kept = jdbc.query("SELECT DISTINCT s.id FROM services s LEFT JOIN jobs j ON j.service_id = s.id"
+                    + " WHERE s.client_id = ? AND (s.status NOT IN (?, ?, ?) OR j.id IS NOT NULL) ORDER BY s.id",
+                    rs -> rs.getLong(1), id, ServiceStatus.PENDING.label(), ServiceStatus.CANCELLED.label(),
+                    ServiceStatus.FRAUD.label());
+            if (!kept.isEmpty()) {
+                throw BillingException.conflict("Client " + id + " has services that were provisioned or worked on by"
+                        + " a module (" + ids(kept) + "): close the client instead (CloseClient)");
+            }
+            String services = "SELECT id FROM services WHERE client_id = ?";
+            jdbc.update("DELETE FROM custom_field_values WHERE service_id IN (" + services + ")", id);
+            jdbc.update("DELETE FROM cancel_requests WHERE client_id = ?", id);
+            jdbc.update("DELETE FROM service_upgrades WHERE client_id = ?", id);
+            jdbc.update("DELETE FROM invoice_items WHERE invoice_id IN (SELECT id FROM invoices WHERE client_id = ?)", id);
+            jdbc.update("DELETE FROM invoices WHERE client_id = ?", id);
+            jdbc.update("DELETE FROM services WHERE client_id = ?", id);
+            jdbc.update("DELETE FROM orders WHERE client_id = ?", id);
+            jdbc.update("DELETE FROM web_sessions WHERE area = ? AND account_id = ?", CLIENT_AREA, id);
+            jdbc.update("DELETE FROM clients WHERE id = ?", id);
+            return null;
         });
     }
 

@@ -1,9 +1,11 @@
 package org.billinghost.core.internal.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.InvoiceStatus;
 import org.billinghost.api.billing.Order;
 import org.billinghost.api.billing.OrderStatus;
@@ -14,7 +16,10 @@ import org.billinghost.core.internal.commands.Shop;
 import org.billinghost.core.testkit.AllDatabases;
 import org.billinghost.core.testkit.CoreAssembly;
 
-/** GetStats' figures (income and order counts by the billing clock's days) and closing a client, on every database. */
+/**
+ * GetStats' figures (income and order counts by the billing clock's days), closing and deleting a client, on every
+ * database.
+ */
 class StatsAndClosingPersistenceTest {
 
     private static final LocalDate YESTERDAY = LocalDate.of(2031, 4, 14);
@@ -54,5 +59,31 @@ class StatsAndClosingPersistenceTest {
         assertThat(core.services().get(order.serviceIds().get(0)).orElseThrow().status())
                 .isEqualTo(ServiceStatus.CANCELLED);
         assertThat(core.clients().authenticate(email, "client-password")).isEmpty();
+    }
+
+    @AllDatabases.Test
+    void deletingAClientDeletesTheirRecordsInOneGoAndKeepsAnyoneWhoPaid(CoreAssembly core) {
+        Shop shop = new Shop(core);
+        Product product = shop.product(AutoSetup.MANUAL, BigDecimal.TEN);
+        Order order = shop.order(product, "https://a.example");
+        long client = shop.client();
+        core.jdbc().update("INSERT INTO web_sessions (id_hash, area, account_id, csrf_token, created, last_access)"
+                + " VALUES (?, 'client', ?, 'token', 0, 0)", "session-of-" + client, client);
+        Shop payer = new Shop(core);
+        Order paid = payer.order(product, "https://b.example");
+        core.invoices().addPayment(paid.invoiceId(), BigDecimal.ONE, "tx-delete-" + paid.id(), "banktransfer");
+
+        core.clients().delete(client);
+
+        assertThat(core.clients().get(client)).isEmpty();
+        assertThat(core.orders().get(order.id())).isEmpty();
+        assertThat(core.invoices().get(order.invoiceId())).isEmpty();
+        assertThat(core.jdbc().queryLong("SELECT COUNT(*) FROM custom_field_values WHERE service_id = ?",
+                order.serviceIds().get(0))).isZero();
+        assertThat(core.jdbc().queryLong("SELECT COUNT(*) FROM web_sessions WHERE account_id = ?", client)).isZero();
+        assertThatThrownBy(() -> core.clients().delete(payer.client()))
+                .isInstanceOfSatisfying(BillingException.class,
+                        e -> assertThat(e.category()).isEqualTo(BillingException.Category.CONFLICT));
+        assertThat(core.invoices().get(paid.invoiceId())).isPresent();
     }
 }
