@@ -26,7 +26,29 @@ public interface Clients {
      */
     Client update(long id, NewClient changes);
 
-    /** The client whose e-mail and password match, if any (constant-time, slow hash). */
+    /**
+     * Closes a client (WHMCS's CloseClient): status {@code Closed}, so that they can no longer log in; their Pending
+     * orders and services and their Unpaid invoices become Cancelled. Refused ({@code CONFLICT}, nothing changed)
+     * while a service is Active, Suspended or Provisioning (it would keep running at its provider: terminate it
+     * first) or an Unpaid invoice has money taken on it (cancelling it would hide that money). Closing a Closed
+     * client changes nothing; an unknown id is {@code NOT_FOUND}.
+     *
+     * @since 2.2
+     */
+    Client close(long id);
+
+    /**
+     * Deletes a client with their orders, invoices, services (with their custom field values, upgrades and
+     * cancellation requests) and logged-in sessions, in one transaction (WHMCS's DeleteClient); the activity log
+     * keeps its entries. Refused ({@code CONFLICT}, nothing deleted) when the client has any payment or credit entry
+     * (nothing paid is deleted: close the client instead), or a service a module has worked on or that is not
+     * Pending, Cancelled or Fraud. An unknown id is {@code NOT_FOUND}.
+     *
+     * @since 2.2
+     */
+    void delete(long id);
+
+    /** The client whose e-mail and password match, if any (constant-time, slow hash); never a Closed client. */
     Optional<Client> authenticate(String email, String password);
 
     /** The keys {@link #list(ListQuery, int, int)} sorts by: number, name, company, e-mail, signup date. */

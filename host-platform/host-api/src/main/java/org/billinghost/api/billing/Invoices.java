@@ -106,4 +106,12 @@ public interface Invoices {
      * newest first unless sorted otherwise.
      */
     ResultPage<Invoice> list(ListQuery query, InvoiceStatus status, int offset, int limit);
+
+    /**
+     * The money the payments recorded on the days from {@code from} up to, not including, {@code until} (by the
+     * host's billing clock; null: no bound) brought in, surpluses that became credit included, with 2 decimals.
+     *
+     * @since 2.2
+     */
+    BigDecimal income(LocalDate from, LocalDate until);
 }

@@ -81,4 +81,12 @@ public interface Orders {
      * newest first unless sorted otherwise.
      */
     ResultPage<Order> list(ListQuery query, OrderStatus status, int offset, int limit);
+
+    /**
+     * How many orders of {@code status} (null: any) were placed on the days from {@code from} up to, not including,
+     * {@code until} (by the host's billing clock, as {@link #today()}; null: no bound).
+     *
+     * @since 2.2
+     */
+    long count(OrderStatus status, LocalDate from, LocalDate until);
 }

@@ -41,6 +41,7 @@ import org.billinghost.httpapi.internal.actions.ModuleCommandActions;
 import org.billinghost.httpapi.internal.actions.OrderActions;
 import org.billinghost.httpapi.internal.actions.QueueActions;
 import org.billinghost.httpapi.internal.actions.ServiceActions;
+import org.billinghost.httpapi.internal.actions.StatsActions;
 import org.billinghost.httpapi.internal.actions.SystemActions;
 import org.billinghost.httpapi.internal.actions.UpgradeActions;
 import org.osgi.framework.Bundle;
@@ -73,6 +74,8 @@ public final class ApiServlet extends HttpServlet {
     public static final String PATH = "/includes/api.php";
 
     private static final long serialVersionUID = 1L;
+    /** The framework property of demo mode (as the client area reads it). */
+    private static final String DEMO_PROPERTY = "billing.demo";
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     /** Larger JSON and multipart bodies are refused; url-encoded forms are bounded by the HTTP server. */
     static final int MAX_BODY_BYTES = 1 << 20;
@@ -140,6 +143,17 @@ public final class ApiServlet extends HttpServlet {
     }
 
     static ActionTable actions(ApiBackend b, ObjectMapper json) {
+        return actions(b, json, demoMode());
+    }
+
+    /** Whether the framework runs in demo mode, where the client area pays with the demo gateway; outside one, no. */
+    private static boolean demoMode() {
+        Bundle bundle = FrameworkUtil.getBundle(ApiServlet.class);
+        return bundle != null && bundle.getBundleContext() != null
+                && Boolean.parseBoolean(bundle.getBundleContext().getProperty(DEMO_PROPERTY));
+    }
+
+    static ActionTable actions(ApiBackend b, ObjectMapper json, boolean demo) {
         ActionTable table = new ActionTable();
         new ClientActions(b.clients(), b.throttle()).register(table);
         new CatalogActions(b.catalog()).register(table);
@@ -153,8 +167,9 @@ public final class ApiServlet extends HttpServlet {
         new LogActions(b.activityLog(), b.clients()).register(table);
         new ModuleActions(b.modules()).register(table);
         new AutomationActions(b.automation(), b.cancellations()).register(table);
-        new SystemActions(b.catalog(), version()).register(table);
+        new SystemActions(b.catalog(), version(), demo).register(table);
         new EmailActions(b.emails()).register(table);
+        new StatsActions(b.orders(), b.invoices()).register(table);
         return table;
     }
 

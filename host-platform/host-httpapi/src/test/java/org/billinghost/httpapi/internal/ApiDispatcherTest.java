@@ -90,6 +90,6 @@ class ApiDispatcherTest {
                 "LogActivity", "ActivateModule", "DeactivateModule", "UpdateModuleConfiguration",
                 "GetModuleConfigurationParameters", "RetryModuleQueueItem", "ResolveModuleQueueItem", "PendingOrder",
                 "DeleteOrder", "AddTransaction", "GetTransactions", "AddCredit", "ApplyCredit", "GetCredits",
-                "CreateInvoice", "UpdateInvoice");
+                "CreateInvoice", "UpdateInvoice", "GetPaymentMethods", "GetStats", "CloseClient", "DeleteClient");
     }
 }

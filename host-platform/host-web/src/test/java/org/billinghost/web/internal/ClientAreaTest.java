@@ -78,6 +78,23 @@ class ClientAreaTest {
     }
 
     @Test
+    void aClosedClientIsLoggedOutAndCannotLogInAgain() {
+        server.newClient("closing@example.com");
+        Browser b = server.clientBrowser("closing@example.com");
+        assertThat(b.get("/clientarea/services").status()).isEqualTo(200);
+
+        server.core().clients().close(server.core().clients().byEmail("closing@example.com").orElseThrow().id());
+
+        assertThat(b.get("/clientarea/services").status()).isEqualTo(303);
+        Browser again = server.browser();
+        again.open("/login");
+        Browser.Page refused = again.submit("/login", "email", "closing@example.com", "password",
+                WebServer.CLIENT_PASSWORD);
+        assertThat(refused.text()).contains("Wrong login name or password.");
+        assertThat(again.get("/clientarea/services").status()).isEqualTo(303);
+    }
+
+    @Test
     void registrationKeepsWhatWasTypedOnAnErrorThenLogsIn() {
         Browser b = server.browser();
         b.open("/register");

@@ -10,12 +10,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.Client;
 import org.billinghost.api.billing.ClientNote;
 import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.ListQuery;
+import org.billinghost.api.billing.InvoiceStatus;
 import org.billinghost.api.billing.NewClient;
+import org.billinghost.api.billing.OrderStatus;
+import org.billinghost.api.billing.ServiceStatus;
 import org.billinghost.api.platform.ResultPage;
 import org.billinghost.core.internal.db.DataAccessException;
 import org.billinghost.api.platform.Actor;
@@ -49,6 +53,10 @@ public final class ClientsService implements Clients {
 
     /** The shortest password a client may choose. */
     private static final int MIN_PASSWORD = 8;
+    /** WHMCS's status of a closed client. */
+    private static final String CLOSED = "Closed";
+    /** The area of client-area sessions in {@code web_sessions} (the web bundle's SessionStore.CLIENT). */
+    private static final String CLIENT_AREA = "client";
 
     private final Jdbc jdbc;
     private final PasswordHasher hasher;
@@ -243,6 +251,78 @@ public final class ClientsService implements Clients {
     }
 
     @Override
+    public Client close(long id) {
+        return jdbc.inTransaction(() -> {
+            Client client = get(id).orElseThrow(() -> BillingException.notFound("Client ID Not Found: " + id));
+            if (CLOSED.equals(client.status())) {
+                return client;
+            }
+            List<Long> running = jdbc.query("SELECT id FROM services WHERE client_id = ? AND status IN (?, ?, ?)"
+                    + " ORDER BY id", rs -> rs.getLong(1), id, ServiceStatus.ACTIVE.label(),
+                    ServiceStatus.SUSPENDED.label(), ServiceStatus.PROVISIONING.label());
+            if (!running.isEmpty()) {
+                throw BillingException.conflict("Client " + id + " still has services running (" + ids(running)
+                        + "): terminate them first (ModuleTerminate), then close the client");
+            }
+            List<Long> partlyPaid = jdbc.query("SELECT id FROM invoices WHERE client_id = ? AND status = ?"
+                    + " AND (paid > 0 OR credit > 0) ORDER BY id", rs -> rs.getLong(1), id, InvoiceStatus.UNPAID.label());
+            if (!partlyPaid.isEmpty()) {
+                throw BillingException.conflict("Client " + id + " has unpaid invoices with money taken on them ("
+                        + ids(partlyPaid) + "): settle them first, then close the client");
+            }
+            long now = Jdbc.now().toEpochMilli();
+            jdbc.update("UPDATE services SET status = ?, updated = ? WHERE client_id = ? AND status = ?",
+                    ServiceStatus.CANCELLED.label(), now, id, ServiceStatus.PENDING.label());
+            jdbc.update("UPDATE orders SET status = ?, updated = ? WHERE client_id = ? AND status = ?",
+                    OrderStatus.CANCELLED.label(), now, id, OrderStatus.PENDING.label());
+            // the money condition again: a payment that came in meanwhile keeps its invoice Unpaid
+            jdbc.update("UPDATE invoices SET status = ? WHERE client_id = ? AND status = ? AND paid = 0 AND credit = 0",
+                    InvoiceStatus.CANCELLED.label(), id, InvoiceStatus.UNPAID.label());
+            jdbc.update("UPDATE clients SET status = ? WHERE id = ?", CLOSED, id);
+            ActivityLogService.write(jdbc, "Client Closed - Client ID: " + id, id);
+            return get(id).orElseThrow();
+        });
+    }
+
+    @Override
+    public void delete(long id) {
+        jdbc.inTransaction(() -> {
+            get(id).orElseThrow(() -> BillingException.notFound("Client ID Not Found: " + id));
+            // a payment committed after these checks makes its invoice's delete fail on the payments' foreign key
+            if (jdbc.queryLong("SELECT COUNT(*) FROM payments p JOIN invoices i ON i.id = p.invoice_id"
+                    + " WHERE i.client_id = ?", id) > 0
+                    || jdbc.queryLong("SELECT COUNT(*) FROM client_credits WHERE client_id = ?", id) > 0) {
+                throw BillingException.conflict("Client " + id + " has payments or credit on record, which are never"
+                        + " deleted: close the client instead (CloseClient)");
+            }
+            List<Long> kept = jdbc.query("SELECT DISTINCT s.id FROM services s LEFT JOIN jobs j ON j.service_id = s.id"
+                    + " WHERE s.client_id = ? AND (s.status NOT IN (?, ?, ?) OR j.id IS NOT NULL) ORDER BY s.id",
+                    rs -> rs.getLong(1), id, ServiceStatus.PENDING.label(), ServiceStatus.CANCELLED.label(),
+                    ServiceStatus.FRAUD.label());
+            if (!kept.isEmpty()) {
+                throw BillingException.conflict("Client " + id + " has services that were provisioned or worked on by"
+                        + " a module (" + ids(kept) + "): close the client instead (CloseClient)");
+            }
+            String services = "SELECT id FROM services WHERE client_id = ?";
+            jdbc.update("DELETE FROM custom_field_values WHERE service_id IN (" + services + ")", id);
+            jdbc.update("DELETE FROM cancel_requests WHERE client_id = ?", id);
+            jdbc.update("DELETE FROM service_upgrades WHERE client_id = ?", id);
+            jdbc.update("DELETE FROM invoice_items WHERE invoice_id IN (SELECT id FROM invoices WHERE client_id = ?)", id);
+            jdbc.update("DELETE FROM invoices WHERE client_id = ?", id);
+            jdbc.update("DELETE FROM services WHERE client_id = ?", id);
+            jdbc.update("DELETE FROM orders WHERE client_id = ?", id);
+            jdbc.update("DELETE FROM web_sessions WHERE area = ? AND account_id = ?", CLIENT_AREA, id);
+            jdbc.update("DELETE FROM clients WHERE id = ?", id);
+            ActivityLogService.write(jdbc, "Client Deleted - Client ID: " + id, id);
+            return null;
+        });
+    }
+
+    private static String ids(List<Long> ids) {
+        return "#" + ids.stream().map(String::valueOf).collect(Collectors.joining(", #"));
+    }
+
+    @Override
     public Optional<Client> authenticate(String email, String password) {
         String key = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         Optional<String> stored = jdbc.queryOne("SELECT password_hash FROM clients WHERE email_key = ?",
@@ -251,7 +331,7 @@ public final class ClientsService implements Clients {
         if (stored.isEmpty()) {
             hasher.burnVerification(password);
         } else if (hasher.verify(password, stored.get())) {
-            client = byEmail(key);
+            client = byEmail(key).filter(c -> !CLOSED.equals(c.status()));
         }
         String ip = Actor.current().ip();
         client.ifPresentOrElse(c -> ActivityLogService.write(jdbc, "Client Login - Client ID: " + c.id(), c.id(),

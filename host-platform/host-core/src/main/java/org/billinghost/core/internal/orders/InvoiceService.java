@@ -1,6 +1,7 @@
 package org.billinghost.core.internal.orders;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -33,6 +34,7 @@ import org.billinghost.core.internal.mail.MailOutbox;
 import org.billinghost.core.internal.mail.MailTemplate;
 import org.billinghost.core.internal.db.RowMapper;
 import org.billinghost.core.internal.time.BillingClock;
+import org.billinghost.core.internal.time.DayRange;
 import org.billinghost.core.internal.upgrades.ProductChanges;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -328,6 +330,14 @@ public final class InvoiceService implements Invoices {
         return new ResultPage<>(jdbc.query("SELECT p.id, i.client_id, p.invoice_id, p.transaction_id, p.gateway,"
                 + " p.amount, p.created" + from + " ORDER BY p.id LIMIT ? OFFSET ?", TRANSACTION, params.toArray()),
                 total, offset, size);
+    }
+
+    @Override
+    public BigDecimal income(LocalDate from, LocalDate until) {
+        List<Object> params = new ArrayList<>();
+        String where = new DayRange(from, until).condition("created", clock, params);
+        return jdbc.queryOne("SELECT SUM(amount) FROM payments WHERE 1 = 1" + where, rs -> rs.getBigDecimal(1),
+                params.toArray()).orElse(BigDecimal.ZERO).setScale(2, RoundingMode.UNNECESSARY);
     }
 
     @Override

@@ -39,6 +39,7 @@ import org.billinghost.core.internal.mail.MailOutbox;
 import org.billinghost.core.internal.mail.MailTemplate;
 import org.billinghost.core.internal.db.RowMapper;
 import org.billinghost.core.internal.time.BillingClock;
+import org.billinghost.core.internal.time.DayRange;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -432,6 +433,18 @@ public final class OrderService implements Orders {
                 SORTS, ORDER, offset, limit);
         return new ResultPage<>(page.items().stream().map(this::withServices).toList(), page.total(), page.offset(),
                 page.limit());
+    }
+
+    @Override
+    public long count(OrderStatus status, LocalDate from, LocalDate until) {
+        List<Object> params = new ArrayList<>();
+        String where = " WHERE 1 = 1";
+        if (status != null) {
+            where += " AND status = ?";
+            params.add(status.label());
+        }
+        where += new DayRange(from, until).condition("created", clock, params);
+        return jdbc.queryLong("SELECT COUNT(*) FROM orders" + where, params.toArray());
     }
 
     private Order existing(long orderId) {

@@ -32,6 +32,11 @@ public final class BillingClock {
         return clock.millis();
     }
 
+    /** The first millisecond of {@code day} in this clock's zone. */
+    public long startOf(LocalDate day) {
+        return day.atStartOfDay(clock.getZone()).toInstant().toEpochMilli();
+    }
+
     public ZoneId zone() {
         return clock.getZone();
     }

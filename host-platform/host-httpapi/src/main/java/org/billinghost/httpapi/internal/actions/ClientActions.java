@@ -14,7 +14,7 @@ import org.billinghost.httpapi.internal.ApiError;
 import org.billinghost.httpapi.internal.ApiRequest;
 import org.billinghost.httpapi.internal.Formats;
 
-/** AddClient, UpdateClient, GetClients, GetClientsDetails, ValidateLogin. */
+/** AddClient, UpdateClient, CloseClient, DeleteClient, GetClients, GetClientsDetails, ValidateLogin. */
 public final class ClientActions {
 
     /** Longer e-mail addresses and passwords are refused before any work. */
@@ -33,6 +33,9 @@ public final class ClientActions {
                 .add("GetClients", Permissions.CLIENTS, (r, admin) -> getClients(r))
                 .add("GetClientsDetails", Permissions.CLIENTS, (r, admin) -> getClientsDetails(r))
                 .add("UpdateClient", Permissions.CLIENTS, (r, admin) -> updateClient(r))
+                .add("CloseClient", Permissions.CLIENTS, (r, admin) -> Replies.of("clientid",
+                        clients.close(r.id("clientid")).id()))
+                .add("DeleteClient", Permissions.CLIENTS, (r, admin) -> deleteClient(r))
                 .add("ValidateLogin", Permissions.CLIENTS, (r, admin) -> validateLogin(r));
     }
 
@@ -69,6 +72,16 @@ public final class ClientActions {
         clients.update(id, new NewClient(sent(r, "firstname"), sent(r, "lastname"), sent(r, "email"),
                 sent(r, "companyname"), sent(r, "address1"), sent(r, "city"), sent(r, "state"), sent(r, "postcode"),
                 sent(r, "country"), sent(r, "phonenumber"), r.rawString("password2").orElse(null)));
+        return Replies.of("clientid", id);
+    }
+
+    /** WHMCS's DeleteClient, with the house rule that nothing paid is deleted (see {@link Clients#delete}). */
+    private Map<String, Object> deleteClient(ApiRequest r) {
+        r.refuseSwitchOtherThan("deleteusers", true, "a client's login is part of the client and goes with it");
+        r.refuseSwitchOtherThan("deletetransactions", false,
+                "it never deletes transactions: a client who has any is refused, close the client instead");
+        long id = r.id("clientid");
+        clients.delete(id);
         return Replies.of("clientid", id);
     }
 

@@ -103,7 +103,8 @@ public final class ClientArea extends Area {
         exchange.share("demo", demo);
         long id = exchange.sessionClientId();
         if (id != 0) {
-            host.clients().get(id).ifPresent(exchange::client);
+            // a client closed since logging in is logged in no more
+            host.clients().get(id).filter(c -> !"Closed".equals(c.status())).ifPresent(exchange::client);
         }
         exchange.share("menu", menu(exchange.client() != null));
     }
