@@ -75,6 +75,29 @@ final class LicenseRecords {
                 now(), id, State.INTENT.name());
     }
 
+    /**
+     * Gives the service a license found at the API (an admin's Assign): its open intent for the slug takes it, else a
+     * new ACTIVE row; the rows of {@code replaced} (keys the API revoked or does not know) become REVOKED, in the same
+     * transaction. Throws the database's refusal when a row owns the key already.
+     */
+    void assign(long serviceId, String productSlug, License license, List<Long> replaced) {
+        database.inTransaction(() -> {
+            replaced.forEach(id -> revoked(id, null));
+            Optional<LicenseRecord> intent = forService(serviceId).stream()
+                    .filter(r -> r.state() == State.INTENT && r.productSlug().equals(productSlug)).findFirst();
+            if (intent.isPresent()) {
+                issued(intent.get().id(), license);
+            } else {
+                LocalDateTime now = now();
+                database.update("INSERT INTO " + TABLE + " (service_id, product_slug, state, intent_at, license_key,"
+                                + " license_id, issued_at, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", serviceId, productSlug,
+                        State.ACTIVE.name(), now, license.key(), cut(license.licenseId(), 64),
+                        local(license.issuedAt() == null ? clock.instant() : license.issuedAt()), now);
+            }
+            return null;
+        });
+    }
+
     void attached(long id, String site, Instant at) {
         database.update("UPDATE " + TABLE + " SET site = ?, attached_at = ?, attach_note = NULL, last_error = NULL,"
                 + " updated = ? WHERE id = ?", cut(site, MAX_TEXT), local(at == null ? clock.instant() : at), now(), id);

@@ -1,0 +1,162 @@
+package org.billinghost.jetpack.internal.licensing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.billinghost.jetpack.internal.client.LicensingStub.TOKEN;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockWebServer;
+import org.billinghost.api.billing.NewClient;
+import org.billinghost.api.billing.OrderLine;
+import org.billinghost.api.billing.OrderRequest;
+import org.billinghost.api.billing.ServiceStatus;
+import org.billinghost.api.platform.AutoSetup;
+import org.billinghost.api.platform.CustomFieldType;
+import org.billinghost.api.platform.NewCustomField;
+import org.billinghost.api.platform.NewProduct;
+import org.billinghost.api.platform.PayType;
+import org.billinghost.api.platform.Product;
+import org.billinghost.api.platform.ProductType;
+import org.billinghost.core.testkit.CoreAssembly;
+import org.billinghost.jetpack.internal.client.LicensingStub;
+import org.billinghost.jetpack.internal.client.TestClients;
+import org.billinghost.jetpack.internal.module.ModuleTables;
+import org.billinghost.jetpack.partner.LicenseReport;
+import org.billinghost.jetpack.partner.LicensingApi;
+import org.billinghost.web.internal.BundleTemplates;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The ledger and the daily job on the host's real catalogue, orders, services and activity log. */
+class LicenseLedgerTest {
+    private final LicensingStub stub = new LicensingStub();
+    private final CoreAssembly core = CoreAssembly.h2();
+    private MockWebServer server;
+    private LicensingApi api;
+    private LicenseLedgerComponent ledger;
+    private LicenseReconciliationJob job;
+    private Product backup;
+    private long clientId;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new MockWebServer();
+        server.setDispatcher(stub);
+        server.start();
+        api = TestClients.licensingApi(server, null);
+        ModuleTables.create(core.moduleDatabase());
+        LicenseRecords records = new LicenseRecords(core.moduleDatabase(), Clock.systemUTC());
+        core.addServerModule(JetpackLicensingModule.NAME, new JetpackLicensingModule(api,
+                new BundleTemplates(JetpackLicensingModule.class.getClassLoader(), "jetpack-server-bundle"), records));
+        ledger = new LicenseLedgerComponent(api, records, core.services(), core.catalog());
+        job = new LicenseReconciliationJob(ledger, core.catalog(), core.activityLog());
+        long group = core.catalog().createGroup("Jetpack", false).id();
+        backup = core.catalog().addProduct(new NewProduct(group, "Jetpack Backup", "", ProductType.OTHER, false,
+                PayType.FREE, BigDecimal.ZERO, JetpackLicensingModule.NAME,
+                List.of(TOKEN, "jetpack-backup-daily", "on", JetpackLicensingModule.KEEP_ON_SUSPENSION), AutoSetup.ORDER,
+                List.of(new NewCustomField("Site URL", CustomFieldType.LINK, "", "", List.of(), false, false, true, false))));
+        clientId = core.clients().add(new NewClient("Ann", "Lee", "ann@example.org", "", "1 Road", "Town", "", "1000",
+                "US", "", "a-long-password-1")).id();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        ((AutoCloseable) api).close();
+        server.close();
+        core.close();
+    }
+
+    private long order(String site) {
+        long serviceId = core.orders().place(new OrderRequest(clientId, List.of(new OrderLine(backup.id(), "",
+                Map.of("Site URL", site))), "banktransfer", false)).serviceIds().get(0);
+        core.runDueJobs();
+        assertThat(core.services().get(serviceId).orElseThrow().status()).isEqualTo(ServiceStatus.ACTIVE);
+        return serviceId;
+    }
+
+    private List<String> activity() {
+        return core.activityLog().search("daily license reconciliation", 0, 0, 10).items().stream()
+                .map(e -> e.message()).toList();
+    }
+
+    @Test
+    void aCleanComparisonWritesNothing() {
+        long serviceId = order("ann.example.org");
+
+        LicenseReport report = ledger.report(TOKEN);
+
+        assertThat(report.clean()).isTrue();
+        assertThat(report.attached()).isEqualTo(1);
+        assertThat(report.lines()).singleElement().satisfies(line -> {
+            assertThat(line.serviceId()).isEqualTo(serviceId);
+            assertThat(line.site()).isEqualTo("ann.example.org");
+            assertThat(line.license().attached()).isTrue();
+        });
+        assertThat(job.run()).isZero();
+    }
+
+    @Test
+    void anOrphanIsReportedByTheDailyJobAndRevokedFromTheView() {
+        order("ann.example.org");
+        LicensingStub.Entry orphan = stub.issueDirectly("jetpack-complete", Instant.now());
+
+        assertThat(ledger.report(TOKEN).orphans()).singleElement().satisfies(l -> assertThat(l.key()).isEqualTo(orphan.key));
+        assertThat(job.run()).isEqualTo(1);
+        assertThat(activity()).singleElement().satisfies(line -> assertThat(line).contains("1 license(s)", orphan.key,
+                "0 service(s)"));
+
+        assertThat(ledger.revokeOrphan(TOKEN, orphan.key).ok()).isTrue();
+        assertThat(stub.get(orphan.key).revokedAt).isNotNull();
+        assertThat(ledger.report(TOKEN).clean()).isTrue();
+    }
+
+    @Test
+    void aServiceOwnedLicenseIsNeverRevokedAsAnOrphan() {
+        order("ann.example.org");
+        String key = stub.unrevoked().get(0).key;
+
+        assertThat(ledger.revokeOrphan(TOKEN, key).message()).contains("belongs to a service");
+        assertThat(stub.get(key).revokedAt).isNull();
+    }
+
+    @Test
+    void aServiceWhoseLicenseWasRevokedAtTheApiIsMissingAndCanBeGivenAnOrphan() {
+        long serviceId = order("ann.example.org");
+        LicensingStub.Entry lost = stub.unrevoked().get(0);
+        lost.revokedAt = Instant.now();
+        LicensingStub.Entry orphan = stub.issueDirectly("jetpack-backup-daily", Instant.now().minusSeconds(3600));
+
+        LicenseReport report = ledger.report(TOKEN);
+        assertThat(report.missing()).singleElement().satisfies(l -> assertThat(l.serviceId()).isEqualTo(serviceId));
+        assertThat(report.orphans()).hasSize(1);
+
+        assertThat(ledger.assign(TOKEN, orphan.key, serviceId).ok()).isTrue();
+
+        assertThat(ledger.report(TOKEN).clean()).isTrue();
+    }
+
+    @Test
+    void assignRefusesAServiceThatHasAWorkingLicenseAndAnUnknownService() {
+        long serviceId = order("ann.example.org");
+        LicensingStub.Entry orphan = stub.issueDirectly("jetpack-backup-daily", Instant.now());
+
+        assertThat(ledger.assign(TOKEN, orphan.key, serviceId).message()).contains("has a working license");
+        assertThat(ledger.assign(TOKEN, orphan.key, 9999).message()).contains("no service #9999");
+        assertThat(ledger.assign(TOKEN, "jetpack-backup-daily_missing", serviceId).message()).contains("license_not_found");
+        assertThat(ledger.report(TOKEN).orphans()).hasSize(1);
+    }
+
+    @Test
+    void theJobSaysWhenItCannotLook() {
+        core.catalog().updateConfigOptions(List.of(backup.id()), 1, "refused-token");
+
+        assertThat(job.run()).isEqualTo(1);
+
+        assertThat(activity()).singleElement().satisfies(line -> assertThat(line).contains("could not run", "invalid_token"));
+    }
+}
