@@ -8,13 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A complete HTTP answer: status, content type, body bytes and extra headers. */
-record ApiAnswer(int status, String contentType, byte[] body, Map<String, String> headers) {
+public record ApiAnswer(int status, String contentType, byte[] body, Map<String, String> headers) {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String JSON_TYPE = "application/json; charset=UTF-8";
 
-    static ApiAnswer json(int status, Object body) {
+    public static ApiAnswer json(int status, Object body) {
         try {
             return new ApiAnswer(status, JSON_TYPE, JSON.writeValueAsBytes(body), Map.of());
         } catch (JsonProcessingException e) {
@@ -28,7 +28,7 @@ record ApiAnswer(int status, String contentType, byte[] body, Map<String, String
     }
 
     /** The error shape of the sandbox's own endpoints: {@code {"error": code, "message": text}}. */
-    static ApiAnswer error(int status, String code, String message) {
+    public static ApiAnswer error(int status, String code, String message) {
         return ErrorShape.ERROR.answer(status, code, message);
     }
 
@@ -40,7 +40,12 @@ record ApiAnswer(int status, String contentType, byte[] body, Map<String, String
         return json(status, body);
     }
 
-    ApiAnswer withHeader(String name, String value) {
+    /** The sandbox's own answer to a method a path does not take. */
+    public static ApiAnswer methodNotAllowed(String allowed) {
+        return error(405, "method_not_allowed", "Use " + allowed + ".").withHeader("Allow", allowed);
+    }
+
+    public ApiAnswer withHeader(String name, String value) {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.put(name, value);
         return new ApiAnswer(status, contentType, body, Map.copyOf(all));

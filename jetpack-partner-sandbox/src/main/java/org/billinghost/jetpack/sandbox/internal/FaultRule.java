@@ -34,7 +34,7 @@ final class FaultRule {
         String target = spec.endpoint();
         Endpoint endpoint = target == null ? null : Endpoint.byKey(target).orElse(null);
         require(endpoint != null || ALL_ENDPOINTS.equals(target),
-                "endpoint must be one of token, provision, cancel, status, upgrade_paths or *");
+                "endpoint must be one of " + Endpoint.keys() + " or *");
         long count = spec.count() == null ? 1 : spec.count();
         require(count == UNLIMITED || count >= 1, "count must be -1 (until cleared) or at least 1");
         double probability = spec.probability() == null ? 1.0 : spec.probability();
@@ -112,9 +112,11 @@ final class FaultRule {
         } else {
             String code = Optional.ofNullable(spec.error()).orElse("sandbox_fault");
             String message = Optional.ofNullable(spec.message()).orElse("Fault injected by the sandbox: HTTP " + status);
-            answer = called == Endpoint.TOKEN
-                    ? ApiAnswer.oauthError(status, code, message)
-                    : errors.answer(status, code, message);
+            answer = switch (called.api()) {
+                case OAUTH -> ApiAnswer.oauthError(status, code, message);
+                case PARTNER -> errors.answer(status, code, message);
+                case LICENSING -> ErrorShape.LICENSING.answer(status, code, message);
+            };
         }
         return spec.retryAfter() == null ? answer : answer.withHeader("Retry-After", spec.retryAfter().toString());
     }

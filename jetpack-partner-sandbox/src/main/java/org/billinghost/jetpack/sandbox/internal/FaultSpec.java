@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * A fault as posted to {@code /_sandbox/faults}; absent fields take their defaults (see SANDBOX-NOTES).
  *
- * @param endpoint    {@code token}, {@code provision}, {@code cancel}, {@code status}, {@code upgrade_paths} or {@code *}
+ * @param endpoint    the key of an {@link Endpoint} (e.g. {@code provision}, {@code license_issue}) or {@code *} (all)
  * @param count       how many calls the fault affects; {@code -1} = until cleared; default 1
  * @param probability chance that a matching call is affected while the count lasts; default 1
  * @param status      answer this HTTP status instead of processing the call

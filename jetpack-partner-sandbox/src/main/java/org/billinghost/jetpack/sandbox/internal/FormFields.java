@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The form fields of a call, from an urlencoded or a multipart body (first value of each field). */
-final class FormFields {
+public final class FormFields {
 
     private FormFields() {
     }
@@ -20,7 +20,7 @@ final class FormFields {
      * @throws IOException      when the body cannot be read
      * @throws ServletException when a multipart body is malformed or too large
      */
-    static Map<String, String> read(HttpServletRequest request) throws IOException, ServletException {
+    public static Map<String, String> read(HttpServletRequest request) throws IOException, ServletException {
         Map<String, String> fields = new HashMap<>();
         request.getParameterMap().forEach((name, values) -> {
             if (values.length > 0) {

@@ -7,7 +7,8 @@ import org.osgi.service.metatype.annotations.Option;
 
 @ObjectClassDefinition(
         name = "Jetpack Partner API sandbox",
-        description = "Emulates the Jetpack Partner API under /sandbox/wpcom for demos and tests.")
+        description = "Emulates the Jetpack Partner API under /sandbox/wpcom and the Jetpack Licensing API under"
+                + " /sandbox/wpcom/wpcom/v2/jetpack-licensing for demos and tests.")
 public @interface SandboxConfiguration {
 
     /** Property {@code .partners}: the leading dot keeps the secrets out of the servlet's service properties. */
@@ -16,6 +17,14 @@ public @interface SandboxConfiguration {
             description = "Partners allowed to ask for tokens, each as id:secret.",
             type = AttributeType.PASSWORD)
     String[] _partners() default {"1001:demo-partner-secret"};
+
+    /** Property {@code .licensingPartners}: the leading dot keeps the tokens out of the servlet's service properties. */
+    @AttributeDefinition(
+            name = "Licensing API partners",
+            description = "Partners of the Licensing API, each as id:token:attach or id:token:noattach (may it attach"
+                    + " licenses to sites), optionally followed by :slug,slug,... (the only products it may buy).",
+            type = AttributeType.PASSWORD)
+    String[] _licensingPartners() default {"1001:demo-licensing-token:attach"};
 
     @AttributeDefinition(
             name = "Token lifetime (seconds)",

@@ -9,13 +9,16 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.billinghost.jetpack.sandbox.internal.licensing.LicensingSandbox;
 
 /** The sandbox's own endpoints under {@code /_sandbox}: inspection, fault injection and reset. */
 final class SandboxControl {
 
     private static final String SITES_PREFIX = "/sites/";
+    private static final String LICENSES = "/licenses";
     /** {@code POST /sites/{site}/connect}: what the customer's following the activation link does. */
     private static final String CONNECT_SUFFIX = "/connect";
     private static final ObjectReader FAULT_READER = ApiAnswer.JSON.readerFor(FaultSpec.class);
@@ -29,12 +32,15 @@ final class SandboxControl {
     private final SiteRegistry sites;
     private final AccessTokens tokens;
     private final FaultInjector faults;
+    private final LicensingSandbox licensing;
 
-    SandboxControl(RequestStats stats, SiteRegistry sites, AccessTokens tokens, FaultInjector faults) {
+    SandboxControl(RequestStats stats, SiteRegistry sites, AccessTokens tokens, FaultInjector faults,
+                   LicensingSandbox licensing) {
         this.stats = stats;
         this.sites = sites;
         this.tokens = tokens;
         this.faults = faults;
+        this.licensing = licensing;
     }
 
     /** @param path the part after {@code /_sandbox}, e.g. {@code /stats} */
@@ -53,7 +59,7 @@ final class SandboxControl {
                     faults.clear();
                     return faultList(List.of());
                 }
-                return "GET".equals(method) ? faultList(faults.list()) : methodNotAllowed("GET, POST, DELETE");
+                return "GET".equals(method) ? faultList(faults.list()) : ApiAnswer.methodNotAllowed("GET, POST, DELETE");
             case "/tokens/revoke":
                 return only("POST", method, () -> {
                     tokens.revokeAll();
@@ -65,6 +71,13 @@ final class SandboxControl {
                     return ApiAnswer.json(200, Map.of("reset", true));
                 });
             default:
+                if (path.equals(LICENSES) || path.startsWith(LICENSES + "/")) {
+                    Optional<ApiAnswer> answer = licensing.inspect(method, path.substring(LICENSES.length()),
+                            "POST".equals(method) ? body.read() : new byte[0]);
+                    if (answer.isPresent()) {
+                        return answer.get();
+                    }
+                }
                 if (path.startsWith(SITES_PREFIX) && path.endsWith(CONNECT_SUFFIX)) {
                     String site = path.substring(SITES_PREFIX.length(), path.length() - CONNECT_SUFFIX.length());
                     return only("POST", method, () -> sites.find(site).map(found -> {
@@ -81,9 +94,10 @@ final class SandboxControl {
         }
     }
 
-    /** Forgets sites, tokens, counts and faults. */
+    /** Forgets sites, licenses, tokens, counts and faults. */
     void reset() {
         faults.clear();
+        licensing.reset();
         sites.clear();
         tokens.revokeAll();
         stats.clear();
@@ -128,10 +142,6 @@ final class SandboxControl {
     }
 
     private static ApiAnswer only(String allowed, String method, Supplier<ApiAnswer> call) {
-        return allowed.equals(method) ? call.get() : methodNotAllowed(allowed);
-    }
-
-    static ApiAnswer methodNotAllowed(String allowed) {
-        return ApiAnswer.error(405, "method_not_allowed", "Use " + allowed + ".").withHeader("Allow", allowed);
+        return allowed.equals(method) ? call.get() : ApiAnswer.methodNotAllowed(allowed);
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.billinghost.jetpack.sandbox.internal.licensing.LicensingSandbox;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
@@ -26,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Jetpack Partner API sandbox: the contract of {@code jetpack-partner-api.md} under {@code /sandbox/wpcom},
- * plus inspection and fault injection under {@code /sandbox/wpcom/_sandbox}. State lives in memory.
+ * The Jetpack Partner API sandbox: the contract of {@code jetpack-partner-api.md} under {@code /sandbox/wpcom} and
+ * that of {@code jetpack-licensing-api.md} under {@code /sandbox/wpcom/wpcom/v2/jetpack-licensing}, plus inspection
+ * and fault injection (shared by both) under {@code /sandbox/wpcom/_sandbox}. State lives in memory.
  */
 @Component(service = Servlet.class, configurationPid = SandboxServlet.PID)
 @Designate(ocd = SandboxConfiguration.class)
@@ -51,7 +53,8 @@ public final class SandboxServlet extends HttpServlet {
     /** Jetty 12 (ee10) answers {@code sendError(-1)} by aborting the connection without writing anything. */
     private static final int ABORT_CONNECTION = -1;
 
-    private record Call(Endpoint endpoint, String site) {
+    /** @param pathPart the site of a Partner API call's path, the license key of a Licensing API one, or null */
+    private record Call(Endpoint endpoint, String pathPart) {
     }
 
     private final transient RequestStats stats = new RequestStats();
@@ -59,23 +62,27 @@ public final class SandboxServlet extends HttpServlet {
     private final transient FaultInjector faults;
     private final transient PartnerApiEmulator api;
     private final transient SandboxControl control;
+    private final transient LicensingSandbox licensing;
 
     @Activate
     public SandboxServlet(SandboxConfiguration config) {
         this(Partners.parse(config._partners()), Duration.ofSeconds(config.tokenLifetimeSeconds()), Clock.systemUTC(),
-                () -> ThreadLocalRandom.current().nextDouble(), ErrorShape.of(config.errorShape()), config.nestedStatus());
+                () -> ThreadLocalRandom.current().nextDouble(), ErrorShape.of(config.errorShape()), config.nestedStatus(),
+                config._licensingPartners());
     }
 
     SandboxServlet(Partners partners, Duration tokenLifetime, Clock clock, DoubleSupplier random, ErrorShape errors,
-                   boolean nestedStatus) {
+                   boolean nestedStatus, String[] licensingPartners) {
         AccessTokens tokens = new AccessTokens(tokenLifetime, clock);
         SiteRegistry sites = new SiteRegistry();
         this.errors = errors;
         this.faults = new FaultInjector(random);
         this.api = new PartnerApiEmulator(partners, tokens, sites, errors, nestedStatus);
-        this.control = new SandboxControl(stats, sites, tokens, faults);
-        LOG.info("Partner API sandbox ready path={} partners={} tokenLifetime={} errorShape={} nestedStatus={}", PATTERN,
-                partners.ids(), tokenLifetime, errors, nestedStatus);
+        this.licensing = new LicensingSandbox(licensingPartners, sites, clock, (int) MAX_BODY_BYTES);
+        this.control = new SandboxControl(stats, sites, tokens, faults, licensing);
+        LOG.info("Partner API sandbox ready path={} partners={} tokenLifetime={} errorShape={} nestedStatus={}"
+                        + " licensingPartners={}", PATTERN, partners.ids(), tokenLifetime, errors, nestedStatus,
+                licensing.partnerIds());
     }
 
     @Override
@@ -86,14 +93,18 @@ public final class SandboxServlet extends HttpServlet {
                     () -> request.getInputStream().readNBytes((int) MAX_BODY_BYTES)));
             return;
         }
-        Optional<Call> call = route(path);
+        boolean licensingCall = LicensingSandbox.serves(path);
+        Optional<Call> call = licensingCall
+                ? LicensingSandbox.route(request.getMethod(), path).map(r -> new Call(r.endpoint(), r.key()))
+                : route(path);
         if (call.isEmpty()) {
-            write(response, errors.answer(404, "unknown_endpoint", "No Partner API endpoint at " + path + "."));
+            write(response, licensingCall ? LicensingSandbox.withRequestId(LicensingSandbox.noRoute())
+                    : errors.answer(404, "unknown_endpoint", "No Partner API endpoint at " + path + "."));
             return;
         }
         Endpoint endpoint = call.get().endpoint();
         if (!endpoint.method().equals(request.getMethod())) {
-            write(response, SandboxControl.methodNotAllowed(endpoint.method()));
+            write(response, ApiAnswer.methodNotAllowed(endpoint.method()));
             return;
         }
         stats.record(endpoint);
@@ -107,11 +118,15 @@ public final class SandboxServlet extends HttpServlet {
             if (rule.drop() || rule.lost()) {
                 dropConnection(response);
             } else {
-                write(response, rule.answer(endpoint, errors));
+                write(response, tagged(endpoint, rule.answer(endpoint, errors)));
             }
             return;
         }
-        write(response, process(call.get(), request));
+        write(response, tagged(endpoint, process(call.get(), request)));
+    }
+
+    private static ApiAnswer tagged(Endpoint endpoint, ApiAnswer answer) {
+        return endpoint.api() == Endpoint.Api.LICENSING ? LicensingSandbox.withRequestId(answer) : answer;
     }
 
     private static Optional<Call> route(String path) {
@@ -137,14 +152,18 @@ public final class SandboxServlet extends HttpServlet {
         return Optional.of(new Call(endpoint, site.group(1)));
     }
 
-    private ApiAnswer process(Call call, HttpServletRequest request) {
+    private ApiAnswer process(Call call, HttpServletRequest request) throws IOException {
+        if (call.endpoint().api() == Endpoint.Api.LICENSING) {
+            return licensing.answer(new LicensingSandbox.Route(call.endpoint(), call.pathPart()), request);
+        }
         String authorization = request.getHeader("Authorization");
         return switch (call.endpoint()) {
             case TOKEN -> withForm(request, call.endpoint(), api::token);
             case PROVISION -> withForm(request, call.endpoint(), form -> api.provision(authorization, form));
-            case CANCEL -> withForm(request, call.endpoint(), form -> api.cancel(authorization, call.site(), form));
-            case STATUS -> api.status(authorization, call.site());
-            case UPGRADE_PATHS -> api.upgradePaths(authorization, call.site());
+            case CANCEL -> withForm(request, call.endpoint(), form -> api.cancel(authorization, call.pathPart(), form));
+            case STATUS -> api.status(authorization, call.pathPart());
+            case UPGRADE_PATHS -> api.upgradePaths(authorization, call.pathPart());
+            default -> throw new IllegalStateException("not a Partner API endpoint: " + call.endpoint());
         };
     }
 

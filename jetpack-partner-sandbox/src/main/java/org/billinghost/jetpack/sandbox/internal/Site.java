@@ -11,7 +11,7 @@ import java.util.Optional;
  * One site the sandbox has seen. Each site guards its own state, so calls for different sites never wait
  * for each other.
  */
-final class Site {
+public final class Site {
 
     enum ProvisionResult { DONE, DOWNGRADE, OTHER_PARTNER }
 
@@ -33,11 +33,11 @@ final class Site {
         this.blogId = blogId;
     }
 
-    SiteAddress address() {
+    public SiteAddress address() {
         return address;
     }
 
-    long blogId() {
+    public long blogId() {
         return blogId;
     }
 
@@ -78,9 +78,15 @@ final class Site {
         return active.remove(only.get().family(), only.get()) ? CancelResult.DONE : CancelResult.NOTHING_TO_CANCEL;
     }
 
-    /** The customer finished the Jetpack connection (followed the activation link); it outlives cancellations. */
-    synchronized void connect() {
+    /**
+     * The customer finished the Jetpack connection (followed the activation link); it outlives cancellations.
+     *
+     * @return whether the site was connected already, so that of concurrent callers exactly one connects it
+     */
+    public synchronized boolean connect() {
+        boolean before = connected;
         connected = true;
+        return before;
     }
 
     synchronized boolean connected() {

@@ -10,19 +10,19 @@ import java.util.regex.Pattern;
  * @param host host name in lower case, with the port if one was given
  * @param path empty, or the path starting with {@code /} (no trailing slash)
  */
-record SiteAddress(String host, String path) {
+public record SiteAddress(String host, String path) {
 
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://");
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]{1,5})?");
     private static final Pattern SEGMENT = Pattern.compile("[^\\s/?#\\\\:]+");
     private static final String IDENTIFIER_SEPARATOR = "::";
     /** Longest site URL or identifier read, as the Partner API bounds it: checked before any pattern runs. */
-    static final int MAX_LENGTH = 2_000;
+    public static final int MAX_LENGTH = 2_000;
     /** Longest host name (RFC 1035), plus room for a port. */
     static final int MAX_HOST_LENGTH = 253 + ":65535".length();
 
     /** Parses the {@code siteurl} field of a provision call; a scheme and trailing slashes are tolerated. */
-    static Optional<SiteAddress> fromSiteUrl(String siteurl) {
+    public static Optional<SiteAddress> fromSiteUrl(String siteurl) {
         if (siteurl == null || siteurl.length() > MAX_LENGTH) {
             return Optional.empty();
         }
@@ -35,7 +35,7 @@ record SiteAddress(String host, String path) {
     }
 
     /** Parses the {@code {site}} part of a path: {@code example.com::demo::wp}. */
-    static Optional<SiteAddress> fromIdentifier(String identifier) {
+    public static Optional<SiteAddress> fromIdentifier(String identifier) {
         if (identifier.length() > MAX_LENGTH) {
             return Optional.empty();
         }
@@ -61,17 +61,17 @@ record SiteAddress(String host, String path) {
     }
 
     /** {@code example.com::demo::wp}: how the site appears in cancel and status paths. */
-    String identifier() {
+    public String identifier() {
         return host + path.replace("/", IDENTIFIER_SEPARATOR);
     }
 
     /** {@code example.com/demo/wp}. */
-    String url() {
+    public String url() {
         return host + path;
     }
 
     /** Hosts under the reserved {@code .invalid} top-level domain never resolve (RFC 2606). */
-    boolean resolves() {
+    public boolean resolves() {
         String name = host.replaceFirst(":[0-9]+$", "");
         return !name.equals("invalid") && !name.endsWith(".invalid");
     }

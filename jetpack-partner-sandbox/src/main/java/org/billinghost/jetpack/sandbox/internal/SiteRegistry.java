@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /** Every site the sandbox has seen, by identifier and by blog id. Lock-free lookups; each site locks itself. */
-final class SiteRegistry {
+public final class SiteRegistry {
 
     /** Blog ids look like WordPress.com ones and cannot be mistaken for small test numbers. */
     static final long FIRST_BLOG_ID = 200_000_001L;
@@ -20,7 +20,7 @@ final class SiteRegistry {
     private final Map<Long, Site> byBlogId = new ConcurrentHashMap<>();
     private final AtomicLong nextBlogId = new AtomicLong(FIRST_BLOG_ID);
 
-    Site getOrCreate(SiteAddress address) {
+    public Site getOrCreate(SiteAddress address) {
         return byIdentifier.computeIfAbsent(address.identifier(), key -> {
             Site site = new Site(address, nextBlogId.getAndIncrement());
             byBlogId.put(site.blogId(), site);
@@ -29,7 +29,7 @@ final class SiteRegistry {
     }
 
     /** Finds a site by the {@code {site}} or {@code {blog_id}} part of a path. */
-    Optional<Site> find(String pathIdentifier) {
+    public Optional<Site> find(String pathIdentifier) {
         if (BLOG_ID.matcher(pathIdentifier).matches()) {
             return Optional.ofNullable(byBlogId.get(Long.parseLong(pathIdentifier)));
         }

@@ -13,7 +13,8 @@ class AccessTokensTest {
 
     /** A clock the test moves by hand. */
     static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        /** Volatile: the test thread advances it, the server's threads read it. */
+        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
         void advance(Duration duration) {
             now = now.plus(duration);

@@ -32,7 +32,8 @@ class ComponentDescriptorTest {
         Map<String, String> properties = properties(parse(DESCRIPTOR));
 
         // component properties starting with a dot are private: they are not published with the service
-        assertThat(properties).containsKey(".partners").doesNotContainKey("partners");
+        assertThat(properties).containsKey(".partners").doesNotContainKey("partners")
+                .containsKey(".licensingPartners").doesNotContainKey("licensingPartners");
     }
 
     private static Element parse(String resource) throws Exception {

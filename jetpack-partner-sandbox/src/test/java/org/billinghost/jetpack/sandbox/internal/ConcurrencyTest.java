@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** 32 clients at once: every call is counted exactly, per endpoint and per site. */
+/** 32 clients at once: every call is counted exactly, per endpoint, per site and per license. */
 class ConcurrencyTest extends SandboxTestSupport {
 
     private static final int CLIENTS = 32;
@@ -54,6 +54,38 @@ class ConcurrencyTest extends SandboxTestSupport {
         assertThat(codes.stream().filter(code -> code == 503)).hasSize(100);
         assertThat(codes.stream().filter(code -> code == 200)).hasSize(CLIENTS * CALLS_PER_CLIENT - 100);
         assertThat(sandbox.get("/_sandbox/sites", null).json().get("sites")).hasSize(CLIENTS * CALLS_PER_CLIENT - 100);
+    }
+
+    @Test
+    void parallelIssuesEachCreateAndBillOneLicense() throws Exception {
+        int issuesPerClient = 10;
+
+        List<Integer> codes = runClients(client -> {
+            List<Integer> mine = new ArrayList<>();
+            for (int i = 0; i < issuesPerClient; i++) {
+                SandboxHarness.Reply issued = sandbox.licensing("POST", "/license?product=jetpack-scan",
+                        SandboxHarness.LICENSING_TOKEN, null);
+                mine.add(issued.code());
+                String key = issued.json().get("license_key").asText();
+                if (i % 2 == 0) {
+                    mine.add(sandbox.revoke(SandboxHarness.LICENSING_TOKEN, key).code());
+                }
+            }
+            return mine;
+        });
+
+        int issues = CLIENTS * issuesPerClient;
+        assertThat(codes).hasSize(issues + issues / 2).containsOnly(200);
+        JsonNode inspection = sandbox.get("/_sandbox/licenses", null).json();
+        assertThat(inspection.get("licenses").findValuesAsText("license_key")).hasSize(issues).doesNotHaveDuplicates();
+        assertThat(inspection.get("licenses").findValues("license_id")).extracting(JsonNode::asLong).doesNotHaveDuplicates();
+        assertThat(inspection.get("calls").get("issue").asInt()).isEqualTo(issues);
+        assertThat(inspection.get("calls").get("revoke").asInt()).isEqualTo(issues / 2);
+        assertThat(sandbox.get("/_sandbox/licenses/billing", null).json().get("billing").get(0).get("licenses_billed").asInt())
+                .isEqualTo(issues);
+        JsonNode counts = sandbox.licensing("GET", "/licenses/counts", SandboxHarness.LICENSING_TOKEN, null).json();
+        assertThat(counts.get("revoked").asInt()).isEqualTo(issues / 2);
+        assertThat(counts.get("not_revoked").asInt()).isEqualTo(issues / 2);
     }
 
     private interface ClientWork {

@@ -35,7 +35,8 @@ class InspectionTest extends SandboxTestSupport {
         assertThat(stats.get("cancel_requests").asInt()).isEqualTo(1);
         assertThat(stats.get("status_requests").asInt()).isEqualTo(2);
         assertThat(stats.get("upgrade_paths_requests").asInt()).isEqualTo(1);
-        assertThat(stats.size()).isEqualTo(5);
+        assertThat(stats.get("license_issue_requests").asInt()).isZero();
+        assertThat(stats.size()).as("the Partner API's 5 endpoints and the Licensing API's 10").isEqualTo(15);
     }
 
     @Test

@@ -44,6 +44,13 @@ final class SandboxHarness implements AutoCloseable {
     static final String OTHER_PARTNER = "2002";
     static final String OTHER_SECRET = "other-partner-secret";
     static final String[] PARTNERS = {PARTNER + ":" + SECRET, OTHER_PARTNER + ":" + OTHER_SECRET};
+    /** Licensing API partners: one that may attach, one that may not, one that may buy two products only. */
+    static final String LICENSING_TOKEN = "demo-licensing-token";
+    static final String NO_ATTACH_TOKEN = "no-attach-token";
+    static final String SCAN_ONLY_TOKEN = "scan-only-token";
+    static final String LICENSING_BASE = "/wpcom/v2/jetpack-licensing";
+    static final String[] LICENSING_PARTNERS = {PARTNER + ":" + LICENSING_TOKEN + ":attach",
+        OTHER_PARTNER + ":" + NO_ATTACH_TOKEN + ":noattach", "3003:" + SCAN_ONLY_TOKEN + ":attach:jetpack-scan,jetpack-anti-spam"};
 
     /** An answer read completely. */
     record Reply(int code, String body, Headers headers) {
@@ -109,8 +116,12 @@ final class SandboxHarness implements AutoCloseable {
     }
 
     static SandboxHarness start(ErrorShape errors, boolean nestedStatus) throws Exception {
-        return new SandboxHarness(new SandboxServlet(Partners.parse(PARTNERS), Duration.ZERO, Clock.systemUTC(),
-                () -> ThreadLocalRandom.current().nextDouble(), errors, nestedStatus));
+        return start(errors, nestedStatus, Clock.systemUTC());
+    }
+
+    static SandboxHarness start(ErrorShape errors, boolean nestedStatus, Clock clock) throws Exception {
+        return new SandboxHarness(new SandboxServlet(Partners.parse(PARTNERS), Duration.ZERO, clock,
+                () -> ThreadLocalRandom.current().nextDouble(), errors, nestedStatus, LICENSING_PARTNERS));
     }
 
     String base() {
@@ -198,6 +209,30 @@ final class SandboxHarness implements AutoCloseable {
 
     Reply status(String token, String site) {
         return get("/rest/v1.3/jpphp/" + site + "/status", token);
+    }
+
+    /** A Licensing API call; {@code json} (may be null) is sent as the body with an application/json type. */
+    Reply licensing(String method, String path, String token, String json) {
+        RequestBody body = json == null ? ("GET".equals(method) || "DELETE".equals(method) ? null : RequestBody.create(new byte[0]))
+                : RequestBody.create(json, MediaType.get("application/json"));
+        return call(request(LICENSING_BASE + path, token).method(method, body).build());
+    }
+
+    /** Issues a license with the query form of {@code POST /license}; answers its key. */
+    String issue(String token, String product) {
+        Reply reply = licensing("POST", "/license?product=" + product, token, null);
+        if (reply.code() != 200) {
+            throw new IllegalStateException("issue refused: " + reply.body());
+        }
+        return reply.json().get("license_key").asText();
+    }
+
+    Reply revoke(String token, String key) {
+        return licensing("DELETE", "/license?license_key=" + key, token, null);
+    }
+
+    Reply attach(String token, String key, String site) {
+        return licensing("POST", "/license/" + key + "/site", token, "{\"site\":\"" + site + "\"}");
     }
 
     Reply addFault(String json) {
