@@ -34,7 +34,11 @@ public record LicenseReport(ApiOutcome outcome, int attached, int detached, int 
      * @param state   the module's state of it: {@code ACTIVE}, {@code RETIRING} (replaced, to be revoked), {@code REVOKED}
      * @param site    where the module attached it, empty when not attached
      * @param license the API's view, null when the API does not list it
+     * @param clientId      the service's client, 0 when the service is gone
+     * @param productName   the service's product, empty when the service is gone
+     * @param serviceStatus the service's status label (Active, Terminated, ...), empty when the service is gone
      */
-    public record Line(long serviceId, String productSlug, String key, String state, String site, License license) {
+    public record Line(long serviceId, String productSlug, String key, String state, String site, License license,
+                       long clientId, String productName, String serviceStatus) {
     }
 }

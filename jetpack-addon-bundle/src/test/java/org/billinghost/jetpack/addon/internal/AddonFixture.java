@@ -11,6 +11,7 @@ import org.billinghost.api.module.AddonRequest;
 import org.billinghost.api.module.AdminIdentity;
 import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.ModuleDatabase;
+import org.billinghost.jetpack.partner.LicenseLedger;
 
 /** The addon's pages on a catalog of the test's choice, a migrated H2 database and a fake Partner API. */
 final class AddonFixture {
@@ -25,13 +26,14 @@ final class AddonFixture {
     final FakePartnerApi partnerApi = new FakePartnerApi();
     final RecordingActivityLog activityLog = new RecordingActivityLog();
     final PartnerApiAccess api = new PartnerApiAccess();
+    final ServiceSlot<LicenseLedger> ledger = new ServiceSlot<>();
     final AdminPages pages;
     final Map<String, String> config = new HashMap<>(Map.of(AddonSettings.CLIENT_ID, CLIENT_ID, AddonSettings.CLIENT_SECRET, SECRET));
 
     AddonFixture(Catalog catalog) {
         this.catalog = catalog;
         api.set(partnerApi);
-        pages = new AdminPages(catalog, storage, api, activityLog, TestTemplates.addon());
+        pages = new AdminPages(catalog, storage, api, ledger, activityLog, TestTemplates.addon());
     }
 
     AddonPage get(String... nameValues) {

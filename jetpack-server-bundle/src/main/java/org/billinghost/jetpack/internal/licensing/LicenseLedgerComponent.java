@@ -84,8 +84,11 @@ public final class LicenseLedgerComponent implements LicenseLedger {
                 continue;
             }
             License license = atApi.get(row.key());
+            Optional<ServiceAccount> service = services.get(row.serviceId());
             LicenseReport.Line line = new LicenseReport.Line(row.serviceId(), row.productSlug(), row.key(),
-                    row.state().name(), row.attached() ? row.site() : "", license);
+                    row.state().name(), row.attached() ? row.site() : "", license,
+                    service.map(ServiceAccount::clientId).orElse(0L), service.map(ServiceAccount::productName).orElse(""),
+                    service.map(s -> s.status().label()).orElse(""));
             lines.add(line);
             if (row.state() == State.ACTIVE && (license == null || license.revoked())) {
                 missing.add(line);
