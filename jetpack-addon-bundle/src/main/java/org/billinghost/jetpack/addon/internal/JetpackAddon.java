@@ -14,6 +14,7 @@ import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.ModuleDatabase;
 import org.billinghost.api.platform.ModuleTemplates;
 import org.billinghost.jetpack.partner.LicenseLedger;
+import org.billinghost.jetpack.partner.LicensingApi;
 import org.billinghost.jetpack.partner.PartnerApi;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,6 +36,7 @@ public final class JetpackAddon implements AddonModule {
 
     private final PartnerApiAccess partnerApi = new PartnerApiAccess();
     private final ServiceSlot<LicenseLedger> ledger = new ServiceSlot<>();
+    private final ServiceSlot<LicensingApi> licensing = new ServiceSlot<>();
     private final Catalog catalog;
     private final AdminPages pages;
 
@@ -43,7 +45,7 @@ public final class JetpackAddon implements AddonModule {
                         @Reference ModuleTemplates templates) {
         this.catalog = catalog;
         this.pages = new AdminPages(catalog, new AddonStorage(database, Clock.systemUTC()), partnerApi, ledger,
-                activityLog, templates);
+                licensing, activityLog, templates);
     }
 
     /** Optional: the addon's pages still work (and say so) while the server bundle's service is away. */
@@ -66,6 +68,16 @@ public final class JetpackAddon implements AddonModule {
 
     void unbindLicenseLedger(LicenseLedger service) {
         ledger.unset(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindLicensingApi")
+    void bindLicensingApi(LicensingApi service) {
+        licensing.set(service);
+    }
+
+    void unbindLicensingApi(LicensingApi service) {
+        licensing.unset(service);
     }
 
     @Override

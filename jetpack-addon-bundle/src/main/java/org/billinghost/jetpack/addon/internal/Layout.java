@@ -22,6 +22,7 @@ final class Layout {
             Map.entry(Actions.PARTNER_DETAILS, "Partner Details"),
             Map.entry(Actions.MANAGE_PRODUCT, "Manage Jetpack Products"),
             Map.entry(Actions.PROVISION_FORM, "Provision Jetpack Plans"),
+            Map.entry(Actions.CREATE_LICENSE_PRODUCTS_FORM, "Create license products"),
             Map.entry(Actions.LICENSES, "Licenses"));
     /** Fixed texts shown after a post/redirect/get, chosen by key (never echoing request text). */
     private static final Map<String, Map<String, Object>> NOTICES = Map.of(
