@@ -68,6 +68,9 @@ public final class LicensingStub extends Dispatcher {
     private final AtomicInteger slowIssues = new AtomicInteger();
     private long nextId = 1000;
     private volatile boolean allowAttach = true;
+    private double lostChance;
+    private double lateChance;
+    private java.util.Random random = new java.util.Random(0);
 
     /** Queues answers for an endpoint instead of the real behaviour (no state change): see {@link #endpoint}. */
     public synchronized LicensingStub on(String endpoint, MockResponse... responses) {
@@ -84,6 +87,17 @@ public final class LicensingStub extends Dispatcher {
     /** The next {@code n} issues make the license, then answer after the client's read time-out. */
     public LicensingStub slowIssues(int n) {
         slowIssues.set(n);
+        return this;
+    }
+
+    /**
+     * From now on, each issue makes the license and then, with these chances, loses the answer or answers after the
+     * client's read time-out (a seeded draw: the same run every time).
+     */
+    public LicensingStub issueFaults(double lost, double late, long seed) {
+        this.lostChance = lost;
+        this.lateChance = late;
+        this.random = new java.util.Random(seed);
         return this;
     }
 
@@ -190,10 +204,11 @@ public final class LicensingStub extends Dispatcher {
             return error(400, "invalid_product", "The product is not valid.");
         }
         Entry entry = issueDirectly(slug, now());
-        if (lostIssues.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        double draw = random.nextDouble();
+        if (lostIssues.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || draw < lostChance) {
             return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
         }
-        if (slowIssues.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        if (slowIssues.getAndUpdate(n -> Math.max(0, n - 1)) > 0 || draw < lostChance + lateChance) {
             return new MockResponse.Builder(answer(entry))
                     .headersDelay(TestClients.READ_TIMEOUT_MILLIS * 4L, TimeUnit.MILLISECONDS).build();
         }
