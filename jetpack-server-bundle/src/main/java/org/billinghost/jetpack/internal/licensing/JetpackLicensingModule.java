@@ -28,6 +28,7 @@ import org.billinghost.api.platform.ModuleTemplates;
 import org.billinghost.jetpack.internal.client.SiteUrls;
 import org.billinghost.jetpack.internal.licensing.LicenseIssuer.Obtained;
 import org.billinghost.jetpack.internal.licensing.LicenseRecord.State;
+import org.billinghost.jetpack.internal.module.CommandResults;
 import org.billinghost.jetpack.partner.ApiOutcome;
 import org.billinghost.jetpack.partner.License;
 import org.billinghost.jetpack.partner.LicenseCatalogue;
@@ -110,15 +111,8 @@ public final class JetpackLicensingModule implements ServerModule {
     @Override
     public CommandResult createAccount(CommandParams params) {
         LicensingService service = LicensingService.of(params);
-        String problem = service.problem(api.catalogue());
-        if (problem != null) {
-            return CommandResult.error(problem);
-        }
-        Obtained obtained = issuer.obtain(params.serviceId(), service.token(), service.slug());
-        if (obtained.failure() != null) {
-            return result(obtained.failure());
-        }
-        return attach(service, obtained.record(), "");
+        Obtained obtained = obtain(params.serviceId(), service);
+        return obtained.failure() != null ? CommandResults.of(obtained.failure()) : attach(service, obtained.record(), "");
     }
 
     /** Revokes every license of the service; an open intent is resolved first, so no billed license is left over. */
@@ -138,13 +132,9 @@ public final class JetpackLicensingModule implements ServerModule {
     @Override
     public CommandResult changePackage(CommandParams params) {
         LicensingService service = LicensingService.of(params);
-        String problem = service.problem(api.catalogue());
-        if (problem != null) {
-            return CommandResult.error(problem);
-        }
-        Obtained obtained = issuer.obtain(params.serviceId(), service.token(), service.slug());
+        Obtained obtained = obtain(params.serviceId(), service);
         if (obtained.failure() != null) {
-            return result(obtained.failure());
+            return CommandResults.of(obtained.failure());
         }
         LicenseRecord replacement = obtained.record();
         for (LicenseRecord old : records.forService(params.serviceId())) {
@@ -174,7 +164,7 @@ public final class JetpackLicensingModule implements ServerModule {
         LicenseResult detached = api.detach(service.token(), license.key());
         if (!detached.outcome().ok() && !detached.refusedWith("license_not_attached")) {
             records.failed(license.id(), detached.outcome().message());
-            return result(detached.outcome());
+            return CommandResults.of(detached.outcome());
         }
         records.detached(license.id(), license.site(), SUSPENDED_NOTE);
         return CommandResult.success();
@@ -198,7 +188,7 @@ public final class JetpackLicensingModule implements ServerModule {
         LicensingService service = LicensingService.of(params);
         ApiOutcome outcome = api.licenses(service.token(), new LicenseQuery("", "", 1, 1, "issued_at", true)).outcome();
         return outcome.ok() ? new CommandResult(true, PREFIX + "The Jetpack Licensing API accepted the partner API token.",
-                CommandResult.Failure.NONE, null) : result(outcome);
+                CommandResult.Failure.NONE, null) : CommandResults.of(outcome);
     }
 
     @Override
@@ -219,7 +209,7 @@ public final class JetpackLicensingModule implements ServerModule {
         LicenseRecord record = current.get();
         LicenseResult answer = api.license(LicensingService.of(params).token(), record.key());
         if (!answer.outcome().ok()) {
-            return result(answer.outcome());
+            return CommandResults.of(answer.outcome());
         }
         License license = answer.license();
         if (license.attached() && !record.attached()) {
@@ -291,11 +281,18 @@ public final class JetpackLicensingModule implements ServerModule {
         }
         if (attached.outcome().transientFailure()) {
             records.failed(license.id(), attached.outcome().message());
-            return result(attached.outcome());
+            return CommandResults.of(attached.outcome());
         }
         records.detached(license.id(), target, "The license could not be attached to " + target + ": "
                 + attached.outcome().message().substring(PREFIX.length()));
         return CommandResult.success();
+    }
+
+    /** The service's license of the product's slug (recorded, adopted or issued), once the settings are right. */
+    private Obtained obtain(long serviceId, LicensingService service) {
+        String problem = service.problem(api.catalogue());
+        return problem != null ? Obtained.failed(ApiOutcome.failure(problem, false))
+                : issuer.obtain(serviceId, service.token(), service.slug());
     }
 
     /** Revokes the service's licenses: every one, or ({@code retiringOnly}) those a package change replaced. */
@@ -308,7 +305,7 @@ public final class JetpackLicensingModule implements ServerModule {
             } else if (!retiringOnly && row.state() == State.INTENT) {
                 Obtained adopted = issuer.adoptOnly(row, token);
                 if (adopted.failure() != null) {
-                    done = result(adopted.failure());
+                    done = CommandResults.of(adopted.failure());
                 } else if (adopted.record() != null) {
                     done = revoke(adopted.record(), token);
                 } else {
@@ -329,7 +326,7 @@ public final class JetpackLicensingModule implements ServerModule {
             return CommandResult.success();
         }
         records.failed(row.id(), revoked.outcome().message());
-        return result(revoked.outcome());
+        return CommandResults.of(revoked.outcome());
     }
 
     /** The license the customer has: the newest active one, else the newest with a key (revoked after Terminate). */
@@ -368,11 +365,4 @@ public final class JetpackLicensingModule implements ServerModule {
         return instant == null ? "an unknown date" : DATE.format(instant);
     }
 
-    private static CommandResult result(ApiOutcome outcome) {
-        if (outcome.ok()) {
-            return CommandResult.success();
-        }
-        return outcome.transientFailure() ? CommandResult.transientError(outcome.message(), outcome.retryAfter())
-                : CommandResult.error(outcome.message());
-    }
 }

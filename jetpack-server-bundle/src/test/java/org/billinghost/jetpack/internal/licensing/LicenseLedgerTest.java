@@ -4,76 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.billinghost.jetpack.internal.client.LicensingStub.TOKEN;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import mockwebserver3.MockWebServer;
-import org.billinghost.api.billing.NewClient;
-import org.billinghost.api.billing.OrderLine;
-import org.billinghost.api.billing.OrderRequest;
 import org.billinghost.api.billing.ServiceStatus;
-import org.billinghost.api.platform.AutoSetup;
-import org.billinghost.api.platform.CustomFieldType;
-import org.billinghost.api.platform.NewCustomField;
-import org.billinghost.api.platform.NewProduct;
-import org.billinghost.api.platform.PayType;
-import org.billinghost.api.platform.Product;
-import org.billinghost.api.platform.ProductType;
 import org.billinghost.core.testkit.CoreAssembly;
 import org.billinghost.jetpack.internal.client.LicensingStub;
-import org.billinghost.jetpack.internal.client.TestClients;
-import org.billinghost.jetpack.internal.module.ModuleTables;
 import org.billinghost.jetpack.partner.LicenseReport;
-import org.billinghost.jetpack.partner.LicensingApi;
-import org.billinghost.web.internal.BundleTemplates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The ledger and the daily job on the host's real catalogue, orders, services and activity log. */
 class LicenseLedgerTest {
-    private final LicensingStub stub = new LicensingStub();
-    private final CoreAssembly core = CoreAssembly.h2();
-    private MockWebServer server;
-    private LicensingApi api;
+    private LicensingHost host;
+    private LicensingStub stub;
+    private CoreAssembly core;
     private LicenseLedgerComponent ledger;
     private LicenseReconciliationJob job;
-    private Product backup;
-    private long clientId;
 
     @BeforeEach
     void start() throws IOException {
-        server = new MockWebServer();
-        server.setDispatcher(stub);
-        server.start();
-        api = TestClients.licensingApi(server, null);
-        ModuleTables.create(core.moduleDatabase());
-        LicenseRecords records = new LicenseRecords(core.moduleDatabase(), Clock.systemUTC());
-        core.addServerModule(JetpackLicensingModule.NAME, new JetpackLicensingModule(api,
-                new BundleTemplates(JetpackLicensingModule.class.getClassLoader(), "jetpack-server-bundle"), records));
-        ledger = new LicenseLedgerComponent(api, records, core.services(), core.catalog());
+        host = new LicensingHost();
+        stub = host.stub;
+        core = host.core;
+        ledger = host.ledger();
         job = new LicenseReconciliationJob(ledger, core.catalog(), core.activityLog());
-        long group = core.catalog().createGroup("Jetpack", false).id();
-        backup = core.catalog().addProduct(new NewProduct(group, "Jetpack Backup", "", ProductType.OTHER, false,
-                PayType.FREE, BigDecimal.ZERO, JetpackLicensingModule.NAME,
-                List.of(TOKEN, "jetpack-backup-daily", "on", JetpackLicensingModule.KEEP_ON_SUSPENSION), AutoSetup.ORDER,
-                List.of(new NewCustomField("Site URL", CustomFieldType.LINK, "", "", List.of(), false, false, true, false))));
-        clientId = core.clients().add(new NewClient("Ann", "Lee", "ann@example.org", "", "1 Road", "Town", "", "1000",
-                "US", "", "a-long-password-1")).id();
     }
 
     @AfterEach
     void stop() throws Exception {
-        ((AutoCloseable) api).close();
-        server.close();
-        core.close();
+        host.close();
     }
 
     private long order(String site) {
-        long serviceId = core.orders().place(new OrderRequest(clientId, List.of(new OrderLine(backup.id(), "",
-                Map.of("Site URL", site))), "banktransfer", false)).serviceIds().get(0);
+        long serviceId = host.order(site);
         core.runDueJobs();
         assertThat(core.services().get(serviceId).orElseThrow().status()).isEqualTo(ServiceStatus.ACTIVE);
         return serviceId;
@@ -153,7 +117,7 @@ class LicenseLedgerTest {
 
     @Test
     void theJobSaysWhenItCannotLook() {
-        core.catalog().updateConfigOptions(List.of(backup.id()), 1, "refused-token");
+        core.catalog().updateConfigOptions(List.of(host.backup.id()), 1, "refused-token");
 
         assertThat(job.run()).isEqualTo(1);
 
