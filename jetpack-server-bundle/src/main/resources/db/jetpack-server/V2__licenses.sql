@@ -8,6 +8,7 @@ CREATE TABLE mod_jetpack_licenses (
     product_slug VARCHAR(100) NOT NULL,
     state VARCHAR(16) NOT NULL,
     intent_at ${TIMESTAMP} NOT NULL,
+    issue_sent_at ${TIMESTAMP},
     license_key VARCHAR(200),
     license_id VARCHAR(64),
     issued_at ${TIMESTAMP},

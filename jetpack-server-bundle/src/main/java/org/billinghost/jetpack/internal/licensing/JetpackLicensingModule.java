@@ -3,6 +3,7 @@ package org.billinghost.jetpack.internal.licensing;
 import static org.billinghost.jetpack.partner.PartnerApi.PREFIX;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +26,7 @@ import org.billinghost.api.module.ServerMetadata;
 import org.billinghost.api.module.ServerModule;
 import org.billinghost.api.platform.ModuleDatabase;
 import org.billinghost.api.platform.ModuleTemplates;
+import org.billinghost.jetpack.internal.client.PartnerApiConfiguration;
 import org.billinghost.jetpack.internal.client.SiteUrls;
 import org.billinghost.jetpack.internal.licensing.LicenseIssuer.Obtained;
 import org.billinghost.jetpack.internal.licensing.LicenseRecord.State;
@@ -47,7 +49,8 @@ import org.osgi.service.component.annotations.Reference;
  * the old one was and only then revokes the old one; a suspension keeps the license or detaches it, as the product
  * says. Failures are returned; the host writes them to the activity log.
  */
-@Component(service = ServerModule.class, property = ModuleProperties.MODULE_NAME + "=" + JetpackLicensingModule.NAME)
+@Component(service = ServerModule.class, property = ModuleProperties.MODULE_NAME + "=" + JetpackLicensingModule.NAME,
+        configurationPid = PartnerApiConfiguration.PID)
 public final class JetpackLicensingModule implements ServerModule {
     static final String NAME = "jetpack_licensing";
     static final String CHECK_STATUS = "checkStatus";
@@ -61,17 +64,19 @@ public final class JetpackLicensingModule implements ServerModule {
     private final LicenseRecords records;
     private final LicenseIssuer issuer;
 
+    /** Reads the Partner API's configuration for how long an unanswered issue call may still take effect. */
     @Activate
     public JetpackLicensingModule(@Reference LicensingApi api, @Reference ModuleTemplates templates,
-                                  @Reference ModuleDatabase database) {
-        this(api, templates, new LicenseRecords(database, Clock.systemUTC()));
+                                  @Reference ModuleDatabase database, PartnerApiConfiguration config) {
+        this(api, templates, new LicenseRecords(database, Clock.systemUTC()),
+                Duration.ofMillis(Math.max(0, config.callTimeoutMillis()) + Math.max(0L, config.lateAnswerMarginMillis())));
     }
 
-    JetpackLicensingModule(LicensingApi api, ModuleTemplates templates, LicenseRecords records) {
+    JetpackLicensingModule(LicensingApi api, ModuleTemplates templates, LicenseRecords records, Duration lateAnswers) {
         this.api = api;
         this.templates = templates;
         this.records = records;
-        this.issuer = new LicenseIssuer(api, records);
+        this.issuer = new LicenseIssuer(api, records, Clock.systemUTC(), lateAnswers);
     }
 
     @Override

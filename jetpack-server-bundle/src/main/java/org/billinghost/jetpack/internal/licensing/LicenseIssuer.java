@@ -2,6 +2,7 @@ package org.billinghost.jetpack.internal.licensing;
 
 import static org.billinghost.jetpack.partner.PartnerApi.PREFIX;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,10 +46,19 @@ final class LicenseIssuer {
     private final LicensingApi api;
     private final LicenseRecords records;
     private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Duration lateAnswers;
 
-    LicenseIssuer(LicensingApi api, LicenseRecords records) {
+    /**
+     * {@code lateAnswers}: how long after an issue call was sent the API may still carry it out (the client's call
+     * time-out plus the margin the server may take after the client gave up); no issue is sent again for the intent
+     * within it, as the first call's license may still appear.
+     */
+    LicenseIssuer(LicensingApi api, LicenseRecords records, Clock clock, Duration lateAnswers) {
         this.api = api;
         this.records = records;
+        this.clock = clock;
+        this.lateAnswers = lateAnswers;
     }
 
     /** A license row, or why there is none (a failed outcome). */
@@ -75,7 +85,17 @@ final class LicenseIssuer {
                     return adopted;
                 }
             }
+            if (intent.isPresent() && intent.get().issueSentAt() != null) {
+                Duration wait = Duration.between(clock.instant(), intent.get().issueSentAt().plus(lateAnswers));
+                if (!wait.isNegative() && !wait.isZero()) {
+                    return Obtained.failed(ApiOutcome.transientFailure(PREFIX + "The last issue call for this service"
+                            + " got no answer and the API may still carry it out; nothing is issued again before "
+                            + lateAnswers.toSeconds() + " seconds have passed since it was sent (the license is looked"
+                            + " for first).", wait));
+                }
+            }
             LicenseRecord row = intent.orElseGet(() -> records.intend(serviceId, slug));
+            records.issueSent(row.id());
             LicenseResult issued = api.issue(token, slug);
             if (!issued.outcome().ok()) {
                 records.failed(row.id(), issued.outcome().message());

@@ -6,12 +6,14 @@ import java.time.Instant;
  * One license of a service as the module recorded it.
  *
  * @param intentAt   when the module decided to issue it (written before {@code POST /license} was sent)
+ * @param issueSentAt when {@code POST /license} was last sent for it, null if never
  * @param key        empty while the state is INTENT or ABANDONED
  * @param site       the site it is (or was, before a suspension) attached to, empty when never attached
  * @param attachedAt null while not attached
  * @param attachNote why it could not be attached (shown to the customer with how to add it), empty otherwise
  */
-record LicenseRecord(long id, long serviceId, String productSlug, State state, Instant intentAt, String key,
+record LicenseRecord(long id, long serviceId, String productSlug, State state, Instant intentAt, Instant issueSentAt,
+                     String key,
                      String licenseId, Instant issuedAt, String site, Instant attachedAt, String attachNote,
                      Instant revokedAt, String lastError) {
 

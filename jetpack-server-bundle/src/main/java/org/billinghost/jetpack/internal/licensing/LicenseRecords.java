@@ -19,8 +19,8 @@ import org.billinghost.jetpack.partner.License;
 final class LicenseRecords {
     static final String TABLE = "mod_jetpack_licenses";
     static final int MAX_TEXT = 2_000;
-    private static final String COLUMNS = "id, service_id, product_slug, state, intent_at, license_key, license_id,"
-            + " issued_at, site, attached_at, attach_note, revoked_at, last_error";
+    private static final String COLUMNS = "id, service_id, product_slug, state, intent_at, issue_sent_at, license_key,"
+            + " license_id, issued_at, site, attached_at, attach_note, revoked_at, last_error";
 
     private final ModuleDatabase database;
     private final Clock clock;
@@ -98,6 +98,11 @@ final class LicenseRecords {
         });
     }
 
+    /** {@code POST /license} is about to be sent for the intent (committed first, as the intent). */
+    void issueSent(long id) {
+        database.update("UPDATE " + TABLE + " SET issue_sent_at = ?, updated = ? WHERE id = ?", now(), now(), id);
+    }
+
     void attached(long id, String site, Instant at) {
         database.update("UPDATE " + TABLE + " SET site = ?, attached_at = ?, attach_note = NULL, last_error = NULL,"
                 + " updated = ? WHERE id = ?", cut(site, MAX_TEXT), local(at == null ? clock.instant() : at), now(), id);
@@ -135,10 +140,10 @@ final class LicenseRecords {
 
     private static LicenseRecord map(ResultSet row) throws SQLException {
         return new LicenseRecord(row.getLong(1), row.getLong(2), row.getString(3), State.valueOf(row.getString(4)),
-                instant(row.getObject(5, LocalDateTime.class)), text(row.getString(6)), text(row.getString(7)),
-                instant(row.getObject(8, LocalDateTime.class)), text(row.getString(9)),
-                instant(row.getObject(10, LocalDateTime.class)), text(row.getString(11)),
-                instant(row.getObject(12, LocalDateTime.class)), text(row.getString(13)));
+                instant(row.getObject(5, LocalDateTime.class)), instant(row.getObject(6, LocalDateTime.class)),
+                text(row.getString(7)), text(row.getString(8)), instant(row.getObject(9, LocalDateTime.class)),
+                text(row.getString(10)), instant(row.getObject(11, LocalDateTime.class)), text(row.getString(12)),
+                instant(row.getObject(13, LocalDateTime.class)), text(row.getString(14)));
     }
 
     private LocalDateTime now() {

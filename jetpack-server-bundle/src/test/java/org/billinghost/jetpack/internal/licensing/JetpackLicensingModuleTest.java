@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class JetpackLicensingModuleTest {
     private static final String BACKUP = "jetpack-backup-daily";
     private static final String COMPLETE = "jetpack-complete";
+    private static final java.time.Duration LATE_ANSWERS = java.time.Duration.ofMinutes(2);
 
     private final LicensingStub stub = new LicensingStub();
     private MockWebServer server;
@@ -51,7 +52,7 @@ class JetpackLicensingModuleTest {
     /** A module as after a restart: nothing kept in memory. */
     private JetpackLicensingModule newModule() {
         return new JetpackLicensingModule(api, new BundleTemplates(JetpackLicensingModule.class.getClassLoader(),
-                "jetpack-server-bundle"), records);
+                "jetpack-server-bundle"), records, LATE_ANSWERS);
     }
 
     @AfterEach
@@ -159,6 +160,19 @@ class JetpackLicensingModuleTest {
         assertThat(retry.succeeded()).as(retry.message()).isTrue();
         assertThat(stub.count("issue")).isZero();
         assertThat(rows(1)).singleElement().extracting(LicenseRecord::key).isEqualTo(issued.key);
+    }
+
+    @Test
+    void anUnansweredIssueIsNotSentAgainWhileItsAnswerMayStillComeLate() {
+        LicenseRecord intent = records.intend(1, BACKUP);
+        records.issueSent(intent.id());
+
+        CommandResult result = module.createAccount(service(1, BACKUP));
+
+        assertError(result, Failure.TRANSIENT, "nothing is issued again before 120 seconds");
+        assertThat(result.retryAfter()).isPositive().isLessThanOrEqualTo(LATE_ANSWERS);
+        assertThat(stub.count("issue")).isZero();
+        assertThat(stub.count("licenses")).isEqualTo(1);
     }
 
     @Test

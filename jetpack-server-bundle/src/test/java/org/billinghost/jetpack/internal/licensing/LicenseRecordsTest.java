@@ -33,10 +33,11 @@ class LicenseRecordsTest {
             LicenseRecord other = records.intend(6, "jetpack-backup-daily");
             records.issued(intent.id(), license("jetpack-backup-daily_A"));
 
-            assertThat(intent).isEqualTo(new LicenseRecord(intent.id(), 5, "jetpack-backup-daily", State.INTENT, T0, "", "",
-                    null, "", null, "", null, ""));
+            assertThat(intent).isEqualTo(new LicenseRecord(intent.id(), 5, "jetpack-backup-daily", State.INTENT, T0, null, "",
+                    "", null, "", null, "", null, ""));
             assertThat(records.forService(5)).singleElement().isEqualTo(new LicenseRecord(intent.id(), 5,
-                    "jetpack-backup-daily", State.ACTIVE, T0, "jetpack-backup-daily_A", "17", ISSUED, "", null, "", null, ""));
+                    "jetpack-backup-daily", State.ACTIVE, T0, null, "jetpack-backup-daily_A", "17", ISSUED, "", null, "",
+                    null, ""));
             assertThatThrownBy(() -> records.issued(other.id(), license("jetpack-backup-daily_A")))
                     .isInstanceOf(DatabaseException.class);
             assertThat(records.forService(6)).singleElement().extracting(LicenseRecord::state).isEqualTo(State.INTENT);

@@ -45,7 +45,8 @@ final class LicensingHost implements AutoCloseable {
         ModuleTables.create(core.moduleDatabase());
         records = new LicenseRecords(core.moduleDatabase(), Clock.systemUTC());
         core.addServerModule(JetpackLicensingModule.NAME, new JetpackLicensingModule(api,
-                new BundleTemplates(JetpackLicensingModule.class.getClassLoader(), "jetpack-server-bundle"), records));
+                new BundleTemplates(JetpackLicensingModule.class.getClassLoader(), "jetpack-server-bundle"), records,
+                java.time.Duration.ofMinutes(2)));
         long group = core.catalog().createGroup("Jetpack", false).id();
         backup = core.catalog().addProduct(new NewProduct(group, "Jetpack Backup", "", ProductType.OTHER, false,
                 PayType.FREE, BigDecimal.ZERO, JetpackLicensingModule.NAME,
