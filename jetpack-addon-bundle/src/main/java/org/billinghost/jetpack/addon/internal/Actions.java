@@ -11,6 +11,11 @@ final class Actions {
     static final String CANCEL_MANUAL_PLAN = "cancel_manual_plan";
     static final String UPDATE_PRODUCT_CREDENTIALS = "update_product_credentials";
     static final String KEEP_PRODUCT_CREDENTIALS = "keep_product_credentials";
+    static final String LICENSES = "licenses";
+    static final String CREATE_LICENSE_PRODUCTS_FORM = "license_products";
+    static final String CREATE_LICENSE_PRODUCTS = "create_license_products";
+    static final String REVOKE_LICENSE = "revoke_license";
+    static final String ASSIGN_LICENSE = "assign_license";
 
     private Actions() {
     }

@@ -9,6 +9,8 @@ import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.DatabaseException;
 import org.billinghost.api.platform.ModuleTemplates;
 import org.billinghost.jetpack.addon.internal.Alert.Kind;
+import org.billinghost.jetpack.partner.LicenseLedger;
+import org.billinghost.jetpack.partner.LicensingApi;
 import org.billinghost.jetpack.partner.PartnerApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,15 +23,20 @@ final class AdminPages {
     private final PartnerDetailsPage partnerDetails;
     private final ProductsPage products;
     private final ProvisionPage provision;
+    private final LicensesPage licenses;
+    private final LicenseProductsPage licenseProducts;
     private final CredentialsBanner banner;
 
-    AdminPages(Catalog catalog, AddonStorage storage, PartnerApiAccess api, ActivityLog activityLog, ModuleTemplates templates) {
+    AdminPages(Catalog catalog, AddonStorage storage, PartnerApiAccess api, ServiceSlot<LicenseLedger> ledger,
+               ServiceSlot<LicensingApi> licensing, ActivityLog activityLog, ModuleTemplates templates) {
         this.banner = new CredentialsBanner(catalog, storage.notice(), activityLog);
         this.layout = new Layout(banner, templates);
         this.partnerDetails = new PartnerDetailsPage(layout, api, activityLog);
         this.products = new ProductsPage(layout, catalog, storage.records(),
                 new ProductGenerator(catalog, storage.records(), storage.claims()), activityLog);
         this.provision = new ProvisionPage(layout, api, activityLog, storage.manualPlans());
+        this.licenses = new LicensesPage(layout, ledger, activityLog);
+        this.licenseProducts = new LicenseProductsPage(layout, catalog, licensing, activityLog);
     }
 
     AddonPage render(AddonRequest request) {
@@ -43,6 +50,11 @@ final class AdminPages {
                 case Actions.PROVISION_FORM -> provision.show(request);
                 case Actions.PROVISION -> provision.provision(request);
                 case Actions.CANCEL_MANUAL_PLAN -> provision.cancel(request);
+                case Actions.LICENSES -> licenses.show(request);
+                case Actions.CREATE_LICENSE_PRODUCTS_FORM -> licenseProducts.show(request);
+                case Actions.CREATE_LICENSE_PRODUCTS -> licenseProducts.create(request);
+                case Actions.REVOKE_LICENSE -> licenses.revoke(request);
+                case Actions.ASSIGN_LICENSE -> licenses.assign(request);
                 case Actions.UPDATE_PRODUCT_CREDENTIALS -> banner.update(request, layout);
                 case Actions.KEEP_PRODUCT_CREDENTIALS -> banner.keep(request, layout);
                 default -> layout.message(request, action, Alert.of(Kind.DANGER, "Unknown action '" + action

@@ -10,6 +10,10 @@ final class HostPaths {
     private HostPaths() {
     }
 
+    static String service(long serviceId) {
+        return "/admin/clientsservices?id=" + serviceId;
+    }
+
     static String editProduct(long productId) {
         return "/admin/configproducts?action=product&id=" + productId;
     }

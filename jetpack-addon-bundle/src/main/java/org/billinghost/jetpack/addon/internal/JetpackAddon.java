@@ -13,6 +13,8 @@ import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.ModuleDatabase;
 import org.billinghost.api.platform.ModuleTemplates;
+import org.billinghost.jetpack.partner.LicenseLedger;
+import org.billinghost.jetpack.partner.LicensingApi;
 import org.billinghost.jetpack.partner.PartnerApi;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,6 +35,8 @@ public final class JetpackAddon implements AddonModule {
     private static final FailureLog FAILURES = new FailureLog(LOG);
 
     private final PartnerApiAccess partnerApi = new PartnerApiAccess();
+    private final ServiceSlot<LicenseLedger> ledger = new ServiceSlot<>();
+    private final ServiceSlot<LicensingApi> licensing = new ServiceSlot<>();
     private final Catalog catalog;
     private final AdminPages pages;
 
@@ -40,8 +44,8 @@ public final class JetpackAddon implements AddonModule {
     public JetpackAddon(@Reference Catalog catalog, @Reference ModuleDatabase database, @Reference ActivityLog activityLog,
                         @Reference ModuleTemplates templates) {
         this.catalog = catalog;
-        this.pages = new AdminPages(catalog, new AddonStorage(database, Clock.systemUTC()), partnerApi, activityLog,
-                templates);
+        this.pages = new AdminPages(catalog, new AddonStorage(database, Clock.systemUTC()), partnerApi, ledger,
+                licensing, activityLog, templates);
     }
 
     /** Optional: the addon's pages still work (and say so) while the server bundle's service is away. */
@@ -53,6 +57,27 @@ public final class JetpackAddon implements AddonModule {
 
     void unbindPartnerApi(PartnerApi api) {
         partnerApi.unset(api);
+    }
+
+    /** Optional as the Partner API: the Licenses page says so while the server bundle's ledger is away. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindLicenseLedger")
+    void bindLicenseLedger(LicenseLedger service) {
+        ledger.set(service);
+    }
+
+    void unbindLicenseLedger(LicenseLedger service) {
+        ledger.unset(service);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindLicensingApi")
+    void bindLicensingApi(LicensingApi service) {
+        licensing.set(service);
+    }
+
+    void unbindLicensingApi(LicensingApi service) {
+        licensing.unset(service);
     }
 
     @Override

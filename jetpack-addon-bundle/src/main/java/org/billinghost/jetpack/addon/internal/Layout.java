@@ -21,7 +21,9 @@ final class Layout {
     private static final List<Map.Entry<String, String>> MENU = List.of(
             Map.entry(Actions.PARTNER_DETAILS, "Partner Details"),
             Map.entry(Actions.MANAGE_PRODUCT, "Manage Jetpack Products"),
-            Map.entry(Actions.PROVISION_FORM, "Provision Jetpack Plans"));
+            Map.entry(Actions.PROVISION_FORM, "Provision Jetpack Plans"),
+            Map.entry(Actions.CREATE_LICENSE_PRODUCTS_FORM, "Create license products"),
+            Map.entry(Actions.LICENSES, "Licenses"));
     /** Fixed texts shown after a post/redirect/get, chosen by key (never echoing request text). */
     private static final Map<String, Map<String, Object>> NOTICES = Map.of(
             "products_created", Alert.of(Kind.SUCCESS,

@@ -18,11 +18,12 @@ class JetpackAddonTest {
             TestTemplates.addon());
 
     @Test
-    void declaresTheTwoCredentialFieldsWithTheSecretAsAPassword() {
+    void declaresTheCredentialFieldsWithTheSecretsAsPasswords() {
         assertThat(addon.metadata().fields()).extracting(ConfigField::key, ConfigField::label, ConfigField::type)
                 .containsExactly(
                         tuple("partner_client_id", "Partner Client Id", FieldType.TEXT),
-                        tuple("partner_client_secret", "Partner Client Secret", FieldType.PASSWORD));
+                        tuple("partner_client_secret", "Partner Client Secret", FieldType.PASSWORD),
+                        tuple("licensing_token", "Licensing API token", FieldType.PASSWORD));
         assertThat(addon.metadata().version()).isEqualTo(JetpackAddon.VERSION);
     }
 

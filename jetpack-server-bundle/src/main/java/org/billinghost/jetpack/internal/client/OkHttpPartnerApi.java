@@ -282,7 +282,7 @@ final class OkHttpPartnerApi implements PartnerApi, AutoCloseable {
     }
 
     /** Runs an operation so that no exception escapes: a bug becomes a permanent failure, logged here. */
-    private static <T> T guard(Operation op, Supplier<T> body, Function<ApiOutcome, T> onFailure) {
+    static <T> T guard(Operation op, Supplier<T> body, Function<ApiOutcome, T> onFailure) {
         try {
             return body.get();
         } catch (RuntimeException e) {

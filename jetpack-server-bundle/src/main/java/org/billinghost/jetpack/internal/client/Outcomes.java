@@ -14,7 +14,14 @@ final class Outcomes {
         TOKEN("getting an access token"),
         PROVISION("provisioning the plan"),
         CANCEL("cancelling the plan"),
-        STATUS("checking the site's status");
+        STATUS("checking the site's status"),
+        ISSUE("issuing a license"),
+        LICENSE("reading the license"),
+        REVOKE("revoking the license"),
+        ATTACH("attaching the license to the site"),
+        DETACH("detaching the license from the site"),
+        LIST("listing the partner's licenses"),
+        CATALOGUE("loading the Jetpack product catalogue");
 
         final String doing;
 

@@ -23,4 +23,9 @@ public @interface PartnerApiConfiguration {
 
     @AttributeDefinition(name = "Call time-out (ms)", description = "Longest time one HTTP call may take in total.", min = "1")
     int callTimeoutMillis() default 60_000;
+
+    @AttributeDefinition(name = "Late answer margin (ms)", description = "How long after a call's time-out the"
+            + " Licensing API may still carry it out; an unanswered license issue is not sent again before the call"
+            + " time-out plus this margin have passed (the license is looked for first).", min = "0")
+    long lateAnswerMarginMillis() default 60_000;
 }

@@ -19,8 +19,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.billinghost.api.platform.ModuleLog;
 import org.slf4j.Logger;
@@ -33,13 +35,26 @@ import org.slf4j.LoggerFactory;
 final class PartnerHttp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PartnerHttp.class);
     static final String MODULE = "jetpack";
+    /** The Licensing API's request id header, logged with failures. */
+    static final String REQUEST_ID = "X-Jetpack-Request-Id";
+    private static final MediaType JSON = MediaType.get("application/json");
 
     private final OkHttpClient http;
     // trailing tokens: "true garbage" is not JSON
     private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final Supplier<ModuleLog> moduleLog;
+    /** The module name the module log files the calls under. */
+    private final String module;
 
     PartnerHttp(ClientSettings settings, Supplier<ModuleLog> moduleLog) {
+        this(settings, moduleLog, MODULE, true);
+    }
+
+    /**
+     * {@code resend}: whether OkHttp may send a request again by itself after a dropped connection. The Licensing
+     * API needs false: {@code POST /license} sent twice issues (and bills) two licenses.
+     */
+    PartnerHttp(ClientSettings settings, Supplier<ModuleLog> moduleLog, String module, boolean resend) {
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
@@ -48,8 +63,10 @@ final class PartnerHttp implements AutoCloseable {
                 // a redirect means a wrong base URL; following it would turn a POST into a GET
                 .followRedirects(false)
                 .followSslRedirects(false)
+                .retryOnConnectionFailure(resend)
                 .build();
         this.moduleLog = moduleLog;
+        this.module = module;
     }
 
     /** POSTs form fields; {@code bearer} null for the token call; {@code secrets} are scrubbed from the module log. */
@@ -67,6 +84,14 @@ final class PartnerHttp implements AutoCloseable {
         return exchange(action, request(url, bearer).get().build(), "GET", "", secrets);
     }
 
+    /** Sends {@code method} (POST, DELETE...) with a JSON body, or none when {@code json} is null. */
+    Reply send(String action, String method, HttpUrl url, String bearer, String json, Collection<String> secrets) {
+        // OkHttp wants a body on POST, and none on GET
+        RequestBody body = json != null ? RequestBody.create(json, JSON)
+                : method.equals("POST") ? RequestBody.create(new byte[0]) : null;
+        return exchange(action, request(url, bearer).method(method, body).build(), method, json == null ? "" : json, secrets);
+    }
+
     private static Request.Builder request(HttpUrl url, String bearer) {
         Request.Builder builder = new Request.Builder().url(url).header("Accept", "application/json");
         if (bearer != null) {
@@ -80,7 +105,7 @@ final class PartnerHttp implements AutoCloseable {
         try (Response response = http.newCall(request).execute()) {
             String body = response.body().string();
             reply = Reply.answer(response.code(), body, parse(body), retryAfter(response.header("Retry-After")),
-                    response.header("Content-Type", ""));
+                    response.header("Content-Type", ""), response.header(REQUEST_ID, ""));
         } catch (InterruptedIOException e) {
             // SocketTimeoutException (connect/read) and OkHttp's call time-out both land here
             reply = Reply.trouble(Reply.Trouble.TIMEOUT, describe(e));
@@ -93,7 +118,8 @@ final class PartnerHttp implements AutoCloseable {
             LOG.warn("Jetpack Partner API call failed action={} url={} trouble={} detail={}", action,
                     request.url().redact(), reply.trouble(), reply.detail());
         } else if (reply.status() >= 400) {
-            LOG.info("Jetpack Partner API answered action={} url={} status={}", action, request.url().redact(), reply.status());
+            LOG.info("Jetpack Partner API answered action={} url={} status={} requestId={}", action, request.url().redact(),
+                    reply.status(), reply.requestId());
         }
         record(action, request, method, formText, reply, secrets);
         return reply;
@@ -151,10 +177,11 @@ final class PartnerHttp implements AutoCloseable {
                 scrub.add(issuedToken);
             }
             String requestText = method + " " + request.url() + "\n" + request.headers() + (formText.isEmpty() ? "" : "\n" + formText);
-            String responseText = reply.answered() ? "HTTP " + reply.status() + "\n" + reply.body()
+            String responseText = reply.answered() ? "HTTP " + reply.status()
+                    + (reply.requestId().isEmpty() ? "" : "\n" + REQUEST_ID + ": " + reply.requestId()) + "\n" + reply.body()
                     : reply.trouble() + ": " + reply.detail();
             String processed = reply.json() == null ? "" : reply.json().toPrettyString();
-            log.log(MODULE, action, requestText, responseText, processed, scrub);
+            log.log(module, action, requestText, responseText, processed, scrub);
         } catch (RuntimeException e) {
             // the module log is a debugging aid: its trouble must not fail the call
             LOG.warn("Could not write the Jetpack module log action={}: {}", action, e.toString());

@@ -13,9 +13,10 @@ import java.time.Duration;
  * @param retryAfter  the answer's {@code Retry-After}, null when absent
  * @param trouble     null for an answer; otherwise why there is none
  * @param detail      a short description of the trouble or of the body's content type
+ * @param requestId   the answer's {@code X-Jetpack-Request-Id} (the Licensing API sends one), empty when absent
  */
 record Reply(int status, String body, JsonNode json, boolean otherJson, Duration retryAfter, Trouble trouble,
-             String detail) {
+             String detail, String requestId) {
 
     enum Trouble {
         /** Connect, read or call time-out. */
@@ -25,13 +26,15 @@ record Reply(int status, String body, JsonNode json, boolean otherJson, Duration
     }
 
     /** {@code parsed}: the body read as JSON, null when it is not JSON. */
-    static Reply answer(int status, String body, JsonNode parsed, Duration retryAfter, String contentType) {
+    static Reply answer(int status, String body, JsonNode parsed, Duration retryAfter, String contentType,
+                        String requestId) {
         boolean object = parsed != null && parsed.isObject();
-        return new Reply(status, body, object ? parsed : null, parsed != null && !object, retryAfter, null, contentType);
+        return new Reply(status, body, object ? parsed : null, parsed != null && !object, retryAfter, null, contentType,
+                requestId == null ? "" : requestId);
     }
 
     static Reply trouble(Trouble trouble, String detail) {
-        return new Reply(0, "", null, false, null, trouble, detail);
+        return new Reply(0, "", null, false, null, trouble, detail, "");
     }
 
     boolean answered() {

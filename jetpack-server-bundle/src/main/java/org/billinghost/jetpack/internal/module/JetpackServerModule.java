@@ -194,7 +194,7 @@ public final class JetpackServerModule implements ServerModule, WelcomeEmail {
     public CommandResult testConnection(CommandParams params) {
         ApiOutcome outcome = api.validateCredentials(JetpackService.of(params).credentials());
         return outcome.ok() ? new CommandResult(true, PREFIX + outcome.message(), CommandResult.Failure.NONE, null)
-                : result(outcome);
+                : CommandResults.of(outcome);
     }
 
     @Override
@@ -224,7 +224,7 @@ public final class JetpackServerModule implements ServerModule, WelcomeEmail {
                 .orElse(SiteUrls.clean(service.siteUrl()));
         SiteStatus status = status(params, service, site);
         if (!status.outcome().ok()) {
-            return result(status.outcome());
+            return CommandResults.of(status.outcome());
         }
         String plan = status.plan().isEmpty() ? "none" : Plan.parse(status.plan()).map(Plan::label).orElse(status.plan());
         return new CommandResult(true, PREFIX + "Jetpack status of " + site + ": plan "
@@ -319,7 +319,7 @@ public final class JetpackServerModule implements ServerModule, WelcomeEmail {
         ProvisionResult provisioned = api.provision(service.credentials(), plan, site, service.localUser(), forceRegister);
         if (!provisioned.outcome().ok()) {
             records.failed(params.serviceId(), site, plan.slug(), provisioned.outcome().message());
-            return result(provisioned.outcome());
+            return CommandResults.of(provisioned.outcome());
         }
         try {
             records.provisioned(params.serviceId(), site, plan.slug(), provisioned.waiting() ? State.WAITING : State.PROVISIONED);
@@ -353,7 +353,7 @@ public final class JetpackServerModule implements ServerModule, WelcomeEmail {
                         + " could not be saved to the service. Run the command again.", null);
             }
         }
-        return result(outcome);
+        return CommandResults.of(outcome);
     }
 
     /** The service's Domain shows the site in the client area's card, the client summary and lists. */
@@ -401,13 +401,6 @@ public final class JetpackServerModule implements ServerModule, WelcomeEmail {
         return instant == null ? "an unknown date" : DATE.format(instant);
     }
 
-    private static CommandResult result(ApiOutcome outcome) {
-        if (outcome.ok()) {
-            return CommandResult.success();
-        }
-        return outcome.transientFailure() ? CommandResult.transientError(outcome.message(), outcome.retryAfter())
-                : CommandResult.error(outcome.message());
-    }
 
     private static String yesNo(boolean value) {
         return value ? "yes" : "no";

@@ -73,6 +73,11 @@ class PartnerApiComponentTest {
             public int callTimeoutMillis() {
                 return 5000;
             }
+
+            @Override
+            public long lateAnswerMarginMillis() {
+                return 60_000;
+            }
         };
     }
 }

@@ -2,6 +2,7 @@ package org.billinghost.jetpack.internal.client;
 
 import mockwebserver3.MockWebServer;
 import org.billinghost.api.platform.ModuleLog;
+import org.billinghost.jetpack.partner.LicensingApi;
 import org.billinghost.jetpack.partner.PartnerApi;
 
 /** Partner API clients pointed at a MockWebServer, for tests in other packages. */
@@ -10,6 +11,11 @@ public final class TestClients {
     public static final int READ_TIMEOUT_MILLIS = 700;
 
     private TestClients() {
+    }
+
+    public static LicensingApi licensingApi(MockWebServer server, ModuleLog moduleLog) {
+        return new OkHttpLicensingApi(ClientSettings.of(server.url("/wpcom/").toString(), 2_000, READ_TIMEOUT_MILLIS, 10_000),
+                () -> moduleLog, java.time.Clock.systemUTC());
     }
 
     public static PartnerApi partnerApi(MockWebServer server, ModuleLog moduleLog) {

@@ -11,17 +11,17 @@ import org.billinghost.api.module.ClientDetails;
 import org.billinghost.api.module.CommandParams;
 
 /** One service's command parameters; saves go to this service's own values and are recorded. */
-final class FakeCommandParams implements CommandParams {
-    record Save(long serviceId, String field, String value) {
+public final class FakeCommandParams implements CommandParams {
+    public record Save(long serviceId, String field, String value) {
     }
 
-    final List<String> configOptions = new ArrayList<>(List.of(" 1001 ", " demo-partner-secret "));
-    final List<String> productFields = new ArrayList<>(List.of("Site URL", "Local User", "Plan", "jetpack_provisioning_details"));
-    final Map<String, String> values = new LinkedHashMap<>();
+    public final List<String> configOptions = new ArrayList<>(List.of(" 1001 ", " demo-partner-secret "));
+    public final List<String> productFields = new ArrayList<>(List.of("Site URL", "Local User", "Plan", "jetpack_provisioning_details"));
+    public final Map<String, String> values = new LinkedHashMap<>();
     final List<Save> saves;
     final long serviceId;
     RuntimeException saveFailure;
-    ServiceStatus status = ServiceStatus.ACTIVE;
+    public ServiceStatus status = ServiceStatus.ACTIVE;
 
     FakeCommandParams(long serviceId, List<Save> saves) {
         this.serviceId = serviceId;
@@ -32,11 +32,11 @@ final class FakeCommandParams implements CommandParams {
         values.put("jetpack_provisioning_details", "");
     }
 
-    FakeCommandParams(long serviceId) {
+    public FakeCommandParams(long serviceId) {
         this(serviceId, new ArrayList<>());
     }
 
-    FakeCommandParams with(String field, String value) {
+    public FakeCommandParams with(String field, String value) {
         values.put(field, value);
         return this;
     }

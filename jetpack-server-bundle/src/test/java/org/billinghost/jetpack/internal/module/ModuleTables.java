@@ -6,13 +6,13 @@ import org.billinghost.core.internal.db.MigrationRunner;
 import org.billinghost.core.internal.db.MigrationScripts;
 
 /** The module's tables, made by the host's runner from the bundle's scripts as the host does when the module registers. */
-final class ModuleTables {
+public final class ModuleTables {
     static final String BUNDLE = "org.billinghost.jetpack-server-bundle";
 
     private ModuleTables() {
     }
 
-    static void create(ModuleDatabase database) {
+    public static void create(ModuleDatabase database) {
         new MigrationRunner((Database) database).migrate(
                 MigrationScripts.onClassPath(BUNDLE, ModuleTables.class.getClassLoader(), "db/jetpack-server"));
     }

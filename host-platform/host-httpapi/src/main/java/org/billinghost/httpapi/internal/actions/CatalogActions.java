@@ -106,7 +106,7 @@ public final class CatalogActions {
         }
         String module = r.string("module", "").toLowerCase(Locale.ROOT);
         if (!module.isEmpty() && !ModuleProperties.isValidName(module)) {
-            throw ApiError.invalid("Parameter module must be a module name (lower-case letters and digits), got '"
+            throw ApiError.invalid("Parameter module must be a module name (lower-case letters, digits and underscores), got '"
                     + ApiRequest.shorten(module) + "'");
         }
         PayType payType = payType(r);

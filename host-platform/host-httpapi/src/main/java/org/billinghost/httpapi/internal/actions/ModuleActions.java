@@ -102,7 +102,7 @@ public final class ModuleActions {
     private static String moduleName(ApiRequest r) {
         String name = r.string("modulename").toLowerCase(Locale.ROOT);
         if (!ModuleProperties.isValidName(name)) {
-            throw ApiError.invalid("Parameter moduleName must be a module name (lower-case letters and digits), got '"
+            throw ApiError.invalid("Parameter moduleName must be a module name (lower-case letters, digits and underscores), got '"
                     + ApiRequest.shorten(name) + "'");
         }
         return name;
