@@ -94,6 +94,29 @@ public interface Emails {
      */
     String sendTest(String toAddress);
 
+    /** Whose password a reset link changes. */
+    enum Account { CLIENT, ADMIN }
+
+    /** How long a password reset link works, in minutes. */
+    int RESET_MINUTES = 60;
+
+    /**
+     * Queues a password reset link ({@code password_reset}) to each account with this e-mail address that may
+     * log in; nothing for an unknown address. The caller answers the same either way, so the answer never tells
+     * whether an address has an account. Only a hash of the link's token is stored.
+     *
+     * @param link the reset page's absolute address; the token is added as its {@code token} parameter
+     */
+    void requestPasswordReset(Account account, String email, String link);
+
+    /**
+     * Sets a new password with a reset link's token, and uses the token up, in one transaction.
+     *
+     * @throws BillingException invalid, with nothing changed, for an empty password, or a token that is unknown,
+     *                          expired or already used
+     */
+    void resetPassword(Account account, String token, String newPassword);
+
     /** Whether the host runs in demo mode (messages are stored when no SMTP server is set). */
     boolean demo();
 }
