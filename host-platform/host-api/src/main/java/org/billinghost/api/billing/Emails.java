@@ -105,7 +105,7 @@ public interface Emails {
      * log in; nothing for an unknown address. The caller answers the same either way, so the answer never tells
      * whether an address has an account. Only a hash of the link's token is stored.
      *
-     * @param link the reset page's absolute address; the token is added as its {@code token} parameter
+     * @param link the reset page's absolute address; the token is added as its {@code key} parameter (pages use {@code token} for the CSRF token)
      */
     void requestPasswordReset(Account account, String email, String link);
 

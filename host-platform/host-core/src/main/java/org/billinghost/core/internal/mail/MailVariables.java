@@ -100,7 +100,7 @@ final class MailVariables {
                 "Active", "cycle", "Monthly", "amount", "$9.95 USD", "nextDueDate", "2026-12-30",
                 "suspendReason", "Overdue on Payment", "cancellationDate", "2026-12-30"));
         model.put("account", Map.of("name", "Jane Doe", "email", "jane@example.com"));
-        model.put("reset", Map.of("url", "https://billing.example.com/resetpassword?token=example", "minutes", "60"));
+        model.put("reset", Map.of("url", "https://billing.example.com/resetpassword?key=example", "minutes", "60"));
         model.put("module", Map.of("activationUrl", "https://wordpress.com/checkout/jetpack/example",
                 "waitingMessage", ""));
         return model;

@@ -67,7 +67,7 @@ final class PasswordResets {
                 MailTemplates.Rendered message = templates.render(MailTemplate.PASSWORD_RESET, Map.of(
                         "company", Map.of("name", companyName.get()),
                         "account", Map.of("name", recipient.name(), "email", recipient.email()),
-                        "reset", Map.of("url", link + (link.contains("?") ? "&" : "?") + "token=" + token,
+                        "reset", Map.of("url", link + (link.contains("?") ? "&" : "?") + "key=" + token,
                                 "minutes", String.valueOf(Emails.RESET_MINUTES))));
                 outbox.queueRendered(MailTemplate.PASSWORD_RESET.id() + ":" + id, MailTemplate.PASSWORD_RESET.id(),
                         account == Emails.Account.CLIENT ? recipient.id() : 0, recipient.id(), recipient.email(),

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Password reset links: the message, single use, expiry on the billing clock, and only a hash stored. */
 class PasswordResetTest {
     private static final String LINK = "https://billing.example.com/resetpassword";
-    private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
+    private static final Pattern TOKEN = Pattern.compile("key=([A-Za-z0-9_-]+)");
     private CoreAssembly core;
     private MailTestSupport shop;
 
@@ -56,7 +56,7 @@ class PasswordResetTest {
         EmailMessage message = requestLink();
         String token = token(message);
         assertEquals("Reset your password", message.subject());
-        assertTrue(message.text().contains(LINK + "?token=" + token), message.text());
+        assertTrue(message.text().contains(LINK + "?key=" + token), message.text());
         assertEquals(List.of(PasswordResets.hash(token)), core.jdbc().query("SELECT token_hash FROM password_resets",
                 rs -> rs.getString(1)));
 
