@@ -2,6 +2,8 @@ package org.billinghost.api.billing;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import org.billinghost.api.platform.ResultPage;
 import org.osgi.annotation.versioning.ProviderType;
@@ -93,6 +95,16 @@ public interface Emails {
      *                          answered (or that it could not be reached), when the message was not accepted
      */
     String sendTest(String toAddress);
+
+    /**
+     * Runs {@code action} without queueing the messages that the named templates would queue for the events it
+     * causes, in this thread (WHMCS's {@code noemail} switches: e.g. {@code client_signup} around
+     * {@link Clients#add}). Other templates, and events of other threads, are not affected.
+     *
+     * @param templates template names as {@link #templates()} gives them
+     * @throws BillingException not found for an unknown template name, before anything runs
+     */
+    <T> T withoutMessages(Set<String> templates, Supplier<T> action);
 
     /** Whose password a reset link changes. */
     enum Account { CLIENT, ADMIN }

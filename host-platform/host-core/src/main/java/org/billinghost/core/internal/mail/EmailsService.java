@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import freemarker.template.utility.StringUtil;
 
@@ -303,6 +306,13 @@ public final class EmailsService implements Emails {
         } catch (MailFailure e) {
             throw new BillingException(BillingException.Category.UNAVAILABLE, e.getMessage());
         }
+    }
+
+    @Override
+    public <T> T withoutMessages(Set<String> names, Supplier<T> action) {
+        Set<MailTemplate> suppressed = names.stream().map(name -> template(name, "template"))
+                .collect(Collectors.toUnmodifiableSet());
+        return MailOutbox.without(suppressed, action);
     }
 
     @Override
