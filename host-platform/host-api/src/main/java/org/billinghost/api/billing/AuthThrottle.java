@@ -14,7 +14,11 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface AuthThrottle {
 
     /** Where the attempt is made; each realm counts its names and addresses apart. */
-    enum Realm { ADMIN, CLIENT, API }
+    enum Realm {
+        ADMIN, CLIENT, API,
+        /** Requests for a password reset link (since 2.2): counted per e-mail address and per visitor address. */
+        PASSWORD_RESET
+    }
 
     /**
      * Reserves one attempt for {@code name} from {@code address}. When the answer is

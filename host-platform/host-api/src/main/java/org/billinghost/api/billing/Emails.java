@@ -2,6 +2,8 @@ package org.billinghost.api.billing;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import org.billinghost.api.platform.ResultPage;
 import org.osgi.annotation.versioning.ProviderType;
@@ -93,6 +95,39 @@ public interface Emails {
      *                          answered (or that it could not be reached), when the message was not accepted
      */
     String sendTest(String toAddress);
+
+    /**
+     * Runs {@code action} without queueing the messages that the named templates would queue for the events it
+     * causes, in this thread (WHMCS's {@code noemail} switches: e.g. {@code client_signup} around
+     * {@link Clients#add}). Other templates, and events of other threads, are not affected.
+     *
+     * @param templates template names as {@link #templates()} gives them
+     * @throws BillingException not found for an unknown template name, before anything runs
+     */
+    <T> T withoutMessages(Set<String> templates, Supplier<T> action);
+
+    /** Whose password a reset link changes. */
+    enum Account { CLIENT, ADMIN }
+
+    /** How long a password reset link works, in minutes. */
+    int RESET_MINUTES = 60;
+
+    /**
+     * Queues a password reset link ({@code password_reset}) to each account with this e-mail address that may
+     * log in; nothing for an unknown address. The caller answers the same either way, so the answer never tells
+     * whether an address has an account. Only a hash of the link's token is stored.
+     *
+     * @param link the reset page's absolute address; the token is added as its {@code key} parameter (pages use {@code token} for the CSRF token)
+     */
+    void requestPasswordReset(Account account, String email, String link);
+
+    /**
+     * Sets a new password with a reset link's token, and uses the token up, in one transaction.
+     *
+     * @throws BillingException invalid, with nothing changed, for an empty password, or a token that is unknown,
+     *                          expired or already used
+     */
+    void resetPassword(Account account, String token, String newPassword);
 
     /** Whether the host runs in demo mode (messages are stored when no SMTP server is set). */
     boolean demo();

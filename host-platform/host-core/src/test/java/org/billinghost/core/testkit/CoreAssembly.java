@@ -140,7 +140,7 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
         this.automation = automation(AutomationSettings.defaults(), jobOwner);
         this.cancellationRequests = new CancellationRequestService(jdbc, activityLog, hooks, mailOutbox, billingClock);
         this.emails = EmailsService.of(jdbc, mailOutbox, clients, orders, invoices, services, cancellationRequests,
-                catalog, moduleCommands, smtpProperties, demo);
+                catalog, moduleCommands, smtpProperties, demo, billingClock, hasher);
         this.dailyFigures = new DailyFiguresService(jdbc, billingClock);
     }
 

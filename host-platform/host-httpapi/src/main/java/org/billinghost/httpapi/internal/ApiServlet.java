@@ -155,10 +155,10 @@ public final class ApiServlet extends HttpServlet {
 
     static ActionTable actions(ApiBackend b, ObjectMapper json, boolean demo) {
         ActionTable table = new ActionTable();
-        new ClientActions(b.clients(), b.throttle()).register(table);
+        new ClientActions(b.clients(), b.throttle(), b.emails()).register(table);
         new CatalogActions(b.catalog()).register(table);
-        new OrderActions(b.orders(), b.clients(), b.services(), json).register(table);
-        new InvoiceActions(b.invoices(), b.orders(), b.clients()).register(table);
+        new OrderActions(b.orders(), b.clients(), b.services(), b.emails(), json).register(table);
+        new InvoiceActions(b.invoices(), b.orders(), b.clients(), b.emails()).register(table);
         new CreditActions(b.invoices(), b.clients()).register(table);
         new ServiceActions(b.services(), b.clients(), b.catalog(), json).register(table);
         new UpgradeActions(b.upgrades(), b.services()).register(table);

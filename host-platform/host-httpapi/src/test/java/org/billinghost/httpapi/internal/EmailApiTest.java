@@ -3,9 +3,16 @@ package org.billinghost.httpapi.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.billinghost.api.billing.EmailMessage;
+import org.billinghost.api.platform.AutoSetup;
+import org.billinghost.api.platform.PayType;
 import org.junit.jupiter.api.Test;
 
-/** SendEmail and GetEmails. */
+/** SendEmail, GetEmails and the noemail switches of AddClient, AddOrder and AddInvoicePayment. */
 class EmailApiTest extends ApiTestSupport {
 
     @Test
@@ -38,7 +45,27 @@ class EmailApiTest extends ApiTestSupport {
                 "custommessage", "M").refused(200, "The subject is required: one line");
         call("SendEmail", "messagename", "Client Signup Email", "id", id, "customvars", "x")
                 .refused(200, "Parameter customvars is not supported");
-        call("AddClient", "firstname", "A", "lastname", "B", "email", "noemail@example.com", "noemail", "true")
-                .refused(200, "Parameter noemail=true is not supported by this host: it always sends the signup e-mail");
+    }
+
+    @Test
+    void theNoEmailSwitchesLeaveOutExactlyTheirMessages() {
+        assertThat(signupOrderAndPay("false")).containsExactly("client_signup", "order_confirmation", "invoice_created",
+                "invoice_payment_confirmation");
+        assertThat(signupOrderAndPay("true")).isEmpty();
+    }
+
+    /** AddClient, AddOrder and AddInvoicePayment with every e-mail switch at {@code off}; the client's templates. */
+    private static List<String> signupOrderAndPay(String off) {
+        long client = call("AddClient", "firstname", "A", "lastname", "B", "email", unique("noemail") + "@example.com",
+                "noemail", off).ok().id("clientid");
+        Reply order = call("AddOrder", "clientid", String.valueOf(client), "pid",
+                String.valueOf(product(AutoSetup.MANUAL, "success", PayType.ONETIME, new BigDecimal("5.00")).id()),
+                "paymentmethod", "banktransfer", "noemail", off, "noinvoiceemail", off).ok();
+        call("AddInvoicePayment", "invoiceid", String.valueOf(order.id("invoiceid")), "transid", unique("tx-noemail-"),
+                "gateway", "paypal", "noemail", off).ok();
+        List<String> templates = new ArrayList<>(core.emails().list(client, "", 0, 100).items().stream()
+                .map(EmailMessage::template).toList());
+        Collections.reverse(templates);
+        return templates;
     }
 }

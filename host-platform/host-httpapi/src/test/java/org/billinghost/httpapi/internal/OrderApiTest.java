@@ -320,8 +320,6 @@ class OrderApiTest extends ApiTestSupport {
         call("AddOrder", "clientid", c, "pid", pid, "promocode", "SAVE10").refused(200, "promocode is not supported");
         call("AddOrder", "clientid", c, "pid", pid, "noinvoice", "true")
                 .refused(200, "Parameter noinvoice=true is not supported by this host: every order with a price is invoiced");
-        call("AddOrder", "clientid", c, "pid", pid, "noemail", "true")
-                .refused(200, "Parameter noemail=true is not supported by this host: it always sends the order confirmation");
         call("GetOrders", "userid", c, "requestor_id", "1").refused(200, "Parameter requestor_id is not supported");
         assertThat(orderCount(client)).isZero();
 

@@ -146,6 +146,11 @@ public final class Exchange {
         return proxies.clientAddress(request);
     }
 
+    /** Where links sent by e-mail point, e.g. {@code https://billing.example.com} (no trailing slash). */
+    public String publicAddress() {
+        return proxies.publicAddress(request);
+    }
+
     /** The visitor's session, made now (with its cookie) if there is none yet: for what must be kept. */
     public WebSession session() {
         if (session == null) {

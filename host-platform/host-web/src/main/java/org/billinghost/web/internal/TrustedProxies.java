@@ -32,7 +32,13 @@ public final class TrustedProxies {
     /** An IPv4 or IPv6 literal; nothing else is looked at (no name is ever resolved). */
     private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f.:]{2,45}");
 
+    /** scheme://host[:port] and nothing else: no path, no user, no line break. */
+    private static final Pattern PUBLIC_ADDRESS = Pattern.compile("https?://[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?");
+    private static final Pattern HOST_HEADER =
+            Pattern.compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}\\](:[0-9]{1,5})?");
+
     private volatile Set<String> addresses = Set.of();
+    private volatile String publicAddress = "";
 
     @Activate
     public TrustedProxies(WebConfiguration config) {
@@ -48,6 +54,28 @@ public final class TrustedProxies {
         // a .cfg file gives one comma-separated string, Configuration Admin an array: accept both
         this.addresses = normalise(Arrays.stream(config.trustedProxies())
                 .flatMap(v -> Arrays.stream(v.split("[,\\s]+"))).toList());
+        String configured = config.publicAddress() == null ? "" : config.publicAddress().trim().replaceAll("/+$", "");
+        if (!configured.isEmpty() && !PUBLIC_ADDRESS.matcher(configured).matches()) {
+            LOG.warn("Ignored public address {}: not scheme://host[:port]", LogText.of(configured));
+            configured = "";
+        }
+        this.publicAddress = configured;
+    }
+
+    /**
+     * Where links sent by e-mail point: the configured public address, else the scheme and Host header of the
+     * request (a malformed Host gives the server's own name).
+     */
+    public String publicAddress(HttpServletRequest request) {
+        String configured = publicAddress;
+        if (!configured.isEmpty()) {
+            return configured;
+        }
+        String host = request.getHeader("Host");
+        if (host == null || !HOST_HEADER.matcher(host.trim()).matches()) {
+            host = request.getServerName() + ":" + request.getServerPort();
+        }
+        return (isSecure(request) ? "https" : "http") + "://" + host.trim();
     }
 
     /** Whether the visitor reached us over TLS: directly, or through a trusted proxy that says so. */

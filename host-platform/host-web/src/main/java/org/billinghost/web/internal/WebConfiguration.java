@@ -14,4 +14,10 @@ public @interface WebConfiguration {
                     + "names the visitor's address (for the login lock and the session bound). Headers from any "
                     + "other address are ignored.")
     String[] trustedProxies() default {};
+
+    @AttributeDefinition(name = "Public address", required = false,
+            description = "The address visitors use to reach this host, e.g. https://billing.example.com; links "
+                    + "sent by e-mail (password reset) start with it. Empty: the address the request was made to "
+                    + "(its Host header), which is only safe when the server in front accepts only your host names.")
+    String publicAddress() default "";
 }

@@ -53,6 +53,11 @@ class TrustedProxiesTest {
             }
 
             @Override
+            public String publicAddress() {
+                return "";
+            }
+
+            @Override
             public Class<? extends Annotation> annotationType() {
                 return WebConfiguration.class;
             }

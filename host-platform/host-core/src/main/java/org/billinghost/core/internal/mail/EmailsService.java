@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import freemarker.template.utility.StringUtil;
 
@@ -29,7 +32,9 @@ import org.billinghost.api.platform.ResultPage;
 import org.billinghost.core.internal.bootstrap.Bootstrap;
 import org.billinghost.core.internal.commands.ModuleCommandService;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.security.PasswordHasher;
 import org.billinghost.core.internal.db.Paging;
+import org.billinghost.core.internal.time.BillingClock;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -64,31 +69,36 @@ public final class EmailsService implements Emails {
     private final boolean demo;
     private volatile MailSettings settings;
     private final MailDelivery delivery;
+    private final PasswordResets passwordResets;
 
     @Activate
     public EmailsService(@Reference Jdbc jdbc, @Reference MailOutbox outbox, @Reference Clients clients,
                          @Reference Orders orders, @Reference Invoices invoices, @Reference Services services,
                          @Reference CancellationRequests cancellations, @Reference Catalog catalog,
                          @Reference ModuleCommandService commands, @Reference ConfigurationAdmin configurationAdmin,
-                         BundleContext context, MailConfiguration config) {
+                         @Reference BillingClock clock, @Reference PasswordHasher hasher, BundleContext context,
+                         MailConfiguration config) {
         this(jdbc, outbox, clients, new MailVariables(clients, orders, invoices, services, cancellations, catalog,
                         commands::welcomeVariables), new Properties(), properties -> save(configurationAdmin, properties),
-                Boolean.parseBoolean(context.getProperty(Bootstrap.DEMO)), MailSettings.of(config));
+                Boolean.parseBoolean(context.getProperty(Bootstrap.DEMO)), MailSettings.of(config), clock, hasher);
     }
 
     /** Outside Declarative Services (tests): {@code smtpProperties} are added to every SMTP session's. */
     public static EmailsService of(Jdbc jdbc, MailOutbox outbox, Clients clients, Orders orders, Invoices invoices,
                                    Services services, CancellationRequests cancellations, Catalog catalog,
-                                   ModuleCommandService commands, Properties smtpProperties, boolean demo) {
+                                   ModuleCommandService commands, Properties smtpProperties, boolean demo,
+                                   BillingClock clock, PasswordHasher hasher) {
         EmailsService[] self = new EmailsService[1];
         self[0] = new EmailsService(jdbc, outbox, clients, new MailVariables(clients, orders, invoices, services,
                 cancellations, catalog, commands::welcomeVariables), smtpProperties,
-                properties -> self[0].settings = MailSettings.of(configuration(properties)), demo, MailSettings.NONE);
+                properties -> self[0].settings = MailSettings.of(configuration(properties)), demo, MailSettings.NONE, clock,
+                hasher);
         return self[0];
     }
 
     private EmailsService(Jdbc jdbc, MailOutbox outbox, Clients clients, MailVariables variables, Properties smtp,
-                          SettingsStore store, boolean demo, MailSettings settings) {
+                          SettingsStore store, boolean demo, MailSettings settings, BillingClock clock,
+                          PasswordHasher hasher) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clients = clients;
@@ -99,6 +109,8 @@ public final class EmailsService implements Emails {
         this.demo = demo;
         this.settings = settings;
         this.delivery = new MailDelivery(outbox, templates, variables, mailer, () -> this.settings, demo);
+        this.passwordResets = new PasswordResets(jdbc, outbox, templates, () -> this.settings.server().fromName(), clock,
+                hasher);
     }
 
     @Modified
@@ -158,6 +170,8 @@ public final class EmailsService implements Emails {
             case ORDER -> clientOf("orders", relatedId, "Order");
             case INVOICE -> clientOf("invoices", relatedId, "Invoice");
             case SERVICE -> clientOf("services", relatedId, "Service");
+            case ACCOUNT -> throw BillingException.invalid("messagename", "The template " + template.id()
+                    + " is sent only when a password reset is asked for.");
         };
         client(clientId);
         long id = outbox.queue(template, clientId, relatedId, "manual:" + UUID.randomUUID());
@@ -297,6 +311,23 @@ public final class EmailsService implements Emails {
         } catch (MailFailure e) {
             throw new BillingException(BillingException.Category.UNAVAILABLE, e.getMessage());
         }
+    }
+
+    @Override
+    public <T> T withoutMessages(Set<String> names, Supplier<T> action) {
+        Set<MailTemplate> suppressed = names.stream().map(name -> template(name, "template"))
+                .collect(Collectors.toUnmodifiableSet());
+        return MailOutbox.without(suppressed, action);
+    }
+
+    @Override
+    public void requestPasswordReset(Account account, String email, String link) {
+        passwordResets.request(account, email, link);
+    }
+
+    @Override
+    public void resetPassword(Account account, String token, String newPassword) {
+        passwordResets.reset(account, token, newPassword);
     }
 
     @Override

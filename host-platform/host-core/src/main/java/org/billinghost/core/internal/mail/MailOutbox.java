@@ -1,10 +1,13 @@
 package org.billinghost.core.internal.mail;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import org.billinghost.api.billing.EmailMessage;
 import org.billinghost.api.platform.ModuleDatabase;
@@ -35,6 +38,9 @@ public final class MailOutbox {
                 neverSent ? null : Instant.ofEpochMilli(sentAt), rs.getString("message_id"));
     };
 
+    /** Templates whose event messages this thread does not queue now (the HTTP API's noemail switches). */
+    private static final ThreadLocal<Set<MailTemplate>> SUPPRESSED = ThreadLocal.withInitial(Set::of);
+
     private final Jdbc jdbc;
     private final boolean skipLocked;
     private final List<Runnable> wakeUps = new CopyOnWriteArrayList<>();
@@ -54,6 +60,9 @@ public final class MailOutbox {
      * @return the message's id, or 0 when nothing was queued
      */
     public long queue(MailTemplate template, long clientId, long relatedId, String event) {
+        if (SUPPRESSED.get().contains(template)) {
+            return 0L;
+        }
         String key = template.id() + ":" + event;
         return jdbc.inTransaction(() -> {
             if (jdbc.queryLong("SELECT COUNT(*) FROM mail_outbox WHERE event_key = ?", key) > 0) {
@@ -66,6 +75,22 @@ public final class MailOutbox {
             }
             return insert(key, template.id(), clientId, relatedId, recipient.get()[0], recipient.get()[1], null, null, null);
         });
+    }
+
+    /**
+     * Runs {@code action} with the events' messages of {@code templates} not queued in this thread; the action's
+     * own transactions run in this thread, so every event it causes is covered, and nothing else.
+     */
+    static <T> T without(Set<MailTemplate> templates, Supplier<T> action) {
+        Set<MailTemplate> before = SUPPRESSED.get();
+        Set<MailTemplate> during = new HashSet<>(before);
+        during.addAll(templates);
+        SUPPRESSED.set(Set.copyOf(during));
+        try {
+            return action.get();
+        } finally {
+            SUPPRESSED.set(before);
+        }
     }
 
     /** Queues a message already rendered (written by hand, or a copy of one sent before). */

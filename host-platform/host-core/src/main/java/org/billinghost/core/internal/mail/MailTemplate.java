@@ -13,11 +13,14 @@ public enum MailTemplate {
     PRODUCT_WELCOME("product_welcome", "Other Product/Service Welcome Email", Kind.SERVICE),
     SERVICE_SUSPENSION("service_suspension", "Service Suspension Notification", Kind.SERVICE),
     SERVICE_UNSUSPENSION("service_unsuspension", "Service Unsuspension Notification", Kind.SERVICE),
-    CANCELLATION_REQUEST("cancellation_request", "Cancellation Request Confirmation", Kind.SERVICE);
+    CANCELLATION_REQUEST("cancellation_request", "Cancellation Request Confirmation", Kind.SERVICE),
+    PASSWORD_RESET("password_reset", "Password Reset Validation", Kind.ACCOUNT);
 
     /** What the related id of a message names, and so which variables its template gets. */
     enum Kind {
-        CLIENT, ORDER, INVOICE, SERVICE
+        CLIENT, ORDER, INVOICE, SERVICE,
+        /** A client's or an admin's login: rendered when queued, as its link carries a token stored nowhere else. */
+        ACCOUNT
     }
 
     private final String id;

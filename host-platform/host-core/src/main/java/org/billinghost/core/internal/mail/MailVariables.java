@@ -66,6 +66,8 @@ final class MailVariables {
         model.put("module", Map.of());
         switch (template.kind()) {
             case CLIENT -> { }
+            case ACCOUNT -> throw BillingException.invalid("The template " + template.id()
+                    + " is rendered when it is queued.");
             case ORDER -> model.put("order", order(orders.get(relatedId)
                     .orElseThrow(() -> BillingException.notFound("Order " + relatedId + " not found"))));
             case INVOICE -> model.put("invoice", invoice(invoices.get(relatedId)
@@ -97,6 +99,8 @@ final class MailVariables {
         model.put("service", Map.of("id", "300", "product", "Jetpack Security", "domain", "example.com", "status",
                 "Active", "cycle", "Monthly", "amount", "$9.95 USD", "nextDueDate", "2026-12-30",
                 "suspendReason", "Overdue on Payment", "cancellationDate", "2026-12-30"));
+        model.put("account", Map.of("name", "Jane Doe", "email", "jane@example.com"));
+        model.put("reset", Map.of("url", "https://billing.example.com/resetpassword?key=example", "minutes", "60"));
         model.put("module", Map.of("activationUrl", "https://wordpress.com/checkout/jetpack/example",
                 "waitingMessage", ""));
         return model;

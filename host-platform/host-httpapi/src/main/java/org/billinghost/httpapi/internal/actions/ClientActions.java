@@ -3,9 +3,11 @@ package org.billinghost.httpapi.internal.actions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.billinghost.api.billing.AuthThrottle;
 import org.billinghost.api.billing.Client;
 import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.Emails;
 import org.billinghost.api.billing.NewClient;
 import org.billinghost.api.billing.Permissions;
 import org.billinghost.api.platform.ResultPage;
@@ -22,8 +24,10 @@ public final class ClientActions {
 
     private final Clients clients;
     private final AuthThrottle throttle;
+    private final Emails emails;
 
-    public ClientActions(Clients clients, AuthThrottle throttle) {
+    public ClientActions(Clients clients, AuthThrottle throttle, Emails emails) {
+        this.emails = emails;
         this.clients = clients;
         this.throttle = throttle;
     }
@@ -44,11 +48,12 @@ public final class ClientActions {
                 "securityqid", "securityqans", "cardtype", "cardnum", "expdate", "startdate", "issuenumber", "cvv",
                 "marketingoptin", "clientip", "owner_user_id");
         r.refuseSwitchOtherThan("skipvalidation", false, "it checks every client's details");
-        r.refuseSwitchOtherThan("noemail", false, "it always sends the signup e-mail");
-        Client client = clients.add(new NewClient(r.string("firstname"), r.string("lastname"), r.string("email"),
+        NewClient details = new NewClient(r.string("firstname"), r.string("lastname"), r.string("email"),
                 r.string("companyname", ""), r.string("address1", ""), r.string("city", ""), r.string("state", ""),
                 r.string("postcode", ""), r.string("country", ""), r.string("phonenumber", ""),
-                r.optString("password2").orElse(null)));
+                r.optString("password2").orElse(null));
+        Client client = emails.withoutMessages(r.bool("noemail", false) ? Set.of("client_signup") : Set.of(),
+                () -> clients.add(details));
         return Replies.of("clientid", client.id());
     }
 

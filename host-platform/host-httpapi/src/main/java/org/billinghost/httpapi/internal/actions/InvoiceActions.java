@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.Emails;
 import org.billinghost.api.billing.Invoice;
 import org.billinghost.api.billing.InvoiceStatus;
 import org.billinghost.api.billing.Invoices;
@@ -36,8 +38,10 @@ public final class InvoiceActions {
     private final Invoices invoices;
     private final Orders orders;
     private final Clients clients;
+    private final Emails emails;
 
-    public InvoiceActions(Invoices invoices, Orders orders, Clients clients) {
+    public InvoiceActions(Invoices invoices, Orders orders, Clients clients, Emails emails) {
+        this.emails = emails;
         this.invoices = invoices;
         this.orders = orders;
         this.clients = clients;
@@ -217,11 +221,12 @@ public final class InvoiceActions {
     /** Without {@code amount} the payment settles the balance, as in WHMCS. */
     private Map<String, Object> addPayment(ApiRequest r) {
         r.refuseUnsupported("date", "fees");
-        r.refuseSwitchOtherThan("noemail", false, "it always sends the payment confirmation");
         String transactionId = r.string("transid");
         String gateway = r.string("gateway");
         Invoice invoice = invoice(r);
-        Invoice paid = pay(invoice, r.optAmount("amount").orElseGet(invoice::balance), transactionId, gateway);
+        BigDecimal amount = r.optAmount("amount").orElseGet(invoice::balance);
+        Invoice paid = emails.withoutMessages(r.bool("noemail", false) ? Set.of("invoice_payment_confirmation")
+                : Set.of(), () -> pay(invoice, amount, transactionId, gateway));
         return Replies.of("invoiceid", paid.id(), "status", paid.status().label(),
                 "balance", Formats.amount(paid.balance()));
     }

@@ -2,11 +2,14 @@ package org.billinghost.httpapi.internal.actions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.billinghost.api.billing.Clients;
+import org.billinghost.api.billing.Emails;
 import org.billinghost.api.billing.Order;
 import org.billinghost.api.billing.OrderLine;
 import org.billinghost.api.billing.OrderRequest;
@@ -42,9 +45,11 @@ public final class OrderActions {
     private final Orders orders;
     private final Clients clients;
     private final Services services;
+    private final Emails emails;
     private final ObjectMapper json;
 
-    public OrderActions(Orders orders, Clients clients, Services services, ObjectMapper json) {
+    public OrderActions(Orders orders, Clients clients, Services services, Emails emails, ObjectMapper json) {
+        this.emails = emails;
         this.orders = orders;
         this.clients = clients;
         this.services = services;
@@ -80,8 +85,13 @@ public final class OrderActions {
     private Map<String, Object> addOrder(ApiRequest r) {
         r.refuseUnsupported(ADD_ORDER_UNSUPPORTED);
         r.refuseSwitchOtherThan("noinvoice", false, "every order with a price is invoiced");
-        r.refuseSwitchOtherThan("noemail", false, "it always sends the order confirmation");
-        r.refuseSwitchOtherThan("noinvoiceemail", false, "it always sends the invoice e-mail");
+        Set<String> withoutMessages = new HashSet<>();
+        if (r.bool("noemail", false)) {
+            withoutMessages.add("order_confirmation");
+        }
+        if (r.bool("noinvoiceemail", false)) {
+            withoutMessages.add("invoice_created");
+        }
         // domain, customfields and qty are refused below when longer than pid, before their entries are read
         int lines = r.entries("pid");
         if (lines > MAX_LINES) {
@@ -114,8 +124,9 @@ public final class OrderActions {
             orderLines.add(new OrderLine(pids.get(i), domain, customFields.get(i), quantities.get(i), cycles.get(i)));
         }
         // API callers are admins: they may set admin-only custom fields, as in WHMCS.
-        Order order = orders.place(new OrderRequest(clientId, orderLines, r.string("paymentmethod", ""), true,
-                idempotencyKey));
+        OrderRequest request = new OrderRequest(clientId, orderLines, r.string("paymentmethod", ""), true,
+                idempotencyKey);
+        Order order = emails.withoutMessages(withoutMessages, () -> orders.place(request));
         return Replies.of("orderid", order.id(), "ordernum", String.valueOf(order.number()),
                 "productids", pids.stream().map(String::valueOf).collect(Collectors.joining(",")),
                 "serviceids", order.serviceIds().stream().map(String::valueOf).collect(Collectors.joining(",")),

@@ -3,6 +3,7 @@ package org.billinghost.web.internal.admin;
 import org.billinghost.api.billing.AdminAccount;
 import org.billinghost.api.billing.Admins;
 import org.billinghost.api.billing.AuthThrottle;
+import org.billinghost.api.billing.Emails;
 import org.billinghost.web.internal.Area;
 import org.billinghost.web.internal.Exchange;
 import org.billinghost.web.internal.HostServices;
@@ -11,6 +12,7 @@ import org.billinghost.web.internal.MenuGroup;
 import org.billinghost.web.internal.MenuItem;
 import org.billinghost.web.internal.Page;
 import org.billinghost.web.internal.PageException;
+import org.billinghost.web.internal.PasswordResetPages;
 import org.billinghost.web.internal.SessionStore;
 import org.billinghost.web.internal.SessionTable;
 import org.billinghost.web.internal.TrustedProxies;
@@ -56,11 +58,14 @@ public final class AdminArea extends Area {
 
     private static final String DASHBOARD = "/admin/";
 
-    private static final String LOGIN = "/admin/login";
+    private static final String LOGIN = PATH + "/login";
+    /** The shortest new password a reset link accepts (the client area's registration asks the same). */
+    private static final int MIN_RESET_PASSWORD = 8;
 
     private final HostServices host;
     private final boolean demo;
-    private final Page login;
+    /** The pages for visitors who are not logged in: the login and the password reset. */
+    private final Map<String, Page> guestPages;
     private final List<Route> routes;
     private final Map<String, Route> byPath;
 
@@ -76,7 +81,11 @@ public final class AdminArea extends Area {
                 new SessionStore("BHADMIN", PATH, SessionStore.ADMIN, sessions, proxies, clock), proxies);
         this.host = host;
         this.demo = demo;
-        this.login = new LoginPage(host.admins(), new LoginGate(host.authThrottle(), AuthThrottle.Realm.ADMIN));
+        PasswordResetPages reset = new PasswordResetPages(host.emails(), host.authThrottle(), Emails.Account.ADMIN,
+                PATH, MIN_RESET_PASSWORD);
+        this.guestPages = Map.of(LOGIN, new LoginPage(host.admins(), new LoginGate(host.authThrottle(),
+                        AuthThrottle.Realm.ADMIN)), PATH + "/forgotpassword", reset::forgot,
+                PATH + "/resetpassword", reset::reset);
         // in the menu's order; access to an addon's page is decided by the addon's own access-control list
         this.routes = List.of(
                 new Route(DASHBOARD, "Dashboard", null, new DashboardPage(host)),
@@ -109,7 +118,7 @@ public final class AdminArea extends Area {
     @Override
     protected void identify(Exchange exchange) {
         exchange.share("demo", demo);
-        if (LOGIN.equals(exchange.path())) {
+        if (guestPages.containsKey(exchange.path())) {
             return;
         }
         Optional<AdminAccount> admin = loggedIn(exchange);
@@ -121,7 +130,7 @@ public final class AdminArea extends Area {
 
     @Override
     protected boolean admits(Exchange exchange) throws IOException {
-        if (exchange.admin() == null && !LOGIN.equals(exchange.path())) {
+        if (exchange.admin() == null && !guestPages.containsKey(exchange.path())) {
             exchange.redirect(LOGIN);
             return false;
         }
@@ -130,7 +139,7 @@ public final class AdminArea extends Area {
 
     @Override
     protected void authorize(Exchange exchange) {
-        if (LOGIN.equals(exchange.path())) {
+        if (guestPages.containsKey(exchange.path())) {
             return;
         }
         Route route = route(exchange.path());
@@ -142,7 +151,8 @@ public final class AdminArea extends Area {
 
     @Override
     protected Page page(String path) {
-        return LOGIN.equals(path) ? login : route(path).page();
+        Page guestPage = guestPages.get(path);
+        return guestPage != null ? guestPage : route(path).page();
     }
 
     private Route route(String path) {

@@ -1,6 +1,7 @@
 package org.billinghost.web.internal.client;
 
 import org.billinghost.api.billing.AuthThrottle;
+import org.billinghost.api.billing.Emails;
 import org.billinghost.web.internal.Area;
 import org.billinghost.web.internal.Exchange;
 import org.billinghost.web.internal.HostServices;
@@ -9,6 +10,7 @@ import org.billinghost.web.internal.MenuItem;
 import org.billinghost.web.internal.Page;
 import org.billinghost.web.internal.PageException;
 import org.billinghost.web.internal.Pager;
+import org.billinghost.web.internal.PasswordResetPages;
 import org.billinghost.web.internal.SessionStore;
 import org.billinghost.web.internal.SessionTable;
 import org.billinghost.web.internal.TrustedProxies;
@@ -80,6 +82,8 @@ public final class ClientArea extends Area {
         AccountPages account = new AccountPages(host.clients(),
                 new LoginGate(host.authThrottle(), AuthThrottle.Realm.CLIENT));
         // in the menu's order
+        PasswordResetPages reset = new PasswordResetPages(host.emails(), host.authThrottle(), Emails.Account.CLIENT,
+                "", AccountPages.MIN_PASSWORD);
         this.routes = List.of(
                 new Route("/", "Store", Visitor.ANYONE, store::home),
                 new Route("/clientarea/services", "My services", Visitor.CLIENT, new ServicesPage(host)),
@@ -88,6 +92,8 @@ public final class ClientArea extends Area {
                 new Route("/clientarea/details", "My details", Visitor.CLIENT, account::details),
                 new Route("/login", "Log in", Visitor.GUEST, account::login),
                 new Route("/register", "Register", Visitor.GUEST, account::register),
+                new Route("/forgotpassword", null, Visitor.ANYONE, reset::forgot),
+                new Route("/resetpassword", null, Visitor.ANYONE, reset::reset),
                 new Route("/store/product", null, Visitor.ANYONE, store::product),
                 new Route("/logout", null, Visitor.ANYONE, AccountPages::logout),
                 new Route("/cart", null, Visitor.CLIENT, new CartPage(host, demo)),
