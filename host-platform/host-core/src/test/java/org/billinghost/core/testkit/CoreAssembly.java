@@ -20,6 +20,7 @@ import org.billinghost.core.internal.db.Database;
 import org.billinghost.core.internal.db.Jdbc;
 import org.billinghost.core.internal.logs.ActivityLogService;
 import org.billinghost.core.internal.logs.ModuleLogService;
+import org.billinghost.core.internal.metrics.PrometheusMetrics;
 import org.billinghost.core.internal.security.AdminsService;
 import org.billinghost.core.internal.security.ApiCredentialsService;
 import org.billinghost.core.internal.security.AuthThrottleService;
@@ -84,6 +85,7 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
     private final RecordingHookPublisher hooks = new RecordingHookPublisher();
     private final MutableClock clock = new MutableClock(Instant.now());
     private final BillingClock billingClock = new BillingClock(clock);
+    private final PrometheusMetrics metrics = new PrometheusMetrics();
     private final ModuleRegistry registry;
     private final JobQueue jobQueue;
     private final ModuleCommandService moduleCommands;
@@ -113,7 +115,7 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
         this.moduleLog = new ModuleLogService(jdbc);
         // ---- CORE-FLOW: build the workflow services here
         this.jobQueue = new JobQueue(jdbc);
-        this.moduleCommands = new ModuleCommandService(jdbc, catalog, clients, activityLog, registry, hooks, billingClock);
+        this.moduleCommands = new ModuleCommandService(jdbc, catalog, clients, activityLog, registry, hooks, billingClock, metrics);
         this.moduleQueue = new ModuleQueueService(jobQueue, moduleCommands, jdbc, catalog, billingClock);
         this.modules = new ModulesService(jdbc, registry, hooks, activityLog);
         this.invoices = InvoiceService.of(jdbc, catalog, jobQueue, hooks, billingClock, OrderSettings.defaults());
@@ -270,6 +272,11 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
 
     public ModuleRegistry moduleRegistry() {
         return registry;
+    }
+
+    /** The meter registry the core services count in. */
+    public PrometheusMetrics metrics() {
+        return metrics;
     }
 
     public JobQueue jobQueue() {

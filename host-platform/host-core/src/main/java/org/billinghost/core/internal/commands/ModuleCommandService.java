@@ -22,6 +22,7 @@ import org.billinghost.api.module.ServerModule;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.HookTopics;
+import org.billinghost.api.platform.Metrics;
 import org.billinghost.api.platform.Product;
 import org.billinghost.core.internal.db.Jdbc;
 import org.billinghost.core.internal.modules.ModuleRegistry;
@@ -46,6 +47,8 @@ public final class ModuleCommandService implements ModuleCommands {
     private static final Logger LOG = LoggerFactory.getLogger(ModuleCommandService.class);
     /** The column services.suspend_reason is VARCHAR(255). */
     private static final int MAX_SUSPEND_REASON = 255;
+    /** Counter of module command outcomes (success, transient, permanent) per module and command. */
+    static final String METRIC = "billing.module.commands";
 
     private final Jdbc jdbc;
     private final ServiceStore services;
@@ -56,11 +59,13 @@ public final class ModuleCommandService implements ModuleCommands {
     private final ModuleRegistry registry;
     private final HookPublisher hooks;
     private final ProductChanges changes;
+    private final Metrics metrics;
 
     @Activate
     public ModuleCommandService(@Reference Jdbc jdbc, @Reference Catalog catalog, @Reference Clients clients,
                                 @Reference ActivityLog activity, @Reference ModuleRegistry registry,
-                                @Reference HookPublisher hooks, @Reference BillingClock clock) {
+                                @Reference HookPublisher hooks, @Reference BillingClock clock,
+                                @Reference Metrics metrics) {
         this.jdbc = jdbc;
         this.services = new ServiceStore(jdbc, clock);
         this.fieldValues = new CustomFieldValues(jdbc);
@@ -70,6 +75,7 @@ public final class ModuleCommandService implements ModuleCommands {
         this.registry = registry;
         this.hooks = hooks;
         this.changes = new ProductChanges(jdbc, catalog, activity, hooks, clock);
+        this.metrics = metrics;
     }
 
     /** What commands answer when the module's bundle is gone. */
@@ -369,6 +375,7 @@ public final class ModuleCommandService implements ModuleCommands {
                 return null;
             });
             hooks.post(HookTopics.after(command), properties());
+            countOutcome("success");
             return result;
         }
 
@@ -380,12 +387,20 @@ public final class ModuleCommandService implements ModuleCommands {
             Map<String, Object> properties = properties();
             properties.put(HookTopics.ERROR, result.message());
             hooks.post(HookTopics.afterFailed(command), properties);
+            countOutcome(result.failure() == CommandResult.Failure.TRANSIENT ? "transient" : "permanent");
             return result;
         }
 
         private void failChange(CommandResult result) {
             if (change != null) {
                 change.failed(result.message(), result.failure() != CommandResult.Failure.TRANSIENT);
+            }
+        }
+
+        /** Counts a command the module ran (or was asked to run); none without a module. */
+        private void countOutcome(String outcome) {
+            if (!module.isEmpty()) {
+                metrics.count(METRIC, "module", module, "command", command.hookName(), "outcome", outcome);
             }
         }
 
