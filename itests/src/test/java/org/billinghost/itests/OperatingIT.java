@@ -196,7 +196,8 @@ public class OperatingIT {
             Eventually.await(Duration.ofSeconds(60), "service " + serviceId + " Active",
                     () -> "Active".equals(api.serviceStatus(serviceId)));
 
-            String metrics = send(HttpRequest.newBuilder(URI.create(host.baseUrl() + "/metrics"))
+            URI scrape = URI.create(host.baseUrl()).resolve("/metrics");
+            String metrics = send(HttpRequest.newBuilder(scrape)
                     .header("Authorization", "Bearer " + token)).body();
             assertThat(sample(metrics, "billing_module_commands_total",
                     "command=\"Create\",module=\"jetpack\",outcome=\"success\"")).isEqualTo(1.0);
@@ -204,8 +205,8 @@ public class OperatingIT {
                     "action=\"AddOrder\",result=\"success\"")).isEqualTo(1.0);
             assertThat(metrics).contains("jvm_memory_used_bytes");
 
-            assertThat(status(get(host.baseUrl() + "/metrics"))).isEqualTo(401);
-            assertThat(status(send(HttpRequest.newBuilder(URI.create(host.baseUrl() + "/metrics"))
+            assertThat(status(send(HttpRequest.newBuilder(scrape)))).isEqualTo(401);
+            assertThat(status(send(HttpRequest.newBuilder(scrape)
                     .header("Authorization", "Bearer " + token + "x")))).isEqualTo(401);
         }
     }

@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import okhttp3.FormBody;
@@ -22,6 +23,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.billinghost.api.platform.Metrics;
 import org.billinghost.api.platform.ModuleLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,13 +35,16 @@ import org.slf4j.LoggerFactory;
 final class PartnerHttp implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PartnerHttp.class);
     static final String MODULE = "jetpack";
+    static final String METRIC = "jetpack.partner.calls";
 
     private final OkHttpClient http;
     // trailing tokens: "true garbage" is not JSON
     private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final Supplier<ModuleLog> moduleLog;
+    private final Supplier<Metrics> metrics;
 
-    PartnerHttp(ClientSettings settings, Supplier<ModuleLog> moduleLog) {
+    /** {@code moduleLog} and {@code metrics} answer null while the host offers none. */
+    PartnerHttp(ClientSettings settings, Supplier<ModuleLog> moduleLog, Supplier<Metrics> metrics) {
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
@@ -50,6 +55,7 @@ final class PartnerHttp implements AutoCloseable {
                 .followSslRedirects(false)
                 .build();
         this.moduleLog = moduleLog;
+        this.metrics = metrics;
     }
 
     /** POSTs form fields; {@code bearer} null for the token call; {@code secrets} are scrubbed from the module log. */
@@ -77,6 +83,7 @@ final class PartnerHttp implements AutoCloseable {
 
     private Reply exchange(String action, Request request, String method, String formText, Collection<String> secrets) {
         Reply reply;
+        long start = System.nanoTime();
         try (Response response = http.newCall(request).execute()) {
             String body = response.body().string();
             reply = Reply.answer(response.code(), body, parse(body), retryAfter(response.header("Retry-After")),
@@ -95,8 +102,18 @@ final class PartnerHttp implements AutoCloseable {
         } else if (reply.status() >= 400) {
             LOG.info("Jetpack Partner API answered action={} url={} status={}", action, request.url().redact(), reply.status());
         }
+        count(action, reply, Duration.ofNanos(System.nanoTime() - start));
         record(action, request, method, formText, reply, secrets);
         return reply;
+    }
+
+    /** Times the call per endpoint (the action name) and HTTP status, or the trouble when nothing answered. */
+    private void count(String action, Reply reply, Duration duration) {
+        Metrics sink = metrics.get();
+        if (sink != null) {
+            sink.record(METRIC, duration, "endpoint", action, "status",
+                    reply.answered() ? String.valueOf(reply.status()) : reply.trouble().name().toLowerCase(Locale.ROOT));
+        }
     }
 
     private JsonNode parse(String body) {
