@@ -20,13 +20,14 @@ import org.billinghost.itests.support.Eventually;
 import org.billinghost.testsupport.AdminSession;
 import org.billinghost.testsupport.ApiClient;
 import org.billinghost.testsupport.HostProcess;
+import org.billinghost.testsupport.JetpackCatalog;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
  * The launcher as an operator runs it behind a load balancer: 503 "starting" until the ready line, the health
- * endpoints, {@code --version}, and the admin commands on the host's H2 database.
+ * endpoints, {@code --version}, the admin commands on the host's H2 database, and the metrics a scraper reads.
  */
 public class OperatingIT {
     private static final String READY_LINE = "Billing host ready at ";
@@ -177,6 +178,45 @@ public class OperatingIT {
                     .path("email").asText()).isEqualTo(email);
             assertThat(host.output()).contains(", conf " + conf + ", ");
         }
+    }
+
+    @Test
+    public void metricsShowTheOrderItsProvisioningAndTheApiCallsToTheBearerOfTheToken() throws Exception {
+        String token = "metrics-it-" + System.nanoTime();
+        String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(token.getBytes(StandardCharsets.UTF_8)));
+        try (HostProcess host = HostProcess.options(tmp.newFolder("data").toPath()).demo()
+                .config("org.billinghost.metrics", java.util.Map.of("bearerTokenSha256", digest)).start()) {
+            ApiClient api = ApiClient.demo(host);
+            long productId = JetpackCatalog.installDemo(host, "order").productId("Personal");
+            long clientId = api.addClient("Metered", "Client", "metrics-" + System.nanoTime() + "@example.com");
+            long serviceId = Long.parseLong(api.addOrder(clientId, productId,
+                    java.util.Map.of("Site URL", "https://metered.example.com/", "Local User", "admin"))
+                    .path("serviceids").asText());
+            Eventually.await(Duration.ofSeconds(60), "service " + serviceId + " Active",
+                    () -> "Active".equals(api.serviceStatus(serviceId)));
+
+            URI scrape = URI.create(host.baseUrl()).resolve("/metrics");
+            String metrics = send(HttpRequest.newBuilder(scrape)
+                    .header("Authorization", "Bearer " + token)).body();
+            assertThat(sample(metrics, "billing_module_commands_total",
+                    "command=\"Create\",module=\"jetpack\",outcome=\"success\"")).isEqualTo(1.0);
+            assertThat(sample(metrics, "billing_api_requests_seconds_count",
+                    "action=\"AddOrder\",result=\"success\"")).isEqualTo(1.0);
+            assertThat(metrics).contains("jvm_memory_used_bytes");
+
+            assertThat(status(send(HttpRequest.newBuilder(scrape)))).isEqualTo(401);
+            assertThat(status(send(HttpRequest.newBuilder(scrape)
+                    .header("Authorization", "Bearer " + token + "x")))).isEqualTo(401);
+        }
+    }
+
+    /** The value of one sample of the Prometheus text format, by metric name and its labels as written. */
+    private static double sample(String exposition, String name, String labels) {
+        String prefix = name + "{" + labels + "} ";
+        return exposition.lines().filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length()).split(" ")[0]))
+                .findFirst().orElseThrow(() -> new AssertionError("no sample " + prefix + " in\n" + exposition));
     }
 
     private static List<String> zipEntries(Path zip) throws IOException {

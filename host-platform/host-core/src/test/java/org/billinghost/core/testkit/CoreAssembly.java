@@ -21,6 +21,7 @@ import org.billinghost.core.internal.db.Database;
 import org.billinghost.core.internal.db.Jdbc;
 import org.billinghost.core.internal.logs.ActivityLogService;
 import org.billinghost.core.internal.logs.ModuleLogService;
+import org.billinghost.core.internal.metrics.PrometheusMetrics;
 import org.billinghost.core.internal.security.AdminsService;
 import org.billinghost.core.internal.security.ApiCredentialsService;
 import org.billinghost.core.internal.security.AuthThrottleService;
@@ -89,6 +90,7 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
     private final RecordingHookPublisher hooks = new RecordingHookPublisher();
     private final MutableClock clock = new MutableClock(Instant.now());
     private final BillingClock billingClock = new BillingClock(clock);
+    private final PrometheusMetrics metrics = new PrometheusMetrics();
     private final ModuleRegistry registry;
     private final JobQueue jobQueue;
     private final ModuleCommandService moduleCommands;
@@ -127,7 +129,7 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
         // ---- CORE-FLOW: build the workflow services here
         this.jobQueue = new JobQueue(jdbc);
         this.moduleCommands = new ModuleCommandService(jdbc, catalog, clients, activityLog, registry, hooks, mailOutbox,
-                billingClock);
+                billingClock, metrics);
         this.moduleQueue = new ModuleQueueService(jobQueue, moduleCommands, jdbc, catalog, billingClock);
         this.modules = new ModulesService(jdbc, registry, hooks, activityLog);
         this.invoices = InvoiceService.of(jdbc, catalog, jobQueue, hooks, mailOutbox, billingClock,
@@ -276,7 +278,8 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
 
     /** The automation with other settings, as a host whose lease owner id is {@code owner}, on this database. */
     public AutomationService automation(AutomationSettings settings, String owner) {
-        return AutomationService.of(jdbc, jobQueue, invoices, activityLog, hooks, billingClock, settings, owner);
+        return AutomationService.of(jdbc, jobQueue, invoices, activityLog, hooks, billingClock, settings, owner,
+                metrics);
     }
 
     /** The e-mail service; {@code emails().deliverDue(owner)} delivers what the events queued. */
@@ -311,6 +314,11 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
 
     public ModuleRegistry moduleRegistry() {
         return registry;
+    }
+
+    /** The meter registry the core services count in. */
+    public PrometheusMetrics metrics() {
+        return metrics;
     }
 
     public JobQueue jobQueue() {

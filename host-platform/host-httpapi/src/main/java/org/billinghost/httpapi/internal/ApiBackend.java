@@ -16,11 +16,15 @@ import org.billinghost.api.billing.Services;
 import org.billinghost.api.billing.Upgrades;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
+import org.billinghost.api.platform.Metrics;
 
-/** The host services the API works on; {@code throttle} counts the attempts to authenticate. */
+/**
+ * The host services the API works on; {@code throttle} counts the attempts to authenticate, {@code metrics} the calls
+ * and their latency.
+ */
 public record ApiBackend(ApiCredentials credentials, AuthThrottle throttle, Admins admins, Clients clients,
                          Catalog catalog, Orders orders, Invoices invoices, Services services,
                          ModuleCommands commands, ModuleQueue queue, Modules modules, ActivityLog activityLog,
                          Upgrades upgrades, Automation automation, CancellationRequests cancellations,
-                         Emails emails) {
+                         Emails emails, Metrics metrics) {
 }

@@ -183,6 +183,11 @@ public final class ApiDispatcher {
         }
     }
 
+    /** The action's canonical name, or "unknown": a caller's misspelling must not become a new metric series. */
+    String metricAction(String name) {
+        return name == null || name.isBlank() ? "none" : actions.find(name).map(ActionTable.Entry::name).orElse("unknown");
+    }
+
     private ActionTable.Entry find(String name) {
         return actions.find(name)
                 .orElseThrow(() -> ApiError.invalid("Unknown action: " + ApiRequest.shorten(name)));

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,7 @@ import org.billinghost.api.billing.Services;
 import org.billinghost.api.billing.Upgrades;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
+import org.billinghost.api.platform.Metrics;
 import org.billinghost.httpapi.internal.actions.AutomationActions;
 import org.billinghost.httpapi.internal.actions.CatalogActions;
 import org.billinghost.httpapi.internal.actions.ClientActions;
@@ -86,6 +88,7 @@ public final class ApiServlet extends HttpServlet {
 
     private final transient ObjectMapper json;
     private final transient ApiDispatcher dispatcher;
+    private final transient Metrics metrics;
     /** WHMCS's XML root carries its version; ours is this bundle's. */
     private final String version;
 
@@ -96,9 +99,9 @@ public final class ApiServlet extends HttpServlet {
                       @Reference ModuleQueue queue, @Reference Modules modules, @Reference ActivityLog activityLog,
                       @Reference Upgrades upgrades, @Reference Automation automation,
                       @Reference CancellationRequests cancellations, @Reference Emails emails,
-                      ApiSecurityConfiguration security) {
+                      @Reference Metrics metrics, ApiSecurityConfiguration security) {
         this(new ApiBackend(credentials, throttle, admins, clients, catalog, orders, invoices, services, commands,
-                queue, modules, activityLog, upgrades, automation, cancellations, emails));
+                queue, modules, activityLog, upgrades, automation, cancellations, emails, metrics));
         modified(security);
     }
 
@@ -129,6 +132,7 @@ public final class ApiServlet extends HttpServlet {
     ApiServlet(ApiBackend backend, ObjectMapper json, ActionTable actions) {
         this.json = json;
         this.dispatcher = new ApiDispatcher(backend, actions);
+        this.metrics = backend.metrics();
         this.version = version();
     }
 
@@ -173,11 +177,14 @@ public final class ApiServlet extends HttpServlet {
         return table;
     }
 
+    /** Timer of the API calls per action and result (success, error). */
+    static final String METRIC = "billing.api.requests";
     /** The largest refused body read to its end before the answer. */
     private static final long MAX_SKIPPED_BYTES = 4L * 1024 * 1024;
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        long start = System.nanoTime();
         // until the body is read, the query string is all there is to say which form the caller reads
         Shape shape = Shape.of(queryValue(req.getQueryString(), "responsetype"), queryValue(req.getQueryString(), "action"));
         ApiDispatcher.Answer answer;
@@ -224,6 +231,8 @@ public final class ApiServlet extends HttpServlet {
         // a fixed length: no chunking, and a complete answer even when an early refusal leaves the body unread
         resp.setContentLength(out.length);
         resp.getOutputStream().write(out);
+        metrics.record(METRIC, Duration.ofNanos(System.nanoTime() - start), "action",
+                dispatcher.metricAction(shape.action()), "result", String.valueOf(answer.body().get("result")));
     }
 
     /**

@@ -131,7 +131,7 @@ abstract class ApiTestSupport {
         return new ApiBackend(credentials, throttle, core.admins(), core.clients(), core.catalog(), core.orders(),
                 core.invoices(), core.services(), core.moduleCommands(), core.moduleQueue(), core.modules(),
                 core.activityLog(), core.upgrades(), core.automation(),
-                core.cancellationRequests(), core.emails());
+                core.cancellationRequests(), core.emails(), core.metrics());
     }
 
     @AfterAll

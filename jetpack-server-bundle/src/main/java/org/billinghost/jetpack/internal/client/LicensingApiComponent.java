@@ -1,6 +1,7 @@
 package org.billinghost.jetpack.internal.client;
 
 import java.time.Clock;
+import org.billinghost.api.platform.Metrics;
 import org.billinghost.api.platform.ModuleLog;
 import org.billinghost.jetpack.partner.LicenseCatalogue;
 import org.billinghost.jetpack.partner.LicensePage;
@@ -28,6 +29,11 @@ public final class LicensingApiComponent implements LicensingApi {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ModuleLog moduleLog;
 
+    /** Optional as well: without the host's metrics the calls are not counted. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Metrics metrics;
+
     private volatile OkHttpLicensingApi client;
 
     @Activate
@@ -48,7 +54,7 @@ public final class LicensingApiComponent implements LicensingApi {
     }
 
     private OkHttpLicensingApi build(PartnerApiConfiguration config) {
-        return new OkHttpLicensingApi(ClientSettings.of(config), () -> moduleLog, Clock.systemUTC());
+        return new OkHttpLicensingApi(ClientSettings.of(config), () -> moduleLog, () -> metrics, Clock.systemUTC());
     }
 
     @Override

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
+import org.billinghost.api.platform.Metrics;
 import org.billinghost.api.platform.ModuleLog;
 import org.billinghost.jetpack.internal.client.Outcomes.Operation;
 import org.billinghost.jetpack.partner.ApiOutcome;
@@ -68,8 +69,12 @@ final class OkHttpLicensingApi implements LicensingApi, AutoCloseable {
     }
 
     OkHttpLicensingApi(ClientSettings settings, Supplier<ModuleLog> moduleLog, Clock clock) {
+        this(settings, moduleLog, () -> null, clock);
+    }
+
+    OkHttpLicensingApi(ClientSettings settings, Supplier<ModuleLog> moduleLog, Supplier<Metrics> metrics, Clock clock) {
         this.settings = settings;
-        this.http = new PartnerHttp(settings, moduleLog, MODULE, false);
+        this.http = new PartnerHttp(settings, moduleLog, metrics, MODULE, false);
         this.clock = clock;
     }
 

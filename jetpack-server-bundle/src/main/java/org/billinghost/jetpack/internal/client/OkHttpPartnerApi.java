@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import okhttp3.HttpUrl;
+import org.billinghost.api.platform.Metrics;
 import org.billinghost.api.platform.ModuleLog;
 import org.billinghost.api.platform.WebAddress;
 import org.billinghost.jetpack.internal.client.Outcomes.Operation;
@@ -36,8 +37,12 @@ final class OkHttpPartnerApi implements PartnerApi, AutoCloseable {
     private final TokenCache tokens = new TokenCache();
 
     OkHttpPartnerApi(ClientSettings settings, Supplier<ModuleLog> moduleLog) {
+        this(settings, moduleLog, () -> null);
+    }
+
+    OkHttpPartnerApi(ClientSettings settings, Supplier<ModuleLog> moduleLog, Supplier<Metrics> metrics) {
         this.settings = settings;
-        this.http = new PartnerHttp(settings, moduleLog);
+        this.http = new PartnerHttp(settings, moduleLog, metrics);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.billinghost.jetpack.internal.client;
 
+import org.billinghost.api.platform.Metrics;
 import org.billinghost.api.platform.ModuleLog;
 import org.billinghost.jetpack.partner.ApiOutcome;
 import org.billinghost.jetpack.partner.PartnerApi;
@@ -34,6 +35,11 @@ public final class PartnerApiComponent implements PartnerApi {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ModuleLog moduleLog;
 
+    /** Optional as well: without the host's metrics the calls are not counted. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Metrics metrics;
+
     private volatile OkHttpPartnerApi client;
 
     @Activate
@@ -63,7 +69,7 @@ public final class PartnerApiComponent implements PartnerApi {
                     + " callTimeout={}", settings.baseUrl(), settings.rawStatusVersion(), settings.connectTimeout(),
                     settings.readTimeout(), settings.callTimeout());
         }
-        return new OkHttpPartnerApi(settings, () -> moduleLog);
+        return new OkHttpPartnerApi(settings, () -> moduleLog, () -> metrics);
     }
 
     @Override

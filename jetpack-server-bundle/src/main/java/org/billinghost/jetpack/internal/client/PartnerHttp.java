@@ -15,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import okhttp3.FormBody;
@@ -24,6 +25,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.billinghost.api.platform.Metrics;
 import org.billinghost.api.platform.ModuleLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,7 @@ final class PartnerHttp implements AutoCloseable {
     /** The Licensing API's request id header, logged with failures. */
     static final String REQUEST_ID = "X-Jetpack-Request-Id";
     private static final MediaType JSON = MediaType.get("application/json");
+    static final String METRIC = "jetpack.partner.calls";
 
     private final OkHttpClient http;
     // trailing tokens: "true garbage" is not JSON
@@ -45,16 +48,19 @@ final class PartnerHttp implements AutoCloseable {
     private final Supplier<ModuleLog> moduleLog;
     /** The module name the module log files the calls under. */
     private final String module;
+    private final Supplier<Metrics> metrics;
 
-    PartnerHttp(ClientSettings settings, Supplier<ModuleLog> moduleLog) {
-        this(settings, moduleLog, MODULE, true);
+    /** {@code moduleLog} and {@code metrics} answer null while the host offers none. */
+    PartnerHttp(ClientSettings settings, Supplier<ModuleLog> moduleLog, Supplier<Metrics> metrics) {
+        this(settings, moduleLog, metrics, MODULE, true);
     }
 
     /**
      * {@code resend}: whether OkHttp may send a request again by itself after a dropped connection. The Licensing
      * API needs false: {@code POST /license} sent twice issues (and bills) two licenses.
      */
-    PartnerHttp(ClientSettings settings, Supplier<ModuleLog> moduleLog, String module, boolean resend) {
+    PartnerHttp(ClientSettings settings, Supplier<ModuleLog> moduleLog, Supplier<Metrics> metrics, String module,
+                boolean resend) {
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
@@ -67,6 +73,7 @@ final class PartnerHttp implements AutoCloseable {
                 .build();
         this.moduleLog = moduleLog;
         this.module = module;
+        this.metrics = metrics;
     }
 
     /** POSTs form fields; {@code bearer} null for the token call; {@code secrets} are scrubbed from the module log. */
@@ -102,6 +109,7 @@ final class PartnerHttp implements AutoCloseable {
 
     private Reply exchange(String action, Request request, String method, String formText, Collection<String> secrets) {
         Reply reply;
+        long start = System.nanoTime();
         try (Response response = http.newCall(request).execute()) {
             String body = response.body().string();
             reply = Reply.answer(response.code(), body, parse(body), retryAfter(response.header("Retry-After")),
@@ -121,8 +129,18 @@ final class PartnerHttp implements AutoCloseable {
             LOG.info("Jetpack Partner API answered action={} url={} status={} requestId={}", action, request.url().redact(),
                     reply.status(), reply.requestId());
         }
+        count(action, reply, Duration.ofNanos(System.nanoTime() - start));
         record(action, request, method, formText, reply, secrets);
         return reply;
+    }
+
+    /** Times the call per endpoint (the action name) and HTTP status, or the trouble when nothing answered. */
+    private void count(String action, Reply reply, Duration duration) {
+        Metrics sink = metrics.get();
+        if (sink != null) {
+            sink.record(METRIC, duration, "endpoint", action, "status",
+                    reply.answered() ? String.valueOf(reply.status()) : reply.trouble().name().toLowerCase(Locale.ROOT));
+        }
     }
 
     private JsonNode parse(String body) {

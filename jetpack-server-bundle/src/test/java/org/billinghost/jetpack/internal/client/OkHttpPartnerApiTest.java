@@ -61,6 +61,31 @@ class OkHttpPartnerApiTest {
         assertThat(outcome.message()).startsWith(PartnerApi.PREFIX).contains(contained);
     }
 
+    @Test
+    void everyCallIsTimedPerEndpointAndStatus() throws Exception {
+        List<String> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.billinghost.api.platform.Metrics metrics = new org.billinghost.api.platform.Metrics() {
+            @Override
+            public void count(String name, String... tags) {
+                recorded.add("count " + name + " " + String.join(" ", tags));
+            }
+
+            @Override
+            public void record(String name, Duration duration, String... tags) {
+                recorded.add(name + " " + String.join(" ", tags));
+            }
+        };
+        ((AutoCloseable) api).close();
+        api = new OkHttpPartnerApi(ClientSettings.of(server.url("/wpcom/").toString(), 2_000,
+                TestClients.READ_TIMEOUT_MILLIS, 10_000), () -> moduleLog, () -> metrics);
+        stub.on("provision", json(503, "{\"error\":\"unavailable\"}"));
+
+        provision();
+
+        assertThat(recorded).containsExactly("jetpack.partner.calls endpoint token status 200",
+                "jetpack.partner.calls endpoint provision status 503");
+    }
+
     @Nested
     class Token {
         @Test

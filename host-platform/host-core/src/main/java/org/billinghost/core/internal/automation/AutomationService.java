@@ -1,5 +1,6 @@
 package org.billinghost.core.internal.automation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -12,6 +13,7 @@ import org.billinghost.api.billing.AutomationRun;
 import org.billinghost.api.log.FailureLog;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.HookTopics;
+import org.billinghost.api.platform.Metrics;
 import org.billinghost.core.internal.automation.RunStore.Row;
 import org.billinghost.core.internal.commands.HookPublisher;
 import org.billinghost.core.internal.commands.JobQueue;
@@ -37,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class AutomationService implements Automation {
     private static final Logger LOG = LoggerFactory.getLogger(AutomationService.class);
     private static final FailureLog FAILURES = new FailureLog(LOG);
+    /** Timer of this host's automation runs (or parts of runs it took over) per outcome. */
+    static final String METRIC = "billing.automation.runs";
     /** Items read per query: a run holds one page of ids, whatever the number of services. */
     static final int PAGE = 500;
     /** A run not heard of for this long is taken over by another host (renewed at every item and page). */
@@ -51,13 +55,14 @@ public final class AutomationService implements Automation {
     private final BillingClock clock;
     private final AutomationSettings settings;
     private final String owner;
+    private final Metrics metrics;
 
     @Activate
     public AutomationService(@Reference Jdbc jdbc, @Reference JobQueue jobs, @Reference InvoiceService invoices,
                              @Reference ActivityLog activity, @Reference HookPublisher hooks,
-                             @Reference BillingClock clock, AutomationConfiguration config) {
+                             @Reference BillingClock clock, @Reference Metrics metrics, AutomationConfiguration config) {
         this(jdbc, new AutomationSteps(jdbc, jobs, invoices, activity, hooks, clock), hooks, clock,
-                AutomationSettings.of(config), JobWorkers.processOwner());
+                AutomationSettings.of(config), JobWorkers.processOwner(), metrics);
     }
 
     /**
@@ -66,13 +71,13 @@ public final class AutomationService implements Automation {
      */
     public static AutomationService of(Jdbc jdbc, JobQueue jobs, InvoiceService invoices, ActivityLog activity,
                                        HookPublisher hooks, BillingClock clock, AutomationSettings settings,
-                                       String owner) {
+                                       String owner, Metrics metrics) {
         return new AutomationService(jdbc, new AutomationSteps(jdbc, jobs, invoices, activity, hooks, clock),
-                hooks, clock, settings, owner);
+                hooks, clock, settings, owner, metrics);
     }
 
     private AutomationService(Jdbc jdbc, AutomationSteps steps, HookPublisher hooks, BillingClock clock,
-                              AutomationSettings settings, String owner) {
+                              AutomationSettings settings, String owner, Metrics metrics) {
         this.jdbc = jdbc;
         this.steps = steps;
         this.runs = new RunStore(jdbc, LEASE_MILLIS);
@@ -80,6 +85,7 @@ public final class AutomationService implements Automation {
         this.clock = clock;
         this.settings = settings;
         this.owner = owner;
+        this.metrics = metrics;
     }
 
     AutomationSettings settings() {
@@ -136,6 +142,8 @@ public final class AutomationService implements Automation {
     }
 
     private AutomationRun execute(Row row, boolean fresh) {
+        long start = System.nanoTime();
+        String outcome = "finished";
         Map<String, Object> properties = Map.of(HookTopics.RUN_ID, row.id());
         if (fresh) {
             hooks.post(HookTopics.PRE_CRON_JOB, properties);
@@ -154,7 +162,10 @@ public final class AutomationService implements Automation {
             runs.finish(row.id(), owner, clock.millis());
             hooks.post(HookTopics.AFTER_CRON_JOB, properties);
         } catch (RunStore.LeaseLost e) {
+            outcome = "taken_over";
             LOG.warn("An automation run went on too long without a heartbeat and was taken over: run={}", row.id());
+        } finally {
+            metrics.record(METRIC, Duration.ofNanos(System.nanoTime() - start), "outcome", outcome);
         }
         return runs.find(row.id()).orElseThrow().run();
     }

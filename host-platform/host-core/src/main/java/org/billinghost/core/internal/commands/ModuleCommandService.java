@@ -23,6 +23,7 @@ import org.billinghost.api.module.WelcomeEmail;
 import org.billinghost.api.platform.ActivityLog;
 import org.billinghost.api.platform.Catalog;
 import org.billinghost.api.platform.HookTopics;
+import org.billinghost.api.platform.Metrics;
 import org.billinghost.api.platform.Product;
 import org.billinghost.core.internal.db.Jdbc;
 import org.billinghost.core.internal.mail.MailOutbox;
@@ -49,6 +50,8 @@ public final class ModuleCommandService implements ModuleCommands {
     private static final Logger LOG = LoggerFactory.getLogger(ModuleCommandService.class);
     /** The column services.suspend_reason is VARCHAR(255). */
     private static final int MAX_SUSPEND_REASON = 255;
+    /** Counter of module command outcomes (success, transient, permanent) per module and command. */
+    static final String METRIC = "billing.module.commands";
 
     private final Jdbc jdbc;
     private final ServiceStore services;
@@ -60,12 +63,13 @@ public final class ModuleCommandService implements ModuleCommands {
     private final HookPublisher hooks;
     private final MailOutbox mail;
     private final ProductChanges changes;
+    private final Metrics metrics;
 
     @Activate
     public ModuleCommandService(@Reference Jdbc jdbc, @Reference Catalog catalog, @Reference Clients clients,
                                 @Reference ActivityLog activity, @Reference ModuleRegistry registry,
                                 @Reference HookPublisher hooks, @Reference MailOutbox mail,
-                                @Reference BillingClock clock) {
+                                @Reference BillingClock clock, @Reference Metrics metrics) {
         this.jdbc = jdbc;
         this.mail = mail;
         this.services = new ServiceStore(jdbc, clock);
@@ -76,6 +80,7 @@ public final class ModuleCommandService implements ModuleCommands {
         this.registry = registry;
         this.hooks = hooks;
         this.changes = new ProductChanges(jdbc, catalog, activity, hooks, clock);
+        this.metrics = metrics;
     }
 
     /** What commands answer when the module's bundle is gone. */
@@ -403,6 +408,7 @@ public final class ModuleCommandService implements ModuleCommands {
                 return null;
             });
             hooks.post(HookTopics.after(command), properties());
+            countOutcome("success");
             return result;
         }
 
@@ -430,12 +436,20 @@ public final class ModuleCommandService implements ModuleCommands {
             Map<String, Object> properties = properties();
             properties.put(HookTopics.ERROR, result.message());
             hooks.post(HookTopics.afterFailed(command), properties);
+            countOutcome(result.failure() == CommandResult.Failure.TRANSIENT ? "transient" : "permanent");
             return result;
         }
 
         private void failChange(CommandResult result) {
             if (change != null) {
                 change.failed(result.message(), result.failure() != CommandResult.Failure.TRANSIENT);
+            }
+        }
+
+        /** Counts a command the module ran (or was asked to run); none without a module. */
+        private void countOutcome(String outcome) {
+            if (!module.isEmpty()) {
+                metrics.count(METRIC, "module", module, "command", command.hookName(), "outcome", outcome);
             }
         }
 

@@ -26,6 +26,16 @@ import org.billinghost.core.testkit.CoreAssembly;
 /** The daily automation over months of subscriptions, on every database, with the test clock. */
 class AutomationTest {
 
+    @org.junit.jupiter.api.Test
+    void eachRunIsTimed() {
+        try (CoreAssembly core = CoreAssembly.h2()) {
+            core.automation().runNow();
+
+            assertThat(core.metrics().registry().find(AutomationService.METRIC).tag("outcome", "finished").timer()
+                    .count()).isEqualTo(1);
+        }
+    }
+
     @AllDatabases.Test
     void aMonthlySubscriptionPaidEachMonthRenewsTwelveTimesAndStaysActive(CoreAssembly core) {
         Subscriber customer = Subscriber.of(core);

@@ -89,6 +89,25 @@ class ModuleCommandsTest extends FlowTestSupport {
     }
 
     @Test
+    void outcomesAreCountedPerModuleCommandAndOutcome() {
+        module.thenAnswer(CommandResult.transientError("503 Service Unavailable", null));
+        shop.service(shop.product(AutoSetup.ORDER, BigDecimal.TEN));
+        core.runDueJobs();
+        core.makeJobsDue();
+        core.runDueJobs();
+
+        assertThat(outcomes("transient")).isEqualTo(1.0);
+        assertThat(outcomes("success")).isEqualTo(1.0);
+        assertThat(outcomes("permanent")).isZero();
+    }
+
+    private double outcomes(String outcome) {
+        var counter = core.metrics().registry().find(ModuleCommandService.METRIC)
+                .tags("module", Shop.MODULE, "command", "Create", "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
     void transientFailuresStopAfterTheMaximumAttempts() {
         module.always(p -> CommandResult.transientError("timeout", null));
         long serviceId = shop.service(shop.product(AutoSetup.ORDER, BigDecimal.TEN));
