@@ -201,7 +201,8 @@ public final class MailOutbox {
         return jdbc.queryLong("SELECT related_id FROM mail_outbox WHERE id = ?", id);
     }
 
-    long waiting() {
+    /** Messages not sent yet (queued, or claimed by a worker). */
+    public long waiting() {
         return jdbc.queryLong("SELECT COUNT(*) FROM mail_outbox WHERE state IN ('queued', 'claimed')");
     }
 

@@ -13,6 +13,7 @@ import java.util.function.LongSupplier;
 import java.util.function.ToIntFunction;
 import org.billinghost.api.module.ModuleCommand;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.mail.MailOutbox;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -21,7 +22,7 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The core's gauges: the job queue per command (jobs waiting or running, and how long the oldest due job has been
  * due) read from the jobs table at most every {@value #CACHE_MILLIS} ms however often it is scraped, and the
- * database connection pool.
+ * database connection pool; the e-mail outbox's waiting messages, read with the job queue.
  */
 @Component(immediate = true)
 public final class CoreMeters {
@@ -29,6 +30,7 @@ public final class CoreMeters {
     static final String QUEUED = "billing.jobs.queued";
     static final String OLDEST_DUE = "billing.jobs.oldest.due.age";
     static final String POOL = "billing.db.pool.connections";
+    static final String OUTBOX = "billing.email.outbox.waiting";
 
     /** Jobs waiting or running per command and the oldest due time of the waiting ones, in one indexed query. */
     private static final String QUEUE = "SELECT command, COUNT(*), MIN(CASE WHEN state = 'pending' AND"
@@ -38,24 +40,28 @@ public final class CoreMeters {
     private record Depth(long queued, long oldestDueMillis) {
     }
 
-    private record Snapshot(long takenAt, Map<ModuleCommand, Depth> depths) {
+    private record Snapshot(long takenAt, Map<ModuleCommand, Depth> depths, long outboxWaiting) {
     }
 
     private final MeterRegistry registry;
     private final Jdbc jdbc;
     private final LongSupplier clock;
+    private final LongSupplier outboxWaiting;
     private final List<Meter> meters = new ArrayList<>();
     private Snapshot snapshot;
 
     @Activate
-    public CoreMeters(@Reference PrometheusMetrics metrics, @Reference Jdbc jdbc) {
-        this(metrics.registry(), jdbc, System::currentTimeMillis);
+    public CoreMeters(@Reference PrometheusMetrics metrics, @Reference Jdbc jdbc, @Reference MailOutbox outbox) {
+        this(metrics.registry(), jdbc, System::currentTimeMillis, outbox::waiting);
     }
 
-    CoreMeters(MeterRegistry registry, Jdbc jdbc, LongSupplier clock) {
+    CoreMeters(MeterRegistry registry, Jdbc jdbc, LongSupplier clock, LongSupplier outboxWaiting) {
         this.registry = registry;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.outboxWaiting = outboxWaiting;
+        meters.add(Gauge.builder(OUTBOX, this, m -> m.current().outboxWaiting())
+                .description("E-mails waiting to be sent (queued, or being sent)").register(registry));
         for (ModuleCommand command : ModuleCommand.values()) {
             meters.add(Gauge.builder(QUEUED, this, m -> m.depth(command).queued())
                     .tag("command", command.hookName()).description("Jobs waiting or running").register(registry));
@@ -100,7 +106,7 @@ public final class CoreMeters {
                     ModuleCommand.valueOf(row.getString(1)), new Depth(row.getLong(2), row.getLong(3))), now)) {
                 depths.put(e.getKey(), e.getValue());
             }
-            snapshot = new Snapshot(now, depths);
+            snapshot = new Snapshot(now, depths, outboxWaiting.getAsLong());
         }
         return snapshot;
     }
