@@ -82,7 +82,7 @@ class AdminCommandsTest {
                 .map(AdminAccount::id).contains(admin.id());
         assertThat(authenticate(target, admin.username(), "old-password"))
                 .isEmpty();
-        assertThat(activity(target, admin.username())).singleElement().satisfies(entry -> {
+        assertThat(activity(target, "from the command line: " + admin.username())).singleElement().satisfies(entry -> {
             assertThat(entry.message()).isEqualTo("Admin password reset from the command line: " + admin.username());
             assertThat(entry.user()).isEqualTo(AdminCommands.ACTOR.name());
         });
@@ -116,7 +116,7 @@ class AdminCommandsTest {
         assertThat(said).isEqualTo("Admin '" + admin.username() + "' is enabled and may log in.");
         assertThat(authenticate(target, admin.username(), "old-password"))
                 .isPresent();
-        assertThat(activity(target, admin.username())).singleElement().satisfies(entry ->
+        assertThat(activity(target, "from the command line: " + admin.username())).singleElement().satisfies(entry ->
                 assertThat(entry.message()).isEqualTo("Admin unlocked from the command line: " + admin.username()));
     }
 
