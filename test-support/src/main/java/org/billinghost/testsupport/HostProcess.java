@@ -39,6 +39,12 @@ public final class HostProcess implements AutoCloseable {
 
     private HostProcess(Options options) throws IOException {
         this.options = options;
+        // before the command names the distribution: the first start too must run the copy with these settings
+        if (!options.distConfigurations.isEmpty()) {
+            options.distribution = privateCopy(options.distribution, options.dataDir.resolveSibling(
+                    options.dataDir.getFileName() + "-dist"));
+            writeConfigurations(options.distribution.resolve("conf"), options.distConfigurations);
+        }
         List<String> command = new ArrayList<>(List.of(options.distribution.resolve("bin/billing-host").toString(),
                 "--port", String.valueOf(options.port), "--data", options.dataDir.toString()));
         if (options.modulesDir != null) {
@@ -65,11 +71,6 @@ public final class HostProcess implements AutoCloseable {
             command.addAll(List.of("--partner-api-url", options.partnerApiUrl));
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        if (!options.distConfigurations.isEmpty()) {
-            options.distribution = privateCopy(options.distribution, options.dataDir.resolveSibling(
-                    options.dataDir.getFileName() + "-dist"));
-            writeConfigurations(options.distribution.resolve("conf"), options.distConfigurations);
-        }
         Files.createDirectories(options.dataDir.resolve("conf"));
         writeConfigurations(options.dataDir.resolve("conf"), options.configurations);
         startNanos = System.nanoTime();

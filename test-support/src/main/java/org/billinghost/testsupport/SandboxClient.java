@@ -30,6 +30,16 @@ public final class SandboxClient {
         return get("sites");
     }
 
+    /** The Licensing API's licenses, oldest first, and the calls that took effect ({@code licenses}, {@code calls}). */
+    public JsonNode licenses() {
+        return get("licenses");
+    }
+
+    /** What each licensing partner was billed ({@code billing}: {@code licenses_billed} and more per partner). */
+    public JsonNode licenseBilling() {
+        return get("licenses/billing");
+    }
+
     /** Installs a fault rule, e.g. {@code {"endpoint":"provision","count":5,"status":503}}. */
     public void faults(Map<String, ?> rule) {
         try {

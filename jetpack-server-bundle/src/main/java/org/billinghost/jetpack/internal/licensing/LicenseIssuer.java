@@ -85,13 +85,18 @@ final class LicenseIssuer {
                     return adopted;
                 }
             }
-            if (intent.isPresent() && intent.get().issueSentAt() != null) {
-                Duration wait = Duration.between(clock.instant(), intent.get().issueSentAt().plus(lateAnswers));
+            // Not only this intent's own call: an adoption may have taken the license of another call still
+            // outstanding (a time-out here, or a killed host's), whose license then is this intent's. A second issue
+            // waits until no call of the product sent within the window can still bring one.
+            Optional<Instant> lastSent = intent.isPresent() && intent.get().issueSentAt() != null
+                    ? records.lastIssueSent(slug) : Optional.empty();
+            if (lastSent.isPresent()) {
+                Duration wait = Duration.between(clock.instant(), lastSent.get().plus(lateAnswers));
                 if (!wait.isNegative() && !wait.isZero()) {
                     return Obtained.failed(ApiOutcome.transientFailure(PREFIX + "The last issue call for this service"
                             + " got no answer and the API may still carry it out; nothing is issued again before "
-                            + lateAnswers.toSeconds() + " seconds have passed since it was sent (the license is looked"
-                            + " for first).", wait));
+                            + lateAnswers.toSeconds() + " seconds have passed since the last issue call for this"
+                            + " product was sent (the license is looked for first).", wait));
                 }
             }
             LicenseRecord row = intent.orElseGet(() -> records.intend(serviceId, slug));

@@ -103,6 +103,12 @@ final class LicenseRecords {
         database.update("UPDATE " + TABLE + " SET issue_sent_at = ?, updated = ? WHERE id = ?", now(), now(), id);
     }
 
+    /** When the newest issue call of the product was sent, by any service. */
+    Optional<Instant> lastIssueSent(String productSlug) {
+        return database.query("SELECT MAX(issue_sent_at) FROM " + TABLE + " WHERE product_slug = ?",
+                row -> Optional.ofNullable(instant(row.getObject(1, LocalDateTime.class))), productSlug).get(0);
+    }
+
     void attached(long id, String site, Instant at) {
         database.update("UPDATE " + TABLE + " SET site = ?, attached_at = ?, attach_note = NULL, last_error = NULL,"
                 + " updated = ? WHERE id = ?", cut(site, MAX_TEXT), local(at == null ? clock.instant() : at), now(), id);

@@ -176,6 +176,20 @@ class JetpackLicensingModuleTest {
     }
 
     @Test
+    void anOldUnansweredIssueIsNotSentAgainWhileAnotherServicesCallOfTheProductMayStillAnswerLate() {
+        // service 1's call is long past, but its license may have been adopted by service 2, whose own license is late
+        LicenseRecords tenMinutesAgo = new LicenseRecords(database.database(),
+                Clock.fixed(Instant.now().minus(java.time.Duration.ofMinutes(10)), java.time.ZoneOffset.UTC));
+        tenMinutesAgo.issueSent(records.intend(1, BACKUP).id());
+        records.issueSent(records.intend(2, BACKUP).id());
+
+        CommandResult result = module.createAccount(service(1, BACKUP));
+
+        assertError(result, Failure.TRANSIENT, "since the last issue call for this product");
+        assertThat(stub.count("issue")).isZero();
+    }
+
+    @Test
     void ofTwoCandidatesTheOldestIsAdoptedAndTheOtherStaysAnOrphan() {
         records.intend(1, BACKUP);
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);

@@ -200,12 +200,20 @@ public final class ModuleCommandService implements ModuleCommands {
                         + " cancelled, or its new product was deleted)");
             }
         }
+        CommandResult result;
         try {
-            return execute(job.serviceId(), job.command(), change == null ? job.customFunction() : "", null,
+            result = execute(job.serviceId(), job.command(), change == null ? job.customFunction() : "", null,
                     job.takenOver(), change, "");
         } catch (BillingException e) {
-            return CommandResult.error(e.getMessage());
+            result = CommandResult.error(e.getMessage());
         }
+        if (job.takenOver() && job.command() == ModuleCommand.CREATE && !result.succeeded()) {
+            // A take-over that failed before reaching the module (after a restart: the module not registered yet)
+            // leaves the dead owner's Provisioning behind, and its retry, no take-over, would be refused as "Create is
+            // already running" until the attempts run out: the service would stay Provisioning for good.
+            services.compareAndSet(job.serviceId(), ServiceStatus.PROVISIONING, ServiceStatus.PENDING);
+        }
+        return result;
     }
 
     @Override

@@ -82,6 +82,28 @@ class JobClaimingTest {
     }
 
     @AllDatabases.Test
+    void aTakeOverThatFailsBeforeTheModuleIsRegisteredIsProvisionedByItsRetry(TestDatabase db) {
+        try (CoreAssembly core = CoreAssembly.on(db.database())) {
+            Shop shop = new Shop(core);
+            long serviceId = shop.service(shop.product(AutoSetup.ORDER, BigDecimal.ONE));
+            Job claimed = core.jobQueue().claim("dead-host", 60_000).orElseThrow();
+            core.jdbc().update("UPDATE services SET status = 'Provisioning' WHERE id = ?", serviceId);
+            core.jdbc().update("UPDATE jobs SET lease_until = ? WHERE id = ?", System.currentTimeMillis() - 1, claimed.id());
+            JobRunner runner = new JobRunner(core.jobQueue(), (ModuleCommandService) core.moduleCommands(),
+                    CoreAssembly.TEST_JOB_SETTINGS);
+
+            // the restarted host takes the job over before its module has registered
+            runner.run(core.jobQueue().claim("restarted-host", 60_000).orElseThrow());
+            FakeServerModule module = new FakeServerModule();
+            core.addServerModule(Shop.MODULE, module);
+            core.makeJobsDue().runDueJobs();
+
+            assertThat(module.calls(ModuleCommand.CREATE, serviceId)).isEqualTo(1);
+            assertThat(status(core, serviceId)).isEqualTo(ServiceStatus.ACTIVE);
+        }
+    }
+
+    @AllDatabases.Test
     void startUpResumesPendingJobsAndStopWaitsForRunningOnesThenReleasesTheRest(TestDatabase db) throws Exception {
         CountDownLatch inModule = new CountDownLatch(1);
         FakeServerModule module = new FakeServerModule().always(p -> {
