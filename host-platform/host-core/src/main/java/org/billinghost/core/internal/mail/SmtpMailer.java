@@ -16,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 import org.billinghost.api.billing.MailServer;
+import org.eclipse.angus.activation.MailcapRegistryProviderImpl;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
@@ -24,6 +25,15 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * sentence says what the server answered, or why it could not be reached; never a stack trace.
  */
 final class SmtpMailer {
+    /**
+     * Jakarta Mail and Jakarta Activation find their providers, MIME handlers and mailcap registry through the
+     * context class loader: inside OSGi, without a service loader mediator (the distribution has none), that must see
+     * both the Angus Mail bundle (transports, handlers) and the Angus Activation bundle (the registry; without it no
+     * multipart can be written and the SMTP transfer breaks off after DATA).
+     */
+    private static final ClassLoader PROVIDERS = new JoinedLoader(SMTPTransport.class.getClassLoader(),
+            MailcapRegistryProviderImpl.class.getClassLoader());
+
     /** Connect, read and write time-outs: a server that hangs must not hold a worker for long. */
     static final int TIMEOUT_MILLIS = 30_000;
 
@@ -56,11 +66,9 @@ final class SmtpMailer {
         if (!server.configured()) {
             throw new MailFailure("No SMTP server is set (Setup > Mail).");
         }
-        // Jakarta Mail finds its providers and MIME handlers through the context class loader: inside OSGi
-        // that must be the Angus Mail bundle's, which holds them.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(SMTPTransport.class.getClassLoader());
+        thread.setContextClassLoader(PROVIDERS);
         try {
             Session session = Session.getInstance(properties(server));
             MimeMessage mime = mime(session, server, message);
@@ -168,5 +176,30 @@ final class SmtpMailer {
         String message = e.getMessage();
         int nested = message == null ? -1 : message.indexOf(";\n  nested exception is");
         return nested < 0 ? message : message.substring(0, nested);
+    }
+
+    /** Classes and resources of {@code first}, then of {@code second}; resources listed from both. */
+    private static final class JoinedLoader extends ClassLoader {
+        private final ClassLoader second;
+
+        JoinedLoader(ClassLoader first, ClassLoader second) {
+            super(first);
+            this.second = second;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            return second.loadClass(name);
+        }
+
+        @Override
+        protected java.net.URL findResource(String name) {
+            return second.getResource(name);
+        }
+
+        @Override
+        protected java.util.Enumeration<java.net.URL> findResources(String name) throws java.io.IOException {
+            return second.getResources(name);
+        }
     }
 }
