@@ -67,6 +67,12 @@ class PagingApiTest extends ApiTestSupport {
                 String.valueOf(clients.get(1)));
         pageToEnd(3, "GetCredits", "credits", "credit", "clientid", client);
         pageToEnd(0, "GetCredits", "credits", "credit", "clientid", String.valueOf(clients.get(1)));
+        String third = String.valueOf(clients.get(2));
+        for (int i = 0; i < 3; i++) {
+            call("SendEmail", "id", third, "customtype", "general", "customsubject", text + i, "custommessage", "m").ok();
+        }
+        // the signup e-mail and the three sent
+        pageToEnd(4, "GetEmails", "emails", "email", "clientid", third);
     }
 
     /**
