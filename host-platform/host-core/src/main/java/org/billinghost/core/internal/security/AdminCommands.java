@@ -38,7 +38,8 @@ public final class AdminCommands {
             // opening an H2 URL would create an empty database
             throw new IllegalStateException("There is no database in " + h2 + " (check --data).");
         }
-        try (Database database = open(settings)) {
+        // every line the core writes for the command (its own and, e.g., "Admin Enabled") credits the command line
+        try (Database database = open(settings); Actor.Scope acting = Actor.actAs(ACTOR)) {
             AdminsService admins = new AdminsService(database.jdbc(), PasswordHasher.of(PasswordHasher.DEFAULT_ITERATIONS, 1));
             ActivityLogService activity = new ActivityLogService(database.jdbc());
             AdminAccount admin = admins.byUsername(username).orElseThrow(() ->
@@ -49,7 +50,7 @@ public final class AdminCommands {
                     String newPassword = random ? Secrets.randomToken(12) : password;
                     database.jdbc().inTransaction(() -> {
                         admins.changePassword(admin.id(), newPassword);
-                        activity.log("Admin password reset from the command line: " + admin.username(), 0, ACTOR);
+                        activity.log("Admin password reset from the command line: " + admin.username(), 0);
                         return null;
                     });
                     yield random ? "New password for '" + admin.username() + "': " + newPassword
@@ -59,7 +60,7 @@ public final class AdminCommands {
                 case UNLOCK -> {
                     database.jdbc().inTransaction(() -> {
                         admins.setDisabled(admin.id(), false);
-                        activity.log("Admin unlocked from the command line: " + admin.username(), 0, ACTOR);
+                        activity.log("Admin unlocked from the command line: " + admin.username(), 0);
                         return null;
                     });
                     yield "Admin '" + admin.username() + "' is enabled and may log in"

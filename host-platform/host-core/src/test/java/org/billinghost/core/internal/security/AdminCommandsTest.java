@@ -118,6 +118,8 @@ class AdminCommandsTest {
                 .isPresent();
         assertThat(activity(target, "from the command line: " + admin.username())).singleElement().satisfies(entry ->
                 assertThat(entry.message()).isEqualTo("Admin unlocked from the command line: " + admin.username()));
+        assertThat(activity(target, "Admin Enabled - Username: " + admin.username())).singleElement()
+                .satisfies(entry -> assertThat(entry.user()).isEqualTo(AdminCommands.ACTOR.name()));
     }
 
     @AllDatabases.Test
