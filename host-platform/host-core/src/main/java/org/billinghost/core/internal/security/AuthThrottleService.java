@@ -12,7 +12,7 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Counts each attempt when it begins, per realm and name and per realm and address, in one atomic
  * step per key: after {@value #MAX_FAILURES} attempts that did not succeed, further attempts for
- * that key are refused for {@link #LOCK}. An attempt still running counts like a failure, so
+ * that key are refused for {@link #LOCK}. The name's and the address's counts are taken together. An attempt still running counts like a failure, so
  * parallel guesses cannot get past the lock while a slow password check runs.
  */
 @Component(service = AuthThrottle.class)
@@ -29,6 +29,7 @@ public final class AuthThrottleService implements AuthThrottle {
     }
 
     private final Map<String, Count> counts = new ConcurrentHashMap<>();
+    private final Object reservations = new Object();
     private final Clock clock;
 
     @Activate
@@ -48,7 +49,13 @@ public final class AuthThrottleService implements AuthThrottle {
         if (counts.size() >= MAX_KEYS) {
             counts.values().removeIf(c -> c.lockedUntil() <= now && now - c.firstAttempt() > WINDOW.toMillis());
         }
-        return new Reserved(Math.max(reserve(nameKey, now), reserve(addressKey, now)), nameKey, addressKey);
+        long secondsLocked;
+        // both keys in one step: otherwise an attempt counted on its name could be refused on its address by a
+        // parallel one, answering "locked" for an attempt that was counted as a check
+        synchronized (reservations) {
+            secondsLocked = Math.max(reserve(nameKey, now), reserve(addressKey, now));
+        }
+        return new Reserved(secondsLocked, nameKey, addressKey);
     }
 
     /** Counts one attempt for the key unless it is locked; answers the seconds still locked (0: counted). */

@@ -100,4 +100,31 @@ class AuthThrottleServiceTest {
             pool.shutdownNow();
         }
     }
+
+    /** Both keys are counted in one step: an attempt whose name was counted is never refused on its address. */
+    @Test
+    void parallelGuessesFromOneAddressAreCheckedExactlyUpToTheLimit() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            for (int round = 0; round < 300; round++) {
+                String name = "admin" + round;
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Boolean>> results = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return throttle.begin(Realm.ADMIN, name, "10.2." + name).allowed();
+                    }));
+                }
+                start.countDown();
+                int allowed = 0;
+                for (Future<Boolean> r : results) {
+                    allowed += r.get() ? 1 : 0;
+                }
+                assertThat(allowed).as("attempts let through in round %d", round).isEqualTo(AuthThrottleService.MAX_FAILURES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
