@@ -294,6 +294,8 @@ public final class EmailsService implements Emails {
         properties.put("password", password == null || password.isEmpty() ? settings.password() : password);
         properties.put("fromName", name);
         properties.put("fromAddress", from);
+        properties.put("timeoutSeconds", settings.timeoutSeconds());
+        properties.put("retrySeconds", settings.retrySeconds());
         store.save(properties);
         return new MailServer(h, port, security, user, !((String) properties.get("password")).isEmpty(), name, from);
     }
@@ -357,6 +359,8 @@ public final class EmailsService implements Emails {
             @Override public String password() { return (String) p.get("password"); }
             @Override public String fromName() { return (String) p.get("fromName"); }
             @Override public String fromAddress() { return (String) p.get("fromAddress"); }
+            @Override public int timeoutSeconds() { return (Integer) p.get("timeoutSeconds"); }
+            @Override public int retrySeconds() { return (Integer) p.get("retrySeconds"); }
         };
     }
 }

@@ -30,4 +30,13 @@ public @interface MailConfiguration {
 
     @AttributeDefinition(name = "From address")
     String fromAddress() default "billing@localhost";
+
+    @AttributeDefinition(name = "Time-out (seconds)", min = "1", max = "300", description = "For connecting and for "
+            + "each answer of the server. A message whose host died while sending it is shown as 'May have been sent' "
+            + "four time-outs later.")
+    int timeoutSeconds() default MailSettings.DEFAULT_TIMEOUT_SECONDS;
+
+    @AttributeDefinition(name = "First retry (seconds)", min = "1", max = "3600", description = "A message the server "
+            + "did not take is tried again after this delay, doubling each time up to an hour.")
+    int retrySeconds() default MailSettings.DEFAULT_RETRY_SECONDS;
 }

@@ -13,17 +13,11 @@ import org.slf4j.LoggerFactory;
  * Delivers claimed messages: renders a message once (the rendered text is stored, so every attempt and a
  * resend send the same), then, with an SMTP server set, marks it {@code sending} once connected and
  * {@code sent} after the server accepted it. A failure puts it back in the queue with the reason and a
- * growing delay (30 s doubling up to an hour, never given up); without a server it waits, or in demo mode
+ * growing delay (the setting {@code retrySeconds}, 30 s by default, doubling up to an hour; never given up); without a server it waits, or in demo mode
  * is stored.
  */
 final class MailDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(MailDelivery.class);
-    /**
-     * How long a claim lasts: longer than one SMTP transaction with its time-outs. It is also how long after a
-     * crash a message left {@code sending} waits before it is shown as "may have been sent".
-     */
-    static final long LEASE_MILLIS = 2 * 60_000L;
-    private static final long FIRST_DELAY_MILLIS = 30_000L;
     private static final long MAX_DELAY_MILLIS = 3_600_000L;
 
     private final MailOutbox outbox;
@@ -43,6 +37,11 @@ final class MailDelivery {
         this.demo = demo;
     }
 
+    /** The longest one delivery can take: a claim's length. */
+    long leaseMillis() {
+        return settings.get().leaseMillis();
+    }
+
     /** Claims and delivers due messages on the calling thread until none is due; answers how many it took. */
     int runDue(String owner) {
         int taken = 0;
@@ -55,7 +54,8 @@ final class MailDelivery {
     /** Claims and delivers one due message; false when none is due. */
     boolean runOne(String owner) {
         outbox.markUncertain();
-        Optional<MailOutbox.Claim> claim = outbox.claim(owner, LEASE_MILLIS);
+        // the claim's length is also how long after a crash a message left sending waits to be flagged
+        Optional<MailOutbox.Claim> claim = outbox.claim(owner, settings.get().leaseMillis());
         claim.ifPresent(this::deliver);
         return claim.isPresent();
     }
@@ -80,7 +80,13 @@ final class MailDelivery {
             outbox.delivered(claim, false);
             LOG.info("E-mail sent: message={} template={} answer={}", claim.id(), claim.template(), answer);
         } catch (MailFailure e) {
-            retry(claim, e.getMessage());
+            if (e.mayHaveBeenSent()) {
+                outbox.uncertain(claim, e.getMessage() + " Resend it if the recipient did not get it.");
+                LOG.warn("E-mail may have been sent: message={} template={} reason={}", claim.id(), claim.template(),
+                        e.getMessage());
+            } else {
+                retry(claim, e.getMessage());
+            }
         }
     }
 
@@ -108,7 +114,7 @@ final class MailDelivery {
     }
 
     private void retry(MailOutbox.Claim claim, String reason) {
-        long delay = Math.min(MAX_DELAY_MILLIS, FIRST_DELAY_MILLIS << Math.min(claim.attempts() - 1, 20));
+        long delay = Math.min(MAX_DELAY_MILLIS, settings.get().retrySeconds() * 1000L << Math.min(claim.attempts() - 1, 20));
         outbox.retryLater(claim, reason, System.currentTimeMillis() + delay);
         LOG.warn("E-mail not sent, retried in {} s: message={} template={} attempt={} reason={}", delay / 1000,
                 claim.id(), claim.template(), claim.attempts(), reason);

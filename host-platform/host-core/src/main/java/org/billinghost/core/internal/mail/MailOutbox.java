@@ -185,6 +185,12 @@ public final class MailOutbox {
                 truncate(error), nextAttemptAt, claim.id(), claim.owner());
     }
 
+    /** The transfer broke off after it had started: never sent again by itself, an admin decides. */
+    void uncertain(Claim claim, String reason) {
+        jdbc.update("UPDATE mail_outbox SET state = 'uncertain', last_error = ?, lease_owner = NULL, lease_until = NULL"
+                + " WHERE id = ? AND lease_owner = ? AND state = 'sending'", truncate(reason), claim.id(), claim.owner());
+    }
+
     /** Messages whose host died while the SMTP server had them: marked so that an admin decides. */
     int markUncertain() {
         return jdbc.update("UPDATE mail_outbox SET state = 'uncertain', last_error = ?, lease_owner = NULL,"

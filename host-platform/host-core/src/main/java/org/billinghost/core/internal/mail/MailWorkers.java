@@ -44,8 +44,8 @@ public final class MailWorkers {
         running = false;
         outbox.removeWakeUp(wakeUp);
         wakeUp();
-        // a message in the middle of an SMTP transaction finishes within the mailer's time-outs
-        thread.join(SmtpMailer.TIMEOUT_MILLIS * 3L);
+        // a message in the middle of an SMTP transaction finishes within its claim
+        thread.join(delivery.leaseMillis());
     }
 
     private void work() {

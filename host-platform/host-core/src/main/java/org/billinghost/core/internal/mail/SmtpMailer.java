@@ -17,6 +17,8 @@ import jakarta.mail.internet.MimeMultipart;
 
 import org.billinghost.api.billing.MailServer;
 import org.eclipse.angus.activation.MailcapRegistryProviderImpl;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
@@ -33,9 +35,6 @@ final class SmtpMailer {
      */
     private static final ClassLoader PROVIDERS = new JoinedLoader(SMTPTransport.class.getClassLoader(),
             MailcapRegistryProviderImpl.class.getClassLoader());
-
-    /** Connect, read and write time-outs: a server that hangs must not hold a worker for long. */
-    static final int TIMEOUT_MILLIS = 30_000;
 
     /** A message to send. */
     record Outgoing(String to, String toName, String subject, String text, String html, String messageId) {
@@ -70,10 +69,11 @@ final class SmtpMailer {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(PROVIDERS);
         try {
-            Session session = Session.getInstance(properties(server));
+            Session session = Session.getInstance(properties(server, settings.timeoutSeconds() * 1000));
             MimeMessage mime = mime(session, server, message);
             String protocol = server.security() == MailServer.Security.SSL ? "smtps" : "smtp";
-            try (Transport transport = session.getTransport(protocol)) {
+            Transport transport = session.getTransport(protocol);
+            try {
                 try {
                     transport.connect(server.host(), server.port(), server.username().isEmpty() ? null : server.username(),
                             server.username().isEmpty() ? null : settings.password());
@@ -90,10 +90,17 @@ final class SmtpMailer {
                 try {
                     transport.sendMessage(mime, mime.getAllRecipients());
                 } catch (MessagingException e) {
-                    throw new MailFailure("The SMTP server " + server.host() + " did not accept the message"
-                            + answer(transport, e) + ".");
+                    if (refused(e)) {
+                        throw new MailFailure("The SMTP server " + server.host() + " did not accept the message"
+                                + answer(transport, e) + ".");
+                    }
+                    // no refusal, the connection broke or timed out: the server may have taken the message
+                    throw MailFailure.mayHaveBeenSent("The connection to the SMTP server " + server.host()
+                            + " broke off during the transfer (" + describe(e) + "): the message may have been sent.");
                 }
                 return transport instanceof SMTPTransport smtp ? smtp.getLastServerResponse().strip() : "accepted";
+            } finally {
+                closeAfterTransfer(transport);
             }
         } catch (MessagingException e) {
             throw new MailFailure("The message could not be sent: " + describe(e) + ".");
@@ -102,13 +109,14 @@ final class SmtpMailer {
         }
     }
 
-    private Properties properties(MailServer server) {
+    /** {@code timeoutMillis}: connect, read and write time-outs, so that a server that hangs does not hold a worker. */
+    private Properties properties(MailServer server, int timeoutMillis) {
         Properties props = new Properties();
         String p = server.security() == MailServer.Security.SSL ? "mail.smtps." : "mail.smtp.";
         props.put(p + "auth", String.valueOf(!server.username().isEmpty()));
-        props.put(p + "connectiontimeout", String.valueOf(TIMEOUT_MILLIS));
-        props.put(p + "timeout", String.valueOf(TIMEOUT_MILLIS));
-        props.put(p + "writetimeout", String.valueOf(TIMEOUT_MILLIS));
+        props.put(p + "connectiontimeout", String.valueOf(timeoutMillis));
+        props.put(p + "timeout", String.valueOf(timeoutMillis));
+        props.put(p + "writetimeout", String.valueOf(timeoutMillis));
         props.put(p + "ssl.checkserveridentity", "true");
         if (server.security() == MailServer.Security.STARTTLS) {
             props.put(p + "starttls.enable", "true");
@@ -149,6 +157,26 @@ final class SmtpMailer {
             return new InternetAddress(address, display.isEmpty() ? null : display, "UTF-8");
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException("UTF-8 is always supported", e);
+        }
+    }
+
+    /** The server answered with a refusal (a 4xx or 5xx reply), so it does not have the message. */
+    private static boolean refused(MessagingException e) {
+        for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
+            if (x instanceof SMTPSendFailedException f && f.getReturnCode() >= 400
+                    || x instanceof SMTPAddressFailedException f2 && f2.getReturnCode() >= 400) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A failing QUIT changes nothing: the message was accepted or refused before it. */
+    private static void closeAfterTransfer(Transport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            // the transfer's outcome is already known
         }
     }
 

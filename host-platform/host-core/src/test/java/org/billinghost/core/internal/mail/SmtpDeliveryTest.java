@@ -196,6 +196,24 @@ class SmtpDeliveryTest {
     }
 
     @Test
+    void aTransferThatBreaksOffAfterTheDataIsMarkedUncertainAndNotSentAgain() throws Exception {
+        try (DroppingSmtpServer dropping = new DroppingSmtpServer()) {
+            shop.useServer(dropping.port(), MailServer.Security.NONE, "", "");
+            shop.orderAndPay();
+
+            assertEquals(5, core.emails().deliverDue("host-a"));
+            assertEquals(5, dropping.messages());
+            EmailMessage first = shop.messages().get(0);
+            assertEquals(EmailMessage.Status.UNCERTAIN, first.status(), first.lastError());
+            assertTrue(first.lastError().startsWith("The connection to the SMTP server 127.0.0.1 broke off during the"
+                    + " transfer"), first.lastError());
+            makeDue();
+            assertEquals(0, core.emails().deliverDue("host-a"));
+            assertEquals(5, dropping.messages());
+        }
+    }
+
+    @Test
     void aTemplateThatFailsToRenderKeepsTheMessageQueuedWithTheError() {
         shop.useServer(smtpPort(), MailServer.Security.NONE, "", "");
         core.emails().saveTemplate("client_signup", "Hello ${client.nickname}", "text", "<p>html</p>");
