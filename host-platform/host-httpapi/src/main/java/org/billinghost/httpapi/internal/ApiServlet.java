@@ -81,6 +81,8 @@ public final class ApiServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     /** Larger JSON and multipart bodies are refused; url-encoded forms are bounded by the HTTP server. */
     static final int MAX_BODY_BYTES = 1 << 20;
+    /** A 503 (database or disk unavailable) is tried again after this many seconds, as the start-up gate says. */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     /** Parameter names that carry credentials: in a URL they would end up in access logs and histories. */
     private static final Set<String> CREDENTIAL_NAMES = Set.of("identifier", "secret", "username", "password",
@@ -222,6 +224,9 @@ public final class ApiServlet extends HttpServlet {
         resp.setStatus(answer.status());
         resp.setContentType(shape.xml() ? "text/xml;charset=UTF-8" : "application/json;charset=UTF-8");
         resp.setHeader("Cache-Control", "no-store");
+        if (answer.status() == 503) {
+            resp.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        }
         if (answer.status() == 405 || answer.status() == 413) {
             // these refusals leave the body unread, so the server closes the connection after them: saying so keeps a
             // keep-alive client from sending its next call on a connection that is about to go

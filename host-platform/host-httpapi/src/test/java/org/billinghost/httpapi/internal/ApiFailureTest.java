@@ -2,7 +2,9 @@ package org.billinghost.httpapi.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.Map;
+import org.billinghost.api.billing.BillingException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,10 @@ class ApiFailureTest extends ApiTestSupport {
     static void startFailingActions() throws Exception {
         ActionTable actions = new ActionTable()
                 .add("Recurse", null, (r, admin) -> Map.of("depth", depth(0)))
-                .add("Unwritable", null, (r, admin) -> Map.of("value", new Object()));
+                .add("Unwritable", null, (r, admin) -> Map.of("value", new Object()))
+                .add("Unavailable", null, (r, admin) -> {
+                    throw new BillingException(BillingException.Category.UNAVAILABLE, "The database is not available");
+                });
         failing = serve(new ApiServlet(backend(core), ApiJson.mapper(), actions));
     }
 
@@ -57,5 +62,14 @@ class ApiFailureTest extends ApiTestSupport {
 
         assertThat(reply.message()).matches(INTERNAL_ERROR);
         assertThat(reply.body()).doesNotContain("jackson").doesNotContain("java.");
+    }
+
+    @Test
+    void aHostThatCannotServeNowSaysWhenToTryAgain() {
+        HttpResponse<String> response = sendRaw(formPost(failing.endpoint(), "identifier", IDENTIFIER, "secret", SECRET,
+                "action", "Unavailable"));
+        reply(response).refused(503, "The database is not available");
+
+        assertThat(response.headers().firstValue("Retry-After")).hasValue(ApiServlet.RETRY_AFTER_SECONDS);
     }
 }
