@@ -199,9 +199,10 @@ class UpgradeIT {
         JsonNode service = api.service(kept.serviceId());
         assertThat(List.of(service.path("name").asText(), service.path("domain").asText(),
                 service.path("status").asText(), service.path("billingcycle").asText(),
-                service.path("regdate").asText())).as(service.toString())
-                // a recurring product of 1.0.0 was billed monthly (V170); the day is the one it was written on
-                .containsExactly("Old Plan", "old.example.com", serviceStatus, "Monthly", "2026-11-20");
+                service.path("regdate").asText(), service.path("nextduedate").asText())).as(service.toString())
+                // a recurring product of 1.0.0 was billed monthly (V170), and is not invoiced again until an admin
+                // sets its next due date; the day is the one it was written on
+                .containsExactly("Old Plan", "old.example.com", serviceStatus, "Monthly", "2026-11-20", "0000-00-00");
         JsonNode order = api.call("GetOrders", Map.of("id", kept.orderId())).path("orders").path("order").get(0);
         // V210 numbers the orders of before from their id
         assertThat(order.path("ordernum").asText())
