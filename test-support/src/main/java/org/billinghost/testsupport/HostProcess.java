@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,14 +144,31 @@ public final class HostProcess implements AutoCloseable {
     }
 
     private HostProcess awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
             ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            awaitStartupGate(deadline);
             return this;
         } catch (TimeoutException e) {
             kill();
             throw new IllegalStateException("host not ready within " + timeout + "; output:\n" + output());
         } catch (Exception e) {
             throw new IllegalStateException("host failed to start (exit " + exitCode() + "); output:\n" + output());
+        }
+    }
+
+    /**
+     * The launcher opens its start-up gate a moment after it prints the ready line (so that nothing is served
+     * before the line): a request sent at once on seeing the line could still be answered 503 "starting".
+     */
+    private void awaitStartupGate(long deadline) throws InterruptedException, TimeoutException {
+        HttpClient client = Http.client(null);
+        HttpRequest probe = Http.request(baseUrl() + "health/ready").build();
+        while (Http.send(client, probe).body().contains("\"reason\":\"starting\"")) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException();
+            }
+            Thread.sleep(10); // a poll interval: the loop ends on the condition
         }
     }
 
