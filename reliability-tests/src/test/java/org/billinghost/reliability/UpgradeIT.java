@@ -45,7 +45,6 @@ import org.billinghost.core.internal.db.Database;
 import org.billinghost.core.internal.db.DatabaseSettings;
 import org.billinghost.core.internal.db.MigrationRunner;
 import org.billinghost.core.internal.db.MigrationScripts;
-import org.billinghost.core.internal.security.PasswordHasher;
 import org.billinghost.testsupport.AdminSession;
 import org.billinghost.testsupport.ApiClient;
 import org.billinghost.testsupport.ExternalDatabase;
@@ -75,6 +74,12 @@ class UpgradeIT {
     private static final String API_IDENTIFIER = "kept-across-upgrades";
     private static final String API_SECRET = "a-secret-made-by-1.0.0";
     private static final String ADMIN_PASSWORD = "an-admin-password-of-1.0.0";
+    /** 1.0.0's hash format (PBKDF2-SHA256, the count stored with it) of {@link #ADMIN_PASSWORD}. */
+    private static final String ADMIN_HASH_OF_1_0_0 =
+            "pbkdf2-sha256$10000$djC6tQXpLZ6INwOYO7dWww$mKxyOVlXpneFhe0F8i5ASQ9k7SjIYl35//ZJ+XRHjUQ";
+    /** The same of the client's password {@code a-client-password}. */
+    private static final String CLIENT_HASH_OF_1_0_0 =
+            "pbkdf2-sha256$10000$B7AC0AP0v3ImfqcZpjucbQ$kVNTi1oh4kUHXhR4BgwRL/0gsE6er/KyzMLIlwZJy8Q";
     private static final String METRICS_TOKEN = "a-token-set-in-etc";
     /** When the 1.0.0 rows were written: their dates and the order number come from it. */
     private static final Instant WRITTEN = Instant.parse("2026-11-20T15:30:00Z");
@@ -142,6 +147,11 @@ class UpgradeIT {
         try (Connection c = target.connect()) {
             assertThat(queryLong(c, "SELECT COUNT(*) FROM schema_version WHERE checksum IS NULL"))
                     .as("1.0.0's history got its checksums").isZero();
+            try (PreparedStatement s = c.prepareStatement("SELECT password_hash FROM admins WHERE username = 'admin'");
+                 ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).as("1.0.0's hash replaced at the admin's login").startsWith("pbkdf2-sha512$");
+            }
         }
 
         Path second = unpack("opt-second");
@@ -245,7 +255,6 @@ class UpgradeIT {
             assertThat(applied).last().isEqualTo(SCHEMA_OF_1_0_0);
         }
 
-        PasswordHasher hasher = PasswordHasher.of(10_000, 1); // 1.0.0's format; the count is stored with the hash
         LocalDateTime at = LocalDateTime.ofInstant(WRITTEN, ZoneOffset.UTC);
         long ms = WRITTEN.toEpochMilli();
         try (Connection c = target.connect()) {
@@ -254,7 +263,7 @@ class UpgradeIT {
                 s.execute("ALTER TABLE schema_version DROP COLUMN checksum");
             }
             long adminId = insert(c, "INSERT INTO admins (username, email, password_hash, role, disabled, created) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)", "admin", "admin@example.com", hasher.hash(ADMIN_PASSWORD),
+                    + "VALUES (?, ?, ?, ?, ?, ?)", "admin", "admin@example.com", ADMIN_HASH_OF_1_0_0,
                     "Full Administrator", false, at);
             insert(c, "INSERT INTO api_credentials (identifier, secret_hash, admin_id, description, allowed_actions, "
                     + "created) VALUES (?, ?, ?, ?, ?, ?)", API_IDENTIFIER, sha256(API_SECRET), adminId, "", "", at);
@@ -270,7 +279,7 @@ class UpgradeIT {
                     + "address1, city, state, postcode, country, phone_number, status, password_hash, created) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "Olga", "Older", "olga.older@example.com",
                     "olga.older@example.com", "", "1 Old Road", "Springfield", "State", "12345", "US", "5550100",
-                    "Active", hasher.hash("a-client-password"), at);
+                    "Active", CLIENT_HASH_OF_1_0_0, at);
             long orderId = insert(c, "INSERT INTO orders (client_id, status, total, payment_method, created, updated) "
                     + "VALUES (?, ?, ?, ?, ?, ?)", clientId, "Active", PRICE, "banktransfer",
                     ms, ms);

@@ -332,6 +332,8 @@ public final class ClientsService implements Clients {
             hasher.burnVerification(password);
         } else if (hasher.verify(password, stored.get())) {
             client = byEmail(key).filter(c -> !CLOSED.equals(c.status()));
+            hasher.upgrade(password, stored.get()).ifPresent(h -> jdbc.update(
+                    "UPDATE clients SET password_hash = ? WHERE email_key = ? AND password_hash = ?", h, key, stored.get()));
         }
         String ip = Actor.current().ip();
         client.ifPresentOrElse(c -> ActivityLogService.write(jdbc, "Client Login - Client ID: " + c.id(), c.id(),

@@ -46,6 +46,9 @@ public final class AdminsService implements Admins {
                     Actor.visitor(Actor.current().ip()));
             return Optional.empty();
         }
+        hasher.upgrade(password, stored.get()).ifPresent(h -> jdbc.update(
+                "UPDATE admins SET password_hash = ? WHERE username = ? AND password_hash = ?", h, username.trim(),
+                stored.get()));
         Optional<AdminAccount> admin = byUsername(username.trim());
         admin.ifPresent(a -> ActivityLogService.write(jdbc, "Admin Login - Username: " + a.username(), 0,
                 Actor.admin(a.id(), a.username(), Actor.current().ip())));

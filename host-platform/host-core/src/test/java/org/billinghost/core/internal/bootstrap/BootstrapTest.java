@@ -75,7 +75,7 @@ class BootstrapTest {
 
     @org.junit.jupiter.api.Test
     void demoHashesHaveTheDefaultFormatAndStrength() {
-        String format = "pbkdf2-sha256\\$" + PasswordHasher.DEFAULT_ITERATIONS + "\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}";
+        String format = "pbkdf2-sha512\\$" + PasswordHasher.DEFAULT_ITERATIONS + "\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{86}";
         assertThat(Bootstrap.DEMO_ADMIN_HASH).matches(format);
         assertThat(Bootstrap.DEMO_CLIENT_HASH).matches(format);
     }

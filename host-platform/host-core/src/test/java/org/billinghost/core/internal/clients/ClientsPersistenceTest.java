@@ -11,6 +11,7 @@ import org.billinghost.api.billing.Client;
 import org.billinghost.api.billing.Clients;
 import org.billinghost.api.billing.NewClient;
 import org.billinghost.api.platform.ResultPage;
+import org.billinghost.core.internal.security.PasswordHasherTest;
 import org.billinghost.core.testkit.AllDatabases;
 import org.billinghost.core.testkit.CoreAssembly;
 
@@ -37,7 +38,22 @@ class ClientsPersistenceTest {
         assertThat(core.clients().byEmail(email.toUpperCase())).contains(c);
         String stored = core.jdbc().queryOne("SELECT password_hash FROM clients WHERE id = ?", rs -> rs.getString(1),
                 c.id()).orElseThrow();
-        assertThat(stored).startsWith("pbkdf2-sha256$").doesNotContain("s3cret-pw");
+        assertThat(stored).startsWith("pbkdf2-sha512$").doesNotContain("s3cret-pw");
+    }
+
+    @AllDatabases.Test
+    void aClientsEarlierSha256HashIsReplacedAtTheNextLogin(CoreAssembly core) throws Exception {
+        String email = email();
+        Client c = core.clients().add(client("Ada", "Lovelace", email, "s3cret-pw"));
+        String legacy = PasswordHasherTest.legacySha256("s3cret-pw", CoreAssembly.TEST_HASH_ITERATIONS);
+        core.jdbc().update("UPDATE clients SET password_hash = ? WHERE id = ?", legacy, c.id());
+
+        assertThat(core.clients().authenticate(email, "s3cret-pw")).contains(c);
+        String stored = core.jdbc().queryOne("SELECT password_hash FROM clients WHERE id = ?", rs -> rs.getString(1),
+                c.id()).orElseThrow();
+        assertThat(stored).startsWith("pbkdf2-sha512$");
+        assertThat(core.clients().authenticate(email, "s3cret-pw")).contains(c);
+        assertThat(core.clients().authenticate(email, "wrong")).isEmpty();
     }
 
     @AllDatabases.Test
