@@ -233,11 +233,12 @@ public final class ApiServlet extends HttpServlet {
             resp.setHeader("Connection", "close");
             skipBody(req);
         }
+        // counted before the answer leaves: a caller that has read it can rely on the call being counted
+        metrics.record(METRIC, Duration.ofNanos(System.nanoTime() - start), "action",
+                dispatcher.metricAction(shape.action()), "result", String.valueOf(answer.body().get("result")));
         // a fixed length: no chunking, and a complete answer even when an early refusal leaves the body unread
         resp.setContentLength(out.length);
         resp.getOutputStream().write(out);
-        metrics.record(METRIC, Duration.ofNanos(System.nanoTime() - start), "action",
-                dispatcher.metricAction(shape.action()), "result", String.valueOf(answer.body().get("result")));
     }
 
     /**

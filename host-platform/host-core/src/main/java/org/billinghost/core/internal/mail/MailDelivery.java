@@ -55,7 +55,7 @@ final class MailDelivery {
     boolean runOne(String owner) {
         outbox.markUncertain();
         // the claim's length is also how long after a crash a message left sending waits to be flagged
-        Optional<MailOutbox.Claim> claim = outbox.claim(owner, settings.get().leaseMillis());
+        Optional<MailOutbox.Claim> claim = outbox.claim(owner, leaseMillis());
         claim.ifPresent(this::deliver);
         return claim.isPresent();
     }

@@ -13,14 +13,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An SMTP server that takes each message's data and then drops the connection without its final reply: the
- * sender cannot know whether the message was accepted (GreenMail always answers).
+ * sender cannot know whether the message was accepted (GreenMail always answers). {@link #refusing} makes one
+ * that answers a refusal instead, at the recipient or after the data.
  */
 final class DroppingSmtpServer implements AutoCloseable {
+    /** Where a refusing server says no. */
+    enum Refusal { NONE, RECIPIENT, DATA }
+
     private final ServerSocket socket;
     private final AtomicInteger messages = new AtomicInteger();
     private final Thread thread;
+    private final Refusal refusal;
 
     DroppingSmtpServer() throws IOException {
+        this(Refusal.NONE);
+    }
+
+    /** A server that refuses every message: {@code 550} to RCPT, or {@code 554} after the whole data. */
+    static DroppingSmtpServer refusing(Refusal where) throws IOException {
+        return new DroppingSmtpServer(where);
+    }
+
+    private DroppingSmtpServer(Refusal refusal) throws IOException {
+        this.refusal = refusal;
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         thread = new Thread(this::serve, "dropping-smtp");
         thread.setDaemon(true);
@@ -31,7 +46,7 @@ final class DroppingSmtpServer implements AutoCloseable {
         return socket.getLocalPort();
     }
 
-    /** Messages whose data ended (the server had them all). */
+    /** Messages whose data ended (the server had them all, whatever it answered). */
     int messages() {
         return messages.get();
     }
@@ -53,15 +68,21 @@ final class DroppingSmtpServer implements AutoCloseable {
         String line;
         while ((line = in.readLine()) != null) {
             String command = line.length() < 4 ? line : line.substring(0, 4).toUpperCase();
-            if (command.equals("DATA")) {
+            if (command.equals("RCPT") && refusal == Refusal.RECIPIENT) {
+                reply(out, "550 5.1.1 no such mailbox here");
+            } else if (command.equals("DATA")) {
                 reply(out, "354 go ahead");
                 while ((line = in.readLine()) != null && !line.equals(".")) {
                     // the message's lines
                 }
                 messages.incrementAndGet();
-                return; // dropped before "250 queued"
+                if (refusal == Refusal.NONE) {
+                    return; // dropped before "250 queued"
+                }
+                reply(out, "554 5.7.1 message refused by policy");
+            } else {
+                reply(out, command.equals("QUIT") ? "221 bye" : "250 ok");
             }
-            reply(out, command.equals("QUIT") ? "221 bye" : "250 ok");
         }
     }
 

@@ -214,6 +214,37 @@ class SmtpDeliveryTest {
     }
 
     @Test
+    void aRefusalAfterTheDataIsQueuedAgainNotMarkedUncertain() throws Exception {
+        try (DroppingSmtpServer refusing = DroppingSmtpServer.refusing(DroppingSmtpServer.Refusal.DATA)) {
+            assertRefusedAndQueuedAgain(refusing, "554 5.7.1 message refused by policy", 5);
+        }
+    }
+
+    @Test
+    void aRefusedRecipientIsQueuedAgainNotMarkedUncertain() throws Exception {
+        try (DroppingSmtpServer refusing = DroppingSmtpServer.refusing(DroppingSmtpServer.Refusal.RECIPIENT)) {
+            assertRefusedAndQueuedAgain(refusing, "550 5.1.1 no such mailbox here", 0);
+        }
+    }
+
+    /** The server said no, so it does not have the message: it waits for the next attempt, which is made. */
+    private void assertRefusedAndQueuedAgain(DroppingSmtpServer refusing, String answer, int dataPerRound) {
+        shop.useServer(refusing.port(), MailServer.Security.NONE, "", "");
+        shop.orderAndPay();
+
+        assertEquals(5, core.emails().deliverDue("host-a"));
+        assertEquals(dataPerRound, refusing.messages());
+        EmailMessage first = shop.messages().get(0);
+        assertEquals(EmailMessage.Status.QUEUED, first.status(), first.lastError());
+        assertTrue(first.lastError().startsWith("The SMTP server 127.0.0.1 did not accept the message"),
+                first.lastError());
+        assertTrue(first.lastError().contains(answer), first.lastError());
+        makeDue();
+        assertEquals(5, core.emails().deliverDue("host-a"));
+        assertEquals(2 * dataPerRound, refusing.messages());
+    }
+
+    @Test
     void aTemplateThatFailsToRenderKeepsTheMessageQueuedWithTheError() {
         shop.useServer(smtpPort(), MailServer.Security.NONE, "", "");
         core.emails().saveTemplate("client_signup", "Hello ${client.nickname}", "text", "<p>html</p>");
