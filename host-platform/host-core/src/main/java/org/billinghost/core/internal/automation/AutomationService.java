@@ -208,7 +208,7 @@ public final class AutomationService implements Automation {
                 case SUSPEND -> once(runId, step, itemId, () -> steps.suspend(itemId, settings));
                 case TERMINATE -> once(runId, step, itemId, () -> steps.terminate(itemId, settings));
                 case CANCELLATIONS -> once(runId, step, itemId, () -> steps.cancel(itemId));
-                case NOTICES -> once(runId, step, itemId, () -> steps.notify(itemId, settings));
+                case NOTICES -> once(runId, step, itemId, () -> steps.queueNotice(itemId, settings));
             }
         } catch (RunStore.LeaseLost e) {
             throw e;

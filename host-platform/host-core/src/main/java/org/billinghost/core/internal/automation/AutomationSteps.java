@@ -190,8 +190,8 @@ final class AutomationSteps {
     }
 
     /** Queues the payment reminder or overdue notice that applies to an unpaid invoice, once. */
-    boolean notify(long invoiceId, AutomationSettings settings) {
-        return notices.notify(invoiceId, settings);
+    boolean queueNotice(long invoiceId, AutomationSettings settings) {
+        return notices.queueNotice(invoiceId, settings);
     }
 
     private boolean overdue(ServiceRow service, int days) {

@@ -49,7 +49,7 @@ final class InvoiceNotices {
      * Queues the latest notice that applies to the invoice, read under its row lock (a payment committed
      * before it leaves nothing to send); false when none applies or it was queued before.
      */
-    boolean notify(long invoiceId, AutomationSettings settings) {
+    boolean queueNotice(long invoiceId, AutomationSettings settings) {
         Optional<Unpaid> invoice = jdbc.queryOne("SELECT client_id, status, due_date, created FROM invoices"
                 + " WHERE id = ? FOR UPDATE", rs -> InvoiceStatus.UNPAID.label().equals(rs.getString("status"))
                 ? new Unpaid(rs.getLong("client_id"), rs.getObject("due_date", LocalDate.class), rs.getLong("created"))
