@@ -66,8 +66,33 @@ public interface Emails {
      */
     EmailTemplate saveTemplate(String name, String subject, String text, String html);
 
-    /** Drops an admin's edit: the template is the host's default again. */
+    /**
+     * Drops an admin's edit: the template is the host's default again.
+     *
+     * @throws BillingException invalid for a template an admin added (it has no default: delete it instead)
+     */
     EmailTemplate resetTemplate(String name);
+
+    /** The longest label of an added template. */
+    int MAX_LABEL_LENGTH = 200;
+
+    /**
+     * Adds a product welcome template (the variables of {@code product_welcome}), a copy of the default welcome
+     * template's current sources; products choose it as their welcome e-mail by its {@link EmailTemplate#id()}.
+     *
+     * @throws BillingException invalid, field {@code label}, for an empty or too long label, or one in use
+     * @since 2.2
+     */
+    EmailTemplate addWelcomeTemplate(String label);
+
+    /**
+     * Deletes a product welcome template an admin added.
+     *
+     * @throws BillingException not found for an unknown template; invalid for one of the host's own; conflict,
+     *                          naming the products, while a product has it as its welcome e-mail
+     * @since 2.2
+     */
+    void deleteTemplate(String name);
 
     /**
      * Renders the given sources on sample data (not saved).

@@ -278,7 +278,7 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
 
     /** The automation with other settings, as a host whose lease owner id is {@code owner}, on this database. */
     public AutomationService automation(AutomationSettings settings, String owner) {
-        return AutomationService.of(jdbc, jobQueue, invoices, activityLog, hooks, billingClock, settings, owner,
+        return AutomationService.of(jdbc, jobQueue, invoices, activityLog, hooks, billingClock, mailOutbox, settings, owner,
                 metrics);
     }
 

@@ -23,6 +23,7 @@ class AutomationApiTest extends ApiTestSupport {
 
         assertThat(run.path("state").asText()).isEqualTo("Finished");
         assertThat(run.path("failures").asInt()).isZero();
+        assertThat(run.path("notices").isInt()).isTrue();
         assertThat(run.path("runid").asLong()).isEqualTo(core.automation().recentRuns().get(0).id());
     }
 

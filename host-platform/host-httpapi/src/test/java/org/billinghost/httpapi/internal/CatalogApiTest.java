@@ -84,6 +84,28 @@ class CatalogApiTest extends ApiTestSupport {
     }
 
     @Test
+    void addProductTakesTheWelcomeEmailByTemplateIdOrNone() {
+        long gid = group();
+        long template = core.emails().addWelcomeTemplate("API welcome " + System.nanoTime()).id();
+        int before = core.catalog().products().size();
+
+        call("AddProduct", "gid", String.valueOf(gid), "name", "X", "welcomeemail", "basic")
+                .refused(200, "Parameter welcomeemail must be 0 (none) or the id of a product welcome template, got 'basic'");
+        call("AddProduct", "gid", String.valueOf(gid), "name", "X", "welcomeemail", "987654321")
+                .refused(200, "There is no product welcome template 987654321.");
+        assertThat(core.catalog().products()).hasSize(before);
+
+        long none = call("AddProduct", "gid", String.valueOf(gid), "name", "Quiet", "welcomeemail", "0").ok().id("pid");
+        long chosen = call("AddProduct", "gid", String.valueOf(gid), "name", "Chosen", "welcomeemail",
+                String.valueOf(template)).ok().id("pid");
+        long standard = call("AddProduct", "gid", String.valueOf(gid), "name", "Standard").ok().id("pid");
+
+        assertThat(core.catalog().product(none).orElseThrow().welcomeEmail()).isEqualTo(0L);
+        assertThat(core.catalog().product(chosen).orElseThrow().welcomeEmail()).isEqualTo(template);
+        assertThat(core.catalog().product(standard).orElseThrow().welcomeEmail()).isNull();
+    }
+
+    @Test
     void adminOnlyFieldsAreNotListed() {
         Product p = product(AutoSetup.MANUAL, "success", PayType.FREE, BigDecimal.ZERO,
                 NewCustomField.adminOnly("Plan", CustomFieldType.DROPDOWN, "", List.of("basic", "pro")),

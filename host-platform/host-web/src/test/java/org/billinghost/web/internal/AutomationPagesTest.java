@@ -55,6 +55,7 @@ class AutomationPagesTest {
         long runId = server.core().automation().recentRuns().get(0).id();
         assertThat(after.text()).contains("Automation run #" + runId + " finished");
         assertThat(after.doc().select("table td").eachText()).contains("#" + runId);
+        assertThat(after.doc().select("table th").eachText()).contains("Notices");
     }
 
     @Test

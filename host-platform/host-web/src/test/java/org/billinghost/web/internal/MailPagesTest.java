@@ -3,6 +3,7 @@ package org.billinghost.web.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.billinghost.api.billing.EmailMessage;
+import org.billinghost.api.billing.EmailTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,34 @@ class MailPagesTest {
                 "Invoice ${invoice.id} for ${client.firstName}", "text", "Due ${invoice.dueDate}", "html", "<p>x</p>");
         assertThat(preview.doc().select("#preview-subject").text()).isEqualTo("Invoice 200 for Jane");
         assertThat(preview.doc().select("#preview-text").text()).isEqualTo("Due 2026-12-07");
+    }
+
+    @Test
+    void anAddedWelcomeTemplateIsChosenInTheProductEditorAndNotDeletedWhileAProductUsesIt() {
+        Browser admin = server.admin();
+        admin.open("/admin/configmail");
+        Browser.Page added = admin.submit("/admin/emailtemplates", "do", "add", "label", "Gold <b>welcome</b>");
+        EmailTemplate template = server.core().emails().templates().stream()
+                .filter(t -> t.label().equals("Gold <b>welcome</b>")).findFirst().orElseThrow();
+        assertThat(added.text()).contains("Template Gold <b>welcome</b> added");
+        assertThat(added.doc().select("button[value=delete]")).hasSize(1);
+
+        admin.open("/admin/configproducts");
+        admin.submit("/admin/configproducts", "do", "creategroup", "name", "Welcomed group");
+        long gid = server.core().catalog().groups().stream().filter(g -> g.name().equals("Welcomed group"))
+                .findFirst().orElseThrow().id();
+        Browser.Page saved = admin.submit("/admin/configproducts", "do", "saveproduct", "id", "0", "gid",
+                Long.toString(gid), "name", "Welcomed", "type", "OTHER", "paytype", "FREE", "module", "",
+                "shownmodule", "", "autosetup", "", "welcomeemail", Long.toString(template.id()));
+        assertThat(saved.doc().select("select[name=welcomeemail] option[selected]").text())
+                .isEqualTo("Gold <b>welcome</b>");
+        assertThat(server.core().catalog().productsInGroup(gid).get(0).welcomeEmail()).isEqualTo(template.id());
+
+        admin.open("/admin/emailtemplates?name=" + template.name());
+        Browser.Page refused = admin.submit("/admin/emailtemplates?name=" + template.name(), "do", "delete");
+        assertThat(refused.text()).contains("The template 'Gold <b>welcome</b>' is the welcome e-mail of the product"
+                + " Welcomed. Choose another welcome e-mail for them first; the template was not deleted.");
+        assertThat(server.core().emails().template(template.name()).id()).isEqualTo(template.id());
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.billinghost.api.module.ModuleCommand;
 import org.billinghost.api.module.ModuleProperties;
 import org.billinghost.api.module.ServerMetadata;
 import org.billinghost.api.module.ServerModule;
+import org.billinghost.api.module.WelcomeEmail;
 import org.billinghost.api.platform.ModuleDatabase;
 import org.billinghost.api.platform.ModuleTemplates;
 import org.billinghost.jetpack.internal.client.PartnerApiConfiguration;
@@ -47,16 +48,19 @@ import org.osgi.service.component.annotations.Reference;
  * Licensing API. Create issues the service's license exactly once ({@link LicenseIssuer}) and attaches it to the
  * customer's site where it may; Terminate revokes; Change Package issues the new product's license, attaches it where
  * the old one was and only then revokes the old one; a suspension keeps the license or detaches it, as the product
- * says. Failures are returned; the host writes them to the activity log.
+ * says. Failures are returned; the host writes them to the activity log. The product welcome e-mail gets the key and
+ * how to add it ({@link WelcomeEmail}), from the stored records alone.
  */
 @Component(service = ServerModule.class, property = ModuleProperties.MODULE_NAME + "=" + JetpackLicensingModule.NAME,
         configurationPid = PartnerApiConfiguration.PID)
-public final class JetpackLicensingModule implements ServerModule {
+public final class JetpackLicensingModule implements ServerModule, WelcomeEmail {
     static final String NAME = "jetpack_licensing";
     static final String CHECK_STATUS = "checkStatus";
     static final String KEEP_ON_SUSPENSION = "Keep the license";
     static final String DETACH_ON_SUSPENSION = "Detach it, attach it again on unsuspension";
     static final String SUSPENDED_NOTE = "Detached while the service is suspended; attached again on unsuspension.";
+    static final String BEING_ISSUED = "Your Jetpack license key is being issued: it will appear on this service's page"
+            + " in the client area.";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final LicensingApi api;
@@ -260,9 +264,35 @@ public final class JetpackLicensingModule implements ServerModule {
         model.put("site", current.map(LicenseRecord::site).orElse(""));
         model.put("note", current.map(r -> r.attached() ? "" : clientNote(r)).orElse(""));
         model.put("issuedOn", current.map(r -> date(r.issuedAt())).orElse(""));
-        model.put("cli", current.map(r -> "wp option update jetpack_licenses '[\"" + r.key() + "\"]' --format=json")
-                .orElse(""));
+        model.put("cli", current.map(r -> cli(r.key())).orElse(""));
         return Optional.of(templates.render("licensing-client-area.ftlh", model));
+    }
+
+    /**
+     * The welcome e-mail's {@code licenseKey} and {@code licenseInstructions} (how to add it, or that it is attached),
+     * or {@code waitingMessage} while the key is not issued yet; nothing for a revoked key. Stored records only.
+     */
+    @Override
+    public Map<String, String> welcomeVariables(CommandParams params) {
+        Optional<LicenseRecord> current = current(params.serviceId());
+        if (current.isEmpty()) {
+            return Map.of("waitingMessage", BEING_ISSUED);
+        }
+        LicenseRecord license = current.get();
+        if (license.state() == State.REVOKED) {
+            return Map.of();
+        }
+        String instructions = license.attached()
+                ? "It is attached to " + license.site() + ": Jetpack is active there, there is nothing more to do."
+                : (clientNote(license) + " Add it in your site's WordPress admin (My Jetpack > Add license, paste the"
+                + " key), or with WP-CLI on the site's server: " + cli(license.key())
+                + " - or ask us to attach it to the site for you.").strip();
+        return Map.of("licenseKey", license.key(), "licenseInstructions", instructions);
+    }
+
+    /** The WP-CLI command that adds the key on the site's server. */
+    private static String cli(String key) {
+        return "wp option update jetpack_licenses '[\"" + key + "\"]' --format=json";
     }
 
     /**

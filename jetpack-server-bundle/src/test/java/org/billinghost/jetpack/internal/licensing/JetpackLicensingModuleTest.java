@@ -274,6 +274,34 @@ class JetpackLicensingModuleTest {
     }
 
     @Test
+    void theWelcomeEmailGetsTheKeyAndHowToAddItFromTheRecords() {
+        FakeCommandParams attached = service(1, BACKUP);
+        FakeCommandParams refused = service(2, BACKUP);
+        FakeCommandParams notYet = service(3, BACKUP);
+        module.createAccount(attached);
+        stub.refuseAttach();
+        module.createAccount(refused);
+        String key = rows(1).get(0).key();
+        String refusedKey = rows(2).get(0).key();
+        int calls = stub.count("issue") + stub.count("attach");
+
+        assertThat(module.welcomeVariables(attached)).isEqualTo(java.util.Map.of("licenseKey", key,
+                "licenseInstructions", "It is attached to shop1.example.com: Jetpack is active there, there is"
+                        + " nothing more to do."));
+        assertThat(module.welcomeVariables(refused)).isEqualTo(java.util.Map.of("licenseKey", refusedKey,
+                "licenseInstructions", "We could not add the key to shop2.example.com for you: please add it yourself"
+                        + " as shown below. Add it in your site's WordPress admin (My Jetpack > Add license, paste the"
+                        + " key), or with WP-CLI on the site's server: wp option update jetpack_licenses '[\""
+                        + refusedKey + "\"]' --format=json - or ask us to attach it to the site for you."));
+        assertThat(module.welcomeVariables(notYet)).isEqualTo(java.util.Map.of("waitingMessage",
+                JetpackLicensingModule.BEING_ISSUED));
+        assertThat(stub.count("issue") + stub.count("attach")).as("no remote call").isEqualTo(calls);
+
+        module.terminateAccount(attached);
+        assertThat(module.welcomeVariables(attached)).isEmpty();
+    }
+
+    @Test
     void withoutSiteOrAttachingSwitchedOffTheLicenseWaitsForTheCustomer() {
         FakeCommandParams params = service(1, BACKUP);
         params.configOptions.set(2, "");

@@ -36,4 +36,17 @@ public @interface AutomationConfiguration {
     @AttributeDefinition(name = "Process cancellation requests", description = "Terminate the services whose"
             + " cancellation request's day has come; they become Cancelled")
     boolean cancellationsEnabled() default true;
+
+    @AttributeDefinition(name = "Payment reminder days", description = "Days before an unpaid invoice's due date on"
+            + " which the Invoice Payment Reminder is sent (0: never)", min = "0", max = "365")
+    int reminderDays() default 7;
+
+    @AttributeDefinition(name = "First overdue notice days", description = "Days after an unpaid invoice's due date"
+            + " on which the First Invoice Overdue Notice is sent (0: never)", min = "0", max = "365")
+    int firstOverdueDays() default 1;
+
+    @AttributeDefinition(name = "Second overdue notice days", description = "Days after an unpaid invoice's due date"
+            + " on which the Second Invoice Overdue Notice is sent (0: never); after the first notice's days",
+            min = "0", max = "365")
+    int secondOverdueDays() default 2;
 }

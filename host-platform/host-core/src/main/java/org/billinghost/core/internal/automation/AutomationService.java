@@ -20,6 +20,7 @@ import org.billinghost.core.internal.commands.JobQueue;
 import org.billinghost.core.internal.commands.JobWorkers;
 import org.billinghost.core.internal.db.DataAccessException;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.mail.MailOutbox;
 import org.billinghost.core.internal.orders.InvoiceService;
 import org.billinghost.core.internal.time.BillingClock;
 import org.osgi.service.component.annotations.Activate;
@@ -60,8 +61,9 @@ public final class AutomationService implements Automation {
     @Activate
     public AutomationService(@Reference Jdbc jdbc, @Reference JobQueue jobs, @Reference InvoiceService invoices,
                              @Reference ActivityLog activity, @Reference HookPublisher hooks,
-                             @Reference BillingClock clock, @Reference Metrics metrics, AutomationConfiguration config) {
-        this(jdbc, new AutomationSteps(jdbc, jobs, invoices, activity, hooks, clock), hooks, clock,
+                             @Reference BillingClock clock, @Reference Metrics metrics, @Reference MailOutbox mail,
+                             AutomationConfiguration config) {
+        this(jdbc, new AutomationSteps(jdbc, jobs, invoices, activity, hooks, clock, mail), hooks, clock,
                 AutomationSettings.of(config), JobWorkers.processOwner(), metrics);
     }
 
@@ -70,9 +72,9 @@ public final class AutomationService implements Automation {
      * apart). A factory: SCR chooses the activation constructor by its number of parameters.
      */
     public static AutomationService of(Jdbc jdbc, JobQueue jobs, InvoiceService invoices, ActivityLog activity,
-                                       HookPublisher hooks, BillingClock clock, AutomationSettings settings,
-                                       String owner, Metrics metrics) {
-        return new AutomationService(jdbc, new AutomationSteps(jdbc, jobs, invoices, activity, hooks, clock),
+                                       HookPublisher hooks, BillingClock clock, MailOutbox mail,
+                                       AutomationSettings settings, String owner, Metrics metrics) {
+        return new AutomationService(jdbc, new AutomationSteps(jdbc, jobs, invoices, activity, hooks, clock, mail),
                 hooks, clock, settings, owner, metrics);
     }
 
@@ -176,6 +178,7 @@ public final class AutomationService implements Automation {
             case SUSPEND -> settings.suspends();
             case TERMINATE -> settings.terminates();
             case CANCELLATIONS -> settings.cancellations();
+            case NOTICES -> settings.notices();
         };
     }
 
@@ -183,9 +186,9 @@ public final class AutomationService implements Automation {
         long cursor = from;
         while (true) {
             List<Long> page = steps.candidates(step, settings, cursor, PAGE);
-            for (long serviceId : page) {
-                item(runId, step, serviceId);
-                cursor = serviceId;
+            for (long itemId : page) {
+                item(runId, step, itemId);
+                cursor = itemId;
             }
             if (page.size() < PAGE) {
                 return;
@@ -194,20 +197,25 @@ public final class AutomationService implements Automation {
         }
     }
 
-    /** One service: its own transaction(s); a failure is counted and the run goes on with the next service. */
-    private void item(long runId, Step step, long serviceId) {
+    /**
+     * One service (an invoice for the notices): its own transaction(s); a failure is counted and the run goes
+     * on with the next item.
+     */
+    private void item(long runId, Step step, long itemId) {
         try {
             switch (step) {
-                case INVOICES -> renew(runId, serviceId);
-                case SUSPEND -> once(runId, step, serviceId, () -> steps.suspend(serviceId, settings));
-                case TERMINATE -> once(runId, step, serviceId, () -> steps.terminate(serviceId, settings));
-                case CANCELLATIONS -> once(runId, step, serviceId, () -> steps.cancel(serviceId));
+                case INVOICES -> renew(runId, itemId);
+                case SUSPEND -> once(runId, step, itemId, () -> steps.suspend(itemId, settings));
+                case TERMINATE -> once(runId, step, itemId, () -> steps.terminate(itemId, settings));
+                case CANCELLATIONS -> once(runId, step, itemId, () -> steps.cancel(itemId));
+                case NOTICES -> once(runId, step, itemId, () -> steps.queueNotice(itemId, settings));
             }
         } catch (RunStore.LeaseLost e) {
             throw e;
         } catch (RuntimeException e) {
-            FAILURES.error(e, "Automation step failed for a service: run={} step={} service={}", runId, step, serviceId);
-            runs.failed(runId, owner, serviceId, "Service " + serviceId + ": " + step.column() + " step failed");
+            FAILURES.error(e, "Automation step failed for an item: run={} step={} item={} {}", runId, step, step.item(),
+                    itemId);
+            runs.failed(runId, owner, itemId, step.item() + " " + itemId + ": " + step.column() + " step failed");
         }
     }
 
@@ -215,10 +223,10 @@ public final class AutomationService implements Automation {
         boolean run();
     }
 
-    private void once(long runId, Step step, long serviceId, ItemWork work) {
+    private void once(long runId, Step step, long itemId, ItemWork work) {
         jdbc.inTransaction(() -> {
             if (work.run()) {
-                runs.advance(runId, owner, step, 1, serviceId);
+                runs.advance(runId, owner, step, 1, itemId);
             }
             return null;
         });

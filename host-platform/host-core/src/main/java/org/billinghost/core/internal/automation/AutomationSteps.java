@@ -15,6 +15,7 @@ import org.billinghost.api.platform.HookTopics;
 import org.billinghost.core.internal.commands.HookPublisher;
 import org.billinghost.core.internal.commands.JobQueue;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.mail.MailOutbox;
 import org.billinghost.core.internal.orders.InvoiceService;
 import org.billinghost.core.internal.orders.ServiceRow;
 import org.billinghost.core.internal.orders.ServiceStore;
@@ -37,9 +38,10 @@ final class AutomationSteps {
     private final HookPublisher hooks;
     private final BillingClock clock;
     private final ServiceStore services;
+    private final InvoiceNotices notices;
 
     AutomationSteps(Jdbc jdbc, JobQueue jobs, InvoiceService invoices, ActivityLog activity, HookPublisher hooks,
-                    BillingClock clock) {
+                    BillingClock clock, MailOutbox mail) {
         this.jdbc = jdbc;
         this.jobs = jobs;
         this.invoices = invoices;
@@ -47,11 +49,12 @@ final class AutomationSteps {
         this.hooks = hooks;
         this.clock = clock;
         this.services = new ServiceStore(jdbc, clock);
+        this.notices = new InvoiceNotices(jdbc, mail, clock);
     }
 
     /**
-     * The next page of the step's candidates after {@code cursor} (keyset paging on the service id, so a
-     * run never holds more than a page); each is checked again under its lock.
+     * The next page of the step's candidates after {@code cursor} (keyset paging on the service id, the
+     * invoice id for the notices, so a run never holds more than a page); each is checked again under its lock.
      */
     List<Long> candidates(Step step, AutomationSettings settings, long cursor, int limit) {
         LocalDate today = clock.today();
@@ -66,6 +69,7 @@ final class AutomationSteps {
             case CANCELLATIONS -> ids("SELECT c.service_id FROM cancel_requests c JOIN services s ON s.id = c.service_id"
                     + " WHERE c.effective_date <= ? AND s.status IN (?, ?, ?) AND c.service_id > ? ORDER BY c.service_id"
                     + " LIMIT ?", today, ACTIVE, SUSPENDED, ServiceStatus.PENDING.label(), cursor, limit);
+            case NOTICES -> notices.candidates(settings, cursor, limit);
         };
     }
 
@@ -183,6 +187,11 @@ final class AutomationSteps {
         activity.log("Cron Job: Processing Cancellation Request - Service ID: " + serviceId, service.clientId());
         fireAfterCommit(HookTopics.AUTOMATION_TERMINATE, service);
         return true;
+    }
+
+    /** Queues the payment reminder or overdue notice that applies to an unpaid invoice, once. */
+    boolean queueNotice(long invoiceId, AutomationSettings settings) {
+        return notices.queueNotice(invoiceId, settings);
     }
 
     private boolean overdue(ServiceRow service, int days) {

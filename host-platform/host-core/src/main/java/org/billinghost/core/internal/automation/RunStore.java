@@ -20,14 +20,14 @@ final class RunStore {
     static final String RUNNING = "running";
     static final String FINISHED = "finished";
     private static final String COLUMNS = "id, scheduled_day, state, started, ended, step, cursor_id, invoices,"
-            + " suspensions, terminations, cancellations, failures";
+            + " suspensions, terminations, cancellations, failures, notices";
     private static final RowMapper<Row> ROW = rs -> {
         long ended = rs.getLong("ended");
         Instant end = rs.wasNull() ? null : Instant.ofEpochMilli(ended);
         AutomationRun run = new AutomationRun(rs.getLong("id"), rs.getObject("scheduled_day", LocalDate.class),
                 FINISHED.equals(rs.getString("state")) ? AutomationRun.State.FINISHED : AutomationRun.State.RUNNING,
                 Instant.ofEpochMilli(rs.getLong("started")), end, rs.getInt("invoices"), rs.getInt("suspensions"),
-                rs.getInt("terminations"), rs.getInt("cancellations"), rs.getInt("failures"));
+                rs.getInt("terminations"), rs.getInt("cancellations"), rs.getInt("failures"), rs.getInt("notices"));
         return new Row(run, rs.getInt("step"), rs.getLong("cursor_id"));
     };
 
@@ -59,8 +59,8 @@ final class RunStore {
     Optional<Row> start(LocalDate scheduledDay, String owner, long startedMillis) {
         try {
             long id = jdbc.insert("INSERT INTO automation_runs (scheduled_day, state, started, step, cursor_id,"
-                    + " lease_owner, lease_until, invoices, suspensions, terminations, cancellations, failures)"
-                    + " VALUES (?, ?, ?, 1, 0, ?, ?, 0, 0, 0, 0, 0)", scheduledDay, RUNNING, startedMillis, owner,
+                    + " lease_owner, lease_until, invoices, suspensions, terminations, cancellations, failures, notices)"
+                    + " VALUES (?, ?, ?, 1, 0, ?, ?, 0, 0, 0, 0, 0, 0)", scheduledDay, RUNNING, startedMillis, owner,
                     leaseEnd());
             return find(id);
         } catch (DataAccessException e) {

@@ -42,7 +42,7 @@ public final class CatalogService implements Catalog {
     private static final int MAX_AFFIX = 16;
 
     private static final String PRODUCT_COLUMNS = "SELECT p.id, p.group_id, p.name, p.description, p.product_type, "
-            + "p.hidden, p.pay_type, p.price, p.module, p.auto_setup FROM products p";
+            + "p.hidden, p.pay_type, p.price, p.module, p.auto_setup, p.welcome_email FROM products p";
     private static final String FIELD_COLUMNS = "SELECT id, product_id, name, field_type, description, validation_regex, "
             + "field_options, admin_only, required, show_on_order, show_on_invoice, sort_order FROM custom_fields";
 
@@ -140,10 +140,11 @@ public final class CatalogService implements Catalog {
             List<Long> created = new ArrayList<>();
             for (NewProduct p : products) {
                 requireGroup(p.groupId());
+                requireWelcomeTemplate(p.welcomeEmail());
                 long id = jdbc.insert("INSERT INTO products (group_id, name, description, product_type, hidden, pay_type, "
-                                + "price, module, auto_setup, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                + "price, module, auto_setup, created, welcome_email) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         p.groupId(), p.name().strip(), p.description(), p.type().code(), p.hidden(), p.payType().code(),
-                        p.price(), p.module(), p.autoSetup().code(), Jdbc.now());
+                        p.price(), p.module(), p.autoSetup().code(), Jdbc.now(), p.welcomeEmail());
                 writeConfigOptions(id, p.configOptions());
                 writePricing(id, p.pricing());
                 int order = 0;
@@ -162,10 +163,12 @@ public final class CatalogService implements Catalog {
         CatalogValidation.product(p);
         jdbc.inTransaction(() -> {
             requireGroup(p.groupId());
+            requireWelcomeTemplate(p.welcomeEmail());
             int changed = jdbc.update("UPDATE products SET group_id = ?, name = ?, description = ?, product_type = ?, "
-                            + "hidden = ?, pay_type = ?, price = ?, module = ?, auto_setup = ? WHERE id = ?",
+                            + "hidden = ?, pay_type = ?, price = ?, module = ?, auto_setup = ?, welcome_email = ?"
+                            + " WHERE id = ?",
                     p.groupId(), p.name().strip(), p.description(), p.type().code(), p.hidden(), p.payType().code(),
-                    p.price(), p.module(), p.autoSetup().code(), id);
+                    p.price(), p.module(), p.autoSetup().code(), p.welcomeEmail(), id);
             if (changed == 0) {
                 throw BillingException.invalid("Product " + id + " does not exist.");
             }
@@ -311,7 +314,8 @@ public final class CatalogService implements Catalog {
         return rows.values().stream().map(p -> new Product(p.id(), p.groupId(), p.name(), p.description(), p.type(),
                 p.hidden(), p.payType(), p.price(), p.module(),
                 Arrays.asList(options.getOrDefault(p.id(), emptyOptions())), p.autoSetup(),
-                fields.getOrDefault(p.id(), List.of()), shortestFirst(pricing.getOrDefault(p.id(), List.of())))).toList();
+                fields.getOrDefault(p.id(), List.of()), shortestFirst(pricing.getOrDefault(p.id(), List.of())),
+                p.welcomeEmail())).toList();
     }
 
     private void writePricing(long productId, List<CyclePrice> pricing) {
@@ -351,6 +355,17 @@ public final class CatalogService implements Catalog {
         }
     }
 
+    /**
+     * An added welcome template the product names, read under its row lock: deleting the template takes the same
+     * lock and refuses while a product names it, so neither can slip past the other.
+     */
+    private void requireWelcomeTemplate(Long templateId) {
+        if (templateId != null && templateId > 0 && jdbc.queryOne("SELECT id FROM mail_welcome_templates WHERE id = ?"
+                + " FOR UPDATE", rs -> rs.getLong(1), templateId).isEmpty()) {
+            throw BillingException.invalid("welcomeemail", "There is no product welcome template " + templateId + ".");
+        }
+    }
+
     private void requireProduct(long productId) {
         if (jdbc.queryLong("SELECT COUNT(*) FROM products WHERE id = ?", productId) == 0) {
             throw BillingException.invalid("Product " + productId + " does not exist.");
@@ -383,7 +398,12 @@ public final class CatalogService implements Catalog {
                 ProductType.valueOf(rs.getString("product_type").toUpperCase(Locale.ROOT)), rs.getBoolean("hidden"),
                 PayType.valueOf(rs.getString("pay_type").toUpperCase(Locale.ROOT)), rs.getBigDecimal("price"),
                 rs.getString("module"), List.of(), AutoSetup.fromCode(rs.getString("auto_setup")).orElse(AutoSetup.MANUAL),
-                List.of());
+                List.of(), null, welcomeEmail(rs));
+    }
+
+    private static Long welcomeEmail(ResultSet rs) throws SQLException {
+        long id = rs.getLong("welcome_email");
+        return rs.wasNull() ? null : id;
     }
 
     private static CustomField mapField(ResultSet rs) throws SQLException {

@@ -90,6 +90,10 @@ final class CatalogValidation {
             amount(p.price(), "price", "The price of product '" + name + "'");
         }
         pricing(p, name);
+        if (p.welcomeEmail() != null && p.welcomeEmail() < 0) {
+            throw BillingException.invalid("welcomeemail", "The welcome e-mail of product '" + name + "' is 0 (none) or"
+                    + " the id of a product welcome template, not " + p.welcomeEmail() + ".");
+        }
         if (!MODULE.matcher(p.module()).matches()) {
             throw BillingException.invalid("module", "The module name '" + p.module() + "' of product '" + name
                     + "' must be lower-case letters, digits or underscores.");

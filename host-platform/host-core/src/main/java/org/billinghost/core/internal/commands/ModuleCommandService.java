@@ -428,11 +428,12 @@ public final class ModuleCommandService implements ModuleCommands {
                 case UNSUSPEND -> MailTemplate.SERVICE_UNSUSPENSION;
                 default -> null;
             };
-            if (template != null) {
-                // a service is welcomed once; each suspension and unsuspension is an event of its own
-                String event = template == MailTemplate.PRODUCT_WELCOME ? String.valueOf(service.id())
-                        : service.id() + ":" + java.util.UUID.randomUUID();
-                mail.queue(template, service.clientId(), service.id(), event);
+            if (template == MailTemplate.PRODUCT_WELCOME) {
+                // a service is welcomed once, with its product's welcome template
+                mail.queueWelcome(service.clientId(), service.id());
+            } else if (template != null) {
+                // each suspension and unsuspension is an event of its own
+                mail.queue(template, service.clientId(), service.id(), service.id() + ":" + java.util.UUID.randomUUID());
             }
         }
 

@@ -164,7 +164,8 @@ public final class EmailsService implements Emails {
 
     @Override
     public EmailMessage send(String templateName, long relatedId) {
-        MailTemplate template = template(templateName, "messagename");
+        EmailTemplate stored = stored(templateName, "messagename");
+        MailTemplate template = MailTemplates.kindOf(stored.name()).orElseThrow();
         long clientId = switch (template.kind()) {
             case CLIENT -> relatedId;
             case ORDER -> clientOf("orders", relatedId, "Order");
@@ -174,7 +175,7 @@ public final class EmailsService implements Emails {
                     + " is sent only when a password reset is asked for.");
         };
         client(clientId);
-        long id = outbox.queue(template, clientId, relatedId, "manual:" + UUID.randomUUID());
+        long id = outbox.queue(template, stored.name(), clientId, relatedId, "manual:" + UUID.randomUUID());
         return outbox.get(id).orElseThrow();
     }
 
@@ -223,30 +224,47 @@ public final class EmailsService implements Emails {
 
     @Override
     public EmailTemplate template(String name) {
-        return templates.get(template(name, "name"));
+        return stored(name, "name");
     }
 
+    private EmailTemplate stored(String name, String field) {
+        return templates.find(name).orElseThrow(() -> MailTemplates.unknown(field, name));
+    }
+
+    /** One of the host's own templates. */
     private static MailTemplate template(String name, String field) {
-        return MailTemplate.of(name).orElseThrow(() -> BillingException.notFound(field, "There is no e-mail template '"
-                + (name == null ? "" : name.length() > 64 ? name.substring(0, 64) + "..." : name) + "'."));
+        return MailTemplate.of(name).orElseThrow(() -> MailTemplates.unknown(field, name));
     }
 
     @Override
     public EmailTemplate saveTemplate(String name, String subject, String text, String html) {
-        return templates.save(template(name, "name"), subject, text, html);
+        return templates.save(stored(name, "name"), subject, text, html);
     }
 
     @Override
     public EmailTemplate resetTemplate(String name) {
+        if (stored(name, "name").added()) {
+            throw BillingException.invalid("name", "An added template has no default to go back to; delete it instead.");
+        }
         return templates.reset(template(name, "name"));
     }
 
     @Override
+    public EmailTemplate addWelcomeTemplate(String label) {
+        return templates.addWelcome(label);
+    }
+
+    @Override
+    public void deleteTemplate(String name) {
+        templates.delete(name);
+    }
+
+    @Override
     public EmailMessage preview(String name, String subject, String text, String html) {
-        MailTemplate template = template(name, "name");
-        MailTemplates.Rendered r = templates.render(template.id(), subject, text, html,
+        EmailTemplate stored = stored(name, "name");
+        MailTemplates.Rendered r = templates.render(stored.name(), subject, text, html,
                 variables.sample(settings.server().fromName()));
-        return new EmailMessage(0, 0, template.id(), "jane@example.com", "Jane Doe", r.subject(), r.text(), r.html(),
+        return new EmailMessage(0, 0, stored.name(), "jane@example.com", "Jane Doe", r.subject(), r.text(), r.html(),
                 EmailMessage.Status.QUEUED, 0, "", java.time.Instant.now(), null, "");
     }
 

@@ -91,7 +91,7 @@ final class MailDelivery {
     }
 
     private boolean render(MailOutbox.Claim claim, MailSettings current) {
-        MailTemplate template = MailTemplate.of(claim.template()).orElse(null);
+        MailTemplate template = MailTemplates.kindOf(claim.template()).orElse(null);
         if (template == null) {
             retry(claim, "Unknown template " + claim.template() + ".");
             return false;
@@ -99,15 +99,15 @@ final class MailDelivery {
         try {
             Map<String, Object> model = variables.model(template, claim.clientId(), claim.relatedId(),
                     current.server().fromName());
-            MailTemplates.Rendered rendered = templates.render(template, model);
+            MailTemplates.Rendered rendered = templates.render(claim.template(), model);
             return outbox.rendered(claim, rendered.subject(), rendered.text(), rendered.html());
         } catch (BillingException e) {
-            retry(claim, "The template " + template.id() + " could not be rendered: " + e.getMessage());
+            retry(claim, "The template " + claim.template() + " could not be rendered: " + e.getMessage());
             return false;
         } catch (RuntimeException e) {
             // a bug, not the admin's template: logged with its stack trace, and the message waits for a retry
-            LOG.error("Rendering an e-mail failed: message={} template={}", claim.id(), template.id(), e);
-            retry(claim, "The template " + template.id() + " could not be rendered because of an unexpected error"
+            LOG.error("Rendering an e-mail failed: message={} template={}", claim.id(), claim.template(), e);
+            retry(claim, "The template " + claim.template() + " could not be rendered because of an unexpected error"
                     + " (see the host's log).");
             return false;
         }

@@ -60,6 +60,31 @@ public final class MailOutbox {
      * @return the message's id, or 0 when nothing was queued
      */
     public long queue(MailTemplate template, long clientId, long relatedId, String event) {
+        return queue(template, template.id(), clientId, relatedId, event);
+    }
+
+    /**
+     * Queues the welcome message of a service that became Active: its product's welcome template (the default
+     * {@code product_welcome}, an added one, or none), once per service whichever it is.
+     *
+     * @return the message's id, or 0 when nothing was queued
+     */
+    public long queueWelcome(long clientId, long serviceId) {
+        Optional<Long> choice = jdbc.queryOne("SELECT p.welcome_email FROM services s JOIN products p"
+                + " ON p.id = s.product_id WHERE s.id = ?", rs -> {
+                    long id = rs.getLong(1);
+                    return rs.wasNull() ? -1L : id;
+                }, serviceId);
+        if (choice.isPresent() && choice.get() == 0) {
+            return 0L;
+        }
+        String name = choice.isEmpty() || choice.get() < 0 ? MailTemplate.PRODUCT_WELCOME.id()
+                : MailTemplates.addedName(choice.get());
+        return queue(MailTemplate.PRODUCT_WELCOME, name, clientId, serviceId, String.valueOf(serviceId));
+    }
+
+    /** {@code template} gives the variables and the key, {@code name} the sources (an added template's). */
+    long queue(MailTemplate template, String name, long clientId, long relatedId, String event) {
         if (SUPPRESSED.get().contains(template)) {
             return 0L;
         }
@@ -73,7 +98,7 @@ public final class MailOutbox {
             if (recipient.isEmpty() || recipient.get()[0].isBlank()) {
                 return 0L;
             }
-            return insert(key, template.id(), clientId, relatedId, recipient.get()[0], recipient.get()[1], null, null, null);
+            return insert(key, name, clientId, relatedId, recipient.get()[0], recipient.get()[1], null, null, null);
         });
     }
 

@@ -65,7 +65,7 @@ final class PasswordResets {
                 long id = jdbc.insert("INSERT INTO password_resets (account, account_id, token_hash, expires_at, created)"
                         + " VALUES (?, ?, ?, ?, ?)", key(account), recipient.id(), hash(token),
                         now + Emails.RESET_MINUTES * 60_000L, now);
-                MailTemplates.Rendered message = templates.render(MailTemplate.PASSWORD_RESET, Map.of(
+                MailTemplates.Rendered message = templates.render(MailTemplate.PASSWORD_RESET.id(), Map.of(
                         "company", Map.of("name", companyName.get()),
                         "account", Map.of("name", recipient.name(), "email", recipient.email()),
                         "reset", Map.of("url", link + (link.contains("?") ? "&" : "?") + "key=" + token,

@@ -26,12 +26,18 @@ final class MailTestSupport {
     final Product product;
 
     MailTestSupport(CoreAssembly core, String firstName, String productName) {
+        this(core, firstName, productName, null);
+    }
+
+    /** {@code welcomeEmail}: the product's welcome e-mail (null the default, 0 none, an added template's id). */
+    MailTestSupport(CoreAssembly core, String firstName, String productName, Long welcomeEmail) {
         this.core = core;
         core.addServerModule(WelcomingModule.NAME, new WelcomingModule());
         String tag = UUID.randomUUID().toString().substring(0, 8);
         long group = core.catalog().createGroup("Plans " + tag, false).id();
         this.product = core.catalog().addProduct(new NewProduct(group, productName, "", ProductType.OTHER, false,
-                PayType.ONETIME, new BigDecimal("9.95"), WelcomingModule.NAME, List.of(), AutoSetup.PAYMENT, List.of()));
+                PayType.ONETIME, new BigDecimal("9.95"), WelcomingModule.NAME, List.of(), AutoSetup.PAYMENT, List.of(),
+                null, welcomeEmail));
         this.clientId = core.clients().add(new NewClient(firstName, "Müller", "customer-" + tag + "@example.com", "",
                 "", "", "", "", "", "", "password")).id();
     }

@@ -36,7 +36,8 @@ public final class AutomationActions {
     private static Map<String, Object> run(AutomationRun run) {
         return Replies.of("runid", run.id(), "state", run.state().label(), "started", Formats.dateTime(run.started()),
                 "ended", Formats.dateTime(run.ended()), "invoices", run.invoices(), "suspensions", run.suspended(),
-                "terminations", run.terminated(), "cancellations", run.cancelled(), "failures", run.failures());
+                "terminations", run.terminated(), "cancellations", run.cancelled(), "notices", run.notices(),
+                "failures", run.failures());
     }
 
     private Map<String, Object> addCancelRequest(ApiRequest r) {

@@ -99,7 +99,7 @@ public final class CatalogActions {
     }
 
     private Map<String, Object> addProduct(ApiRequest r) {
-        r.refuseUnsupported("qty", "shortdescription", "tagline", "color", "welcomeemail", "proratadate",
+        r.refuseUnsupported("qty", "shortdescription", "tagline", "color", "proratadate",
                 "proratachargenextmonth", "subdomain", "servergroupid", "order", "recommendations", "slug");
         for (String feature : ADD_PRODUCT_SWITCHES_OFF) {
             r.refuseSwitchOtherThan(feature, false, "it has no " + feature + " setting");
@@ -113,8 +113,21 @@ public final class CatalogActions {
         Product product = catalog.addProduct(new NewProduct(r.id("gid"), r.string("name"),
                 r.string("description", ""), productType(r), r.bool("hidden", false), payType,
                 r.optAmount("price").orElse(null), module, configOptions(r), autoSetup(r), List.of(),
-                WhmcsPricing.parse(r, payType, catalog.currency()).orElse(null)));
+                WhmcsPricing.parse(r, payType, catalog.currency()).orElse(null), welcomeEmail(r)));
         return Replies.of("pid", product.id());
+    }
+
+    /** WHMCS's welcomeemail: 0 none, or a product welcome template's id; absent, the default welcome template. */
+    private static Long welcomeEmail(ApiRequest r) {
+        Optional<String> value = r.optString("welcomeemail");
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (!value.get().matches("[0-9]{1,18}")) {
+            throw ApiError.invalid("Parameter welcomeemail must be 0 (none) or the id of a product welcome template,"
+                    + " got '" + ApiRequest.shorten(value.get()) + "'");
+        }
+        return Long.parseLong(value.get());
     }
 
     private static ProductType productType(ApiRequest r) {

@@ -33,6 +33,7 @@ final class AutomationPage implements Page {
     private static String summary(AutomationRun run) {
         return "Automation run #" + run.id() + " " + run.state().label().toLowerCase(java.util.Locale.ROOT) + ": "
                 + run.invoices() + " invoices, " + run.suspended() + " suspensions, " + run.terminated()
-                + " terminations, " + run.cancelled() + " cancellations, " + run.failures() + " failures.";
+                + " terminations, " + run.cancelled() + " cancellations, " + run.notices() + " invoice notices, "
+                + run.failures() + " failures.";
     }
 }

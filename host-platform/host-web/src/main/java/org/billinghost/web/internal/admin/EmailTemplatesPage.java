@@ -14,9 +14,16 @@ import org.billinghost.web.internal.PageException;
 /**
  * {@code /admin/emailtemplates?name=…}: edit a template's subject, text and HTML; Preview renders the form's
  * sources on sample data without saving; Save checks the syntax first (the refusal names the part and line).
+ * Product welcome templates are added here ({@code do=add}, a copy of the default one) and deleted (refused
+ * while a product has one as its welcome e-mail).
  */
 final class EmailTemplatesPage implements Page {
     private static final String LINK = "/admin/emailtemplates?name=";
+    private static final String MAIL = "/admin/configmail";
+
+    /** A done action's message and where it sends the admin. */
+    private record Outcome(String message, String location) {
+    }
     private final HostServices host;
 
     EmailTemplatesPage(HostServices host) {
@@ -25,6 +32,14 @@ final class EmailTemplatesPage implements Page {
 
     @Override
     public void handle(Exchange ex) throws IOException {
+        if (ex.isPost() && "add".equals(ex.param("do"))) {
+            act(ex, MAIL, () -> {
+                EmailTemplate added = host.emails().addWelcomeTemplate(ex.param("label"));
+                return new Outcome("Template " + added.label() + " added, a copy of the default welcome e-mail: edit it,"
+                        + " then choose it as the welcome e-mail of products.", LINK + added.name());
+            });
+            return;
+        }
         String name = ex.param("name");
         EmailTemplate stored = host.emails().template(name.length() > 64 ? "" : name);
         if (!ex.isPost()) {
@@ -37,11 +52,15 @@ final class EmailTemplatesPage implements Page {
         switch (ex.param("do")) {
             case "save" -> ex.actThenRedirect(LINK + stored.name(), () ->
                     "Template " + host.emails().saveTemplate(stored.name(), subject, text, html).label() + " saved.");
+            case "delete" -> act(ex, LINK + stored.name(), () -> {
+                host.emails().deleteTemplate(stored.name());
+                return new Outcome("Template " + stored.label() + " deleted.", MAIL);
+            });
             case "reset" -> ex.actThenRedirect(LINK + stored.name(), () ->
                     "Template " + host.emails().resetTemplate(stored.name()).label() + " is the default again.");
             case "preview" -> {
                 EmailTemplate edited = new EmailTemplate(stored.name(), stored.label(), subject, text, html,
-                        stored.customized());
+                        stored.customized(), stored.id());
                 EmailMessage preview = null;
                 Notice problem = null;
                 String field = null;
@@ -55,6 +74,18 @@ final class EmailTemplatesPage implements Page {
                         "preview", preview, "flash", problem, "errorField", field));
             }
             default -> throw PageException.badRequest("Unknown action.");
+        }
+    }
+
+    /** Runs the action: its message and location when done, the refusal back at {@code refused}. */
+    private static void act(Exchange ex, String refused, java.util.function.Supplier<Outcome> action) throws IOException {
+        try {
+            Outcome outcome = action.get();
+            ex.flash(Notice.ok(outcome.message()));
+            ex.redirect(outcome.location());
+        } catch (BillingException e) {
+            ex.flash(Notice.error(e.getMessage()));
+            ex.redirect(refused);
         }
     }
 }

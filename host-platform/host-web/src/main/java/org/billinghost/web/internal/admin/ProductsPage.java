@@ -1,6 +1,7 @@
 package org.billinghost.web.internal.admin;
 
 import org.billinghost.api.billing.BillingException;
+import org.billinghost.api.billing.EmailTemplate;
 import org.billinghost.api.billing.ModuleInfo;
 import org.billinghost.api.module.CommandResult;
 import org.billinghost.api.module.ConfigField;
@@ -44,6 +45,8 @@ import java.util.stream.Collectors;
 final class ProductsPage implements Page {
     static final String LINK = "/admin/configproducts";
     private static final String PRODUCT_TEMPLATE = "admin/product.ftlh";
+    /** The welcome e-mail choice of the default template (a product's null). */
+    private static final String DEFAULT_WELCOME = "default";
     /** The pricing grid's rows: the one-time price, then each recurring cycle. */
     private static final List<BillingCycle> GRID = Arrays.stream(BillingCycle.values())
             .filter(c -> c != BillingCycle.FREE).toList();
@@ -75,7 +78,8 @@ final class ProductsPage implements Page {
                             .orElseThrow(() -> PageException.notFound("Choose an existing product group for the new product."));
                     renderProduct(ex, 200, Exchange.model("id", 0L, "groupId", g.id(), "name", "", "description", "",
                             "type", ProductType.OTHER.name(), "hidden", false, "payType", PayType.FREE.name(),
-                            "pricing", Map.of(), "module", "", "options", List.of(), "autoSetup", AutoSetup.MANUAL.code()),
+                            "pricing", Map.of(), "module", "", "options", List.of(), "autoSetup", AutoSetup.MANUAL.code(),
+                            "welcomeEmail", DEFAULT_WELCOME),
                             null, null);
                 }
             }
@@ -147,7 +151,7 @@ final class ProductsPage implements Page {
                     ex.param("module"), options(ex, optionalProduct(id)),
                     AutoSetup.fromCode(ex.param("autosetup"))
                             .orElseThrow(() -> PageException.badRequest("Choose one of the four auto-setup options.")),
-                    List.of(), pricing(ex));
+                    List.of(), pricing(ex), welcomeEmail(ex.param("welcomeemail")));
             if (showsFreeProvisioning(np, optionalProduct(id)) && !"yes".equals(ex.param("confirmfree"))) {
                 form.put("confirmFree", true);
                 renderProduct(ex, 200, form, Notice.error("This product runs the '" + np.module() + "' module and costs"
@@ -206,6 +210,17 @@ final class ProductsPage implements Page {
      * The form input a refusal's field names: the catalog calls a one-time setup fee {@code msetupfee}, as WHMCS
      * does, and the price of a product of one cycle {@code price}.
      */
+    /** The welcome e-mail chosen: the default template (null), none (0) or an added template's id. */
+    private static Long welcomeEmail(String value) {
+        if (value.isEmpty() || DEFAULT_WELCOME.equals(value)) {
+            return null;
+        }
+        if (!value.matches("[0-9]{1,18}")) {
+            throw PageException.badRequest("Choose a welcome e-mail from the list.");
+        }
+        return Long.parseLong(value);
+    }
+
     private static String input(Exchange ex, PayType payType, String field) {
         if (field.equals("price")) {
             return GRID.stream().map(BillingCycle::code).filter(code -> !ex.param(code).isBlank()).findFirst()
@@ -229,6 +244,7 @@ final class ProductsPage implements Page {
                         .toList(),
                 "currency", catalog.currency(), "errorField", errorField,
                 "fieldTypes", Arrays.stream(CustomFieldType.values()).map(Enum::name).toList(),
+                "welcomeTemplates", host.emails().templates().stream().filter(EmailTemplate::added).toList(),
                 "flash", notice));
     }
 
@@ -236,7 +252,8 @@ final class ProductsPage implements Page {
         return Exchange.model("id", p.id(), "groupId", p.groupId(), "name", p.name(), "description", p.description(),
                 "type", p.type().name(), "hidden", p.hidden(), "payType", p.payType().name(),
                 "pricing", pricingForm(p), "module", p.module(), "options", p.configOptions(),
-                "autoSetup", p.autoSetup().code());
+                "autoSetup", p.autoSetup().code(),
+                "welcomeEmail", p.welcomeEmail() == null ? DEFAULT_WELCOME : String.valueOf(p.welcomeEmail()));
     }
 
     /** The stored prices by grid input; a zero setup fee shows empty. */
@@ -259,7 +276,7 @@ final class ProductsPage implements Page {
         return Exchange.model("id", ex.number("id"), "groupId", ex.number("gid"), "name", ex.param("name"),
                 "description", ex.param("description"), "type", ex.param("type"), "hidden", ex.ticked("hidden"),
                 "payType", ex.param("paytype"), "pricing", pricingParams(ex), "module", ex.param("module"),
-                "options", options, "autoSetup", ex.param("autosetup"));
+                "options", options, "autoSetup", ex.param("autosetup"), "welcomeEmail", ex.param("welcomeemail"));
     }
 
     private static Map<String, String> pricingParams(Exchange ex) {

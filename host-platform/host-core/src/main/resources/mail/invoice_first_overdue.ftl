@@ -1,0 +1,28 @@
+## subject
+First overdue notice: invoice #${invoice.id}
+## text
+Dear ${client.firstName},
+
+Invoice #${invoice.id} was due on ${invoice.dueDate} and we have not received its payment yet.
+<#list invoice.lines as line>
+- ${line.description}: ${line.amount}
+</#list>
+Balance due: ${invoice.balance}
+
+Please pay it in the client area (Invoices) to keep your services running. If you have paid it already,
+please ignore this message.
+
+${company.name}
+## html
+<p>Dear ${client.firstName},</p>
+<p>Invoice <strong>#${invoice.id}</strong> was due on ${invoice.dueDate} and we have not received its payment
+yet.</p>
+<table>
+<#list invoice.lines as line>
+<tr><td>${line.description}</td><td>${line.amount}</td></tr>
+</#list>
+<tr><th>Balance due</th><th>${invoice.balance}</th></tr>
+</table>
+<p>Please pay it in the client area (Invoices) to keep your services running. If you have paid it already,
+please ignore this message.</p>
+<p>${company.name}</p>
