@@ -18,12 +18,13 @@ import org.openqa.selenium.interactions.Actions;
 /**
  * Issue 18 in Chromium on the real distribution (demo mode): the menu fits one line at 1366 px and folds on a
  * 360 px phone, {@code /} focuses the global search, which finds the demo customer, and the activity log names
- * the admin who logged in and the address. A failure leaves a screenshot under {@code target/browser-screenshots/}.
+ * the admin who logged in and the address; on the phone the admin logs in as the demo customer, and every
+ * client-area page shows the banner without being wider than the phone, until "Return to admin area". A failure leaves a screenshot under {@code target/browser-screenshots/}.
  */
 public class AdminWorkBrowserIT extends BrowserTestSupport {
 
     @Test
-    public void anAdminSearchesReadsTheAuditTrailAndUsesAPhone() throws Exception {
+    public void anAdminSearchesReadsTheAuditTrailAndUsesAPhoneAlsoAsTheClient() throws Exception {
         try (HostProcess host = HostProcess.options(tmp.newFolder("data").toPath()).demo().start()) {
             WebDriver driver = chrome.driver();
             driver.manage().window().setSize(new Dimension(1366, 900));
@@ -49,9 +50,28 @@ public class AdminWorkBrowserIT extends BrowserTestSupport {
             assertThat(driver.findElement(By.id("menu")).isDisplayed()).as("folded on a phone").isFalse();
             driver.findElement(By.cssSelector("label.menu-button")).click();
             assertThat(driver.findElement(By.id("menu")).isDisplayed()).isTrue();
-            Long width = (Long) ((JavascriptExecutor) driver)
-                    .executeScript("return document.documentElement.scrollWidth;");
-            assertThat(width).as("nothing wider than the phone").isLessThanOrEqualTo(360L);
+            assertThat(pageWidth(driver)).as("nothing wider than the phone").isLessThanOrEqualTo(360L);
+
+            // Login as Client, on the phone: the banner on every client-area page, none of them wider than the phone
+            ui.open("/admin/search?q=demo%40example.com");
+            ui.follow(By.cssSelector("#found-clients a"));
+            String clientPage = driver.getCurrentUrl();
+            ui.follow(By.id("login-as-client"));
+            assertThat(ui.text(By.cssSelector("#impersonation p")))
+                    .startsWith("You are logged in as Demo Customer by admin admin.");
+            for (String page : List.of("/clientarea/services", "/clientarea/invoices", "/clientarea/emails",
+                    "/clientarea/details", "/")) {
+                ui.open(page);
+                assertThat(driver.findElements(By.id("impersonation"))).as(page).hasSize(1);
+                assertThat(pageWidth(driver)).as(page + " is no wider than the phone").isLessThanOrEqualTo(360L);
+            }
+            ui.follow(By.cssSelector("#impersonation button"));
+            assertThat(driver.getCurrentUrl()).isEqualTo(clientPage);
+            assertThat(ui.notice()).startsWith("You are back in the admin area");
         }
+    }
+
+    private static Long pageWidth(WebDriver driver) {
+        return (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth;");
     }
 }
