@@ -93,7 +93,10 @@ public final class Impersonation {
         ex.redirect("/admin/clientssummary?id=" + client.id());
     }
 
-    /** Client area: a logout of a session the admin opened is the end of the login as the client. */
+    /**
+     * Client area: a logout of a session the admin opened, or a login or registration that replaces it, is the end
+     * of the login as the client.
+     */
     public void loggedOut(Exchange ex) {
         if (ex.impersonator() != null) {
             log("ended - Client ID: " + ex.client().id() + " - logged out of the client area", ex.client().id(),

@@ -93,6 +93,24 @@ class ImpersonationPagesTest {
     }
 
     @Test
+    void aLogoutOrALoginInTheClientAreaEndsIt() {
+        Client c = client("clientlogout@example.com");
+        Client other = client("otherlogin@example.com");
+        Browser admin = server.admin();
+        loginAs(admin, c.id());
+        admin.open("/clientarea/services");
+        assertThat(admin.post("/logout").location()).hasValue("/");
+
+        loginAs(admin, c.id());
+        admin.open("/login");
+        Browser.Page own = admin.submit("/login", "email", other.email(), "password", WebServer.CLIENT_PASSWORD);
+        assertThat(own.doc().select("#impersonation")).isEmpty();
+        assertThat(lines("Login as Client ended - Client ID: " + c.id(), c.id())).extracting(ActivityEntry::message)
+                .containsExactly("Login as Client ended - Client ID: " + c.id() + " - logged out of the client area",
+                        "Login as Client ended - Client ID: " + c.id() + " - logged out of the client area");
+    }
+
+    @Test
     void startingAndReturningNeedTheFormToken() {
         Client c = client("token@example.com");
         Browser admin = server.admin();

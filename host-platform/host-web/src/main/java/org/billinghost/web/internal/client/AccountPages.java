@@ -40,6 +40,8 @@ final class AccountPages {
                     Exchange.model("email", email, "next", next, "error", outcome.error()));
             return;
         }
+        // a login replaces the session: an admin's login as a client ends with it
+        impersonation.loggedOut(ex);
         ex.logIn(outcome.account().id());
         ex.redirect(afterLogin(next));
     }
@@ -72,6 +74,7 @@ final class AccountPages {
         }
         try {
             Client client = clients.add(form.details(password));
+            impersonation.loggedOut(ex);
             ex.logIn(client.id());
             ex.flash(Notice.ok("Welcome, " + client.firstName() + ": your account is ready. Choose a product in the"
                     + " store; after the order its invoice is under My invoices, and the service appears under My"
