@@ -37,6 +37,8 @@ public final class Exchange {
     private WebSession session;
     private AdminAccount admin;
     private Client client;
+    /** The admin who opened the client area as {@link #client} ("Login as Client"), or null. */
+    private AdminAccount impersonator;
 
     /** The exchange of a request of {@code area}, kept with the request for the filters and the page after. */
     Exchange(HttpServletRequest request, HttpServletResponse response, Area area, String path) {
@@ -61,6 +63,15 @@ public final class Exchange {
 
     HttpServletRequest request() {
         return request;
+    }
+
+    HttpServletResponse response() {
+        return response;
+    }
+
+    /** The session found or made so far, or null (reading it makes none). */
+    WebSession existingSession() {
+        return session;
     }
 
     void header(String name, String value) {
@@ -226,10 +237,24 @@ public final class Exchange {
         shared.put("client", client);
     }
 
-    /** Who is acting in this request: the logged-in admin or client, else a visitor; with the visitor's address. */
+    /** The admin working in the client area as {@link #client()}, or null. */
+    public AdminAccount impersonator() {
+        return impersonator;
+    }
+
+    void impersonator(AdminAccount admin) {
+        this.impersonator = admin;
+        shared.put("impersonator", admin);
+    }
+
+    /**
+     * Who is acting in this request: the logged-in admin or client, else a visitor; with the visitor's address. An
+     * admin logged in as a client acts as the admin: the activity log tells who really did it.
+     */
     public Actor actor() {
-        if (admin != null) {
-            return Actor.admin(admin.id(), admin.username(), remoteAddress());
+        AdminAccount acting = admin != null ? admin : impersonator;
+        if (acting != null) {
+            return Actor.admin(acting.id(), acting.username(), remoteAddress());
         }
         if (client != null) {
             return Actor.client(client.id(), client.firstName() + " " + client.lastName(), remoteAddress());

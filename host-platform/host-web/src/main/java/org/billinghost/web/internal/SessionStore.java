@@ -68,6 +68,16 @@ public final class SessionStore {
     private final Clock clock;
     private volatile long lastSweep;
 
+    /** The admin area's sessions (cookie {@code BHADMIN}, sent only under {@code /admin}). */
+    public static SessionStore admin(SessionTable table, TrustedProxies proxies, Clock clock) {
+        return new SessionStore("BHADMIN", "/admin", ADMIN, table, proxies, clock);
+    }
+
+    /** The store's and client area's sessions (cookie {@code BHCLIENT}); the admin area opens one for "Login as Client". */
+    public static SessionStore client(SessionTable table, TrustedProxies proxies, Clock clock) {
+        return new SessionStore("BHCLIENT", "/", CLIENT, table, proxies, clock);
+    }
+
     /**
      * A store of {@code area}'s sessions whose cookie is {@code cookieName}, sent back only for paths
      * under {@code cookiePath}.
@@ -111,14 +121,39 @@ public final class SessionStore {
             return null;
         }
         SessionTable.Row row = found.get();
-        if (now - row.lastAccess() > IDLE.toMillis() || now - row.created() > ABSOLUTE.toMillis()) {
+        if (expired(row, now)) {
             table.delete(hash);
             return null;
         }
+        keepAlive(hash, row, now);
+        return new WebSession(id, row.csrfToken(), area, row.accountId(), hash, row.adminSession(), row.adminId(),
+                row.flash(), now);
+    }
+
+    private static boolean expired(SessionTable.Row row, long now) {
+        return now - row.lastAccess() > IDLE.toMillis() || now - row.created() > ABSOLUTE.toMillis();
+    }
+
+    private void keepAlive(String hash, SessionTable.Row row, long now) {
         if (now - row.lastAccess() >= TOUCH_MILLIS) {
             table.touch(hash, now);
         }
-        return new WebSession(id, row.csrfToken(), area, row.accountId(), hash, row.flash(), now);
+    }
+
+    /**
+     * Whether the admin session that opened {@code session} as the client still lives (not logged out, not timed
+     * out, still the same admin's). Working as the client is the admin's work, so it keeps that session from idling
+     * out; its absolute time-out still ends both.
+     */
+    boolean adminSessionLives(WebSession session) {
+        long now = clock.millis();
+        Optional<SessionTable.Row> found = table.find(session.adminSession());
+        if (found.isEmpty() || !ADMIN.equals(found.get().area()) || found.get().accountId() != session.impersonatorId()
+                || expired(found.get(), now)) {
+            return false;
+        }
+        keepAlive(session.adminSession(), found.get(), now);
+        return true;
     }
 
     /**
@@ -146,6 +181,15 @@ public final class SessionStore {
      */
     public WebSession logIn(WebSession before, long accountId, HttpServletRequest request,
                             HttpServletResponse response) {
+        return logIn(before, accountId, null, request, response);
+    }
+
+    /**
+     * Logs {@code accountId} in as {@link #logIn(WebSession, long, HttpServletRequest, HttpServletResponse)} does;
+     * {@code admin} (may be null): the stored admin session that opens this one as the client.
+     */
+    WebSession logIn(WebSession before, long accountId, WebSession admin, HttpServletRequest request,
+                     HttpServletResponse response) {
         Notice flash = null;
         if (before != null) {
             flash = before.flash();
@@ -153,8 +197,11 @@ public final class SessionStore {
         }
         long now = clock.millis();
         String id = Tokens.random();
-        WebSession session = new WebSession(id, Tokens.random(), area, accountId, hash(id), flash, now);
-        table.insert(session.idHash(), area, accountId, session.csrfToken(), flash, now);
+        String adminSession = admin == null ? null : admin.idHash();
+        long adminId = admin == null ? 0 : admin.adminId();
+        WebSession session = new WebSession(id, Tokens.random(), area, accountId, hash(id), adminSession, adminId,
+                flash, now);
+        table.insert(session.idHash(), area, accountId, session.csrfToken(), flash, now, adminSession, adminId);
         setCookie(request, response, id);
         return session;
     }
@@ -173,6 +220,18 @@ public final class SessionStore {
     /** Ends every stored session of {@code accountId} in this area but {@code kept} (may be null or anonymous). */
     void endOtherSessions(long accountId, WebSession kept) {
         table.deleteAccount(area, accountId, kept == null || kept.idHash() == null ? "" : kept.idHash());
+    }
+
+    /** Ends the client-area sessions the admin session {@code admin} opened; answers their clients. */
+    List<Long> endImpersonatedBy(WebSession admin) {
+        List<Long> clients = table.impersonatedBy(admin.idHash());
+        table.deleteImpersonatedBy(admin.idHash());
+        return clients;
+    }
+
+    /** Keeps a message for the next page of the stored session {@code idHash} (another area's, say). */
+    void flash(String idHash, Notice notice) {
+        table.flash(idHash, notice);
     }
 
     /** Keeps a message for the next page of this session, on whichever host it opens. */

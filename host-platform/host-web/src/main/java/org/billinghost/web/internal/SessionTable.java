@@ -5,6 +5,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,8 +18,12 @@ public final class SessionTable {
     /** The column's width: a longer notice is cut, not refused (it only informs). */
     static final int MAX_FLASH = 2000;
 
-    /** One stored session. */
-    record Row(String area, long accountId, String csrfToken, Notice flash, long created, long lastAccess) {
+    /**
+     * One stored session; {@code adminSession} (the hash of the admin's session) and {@code adminId} name the admin
+     * who opened this client-area session as the client (null and 0 otherwise).
+     */
+    record Row(String area, long accountId, String csrfToken, Notice flash, long created, long lastAccess,
+               String adminSession, long adminId) {
     }
 
     private final ModuleDatabase database;
@@ -28,19 +33,33 @@ public final class SessionTable {
         this.database = database;
     }
 
-    void insert(String idHash, String area, long accountId, String csrfToken, Notice flash, long now) {
+    void insert(String idHash, String area, long accountId, String csrfToken, Notice flash, long now,
+                String adminSession, long adminId) {
         update("INSERT INTO web_sessions (id_hash, area, account_id, csrf_token, flash_kind, flash_text, created, "
-                + "last_access) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", idHash, area, accountId, csrfToken,
-                flash == null ? null : flash.kind(), flash == null ? null : cut(flash.text()), now, now);
+                + "last_access, admin_session, admin_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", idHash, area,
+                accountId, csrfToken, flash == null ? null : flash.kind(), flash == null ? null : cut(flash.text()),
+                now, now, adminSession, adminId);
     }
 
     Optional<Row> find(String idHash) {
-        return database.query("SELECT area, account_id, csrf_token, flash_kind, flash_text, created, last_access "
-                + "FROM web_sessions WHERE id_hash = ?", r -> {
+        return database.query("SELECT area, account_id, csrf_token, flash_kind, flash_text, created, last_access, "
+                + "admin_session, admin_id FROM web_sessions WHERE id_hash = ?", r -> {
                     String kind = r.getString(4);
                     return new Row(r.getString(1), r.getLong(2), r.getString(3),
-                            kind == null ? null : new Notice(kind, r.getString(5)), r.getLong(6), r.getLong(7));
+                            kind == null ? null : new Notice(kind, r.getString(5)), r.getLong(6), r.getLong(7),
+                            r.getString(8), r.getLong(9));
                 }, idHash).stream().findFirst();
+    }
+
+    /** The clients whose sessions the admin session {@code adminSession} opened. */
+    List<Long> impersonatedBy(String adminSession) {
+        return database.query("SELECT account_id FROM web_sessions WHERE admin_session = ?", r -> r.getLong(1),
+                adminSession);
+    }
+
+    /** Deletes the client-area sessions the admin session {@code adminSession} opened. */
+    void deleteImpersonatedBy(String adminSession) {
+        update("DELETE FROM web_sessions WHERE admin_session = ?", adminSession);
     }
 
     void touch(String idHash, long now) {

@@ -15,27 +15,36 @@ public final class WebSession {
     private final long accountId;
     private final String idHash;
     private final String address;
+    /** The hash of the admin session that opened this client-area session as the client ("Login as Client"), or null. */
+    private final String adminSession;
+    private final long impersonatorId;
     private volatile Notice flash;
     private volatile long lastAccessMillis;
 
     /** An anonymous session of a visitor at {@code address}. */
     WebSession(String id, String csrfToken, String address, long now) {
-        this(id, csrfToken, null, 0, null, address, null, now);
+        this(id, csrfToken, null, 0, null, address, null, 0, null, now);
     }
 
-    /** A logged-in session of {@code accountId} in {@code area}, stored under {@code idHash}. */
-    WebSession(String id, String csrfToken, String area, long accountId, String idHash, Notice flash, long now) {
-        this(id, csrfToken, area, accountId, idHash, null, flash, now);
+    /**
+     * A logged-in session of {@code accountId} in {@code area}, stored under {@code idHash}; opened by the admin
+     * {@code impersonatorId} in their session {@code adminSession} (null and 0: by the account itself).
+     */
+    WebSession(String id, String csrfToken, String area, long accountId, String idHash, String adminSession,
+               long impersonatorId, Notice flash, long now) {
+        this(id, csrfToken, area, accountId, idHash, null, adminSession, impersonatorId, flash, now);
     }
 
     private WebSession(String id, String csrfToken, String area, long accountId, String idHash, String address,
-                       Notice flash, long now) {
+                       String adminSession, long impersonatorId, Notice flash, long now) {
         this.id = id;
         this.csrfToken = csrfToken;
         this.area = area;
         this.accountId = accountId;
         this.idHash = idHash;
         this.address = address;
+        this.adminSession = adminSession;
+        this.impersonatorId = impersonatorId;
         this.flash = flash;
         this.lastAccessMillis = now;
     }
@@ -62,6 +71,16 @@ public final class WebSession {
     /** The client logged in, or 0. */
     public long clientId() {
         return SessionStore.CLIENT.equals(area) ? accountId : 0;
+    }
+
+    /** The admin who opened this client-area session as the client, or 0. */
+    public long impersonatorId() {
+        return impersonatorId;
+    }
+
+    /** The hash of that admin's session, or null. */
+    String adminSession() {
+        return adminSession;
     }
 
     /** Null for an anonymous session. */

@@ -12,8 +12,9 @@ class SessionTableTest {
     void storesFindsTouchesFlashesAndDeletesSessions(CoreAssembly core) {
         SessionTable table = new SessionTable(core.moduleDatabase());
         String hash = SessionStore.hash(Tokens.random());
-        table.insert(hash, SessionStore.ADMIN, 7, "token-1", null, 1_000);
-        assertThat(table.find(hash)).hasValue(new SessionTable.Row(SessionStore.ADMIN, 7, "token-1", null, 1_000, 1_000));
+        table.insert(hash, SessionStore.ADMIN, 7, "token-1", null, 1_000, null, 0);
+        assertThat(table.find(hash)).hasValue(new SessionTable.Row(SessionStore.ADMIN, 7, "token-1", null, 1_000, 1_000,
+                null, 0));
 
         String longText = "x".repeat(SessionTable.MAX_FLASH + 10);
         table.flash(hash, Notice.error(longText));
@@ -25,15 +26,34 @@ class SessionTableTest {
         assertThat(table.find(hash).orElseThrow().flash()).isNull();
 
         String idle = SessionStore.hash(Tokens.random());
-        table.insert(idle, SessionStore.CLIENT, 8, "token-2", Notice.ok("Welcome."), 2_000);
+        table.insert(idle, SessionStore.CLIENT, 8, "token-2", Notice.ok("Welcome."), 2_000, null, 0);
         assertThat(table.deleteExpired(3_000, 0)).isEqualTo(1);
         assertThat(table.find(idle)).isEmpty();
         assertThat(table.deleteExpired(0, 1_001)).isEqualTo(1);
         assertThat(table.find(hash)).isEmpty();
 
         String loggedOut = SessionStore.hash(Tokens.random());
-        table.insert(loggedOut, SessionStore.CLIENT, 9, "token-3", null, 9_000);
+        table.insert(loggedOut, SessionStore.CLIENT, 9, "token-3", null, 9_000, null, 0);
         table.delete(loggedOut);
         assertThat(table.find(loggedOut)).isEmpty();
+    }
+
+    @AllDatabases.Test
+    void findsAndEndsTheClientSessionsAnAdminSessionOpened(CoreAssembly core) {
+        SessionTable table = new SessionTable(core.moduleDatabase());
+        String admin = SessionStore.hash(Tokens.random());
+        table.insert(admin, SessionStore.ADMIN, 3, "token-a", null, 1_000, null, 0);
+        String asClient = SessionStore.hash(Tokens.random());
+        table.insert(asClient, SessionStore.CLIENT, 11, "token-c", null, 2_000, admin, 3);
+        String ownLogin = SessionStore.hash(Tokens.random());
+        table.insert(ownLogin, SessionStore.CLIENT, 12, "token-o", null, 2_000, null, 0);
+
+        assertThat(table.find(asClient)).hasValue(new SessionTable.Row(SessionStore.CLIENT, 11, "token-c", null,
+                2_000, 2_000, admin, 3));
+        assertThat(table.impersonatedBy(admin)).containsExactly(11L);
+        table.deleteImpersonatedBy(admin);
+        assertThat(table.find(asClient)).isEmpty();
+        assertThat(table.find(ownLogin)).isPresent();
+        assertThat(table.find(admin)).isPresent();
     }
 }

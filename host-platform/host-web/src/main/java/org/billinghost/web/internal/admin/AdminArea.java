@@ -7,6 +7,7 @@ import org.billinghost.api.billing.Emails;
 import org.billinghost.web.internal.Area;
 import org.billinghost.web.internal.Exchange;
 import org.billinghost.web.internal.HostServices;
+import org.billinghost.web.internal.Impersonation;
 import org.billinghost.web.internal.LoginGate;
 import org.billinghost.web.internal.MenuGroup;
 import org.billinghost.web.internal.MenuItem;
@@ -77,10 +78,10 @@ public final class AdminArea extends Area {
 
     /** {@code demo}: the login page tells the demo admin's credentials. */
     public AdminArea(HostServices host, TrustedProxies proxies, SessionTable sessions, boolean demo, Clock clock) {
-        super(SessionStore.ADMIN, PATH,
-                new SessionStore("BHADMIN", PATH, SessionStore.ADMIN, sessions, proxies, clock), proxies);
+        super(SessionStore.ADMIN, PATH, SessionStore.admin(sessions, proxies, clock), proxies);
         this.host = host;
         this.demo = demo;
+        Impersonation impersonation = new Impersonation(host, SessionStore.client(sessions, proxies, clock));
         PasswordResetPages reset = new PasswordResetPages(host.emails(), host.authThrottle(), Emails.Account.ADMIN,
                 PATH, MIN_RESET_PASSWORD);
         this.guestPages = Map.of(LOGIN, new LoginPage(host.admins(), new LoginGate(host.authThrottle(),
@@ -108,10 +109,10 @@ public final class AdminArea extends Area {
                 new Route("/admin/apicredentials", "API Credentials", SETUP, Permission.API_CREDENTIALS,
                         new ApiCredentialsPage(host)),
                 new Route("/admin/search", null, null, new SearchPage(host)),
-                new Route("/admin/clientssummary", null, Permission.CLIENTS, new ClientSummaryPage(host)),
+                new Route("/admin/clientssummary", null, Permission.CLIENTS, new ClientSummaryPage(host, impersonation)),
                 new Route("/admin/clientsservices", null, Permission.SERVICES, new ServicePage(host)),
                 new Route("/admin/addonmodules", null, null, new AddonPageController(host.modules())),
-                new Route("/admin/logout", null, null, LoginPage::logout));
+                new Route("/admin/logout", null, null, ex -> LoginPage.logout(ex, impersonation)));
         this.byPath = routes.stream().collect(Collectors.toUnmodifiableMap(Route::path, r -> r));
     }
 

@@ -5,6 +5,7 @@ import org.billinghost.api.billing.Client;
 import org.billinghost.web.internal.ClientForm;
 import org.billinghost.web.internal.Exchange;
 import org.billinghost.web.internal.HostServices;
+import org.billinghost.web.internal.Impersonation;
 import org.billinghost.web.internal.Notice;
 import org.billinghost.web.internal.Page;
 import org.billinghost.web.internal.PageException;
@@ -13,20 +14,27 @@ import java.io.IOException;
 
 /**
  * {@code /admin/clientssummary?id=N}: a client's profile with services, orders, invoices, credit entries and e-mails, admins' notes, and
- * {@code &edit=1}: the client's details to edit (checked as the registration checks them).
+ * {@code &edit=1}: the client's details to edit (checked as the registration checks them); {@code do=loginas}
+ * opens the client area as the client ("Login as Client", {@link Impersonation}).
  */
 final class ClientSummaryPage implements Page {
     private static final int SHOWN = 100;
     private final HostServices host;
+    private final Impersonation impersonation;
 
-    ClientSummaryPage(HostServices host) {
+    ClientSummaryPage(HostServices host, Impersonation impersonation) {
         this.host = host;
+        this.impersonation = impersonation;
     }
 
     @Override
     public void handle(Exchange ex) throws IOException {
         long id = ex.number("id");
         Client client = host.clients().get(id).orElseThrow(() -> PageException.notFound("There is no client #" + id + "."));
+        if (ex.isPost() && "loginas".equals(ex.param("do"))) {
+            impersonation.start(ex, client);
+            return;
+        }
         if (ex.isPost() && "note".equals(ex.param("do"))) {
             ex.actThenRedirect("/admin/clientssummary?id=" + id, () -> {
                 host.clients().addNote(id, ex.param("note"));

@@ -3,6 +3,7 @@ package org.billinghost.web.internal.admin;
 import org.billinghost.api.billing.AdminAccount;
 import org.billinghost.api.billing.Admins;
 import org.billinghost.web.internal.Exchange;
+import org.billinghost.web.internal.Impersonation;
 import org.billinghost.web.internal.LoginGate;
 import org.billinghost.web.internal.Notice;
 import org.billinghost.web.internal.Page;
@@ -41,9 +42,13 @@ final class LoginPage implements Page {
         ex.redirect("/admin/");
     }
 
-    /** Logging out changes state, so it is a POST (with its token); a GET only shows the button. */
-    static void logout(Exchange ex) throws IOException {
+    /**
+     * Logging out changes state, so it is a POST (with its token); a GET only shows the button. The admin's logins
+     * as clients end with the session.
+     */
+    static void logout(Exchange ex, Impersonation impersonation) throws IOException {
         if (ex.isPost()) {
+            impersonation.adminLoggedOut(ex);
             ex.endSession();
             ex.flash(Notice.ok("You have logged out."));
             ex.redirect("/admin/login");

@@ -5,6 +5,7 @@ import org.billinghost.api.billing.Client;
 import org.billinghost.api.billing.Clients;
 import org.billinghost.web.internal.ClientForm;
 import org.billinghost.web.internal.Exchange;
+import org.billinghost.web.internal.Impersonation;
 import org.billinghost.web.internal.LoginGate;
 import org.billinghost.web.internal.Notice;
 import org.billinghost.web.internal.PageException;
@@ -18,10 +19,12 @@ final class AccountPages {
     static final int MAX_PASSWORD = 1024;
     private final Clients clients;
     private final LoginGate gate;
+    private final Impersonation impersonation;
 
-    AccountPages(Clients clients, LoginGate gate) {
+    AccountPages(Clients clients, LoginGate gate, Impersonation impersonation) {
         this.clients = clients;
         this.gate = gate;
+        this.impersonation = impersonation;
     }
 
     void login(Exchange ex) throws IOException {
@@ -37,12 +40,15 @@ final class AccountPages {
                     Exchange.model("email", email, "next", next, "error", outcome.error()));
             return;
         }
+        // a login replaces the session: an admin's login as a client ends with it
+        impersonation.loggedOut(ex);
         ex.logIn(outcome.account().id());
         ex.redirect(afterLogin(next));
     }
 
-    static void logout(Exchange ex) throws IOException {
+    void logout(Exchange ex) throws IOException {
         if (ex.isPost()) {
+            impersonation.loggedOut(ex);
             ex.endSession();
             ex.flash(Notice.ok("You have logged out."));
             ex.redirect("/");
@@ -68,6 +74,7 @@ final class AccountPages {
         }
         try {
             Client client = clients.add(form.details(password));
+            impersonation.loggedOut(ex);
             ex.logIn(client.id());
             ex.flash(Notice.ok("Welcome, " + client.firstName() + ": your account is ready. Choose a product in the"
                     + " store; after the order its invoice is under My invoices, and the service appears under My"
@@ -104,6 +111,10 @@ final class AccountPages {
                 ex.flash(Notice.ok("Your details are saved."));
             }
             case "password" -> {
+                if (ex.impersonator() != null) {
+                    // the password is the client's own: an admin must not set it behind the client's back
+                    throw PageException.forbidden(Impersonation.NO_PASSWORD);
+                }
                 ClientForm check = ClientForm.of(me);
                 if (clients.authenticate(me.email(), ex.param("current")).isEmpty()) {
                     check.refuse("", "The current password is not right.");

@@ -5,6 +5,7 @@ import org.billinghost.api.billing.Emails;
 import org.billinghost.web.internal.Area;
 import org.billinghost.web.internal.Exchange;
 import org.billinghost.web.internal.HostServices;
+import org.billinghost.web.internal.Impersonation;
 import org.billinghost.web.internal.LoginGate;
 import org.billinghost.web.internal.MenuItem;
 import org.billinghost.web.internal.Page;
@@ -64,6 +65,7 @@ public final class ClientArea extends Area {
 
     private final HostServices host;
     private final boolean demo;
+    private final Impersonation impersonation;
     private final List<Route> routes;
     private final Map<String, Route> byPath;
 
@@ -74,13 +76,17 @@ public final class ClientArea extends Area {
     }
 
     public ClientArea(HostServices host, TrustedProxies proxies, SessionTable sessions, boolean demo, Clock clock) {
-        super(SessionStore.CLIENT, "",
-                new SessionStore("BHCLIENT", "/", SessionStore.CLIENT, sessions, proxies, clock), proxies);
+        this(host, proxies, SessionStore.client(sessions, proxies, clock), demo);
+    }
+
+    private ClientArea(HostServices host, TrustedProxies proxies, SessionStore sessions, boolean demo) {
+        super(SessionStore.CLIENT, "", sessions, proxies);
         this.host = host;
         this.demo = demo;
+        this.impersonation = new Impersonation(host, sessions);
         StorePage store = new StorePage(host.catalog());
         AccountPages account = new AccountPages(host.clients(),
-                new LoginGate(host.authThrottle(), AuthThrottle.Realm.CLIENT));
+                new LoginGate(host.authThrottle(), AuthThrottle.Realm.CLIENT), impersonation);
         // in the menu's order
         PasswordResetPages reset = new PasswordResetPages(host.emails(), host.authThrottle(), Emails.Account.CLIENT,
                 "", AccountPages.MIN_PASSWORD);
@@ -95,7 +101,8 @@ public final class ClientArea extends Area {
                 new Route("/forgotpassword", null, Visitor.ANYONE, reset::forgot),
                 new Route("/resetpassword", null, Visitor.ANYONE, reset::reset),
                 new Route("/store/product", null, Visitor.ANYONE, store::product),
-                new Route("/logout", null, Visitor.ANYONE, AccountPages::logout),
+                new Route("/logout", null, Visitor.ANYONE, account::logout),
+                new Route("/clientarea/returntoadmin", null, Visitor.CLIENT, impersonation::returnToAdmin),
                 new Route("/cart", null, Visitor.CLIENT, new CartPage(host, demo)),
                 new Route("/clientarea/upgrade", null, Visitor.CLIENT, new UpgradePage(host)),
                 new Route("/clientarea/cancel", null, Visitor.CLIENT, new CancelRequestPage(host)),
@@ -109,8 +116,9 @@ public final class ClientArea extends Area {
         exchange.share("demo", demo);
         long id = exchange.sessionClientId();
         if (id != 0) {
-            // a client closed since logging in is logged in no more
-            host.clients().get(id).filter(c -> !"Closed".equals(c.status())).ifPresent(exchange::client);
+            // a client closed since logging in is logged in no more; an admin's login as the client is checked too
+            host.clients().get(id).filter(c -> !"Closed".equals(c.status()) && impersonation.admits(exchange, c))
+                    .ifPresent(exchange::client);
         }
         exchange.share("menu", menu(exchange.client() != null));
     }
