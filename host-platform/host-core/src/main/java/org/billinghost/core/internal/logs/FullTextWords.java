@@ -1,0 +1,77 @@
+package org.billinghost.core.internal.logs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.billinghost.core.internal.db.Jdbc;
+
+/**
+ * Narrows MariaDB's "contains" search of the activity log with its FULLTEXT index on the lower-cased message
+ * (migration V251). InnoDB indexes words: runs of letters, digits and '_' of {@code minLength} to {@code maxLength}
+ * characters, without stopwords. A line containing the term holds, as whole words, the runs the term shows with a delimiter on both
+ * sides ({@code +word}), and a word starting with a last run that has a delimiter before it ({@code +word*}). The
+ * term's first run may end a longer word and is never used. Only ASCII letters and digits count as word characters
+ * here and only ASCII punctuation and spaces as delimiters: what InnoDB makes of other characters is left to the
+ * scan. A run with '_' (a word character to InnoDB, a wildcard to boolean mode's lexer) is not used either.
+ *
+ * @param minLength innodb_ft_min_token_size: shorter words are not indexed
+ * @param maxLength innodb_ft_max_token_size: longer words are not indexed
+ * @param stopwords words not indexed; a prefix is used only when it starts none of them
+ * @param usable    false when the server names its own stopword table, which this class does not read
+ */
+record FullTextWords(int minLength, int maxLength, Set<String> stopwords, boolean usable) {
+
+    /**
+     * The server's settings. The default stopword list is always left out (an index made while it was in force
+     * lacks those words); a stopword table of the server's or the session's turns the prefilter off.
+     */
+    static FullTextWords of(Jdbc jdbc) {
+        return jdbc.queryOne("SELECT @@innodb_ft_min_token_size, @@innodb_ft_max_token_size,"
+                        + " COALESCE(@@innodb_ft_server_stopword_table, ''), COALESCE(@@innodb_ft_user_stopword_table, '')",
+                rs -> new FullTextWords(rs.getInt(1), rs.getInt(2),
+                        Set.copyOf(jdbc.query("SELECT value FROM information_schema.INNODB_FT_DEFAULT_STOPWORD",
+                                words -> words.getString(1))),
+                        rs.getString(3).isEmpty() && rs.getString(4).isEmpty()))
+                .orElseThrow();
+    }
+
+    /** The boolean-mode query every line containing {@code term} matches; empty when the term shows no usable word. */
+    Optional<String> booleanQuery(String term) {
+        if (!usable) {
+            return Optional.empty();
+        }
+        String t = term.strip();
+        List<String> words = new ArrayList<>();
+        int i = 0;
+        while (i < t.length()) {
+            if (!isWordChar(t.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < t.length() && isWordChar(t.charAt(i))) {
+                i++;
+            }
+            if (start == 0 || !isDelimiter(t.charAt(start - 1))) {
+                continue; // may be the end of a longer word
+            }
+            String run = t.substring(start, i).toLowerCase(Locale.ROOT);
+            boolean whole = i < t.length() && isDelimiter(t.charAt(i));
+            if (run.length() >= minLength && run.length() <= maxLength && run.indexOf('_') < 0
+                    && (whole ? !stopwords.contains(run) : stopwords.stream().noneMatch(s -> s.startsWith(run)))) {
+                words.add("+" + run + (whole ? "" : "*"));
+            }
+        }
+        return words.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", words));
+    }
+
+    private static boolean isWordChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+    }
+
+    private static boolean isDelimiter(char c) {
+        return c < 128 && !isWordChar(c);
+    }
+}

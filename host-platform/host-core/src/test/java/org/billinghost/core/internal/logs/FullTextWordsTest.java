@@ -1,0 +1,41 @@
+package org.billinghost.core.internal.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Which words of a term MariaDB's FULLTEXT index may narrow a "contains" search with (InnoDB's default settings). */
+class FullTextWordsTest {
+
+    private static final FullTextWords DEFAULTS = new FullTextWords(3, 84, Set.of("is", "this", "where", "from"), true);
+
+    @Test
+    void usesOnlyWordsEveryMatchingLineHolds() {
+        Map<String, Optional<String>> expected = new LinkedHashMap<>();
+        expected.put("Seeded event 123", Optional.of("+event +123*"));
+        expected.put("event 123 - Service", Optional.of("+123 +service*"));
+        // the first run may end a longer word; "id" is too short
+        expected.put("invoice", Optional.empty());
+        expected.put("x id", Optional.empty());
+        // "where" is a stopword and "wher" starts one: neither is in the index
+        expected.put("is where it", Optional.empty());
+        expected.put("s wher", Optional.empty());
+        // '_' is a word character to InnoDB and a wildcard to LIKE: left to the scan
+        expected.put("a overdue_invoice", Optional.empty());
+        // next to a letter outside ASCII InnoDB's idea of a word is not assumed
+        expected.put("für rechnung 42", Optional.of("+rechnung"));
+        expected.put("x ab" + "c".repeat(83), Optional.empty());
+        expected.put("x ab" + "c".repeat(82), Optional.of("+ab" + "c".repeat(82) + "*"));
+        expected.put("'It' <B>BOLD</B>", Optional.of("+bold"));
+        expected.forEach((term, query) -> assertThat(DEFAULTS.booleanQuery(term)).as(term).isEqualTo(query));
+    }
+
+    @Test
+    void aStopwordTableOfTheServersTurnsThePrefilterOff() {
+        assertThat(new FullTextWords(3, 84, Set.of(), false).booleanQuery("Seeded event 123")).isEmpty();
+    }
+}
