@@ -24,15 +24,21 @@ import org.billinghost.core.internal.db.Jdbc;
 record FullTextWords(int minLength, int maxLength, Set<String> stopwords, boolean usable) {
 
     /**
-     * The server's settings. The default stopword list is always left out (an index made while it was in force
-     * lacks those words); a stopword table of the server's or the session's turns the prefilter off.
+     * InnoDB's default stopwords (information_schema.INNODB_FT_DEFAULT_STOPWORD, which needs the PROCESS privilege to
+     * read, so they are written out here).
+     */
+    static final Set<String> DEFAULT_STOPWORDS = Set.of("a", "about", "an", "are", "as", "at", "be", "by", "com", "de",
+            "en", "for", "from", "how", "i", "in", "is", "it", "la", "of", "on", "or", "that", "the", "this", "to", "was",
+            "what", "when", "where", "who", "will", "with", "und", "www");
+
+    /**
+     * The server's settings. The default stopwords are always left out (an index made while they were in force lacks
+     * them); a stopword table of the server's or the session's turns the prefilter off.
      */
     static FullTextWords of(Jdbc jdbc) {
         return jdbc.queryOne("SELECT @@innodb_ft_min_token_size, @@innodb_ft_max_token_size,"
                         + " COALESCE(@@innodb_ft_server_stopword_table, ''), COALESCE(@@innodb_ft_user_stopword_table, '')",
-                rs -> new FullTextWords(rs.getInt(1), rs.getInt(2),
-                        Set.copyOf(jdbc.query("SELECT value FROM information_schema.INNODB_FT_DEFAULT_STOPWORD",
-                                words -> words.getString(1))),
+                rs -> new FullTextWords(rs.getInt(1), rs.getInt(2), DEFAULT_STOPWORDS,
                         rs.getString(3).isEmpty() && rs.getString(4).isEmpty()))
                 .orElseThrow();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.billinghost.api.platform.ActivityEntry;
 import org.billinghost.api.platform.ModuleDatabase.Dialect;
@@ -78,6 +79,9 @@ class ActivityLogSearchTest {
             assertThat(db.database().jdbc().query("SELECT index_type FROM information_schema.statistics"
                     + " WHERE table_schema = DATABASE() AND index_name = 'ix_activity_log_message_words'",
                     rs -> rs.getString(1))).containsExactly("FULLTEXT");
+            // the stopwords FullTextWords leaves out are the server's own list
+            assertThat(Set.copyOf(db.database().jdbc().query("SELECT value FROM information_schema.INNODB_FT_DEFAULT_STOPWORD",
+                    rs -> rs.getString(1)))).isEqualTo(FullTextWords.DEFAULT_STOPWORDS);
         }
     }
 
