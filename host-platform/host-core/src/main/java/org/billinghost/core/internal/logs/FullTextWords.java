@@ -10,11 +10,12 @@ import org.billinghost.core.internal.db.Jdbc;
 /**
  * Narrows MariaDB's "contains" search of the activity log with its FULLTEXT index on the lower-cased message
  * (migration V251). InnoDB indexes words: runs of letters, digits and '_' of {@code minLength} to {@code maxLength}
- * characters, without stopwords. A line containing the term holds, as whole words, the runs the term shows with a delimiter on both
- * sides ({@code +word}), and a word starting with a last run that has a delimiter before it ({@code +word*}). The
- * term's first run may end a longer word and is never used. Only ASCII letters and digits count as word characters
- * here and only ASCII punctuation and spaces as delimiters: what InnoDB makes of other characters is left to the
- * scan. A run with '_' (a word character to InnoDB, a wildcard to boolean mode's lexer) is not used either.
+ * characters, without stopwords. A line containing the term holds, as whole words, the runs the term shows with a
+ * delimiter on both sides ({@code +word}), and a word starting with a last run that has a delimiter before it
+ * ({@code +word*}). The term's first run may end a longer word and is never used. Only ASCII letters and digits count
+ * as word characters here and only ASCII punctuation and spaces as delimiters: what InnoDB makes of other characters
+ * is left to the scan. A run with '_' (a word character to InnoDB, a wildcard to boolean mode's lexer) is not used
+ * either.
  *
  * @param minLength innodb_ft_min_token_size: shorter words are not indexed
  * @param maxLength innodb_ft_max_token_size: longer words are not indexed
@@ -28,8 +29,8 @@ record FullTextWords(int minLength, int maxLength, Set<String> stopwords, boolea
      * read, so they are written out here).
      */
     static final Set<String> DEFAULT_STOPWORDS = Set.of("a", "about", "an", "are", "as", "at", "be", "by", "com", "de",
-            "en", "for", "from", "how", "i", "in", "is", "it", "la", "of", "on", "or", "that", "the", "this", "to", "was",
-            "what", "when", "where", "who", "will", "with", "und", "www");
+            "en", "for", "from", "how", "i", "in", "is", "it", "la", "of", "on", "or", "that", "the", "this", "to",
+            "was", "what", "when", "where", "who", "will", "with", "und", "www");
 
     /**
      * The server's settings. The default stopwords are always left out (an index made while they were in force lacks
@@ -37,7 +38,8 @@ record FullTextWords(int minLength, int maxLength, Set<String> stopwords, boolea
      */
     static FullTextWords of(Jdbc jdbc) {
         return jdbc.queryOne("SELECT @@innodb_ft_min_token_size, @@innodb_ft_max_token_size,"
-                        + " COALESCE(@@innodb_ft_server_stopword_table, ''), COALESCE(@@innodb_ft_user_stopword_table, '')",
+                        + " COALESCE(@@innodb_ft_server_stopword_table, ''),"
+                        + " COALESCE(@@innodb_ft_user_stopword_table, '')",
                 rs -> new FullTextWords(rs.getInt(1), rs.getInt(2), DEFAULT_STOPWORDS,
                         rs.getString(3).isEmpty() && rs.getString(4).isEmpty()))
                 .orElseThrow();
@@ -48,7 +50,7 @@ record FullTextWords(int minLength, int maxLength, Set<String> stopwords, boolea
         if (!usable) {
             return Optional.empty();
         }
-        String t = term.strip();
+        String t = term.trim(); // as Paging.containsPattern trims it: the pattern's first run must be the first here
         List<String> words = new ArrayList<>();
         int i = 0;
         while (i < t.length()) {

@@ -31,6 +31,8 @@ class FullTextWordsTest {
         expected.put("x ab" + "c".repeat(83), Optional.empty());
         expected.put("x ab" + "c".repeat(82), Optional.of("+ab" + "c".repeat(82) + "*"));
         expected.put("'It' <B>BOLD</B>", Optional.of("+bold"));
+        // trimmed as the LIKE pattern is: a control character before the first run is not a delimiter of the pattern
+        expected.put("\u0001abc def", Optional.of("+def*"));
         expected.forEach((term, query) -> assertThat(DEFAULTS.booleanQuery(term)).as(term).isEqualTo(query));
     }
 
