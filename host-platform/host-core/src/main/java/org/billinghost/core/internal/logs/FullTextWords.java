@@ -1,7 +1,5 @@
 package org.billinghost.core.internal.logs;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +10,10 @@ import org.billinghost.core.internal.db.Jdbc;
  * (migration V251). InnoDB indexes words: runs of letters, digits and '_' of {@code minLength} to {@code maxLength}
  * characters, without stopwords. A line containing the term holds, as whole words, the runs the term shows with a
  * delimiter on both sides ({@code +word}), and a word starting with a last run that has a delimiter before it
- * ({@code +word*}). The term's first run may end a longer word and is never used. Only ASCII letters and digits count
+ * ({@code +word*}). The term's first run may end a longer word and is never used. Of these words one is asked for:
+ * InnoDB reads the whole list of lines of every word in the query, so a common word ("event" in every line) would cost
+ * more than the scan it spares; without word counts to go by (they need the PROCESS privilege), a word with a digit
+ * (a number, an id) and then the longest is taken as the rarest. Only ASCII letters and digits count
  * as word characters here and only ASCII punctuation and spaces as delimiters: what InnoDB makes of other characters
  * is left to the scan. A run with '_' (a word character to InnoDB, a wildcard to boolean mode's lexer) is not used
  * either.
@@ -45,13 +46,14 @@ record FullTextWords(int minLength, int maxLength, Set<String> stopwords, boolea
                 .orElseThrow();
     }
 
-    /** The boolean-mode query every line containing {@code term} matches; empty when the term shows no usable word. */
+    /** A boolean-mode query every line containing {@code term} matches; empty when the term shows no usable word. */
     Optional<String> booleanQuery(String term) {
         if (!usable) {
             return Optional.empty();
         }
         String t = term.trim(); // as Paging.containsPattern trims it: the pattern's first run must be the first here
-        List<String> words = new ArrayList<>();
+        String best = null;
+        int bestRarity = -1;
         int i = 0;
         while (i < t.length()) {
             if (!isWordChar(t.charAt(i))) {
@@ -69,10 +71,19 @@ record FullTextWords(int minLength, int maxLength, Set<String> stopwords, boolea
             boolean whole = i < t.length() && isDelimiter(t.charAt(i));
             if (run.length() >= minLength && run.length() <= maxLength && run.indexOf('_') < 0
                     && (whole ? !stopwords.contains(run) : stopwords.stream().noneMatch(s -> s.startsWith(run)))) {
-                words.add("+" + run + (whole ? "" : "*"));
+                int rarity = rarity(run, whole);
+                if (rarity >= bestRarity) {
+                    best = "+" + run + (whole ? "" : "*");
+                    bestRarity = rarity;
+                }
             }
         }
-        return words.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", words));
+        return Optional.ofNullable(best);
+    }
+
+    /** The guess: a word with a digit before any without, then the longer; a whole word before a prefix. */
+    private static int rarity(String run, boolean whole) {
+        return (run.chars().anyMatch(Character::isDigit) ? 1000 : 0) + run.length() * 2 + (whole ? 1 : 0);
     }
 
     private static boolean isWordChar(char c) {
