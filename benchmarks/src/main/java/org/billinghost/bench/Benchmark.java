@@ -56,6 +56,7 @@ public final class Benchmark {
             report.note("signups: FAILED, no figures: " + e);
         }
         new PagesBench(settings, report).run();
+        new SearchBench(settings, report).run();
         new AutomationBench(settings, report).run();
         report.note("JVM options: the launcher script's defaults (bin/billing-host), unchanged by the harness.");
         report.write(settings.out());

@@ -53,20 +53,28 @@ final class Seeder {
                         + " updated) SELECT client_id, id, " + productId + ", CONCAT('seed-', id, '.example.com'), 'Active',"
                         + " 0, " + millis + ", " + millis + " FROM orders WHERE payment_method = 'seed'");
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO activity_log (created, message, client_id, username) VALUES (?, ?, ?, 'System')")) {
-                for (int i = 0; i < activityRows; i++) {
-                    ps.setTimestamp(1, new Timestamp(millis - (activityRows - i) * 1000L));
-                    ps.setString(2, "Seeded event " + i + " - Service ID: " + (i % clients + 1) + " - client area login");
-                    ps.setLong(3, i % clients + 1);
-                    ps.addBatch();
-                    if (i % BATCH == BATCH - 1) {
-                        ps.executeBatch();
-                    }
-                }
-                ps.executeBatch();
-            }
+            activity(c, activityRows, clients, millis, 1000);
             c.commit();
+        }
+    }
+
+    /**
+     * Activity-log rows on any of the host's databases ({@code created} in the column type each dialect's migration
+     * gives it), the newest at {@code newestMillis}, one every {@code stepMillis} before it. The caller commits.
+     */
+    static void activity(Connection c, int rows, int clients, long newestMillis, long stepMillis) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO activity_log (created, message, client_id, username) VALUES (?, ?, ?, 'System')")) {
+            for (int i = 0; i < rows; i++) {
+                ps.setTimestamp(1, new Timestamp(newestMillis - (rows - 1 - i) * stepMillis));
+                ps.setString(2, "Seeded event " + i + " - Service ID: " + (i % clients + 1) + " - client area login");
+                ps.setLong(3, i % clients + 1);
+                ps.addBatch();
+                if (i % BATCH == BATCH - 1) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
         }
     }
 }

@@ -27,7 +27,8 @@ class BenchmarkIT {
         assertThat(json.path("figures")).hasSize(report.figures().size());
         String markdown = Files.readString(out.resolve("bench-report.md"));
         for (String section : new String[] {"start-up", "memory", "checkout h2, sandbox latency 0 ms",
-                "checkout h2, sandbox latency 50 ms", "signups h2", "pages at scale"}) {
+                "checkout h2, sandbox latency 50 ms", "signups h2", "pages at scale",
+            "activity log search h2"}) {
             assertThat(markdown).as("section " + section).contains("| " + section + " |");
         }
         for (JsonNode figure : json.path("figures")) {

@@ -19,4 +19,15 @@ public interface ActivityLog {
 
     /** Newest first, the lines the filter keeps. */
     ResultPage<ActivityEntry> search(ActivityFilter filter, int offset, int limit);
+
+    /**
+     * Whether a search for {@code text} in the messages is answered through an index rather than by reading every
+     * line of the filter's range, so that a page may bound the other searches to recent lines (the admin activity
+     * log searches the last 7 days unless asked for older lines). The answer is the same either way.
+     *
+     * @since 2.3
+     */
+    default boolean indexedSearch(String text) {
+        return false;
+    }
 }

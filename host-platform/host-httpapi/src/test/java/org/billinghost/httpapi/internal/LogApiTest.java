@@ -43,6 +43,17 @@ class LogApiTest extends ApiTestSupport {
     }
 
     @Test
+    void theTextSearchReadsEveryLineUnlikeTheAdminPage() {
+        // H2: the admin page would search the last 7 days only; the API answers as WHMCS does, every line
+        String text = unique("Old line for the API ");
+        core.jdbc().update("INSERT INTO activity_log (created, message, client_id, username) VALUES (?, ?, 0, 'System')",
+                java.time.Instant.now().minus(java.time.Duration.ofDays(30)), text);
+        JsonNode entries = call("GetActivityLog", "description", text).ok().json().path("activity").path("entry");
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).path("description").asText()).isEqualTo(text);
+    }
+
+    @Test
     void unknownActorKindsAndMixedDateFiltersAreRefused() {
         call("GetActivityLog", "actortype", "robot' OR 1=1").refused(200,
                 "Parameter actortype must be one of system, admin, client, api, visitor; got 'robot' OR 1=1'");

@@ -13,6 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +51,34 @@ class LogsQueueUsersPagesTest {
         assertThat(second.doc().select("table tr")).hasSize(30 - Pager.SIZE + 1);
         assertThat(admin.open("/admin/systemactivitylog?search=entry+17").doc().select("table td").eachText())
                 .contains("Marker entry 17").doesNotContain("Marker entry 16");
+    }
+
+    @Test
+    void aSearchReadsTheLastSevenDaysUnlessAskedForOlderLines() {
+        // H2 has no index for a "contains" search: the page bounds it, says so and links the full search
+        String term = "50%_off 'x' <i>";
+        server.core().jdbc().update("INSERT INTO activity_log (created, message, client_id, username) VALUES (?, ?, 0,"
+                + " 'System')", Instant.now().minus(Duration.ofDays(8)), "Old " + term + " line");
+        server.core().activityLog().log("New " + term + " line", 0);
+        server.core().activityLog().log("New 50%Xoff 'x' <i> decoy", 0);
+        Browser admin = server.admin();
+        Browser.Page recent = admin.open("/admin/systemactivitylog?search=" + Pager.encode(term));
+        assertThat(recent.doc().select("table.activity td:eq(1)").eachText()).containsExactly("New " + term + " line");
+        assertThat(recent.doc().select("#search-bound").text())
+                .isEqualTo("Only the lines of the last 7 days were searched. Search older lines");
+        assertThat(recent.doc().select("input[name=search]").val()).isEqualTo(term);
+        String older = recent.doc().select("#search-bound a").attr("href");
+        assertThat(older).isEqualTo("/admin/systemactivitylog?search=" + Pager.encode(term)
+                + "&actor=&kind=&from=&to=&searcholder=1");
+        Browser.Page all = admin.open(older);
+        assertThat(all.doc().select("table.activity td:eq(1)").eachText())
+                .containsExactly("New " + term + " line", "Old " + term + " line");
+        assertThat(all.doc().select("#search-bound")).isEmpty();
+        // dates given by the admin are theirs: no bound added
+        assertThat(admin.open("/admin/systemactivitylog?search=" + Pager.encode(term) + "&from="
+                + LocalDate.now(ZoneOffset.UTC).minusDays(30)).doc().select("table.activity td:eq(1)").eachText())
+                .containsExactly("New " + term + " line", "Old " + term + " line");
+        assertThat(admin.get("/admin/systemactivitylog?search=x&searcholder=yes").status()).isEqualTo(400);
     }
 
     @Test

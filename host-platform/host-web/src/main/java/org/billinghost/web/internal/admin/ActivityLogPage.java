@@ -11,6 +11,7 @@ import org.billinghost.web.internal.PageException;
 import org.billinghost.web.internal.Pager;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,11 +22,14 @@ import java.util.Map;
 
 /**
  * {@code /admin/systemactivitylog}: the activity log, newest first, with paging and filters (text, date range,
- * actor kind and name, client). Each line names its actor and address and links what it names.
+ * actor kind and name, client). Each line names its actor and address and links what it names. A text search that
+ * no index answers (H2 always) and that names no dates reads the last {@value #RECENT_DAYS} days only, so that it
+ * stays quick on a long log; the page says so and links the same search over every line ({@code searcholder=1}).
  */
 final class ActivityLogPage implements Page {
     /** The longest text a filter takes (the columns' sizes bound what could match). */
     private static final int MAX_TERM = 255;
+    static final int RECENT_DAYS = 7;
     private final HostServices host;
 
     ActivityLogPage(HostServices host) {
@@ -45,10 +49,16 @@ final class ActivityLogPage implements Page {
         String toParam = ex.param("to").trim();
         LocalDate from = day(fromParam, "From");
         LocalDate to = day(toParam, "To");
-        Pager pager = Pager.of(ex, "/admin/systemactivitylog?search=" + Pager.encode(search) + "&actor="
+        boolean older = searchOlder(ex.param("searcholder").trim());
+        boolean recentOnly = !search.isEmpty() && from == null && to == null && !older
+                && !host.activityLog().indexedSearch(search);
+        String link = "/admin/systemactivitylog?search=" + Pager.encode(search) + "&actor="
                 + Pager.encode(actorName) + "&kind=" + Pager.encode(kindParam) + "&from=" + Pager.encode(fromParam)
-                + "&to=" + Pager.encode(toParam) + (clientId > 0 ? "&clientid=" + clientId : ""));
-        ResultPage<ActivityEntry> page = host.activityLog().search(new ActivityFilter(search, clientId, start(from),
+                + "&to=" + Pager.encode(toParam) + (clientId > 0 ? "&clientid=" + clientId : "");
+        Pager pager = Pager.of(ex, link + (older ? "&searcholder=1" : ""));
+        // lines are stamped with the system clock (Jdbc.now), so the bound is taken from it too
+        Instant since = recentOnly ? Instant.now().minus(Duration.ofDays(RECENT_DAYS)) : start(from);
+        ResultPage<ActivityEntry> page = host.activityLog().search(new ActivityFilter(search, clientId, since,
                 to == null ? null : start(to.plusDays(1)), kind, actorName), pager.offset(), pager.size());
         Map<String, String> names = ClientNames.of(host.clients(), page.items().stream().mapToLong(ActivityEntry::clientId));
         List<LogLinks.Line> lines = page.items().stream().map(e -> new LogLinks.Line(e, LogLinks.parts(e.message()),
@@ -57,7 +67,8 @@ final class ActivityLogPage implements Page {
                 "from", fromParam, "to", toParam, "clientid", clientId, "clientName",
                 clientId > 0 ? host.clients().get(clientId).map(ClientNames::name).orElse("#" + clientId) : null,
                 "kinds", Arrays.stream(Actor.Kind.values()).map(Actor.Kind::code).toList(),
-                "lines", lines, "pager", pager.withTotal(page.total())));
+                "lines", lines, "pager", pager.withTotal(page.total()),
+                "recentDays", recentOnly ? RECENT_DAYS : 0, "olderHref", link + "&searcholder=1"));
     }
 
     private static String actorHref(Actor actor) {
@@ -70,6 +81,13 @@ final class ActivityLogPage implements Page {
             throw PageException.badRequest(label + " is longer than " + MAX_TERM + " characters.");
         }
         return value;
+    }
+
+    private static boolean searchOlder(String value) {
+        if (!value.isEmpty() && !value.equals("1")) {
+            throw PageException.badRequest("searcholder must be 1 (search every line) or left out.");
+        }
+        return !value.isEmpty();
     }
 
     private static LocalDate day(String text, String label) {

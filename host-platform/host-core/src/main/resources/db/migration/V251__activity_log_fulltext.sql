@@ -1,0 +1,3 @@
+-- MariaDB only (V251__activity_log_fulltext.mariadb.sql): a FULLTEXT index that narrows the activity log's
+-- "contains" search. H2 bounds an interactive search to recent lines instead (ix_activity_log_created, V005);
+-- PostgreSQL has its trigram index (V250). Nothing to do here.
