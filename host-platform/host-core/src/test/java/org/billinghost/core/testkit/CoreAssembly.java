@@ -28,6 +28,7 @@ import org.billinghost.core.internal.security.AuthThrottleService;
 import org.billinghost.core.internal.security.PasswordHasher;
 import org.junit.jupiter.api.extension.ExtensionContext;
 // ---- CORE-FLOW imports
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.billinghost.api.billing.Invoices;
@@ -233,7 +234,7 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
      * Job settings of {@link #runDueJobs()}: a failed attempt is retried one second later at the
      * earliest (call {@link #makeJobsDue()} to skip the wait), at most 8 attempts.
      */
-    public static final JobSettings TEST_JOB_SETTINGS = new JobSettings(2, 50, 60_000, 8, 1000, 2000, 5000);
+    public static final JobSettings TEST_JOB_SETTINGS = new JobSettings(2, 50, 60_000, 8, 1000, 2000, 5000, 2, Map.of());
 
     /** The clock of everything that bills by the calendar; move it to run renewals. */
     public MutableClock clock() {

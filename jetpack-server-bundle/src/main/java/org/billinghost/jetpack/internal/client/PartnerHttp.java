@@ -17,7 +17,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import okhttp3.ConnectionPool;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -40,6 +42,13 @@ final class PartnerHttp implements AutoCloseable {
     /** The Licensing API's request id header, logged with failures. */
     static final String REQUEST_ID = "X-Jetpack-Request-Id";
     private static final MediaType JSON = MediaType.get("application/json");
+    /**
+     * Keep-alive connections kept open between calls. OkHttp's default (5) is far below the host's jobs in flight
+     * (maxInFlight, 32 by default): under load every call beyond the fifth would open, and TLS-handshake, a new
+     * connection. Calls are synchronous ({@code execute()}), which the Dispatcher's maxRequests/maxRequestsPerHost
+     * do not limit (they queue {@code enqueue()}d calls only): the job queue's in-flight limits are what bound them.
+     */
+    static final int IDLE_CONNECTIONS = 64;
     static final String METRIC = "jetpack.partner.calls";
 
     private final OkHttpClient http;
@@ -70,6 +79,7 @@ final class PartnerHttp implements AutoCloseable {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(resend)
+                .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
                 .build();
         this.moduleLog = moduleLog;
         this.module = module;

@@ -192,6 +192,40 @@ class OkHttpPartnerApiTest {
             assertThat(stub.count("provision")).isEqualTo(2);
         }
 
+        /**
+         * The job queue runs many provisions at once (maxInFlight): their connections stay open for the next ones
+         * instead of all but OkHttp's default five being closed and opened again.
+         */
+        @Test
+        void twentyProvisionsAtOnceReuseTheConnectionsOfTheTwentyBefore() throws Exception {
+            stub.provisionsTogether(20);
+            provisionAtOnce(20);
+            provisionAtOnce(20);
+
+            List<RecordedRequest> provisions = stub.requests("provision");
+            assertThat(provisions).hasSize(40);
+            List<Integer> firstConnections = provisions.subList(0, 20).stream()
+                    .map(RecordedRequest::getConnectionIndex).toList();
+            assertThat(provisions.subList(20, 40)).extracting(RecordedRequest::getConnectionIndex)
+                    .as("connections of the second twenty").allMatch(firstConnections::contains);
+        }
+
+        private void provisionAtOnce(int calls) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(calls);
+            try {
+                List<Future<ProvisionResult>> results = new ArrayList<>();
+                for (int i = 0; i < calls; i++) {
+                    String site = "site" + i + ".example.com";
+                    results.add(pool.submit(() -> api.provision(CREDENTIALS, Plan.PERSONAL, site, "admin")));
+                }
+                for (Future<ProvisionResult> result : results) {
+                    assertThat(result.get(30, TimeUnit.SECONDS).outcome().ok()).isTrue();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
         @Test
         void fiftyConcurrentProvisionsAskForOneToken() throws Exception {
             stub.tokenDelay(300);

@@ -4,9 +4,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -22,6 +25,7 @@ public final class PartnerStub extends Dispatcher {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private volatile long tokenDelayMillis;
+    private volatile CyclicBarrier provisionsTogether;
 
     /** Queues answers for an endpoint: {@code token}, {@code provision}, {@code partner-cancel}, {@code status}. */
     public PartnerStub on(String endpoint, MockResponse... responses) {
@@ -42,10 +46,24 @@ public final class PartnerStub extends Dispatcher {
         return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
     }
 
+    /** Holds each provision request until {@code parties} of them are in the server at once. */
+    public PartnerStub provisionsTogether(int parties) {
+        this.provisionsTogether = new CyclicBarrier(parties);
+        return this;
+    }
+
     @Override
-    public MockResponse dispatch(RecordedRequest request) {
+    public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
         requests.add(request);
         String endpoint = endpoint(request);
+        CyclicBarrier together = provisionsTogether;
+        if (together != null && endpoint.equals("provision")) {
+            try {
+                together.await(20, TimeUnit.SECONDS);
+            } catch (BrokenBarrierException | TimeoutException e) {
+                return json(500, "{\"error\":\"not_together\",\"message\":\"the provisions did not overlap\"}");
+            }
+        }
         Deque<MockResponse> queue = scripted.get(endpoint);
         if (queue != null) {
             synchronized (queue) {

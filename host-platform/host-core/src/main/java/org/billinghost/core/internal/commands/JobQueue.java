@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -84,11 +85,27 @@ public final class JobQueue {
 
     /** Claims one due job (or one whose lease expired) for {@code owner}. */
     public Optional<Job> claim(String owner, long leaseMillis) {
+        return claim(owner, leaseMillis, Set.of());
+    }
+
+    /**
+     * Claims one due job (or one whose lease expired) for {@code owner}, none of a service whose product has one of
+     * the {@code busyModules}: this host runs as many of their jobs as it may, and others stay free for other hosts.
+     * The filter only spares this host's slots; the limit itself is kept by {@link InFlightJobs}, where a job of a busy
+     * module claimed all the same (a package change to another module's product, two claims at once) waits its turn.
+     */
+    public Optional<Job> claim(String owner, long leaseMillis, Set<String> busyModules) {
+        String notBusy = busyModules.isEmpty() ? "" : " AND NOT EXISTS (SELECT 1 FROM services s JOIN products p"
+                + " ON p.id = s.product_id WHERE s.id = jobs.service_id AND p.module IN ("
+                + String.join(", ", Collections.nCopies(busyModules.size(), "?")) + "))";
         return jdbc.inTransaction(() -> {
             long now = System.currentTimeMillis();
-            List<Long> candidates = jdbc.query("SELECT id FROM jobs WHERE " + CLAIMABLE + IN_ORDER
+            List<Object> parameters = new ArrayList<>(List.of(now, now));
+            parameters.addAll(busyModules);
+            parameters.add(skipLocked ? 1 : 8);
+            List<Long> candidates = jdbc.query("SELECT id FROM jobs WHERE " + CLAIMABLE + IN_ORDER + notBusy
                     + " ORDER BY next_attempt_at, id LIMIT ?" + (skipLocked ? " FOR UPDATE SKIP LOCKED" : ""),
-                    rs -> rs.getLong(1), now, now, skipLocked ? 1 : 8);
+                    rs -> rs.getLong(1), parameters.toArray());
             if (!skipLocked) {
                 // H2 has no SKIP LOCKED: workers woken together would all wait on the same oldest row's lock
                 candidates = new ArrayList<>(candidates);

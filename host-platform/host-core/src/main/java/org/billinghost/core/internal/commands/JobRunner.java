@@ -25,6 +25,11 @@ public final class JobRunner {
         return settings;
     }
 
+    /** The module the job will call ({@link ModuleCommandService#moduleOf}). */
+    public String moduleOf(Job job) {
+        return commands.moduleOf(job);
+    }
+
     /** Claims and runs due jobs on the calling thread until none is due; answers how many ran. */
     public int runDue(String owner) {
         int ran = 0;

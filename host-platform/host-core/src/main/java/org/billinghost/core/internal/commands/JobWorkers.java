@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.billinghost.api.log.FailureLog;
 import org.osgi.service.component.annotations.Activate;
@@ -19,10 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker pool of one host process: claims due jobs under a lease owned by this process (a
- * random UUID and the host name), renews the leases of the jobs it runs, and on stop claims no
- * more, waits a bounded time for running jobs and gives back the ones it claimed but never started.
- * Jobs a stopped or killed process still held are taken over by any host once their lease ends.
+ * The worker pool of one host process: a few claim workers claim due jobs under a lease owned by this process (a
+ * random UUID and the host name) and hand them to {@link InFlightJobs}, which runs up to {@code maxInFlight} of them
+ * at once (fewer per module when a module has its own limit) on threads of their own: a module call that waits on
+ * its API holds a job slot, not a claim worker. The pool renews the leases of every job it holds, and on stop claims
+ * no more, waits a bounded time for running jobs and gives back the ones it claimed but never started. Jobs a
+ * stopped or killed process still held are taken over by any host once their lease ends.
  */
 @Component(service = JobWorkers.class, configurationPid = JobsConfiguration.PID, immediate = true)
 @Designate(ocd = JobsConfiguration.class)
@@ -40,6 +44,8 @@ public final class JobWorkers {
     private final List<Thread> threads = new ArrayList<>();
     private final Runnable wakeUp = this::wakeUp;
     private ScheduledExecutorService leaseRenewal;
+    private ExecutorService jobThreads;
+    private InFlightJobs inFlight;
     private long signals;
     private volatile boolean running;
 
@@ -92,8 +98,16 @@ public final class JobWorkers {
         }
         running = true;
         queue.addWakeUp(wakeUp);
+        AtomicInteger jobThread = new AtomicInteger();
+        // unbounded here: InFlightJobs never runs more than maxInFlight jobs at once
+        jobThreads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "billing-job-" + jobThread.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        inFlight = new InFlightJobs(settings, jobThreads, this::runSafely, wakeUp);
         for (int i = 1; i <= settings.workers(); i++) {
-            Thread thread = new Thread(this::work, "billing-job-worker-" + i);
+            Thread thread = new Thread(this::work, "billing-job-claim-" + i);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
@@ -105,7 +119,8 @@ public final class JobWorkers {
         });
         long every = Math.max(settings.leaseMillis() / 3, 100);
         leaseRenewal.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
-        LOG.info("Job workers started: owner={} workers={}", owner, settings.workers());
+        LOG.info("Job workers started: owner={} workers={} maxInFlight={} maxInFlightByModule={}", owner,
+                settings.workers(), settings.maxInFlight(), settings.maxInFlightByModule());
     }
 
     @Deactivate
@@ -125,8 +140,17 @@ public final class JobWorkers {
                 break;
             }
         }
-        long stillRunning = threads.stream().filter(Thread::isAlive).count();
         threads.clear();
+        for (Job job : inFlight.close()) {
+            release(job);
+        }
+        jobThreads.shutdown();
+        try {
+            jobThreads.awaitTermination(Math.max(1, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        int stillRunning = inFlight.running();
         leaseRenewal.shutdownNow();
         if (stillRunning > 0) {
             LOG.warn("Job workers stopped with jobs still running; their leases will expire and another host or the next start takes them over: owner={} running={}",
@@ -142,15 +166,16 @@ public final class JobWorkers {
             synchronized (signal) {
                 seen = signals;
             }
-            Optional<Job> job = claim();
-            if (job.isPresent()) {
-                if (!running) {
-                    queue.release(job.get());
-                    return;
+            if (inFlight.reserve()) {
+                Optional<Job> job = claim();
+                if (job.isEmpty()) {
+                    inFlight.unreserve();
+                } else if (hand(job.get())) {
+                    continue;
                 }
-                runSafely(job.get());
-                continue;
             }
+            // nothing due (or no module found), or the host holds its limit of jobs: a commit or a finished job wakes
+            // the worker
             synchronized (signal) {
                 if (running && signals == seen) {
                     try {
@@ -166,11 +191,42 @@ public final class JobWorkers {
 
     private Optional<Job> claim() {
         try {
-            return queue.claim(owner, settings.leaseMillis());
+            return queue.claim(owner, settings.leaseMillis(), inFlight.busyModules());
         } catch (RuntimeException e) {
             // The database may be briefly unreachable; the poll interval spaces the next try.
             FAILURES.error(e, "Claiming a job failed: owner={}", owner);
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Starts a claimed job on its module's slot; gives it back when the pool stops or its module cannot be read (then
+     * the worker waits a poll interval rather than claim it again at once).
+     */
+    private boolean hand(Job job) {
+        String module;
+        try {
+            module = running ? runner.moduleOf(job) : null;
+        } catch (RuntimeException e) {
+            FAILURES.error(e, "Finding the module of a job failed: job={} service={}", job.id(), job.serviceId());
+            module = null;
+        }
+        if (module == null) {
+            inFlight.unreserve();
+            release(job);
+            return false;
+        }
+        inFlight.start(module, job);
+        return true;
+    }
+
+    /** Gives a job that never started back; if that fails too, its lease expires and any host takes it over. */
+    private void release(Job job) {
+        try {
+            queue.release(job);
+        } catch (RuntimeException e) {
+            FAILURES.error(e, "Giving back a job that did not start failed: job={} service={}", job.id(),
+                    job.serviceId());
         }
     }
 

@@ -8,8 +8,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface JobsConfiguration {
     String PID = "org.billinghost.core.jobs";
 
-    @AttributeDefinition(name = "Workers", description = "Jobs run at the same time by this host", min = "1")
+    @AttributeDefinition(name = "Claim workers", description = "Threads that claim due jobs from the database and hand them to the in-flight pool; they never wait on a module", min = "1")
     int workers() default 8;
+
+    @AttributeDefinition(name = "Jobs in flight", description = "Jobs this host runs at the same time, all modules together (module calls block on their API: this, not the claim workers, sizes provisioning); 1 to 256", min = "1", max = "256")
+    int maxInFlight() default 32;
+
+    @AttributeDefinition(name = "Jobs in flight per module", description = "Comma-separated module=limit pairs (e.g. jetpack=16,jetpack_licensing=8): at most that many jobs of the module run at once on this host, to stay within its partner's API quota; a module not named has the Jobs in flight limit")
+    String maxInFlightByModule() default "";
 
     @AttributeDefinition(name = "Poll interval (ms)", description = "How often idle workers look for due jobs; jobs committed by this host wake them at once", min = "10")
     long pollMillis() default 1000;

@@ -178,6 +178,21 @@ public final class ModuleCommandService implements ModuleCommands {
     }
 
     /**
+     * The module a job will call: the new product's for a package change, otherwise the service's product's; empty
+     * when there is none (the job fails without calling any).
+     */
+    String moduleOf(Job job) {
+        if (job.command() == ModuleCommand.CHANGE_PACKAGE && ProductChanges.names(job.customFunction())) {
+            Optional<ProductChanges.Change> change = changes.pending(job.customFunction());
+            if (change.isPresent()) {
+                return change.get().product().module();
+            }
+        }
+        return services.find(job.serviceId()).flatMap(service -> catalog.product(service.productId()))
+                .map(Product::module).orElse("");
+    }
+
+    /**
      * Runs a job's command as the host (no admin). A Create for a service that is already Active
      * (an admin ran it meanwhile) has nothing left to do and succeeds.
      */

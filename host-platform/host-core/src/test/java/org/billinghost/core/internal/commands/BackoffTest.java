@@ -3,12 +3,13 @@ package org.billinghost.core.internal.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 class BackoffTest {
-    private static final JobSettings SETTINGS = new JobSettings(1, 100, 60_000, 8, 2_000, 60_000, 1_000);
+    private static final JobSettings SETTINGS = new JobSettings(1, 100, 60_000, 8, 2_000, 60_000, 1_000, 1, Map.of());
 
     @RepeatedTest(20)
     void delayDoublesPerAttemptWithJitterBetweenHalfAndAll() {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.billinghost.api.billing.ServiceStatus;
@@ -19,9 +21,13 @@ import org.billinghost.core.testkit.AllDatabases;
 import org.billinghost.core.testkit.CoreAssembly;
 import org.billinghost.core.testkit.TestDatabase;
 
-/** Claiming jobs with leases on H2, PostgreSQL and MariaDB: several hosts on one database, crashes, start and stop. */
+/**
+ * Claiming jobs with leases on H2, PostgreSQL and MariaDB: several hosts on one database, crashes, start and stop,
+ * jobs in flight beyond the claim workers.
+ */
 class JobClaimingTest {
-    private static final JobSettings FAST = new JobSettings(4, 20, 60_000, 8, 10, 50, 10_000);
+    private static final String QUOTA_MODULE = "quotamod";
+    private static final JobSettings FAST = new JobSettings(4, 20, 60_000, 8, 10, 50, 10_000, 4, Map.of());
 
     @AllDatabases.Test
     void twoHostsOnOneDatabaseNeverRunTheSameJobTwice(TestDatabase db) throws Exception {
@@ -121,7 +127,7 @@ class JobClaimingTest {
             }
             assertThat(module.calls(ModuleCommand.CREATE)).isZero();
 
-            JobWorkers workers = core.startWorkers(new JobSettings(1, 20, 60_000, 8, 10, 50, 5_000), "stopping-" + db);
+            JobWorkers workers = core.startWorkers(new JobSettings(1, 20, 60_000, 8, 10, 50, 5_000, 1, Map.of()), "stopping-" + db);
             assertThat(inModule.await(20, TimeUnit.SECONDS)).as("start-up picks up the stored jobs").isTrue();
             workers.stop();
 
@@ -141,7 +147,7 @@ class JobClaimingTest {
 
     @AllDatabases.Test
     void aLongRunningJobKeepsItsLeaseSoNoOtherHostTakesItOver(TestDatabase db) throws Exception {
-        JobSettings shortLease = new JobSettings(1, 20, 1_000, 8, 10, 50, 10_000);
+        JobSettings shortLease = new JobSettings(1, 20, 1_000, 8, 10, 50, 10_000, 1, Map.of());
         FakeServerModule module = new FakeServerModule().always(p -> {
             pause(2_500);
             return CommandResult.success();
@@ -158,6 +164,89 @@ class JobClaimingTest {
             waitFor(() -> status(hostA, serviceId) == ServiceStatus.ACTIVE, 20);
             assertThat(module.calls(ModuleCommand.CREATE, serviceId)).as("the lease was renewed while the module ran")
                     .isEqualTo(1);
+        }
+    }
+
+    /**
+     * One claim worker runs 8 jobs at once (maxInFlight), at most 3 of the module limited to 3: the count of calls
+     * in the modules at once is asserted, not a time.
+     */
+    @AllDatabases.Test
+    void oneClaimWorkerRunsJobsAtOnceUpToTheLimitAndAModuleNeverBeyondItsOwn(TestDatabase db) throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        Concurrency all = new Concurrency(null, gate);
+        Concurrency quota = new Concurrency(all, gate);
+        Concurrency other = new Concurrency(all, gate);
+        FakeServerModule quotaModule = new FakeServerModule().always(p -> quota.call());
+        FakeServerModule otherModule = new FakeServerModule().always(p -> other.call());
+        JobSettings settings = new JobSettings(1, 20, 60_000, 8, 10, 50, 10_000, 8, Map.of(QUOTA_MODULE, 3));
+        try (CoreAssembly core = CoreAssembly.on(db.database())) {
+            core.addServerModule(QUOTA_MODULE, quotaModule);
+            core.addServerModule(Shop.MODULE, otherModule);
+            Shop shop = new Shop(core);
+            Product quotaProduct = shop.product(QUOTA_MODULE, AutoSetup.ORDER, BigDecimal.ONE);
+            Product otherProduct = shop.product(Shop.MODULE, AutoSetup.ORDER, BigDecimal.ONE);
+            List<Long> serviceIds = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                serviceIds.add(shop.service(quotaProduct));
+                serviceIds.add(shop.service(otherProduct));
+            }
+
+            core.startWorkers(settings, "in-flight-" + db);
+            // the quota module's jobs beyond its 3 are left in the queue, so the other module's fill the other 5
+            waitFor(() -> quota.now.get() == 3 && other.now.get() == 5, 30);
+            gate.countDown();
+            String done = "SELECT COUNT(*) FROM jobs WHERE state = 'done' AND attempts = 1 AND service_id IN ("
+                    + String.join(",", serviceIds.stream().map(String::valueOf).toList()) + ")";
+            waitFor(() -> core.jdbc().queryLong(done) == 20, 60);
+
+            assertThat(all.max.get()).as("jobs in module calls at once").isEqualTo(8);
+            assertThat(quota.max.get()).as("jobs of the quota module at once").isEqualTo(3);
+            for (long id : serviceIds) {
+                assertThat(quotaModule.calls(ModuleCommand.CREATE, id) + otherModule.calls(ModuleCommand.CREATE, id))
+                        .as("Create calls of service %d", id).isEqualTo(1);
+            }
+            assertThat(serviceIds).allMatch(id -> status(core, id) == ServiceStatus.ACTIVE);
+        }
+    }
+
+    /** Counts the calls in a module at once; each waits at the gate. */
+    private static final class Concurrency {
+        final AtomicInteger now = new AtomicInteger();
+        final AtomicInteger max = new AtomicInteger();
+        private final Concurrency total;
+        private final CountDownLatch gate;
+
+        Concurrency(Concurrency total, CountDownLatch gate) {
+            this.total = total;
+            this.gate = gate;
+        }
+
+        CommandResult call() {
+            enter();
+            try {
+                return gate.await(60, TimeUnit.SECONDS) ? CommandResult.success()
+                        : CommandResult.error("the test never opened the gate");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return CommandResult.error("interrupted");
+            } finally {
+                leave();
+            }
+        }
+
+        private void enter() {
+            max.accumulateAndGet(now.incrementAndGet(), Math::max);
+            if (total != null) {
+                total.enter();
+            }
+        }
+
+        private void leave() {
+            now.decrementAndGet();
+            if (total != null) {
+                total.leave();
+            }
         }
     }
 

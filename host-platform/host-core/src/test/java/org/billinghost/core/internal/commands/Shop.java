@@ -46,8 +46,13 @@ public final class Shop {
      * {@code Token} (admin-only text).
      */
     public Product product(AutoSetup autoSetup, BigDecimal price) {
+        return product(MODULE, autoSetup, price);
+    }
+
+    /** The same product of another module. */
+    public Product product(String module, AutoSetup autoSetup, BigDecimal price) {
         return core.catalog().addProduct(new NewProduct(groupId, "Product " + autoSetup + " " + UUID.randomUUID(), "",
-                ProductType.OTHER, false, price.signum() == 0 ? PayType.FREE : PayType.ONETIME, price, MODULE,
+                ProductType.OTHER, false, price.signum() == 0 ? PayType.FREE : PayType.ONETIME, price, module,
                 List.of("basic", "s3cret"), autoSetup, List.of(
                         NewCustomField.text("Site URL", "", false, true).withValidation("https?://.+"),
                         NewCustomField.adminOnly("Plan", CustomFieldType.DROPDOWN, "", List.of("gold", "silver")),
