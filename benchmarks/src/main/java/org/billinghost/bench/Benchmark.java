@@ -25,39 +25,60 @@ public final class Benchmark {
         this.report = new Report(settings.mode());
     }
 
-    /** {@code -Dbench.mode=quick|full}, {@code -Dbench.out=DIR} (default {@code target}). */
+    /**
+     * {@code -Dbench.mode=quick|full}, {@code -Dbench.out=DIR} (default {@code target}), {@code -Dbench.only=pages,…}
+     * (default: every part).
+     */
     public static void main(String[] args) throws Exception {
         Path out = Path.of(System.getProperty("bench.out", "target"));
         Path work = Files.createTempDirectory("bench-");
-        Report report = new Benchmark(Settings.of(System.getProperty("bench.mode", "quick"), work, out)).run();
+        Report report = new Benchmark(Settings.of(System.getProperty("bench.mode", "quick"), work, out,
+                System.getProperty("bench.only", ""))).run();
         System.out.println("Report: " + out.resolve("bench-report.md").toAbsolutePath() + " (" + report.figures().size()
                 + " figures)");
     }
 
     Report run() throws Exception {
-        startup();
-        long idleKb = idleMemory();
-        long afterKb = 0;
-        for (String db : List.of("h2", "postgresql")) {
-            for (int latency : List.of(0, 50)) {
-                try {
-                    afterKb = Math.max(afterKb, new CheckoutBench(settings, report).run(db, latency));
-                } catch (Exception | AssertionError e) {
-                    // one failed configuration must not cost the figures of the others (a full run takes half an hour)
-                    report.note("checkout " + db + ", sandbox latency " + latency + " ms: FAILED, no figures: " + e);
+        if (settings.runs("startup")) {
+            startup();
+            idleMemory();
+        }
+        if (settings.runs("checkout")) {
+            long afterKb = 0;
+            for (String db : List.of("h2", "postgresql")) {
+                for (int latency : List.of(0, 50)) {
+                    try {
+                        afterKb = Math.max(afterKb, new CheckoutBench(settings, report).run(db, latency));
+                    } catch (Exception | AssertionError e) {
+                        // one failed configuration must not cost the figures of the others (a full run takes half an hour)
+                        report.note("checkout " + db + ", sandbox latency " + latency + " ms: FAILED, no figures: " + e);
+                    }
                 }
             }
+            report.add("memory", "resident set after the checkout runs", "MB", List.of(afterKb / 1024.0), null, false,
+                    "largest of the demo hosts' RSS right after their throughput run");
         }
-        report.add("memory", "resident set after the checkout runs", "MB", List.of(afterKb / 1024.0), null, false,
-                "largest of the demo hosts' RSS right after their throughput run; idle was " + idleKb / 1024 + " MB");
-        try {
-            new SignupBench(settings, report).run();
-        } catch (Exception | AssertionError e) {
-            report.note("signups: FAILED, no figures: " + e);
+        if (settings.runs("signups")) {
+            try {
+                new SignupBench(settings, report).run();
+            } catch (Exception | AssertionError e) {
+                report.note("signups: FAILED, no figures: " + e);
+            }
         }
-        new PagesBench(settings, report).run();
-        new SearchBench(settings, report).run();
-        new AutomationBench(settings, report).run();
+        if (settings.runs("pages")) {
+            for (String db : List.of("h2", "postgresql")) {
+                new PagesBench(settings, report).run(db);
+            }
+        }
+        if (settings.runs("search")) {
+            new SearchBench(settings, report).run();
+        }
+        if (settings.runs("automation")) {
+            new AutomationBench(settings, report).run();
+        }
+        if (!settings.parts().containsAll(Settings.PARTS)) {
+            report.note("Parts run (-Dbench.only): " + Settings.PARTS.stream().filter(settings::runs).toList());
+        }
         report.note("JVM options: the launcher script's defaults (bin/billing-host), unchanged by the harness.");
         report.write(settings.out());
         return report;
@@ -123,17 +144,14 @@ public final class Benchmark {
     }
 
     /** Resident set of an idle demo host a few seconds after start-up. */
-    private long idleMemory() throws InterruptedException {
+    private void idleMemory() throws InterruptedException {
         List<Double> samples = new ArrayList<>();
-        long last = 0;
         for (int i = 0; i < settings.startupRuns(); i++) {
             try (HostProcess host = HostProcess.options(settings.work().resolve("idle-" + i)).demo().start()) {
                 Thread.sleep(3000);
-                last = host.residentKilobytes();
-                samples.add(last / 1024.0);
+                samples.add(host.residentKilobytes() / 1024.0);
             }
         }
         report.add("memory", "resident set of the idle demo host", "MB", samples, 160.0, false, null);
-        return last;
     }
 }

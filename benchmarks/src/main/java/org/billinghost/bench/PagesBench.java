@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.billinghost.testsupport.AdminSession;
 import org.billinghost.testsupport.ApiClient;
+import org.billinghost.testsupport.ExternalDatabase;
 import org.billinghost.testsupport.HostProcess;
 
 /** Admin pages and the API over a database seeded with many clients, services and activity rows. */
@@ -17,26 +19,48 @@ final class PagesBench {
     private static final int WARM_UP = 10;
     private final Settings settings;
     private final Report report;
+    private String section;
 
     PagesBench(Settings settings, Report report) {
         this.settings = settings;
         this.report = report;
     }
 
-    void run() throws Exception {
-        Path data = settings.work().resolve("pages");
+    /** @param db {@code h2} (the demo's embedded database) or {@code postgresql} (skipped, and said so, without one) */
+    void run(String db) throws Exception {
+        section = "pages at scale, " + db;
+        Path data = settings.work().resolve("pages-" + db);
+        if (db.equals("h2")) {
+            run(data, null);
+            return;
+        }
+        try (ExternalDatabase pg = ExternalDatabase.open(ExternalDatabase.Kind.POSTGRESQL)) {
+            if (pg == null) {
+                report.note(section + ": skipped, no PostgreSQL server");
+                return;
+            }
+            run(data, pg);
+        }
+    }
+
+    /** @param external the database the host uses, null for its embedded H2 */
+    private void run(Path data, ExternalDatabase external) throws Exception {
+        Supplier<HostProcess.Options> options = () -> external == null ? HostProcess.options(data).demo()
+                : HostProcess.options(data).demo().database(external.url(), external.user(), "");
         long productId;
-        try (HostProcess host = HostProcess.options(data).demo().start()) {
+        try (HostProcess host = options.get().start()) {
             ApiClient api = ApiClient.demo(host);
             // a fresh demo database has one product group, Jetpack, made first (id 1)
             productId = api.call("AddProduct", Map.of("gid", 1, "name", "Seeded hosting", "type", "other",
                     "paytype", "free")).path("pid").asLong();
         }
         long seedStart = System.nanoTime();
-        Seeder.seed(data, settings.seedClients(), settings.seedActivity(), productId);
-        report.note("pages: seeded " + settings.seedClients() + " clients, " + settings.seedClients() + " services and "
-                + settings.seedActivity() + " activity rows in " + (System.nanoTime() - seedStart) / 1_000_000_000 + " s");
-        try (HostProcess host = HostProcess.options(data).demo().start()) {
+        Seeder.seed(external == null ? Seeder.h2Url(data) : external.url(),
+                external == null ? "" : external.user(), settings.seedClients(), settings.seedActivity(), productId);
+        report.note(section + ": seeded " + settings.seedClients() + " clients, " + settings.seedClients()
+                + " services and " + settings.seedActivity() + " activity rows in "
+                + (System.nanoTime() - seedStart) / 1_000_000_000 + " s");
+        try (HostProcess host = options.get().start()) {
             AdminSession admin = AdminSession.login(host, "admin", "admin");
             ApiClient api = ApiClient.demo(host);
             Random random = new Random(42);

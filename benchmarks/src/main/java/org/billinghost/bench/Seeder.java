@@ -9,8 +9,8 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 
 /**
- * Fills a stopped host's embedded H2 database with many clients, one order and Active service
- * each, and activity-log rows, straight through JDBC (the API's slow password hashing makes
+ * Fills a stopped host's embedded H2 database, or a PostgreSQL database, with many clients, one order and Active
+ * service each, and activity-log rows, straight through JDBC (the API's slow password hashing makes
  * 100,000 AddClient calls a matter of hours). Knows the host's table layout: keep it in step
  * with host-core's migrations.
  */
@@ -20,9 +20,13 @@ final class Seeder {
     private Seeder() {
     }
 
-    static void seed(Path dataDir, int clients, int activityRows, long productId) throws SQLException {
-        String url = "jdbc:h2:file:" + dataDir.resolve("db/billing").toAbsolutePath() + ";AUTO_SERVER=FALSE";
-        try (Connection c = DriverManager.getConnection(url, "", "")) {
+    /** The JDBC address of the embedded H2 database of a host's data directory. */
+    static String h2Url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.resolve("db/billing").toAbsolutePath() + ";AUTO_SERVER=FALSE";
+    }
+
+    static void seed(String url, String user, int clients, int activityRows, long productId) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, user, "")) {
             c.setAutoCommit(false);
             Timestamp now = new Timestamp(System.currentTimeMillis());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO clients (first_name, last_name, email, email_key,"
@@ -55,6 +59,13 @@ final class Seeder {
             }
             activity(c, activityRows, clients, millis, 1000);
             c.commit();
+            if (url.startsWith("jdbc:postgresql:")) {
+                // statistics as autovacuum would soon gather them on a database that grew to this size
+                c.setAutoCommit(true);
+                try (Statement s = c.createStatement()) {
+                    s.execute("ANALYZE");
+                }
+            }
         }
     }
 

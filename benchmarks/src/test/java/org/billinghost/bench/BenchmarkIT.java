@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,16 +22,23 @@ class BenchmarkIT {
     @Test
     void writesEveryFigure() throws Exception {
         Path out = Path.of(System.getProperty("bench.out", "target"));
-        Report report = new Benchmark(Settings.of(System.getProperty("bench.mode", "quick"), work, out)).run();
+        Settings settings = Settings.of(System.getProperty("bench.mode", "quick"), work, out,
+                System.getProperty("bench.only", ""));
+        Report report = new Benchmark(settings).run();
 
         JsonNode json = new ObjectMapper().readTree(out.resolve("bench-report.json").toFile());
         assertThat(json.path("cores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(json.path("figures")).hasSize(report.figures().size());
         String markdown = Files.readString(out.resolve("bench-report.md"));
-        for (String section : new String[] {"start-up", "memory", "checkout h2, sandbox latency 0 ms",
-                "checkout h2, sandbox latency 50 ms", "signups h2", "pages at scale",
-            "activity log search h2"}) {
-            assertThat(markdown).as("section " + section).contains("| " + section + " |");
+        Map<String, List<String>> sections = Map.of("startup", List.of("start-up", "memory"),
+                "checkout", List.of("checkout h2, sandbox latency 0 ms", "checkout h2, sandbox latency 50 ms"),
+                "signups", List.of("signups h2"), "pages", List.of("pages at scale, h2", "pages at scale, postgresql"),
+                "search", List.of("activity log search h2"),
+                "automation", List.of("automation postgresql"));
+        for (String part : Settings.PARTS.stream().filter(settings::runs).toList()) {
+            for (String section : sections.get(part)) {
+                assertThat(markdown).as("section " + section).contains("| " + section + " |");
+            }
         }
         for (JsonNode figure : json.path("figures")) {
             assertThat(figure.path("runs").asInt()).as(figure.path("name").asText()).isPositive();
