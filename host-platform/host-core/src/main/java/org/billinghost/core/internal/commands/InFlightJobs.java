@@ -3,6 +3,7 @@ package org.billinghost.core.internal.commands;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -23,6 +24,8 @@ final class InFlightJobs {
     private final Consumer<Job> run;
     private final Runnable finished;
     private final Map<String, Lane> lanes = new HashMap<>();
+    /** Ids of the jobs started or waiting here: the leases this host renews. */
+    private final Set<Long> holding = new HashSet<>();
     /** Slots taken: jobs claimed or being claimed, not yet finished. */
     private int held;
     private boolean closed;
@@ -65,6 +68,7 @@ final class InFlightJobs {
     /** Runs a job claimed with a {@link #reserve() slot} now, or once a job of its module finishes. */
     void start(String module, Job job) {
         synchronized (this) {
+            holding.add(job.id());
             Lane lane = lanes.computeIfAbsent(module, name -> new Lane());
             if (lane.running >= settings.maxInFlight(module)) {
                 lane.waiting.add(job);
@@ -82,6 +86,7 @@ final class InFlightJobs {
             Job next;
             synchronized (this) {
                 held--;
+                holding.remove(job.id());
                 Lane lane = lanes.get(module);
                 next = closed ? null : lane.waiting.poll();
                 if (next == null) {
@@ -107,8 +112,17 @@ final class InFlightJobs {
             waiting.addAll(lane.waiting);
             lane.waiting.clear();
         });
+        waiting.forEach(job -> holding.remove(job.id()));
         held -= waiting.size();
         return waiting;
+    }
+
+    /**
+     * The jobs this host holds, to renew their leases: a job that finished without its outcome stored is no longer
+     * among them, so its lease runs out and another attempt takes it over.
+     */
+    synchronized List<Long> holding() {
+        return List.copyOf(holding);
     }
 
     /** Jobs started and not finished. */

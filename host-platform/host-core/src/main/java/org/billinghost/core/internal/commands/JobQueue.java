@@ -146,11 +146,15 @@ public final class JobQueue {
         });
     }
 
-    /** Extends the leases of the owner's running jobs. */
-    public int renewLeases(String owner, long leaseMillis) {
-        long now = System.currentTimeMillis();
-        return jdbc.update("UPDATE jobs SET lease_until = ? WHERE lease_owner = ? AND state = 'running'",
-                now + leaseMillis, owner);
+    /** Extends the leases of those of {@code ids} that the owner still runs. */
+    public int renewLeases(String owner, long leaseMillis, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<Object> params = new ArrayList<>(List.of(System.currentTimeMillis() + leaseMillis, owner));
+        params.addAll(ids);
+        return jdbc.update("UPDATE jobs SET lease_until = ? WHERE lease_owner = ? AND state = 'running' AND id IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", params.toArray());
     }
 
     /** Finishes a job the owner still holds; false when its lease was lost to another host. */

@@ -241,7 +241,7 @@ public final class JobWorkers {
 
     private void renewLeases() {
         try {
-            queue.renewLeases(owner, settings.leaseMillis());
+            queue.renewLeases(owner, settings.leaseMillis(), inFlight.holding());
         } catch (RuntimeException e) {
             FAILURES.error(e, "Renewing job leases failed: owner={}", owner);
         }

@@ -63,6 +63,7 @@ class InFlightSettingsTest {
         inFlight.start("quota", job(2));
         inFlight.start("quota", job(3));
         assertThat(executor).as("one job of the module runs, two wait").hasSize(1);
+        assertThat(inFlight.holding()).as("the leases to renew").containsExactlyInAnyOrder(1L, 2L, 3L);
         assertThat(inFlight.busyModules()).containsExactly("quota");
 
         executor.remove(0).run();
@@ -71,11 +72,14 @@ class InFlightSettingsTest {
         assertThat(inFlight.reserve()).as("a finished job frees a slot").isTrue();
         inFlight.unreserve();
 
+        assertThat(inFlight.holding()).containsExactlyInAnyOrder(2L, 3L);
         assertThat(inFlight.close()).extracting(Job::id).containsExactly(3L);
+        assertThat(inFlight.holding()).as("a job given back is not renewed").containsExactly(2L);
         executor.remove(0).run();
         assertThat(ran).containsExactly(1L, 2L);
         assertThat(executor).isEmpty();
         assertThat(inFlight.running()).isZero();
+        assertThat(inFlight.holding()).isEmpty();
         assertThat(inFlight.reserve()).as("a stopped pool claims no more").isFalse();
     }
 

@@ -88,6 +88,33 @@ class JobClaimingTest {
     }
 
     @AllDatabases.Test
+    void onlyTheLeasesOfJobsTheHostStillHoldsAreRenewed(TestDatabase db) {
+        try (CoreAssembly core = CoreAssembly.on(db.database())) {
+            core.addServerModule(Shop.MODULE, new FakeServerModule());
+            Shop shop = new Shop(core);
+            shop.service(shop.product(AutoSetup.ORDER, BigDecimal.ONE));
+            shop.service(shop.product(AutoSetup.ORDER, BigDecimal.ONE));
+            Job held = core.jobQueue().claim("host-a", 60_000).orElseThrow();
+            // its outcome could not be stored: the host no longer holds it, and its row still says running
+            Job lost = core.jobQueue().claim("host-a", 60_000).orElseThrow();
+            long before = leaseUntil(core, lost.id());
+
+            assertThat(core.jobQueue().renewLeases("host-a", 600_000, List.of(held.id()))).isEqualTo(1);
+            assertThat(leaseUntil(core, held.id())).isGreaterThan(before + 500_000);
+            assertThat(leaseUntil(core, lost.id())).as("left to run out, so another attempt takes it over")
+                    .isEqualTo(before);
+            assertThat(core.jobQueue().renewLeases("host-a", 600_000, List.of())).isZero();
+            // the database is shared with the next tests: leave no job to claim
+            assertThat(core.jobQueue().succeed(held, false)).isTrue();
+            assertThat(core.jobQueue().succeed(lost, false)).isTrue();
+        }
+    }
+
+    private static long leaseUntil(CoreAssembly core, long jobId) {
+        return core.jdbc().queryLong("SELECT lease_until FROM jobs WHERE id = ?", jobId);
+    }
+
+    @AllDatabases.Test
     void aTakeOverThatFailsBeforeTheModuleIsRegisteredIsProvisionedByItsRetry(TestDatabase db) {
         try (CoreAssembly core = CoreAssembly.on(db.database())) {
             Shop shop = new Shop(core);
