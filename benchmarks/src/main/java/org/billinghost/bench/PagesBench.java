@@ -92,7 +92,7 @@ final class PagesBench {
     }
 
     private void page(String name, String size, double target, IntFunction<Integer> request) {
-        page(settings, report, "pages at scale", name, size, target, request);
+        page(settings, report, section, name, size, target, request);
     }
 
     /** p95 of the request's time; a non-200 answer fails the benchmark (a fast error page proves nothing). */
