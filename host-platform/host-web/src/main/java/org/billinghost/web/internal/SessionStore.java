@@ -222,11 +222,14 @@ public final class SessionStore {
         table.deleteAccount(area, accountId, kept == null || kept.idHash() == null ? "" : kept.idHash());
     }
 
-    /** Ends the client-area sessions the admin session {@code admin} opened; answers their clients. */
+    /**
+     * Ends the client-area sessions the admin session {@code admin} opened; answers the clients of those this call
+     * deleted, so each end is told once. One opened after the read ends at its next request (its admin session is
+     * gone).
+     */
     List<Long> endImpersonatedBy(WebSession admin) {
-        List<Long> clients = table.impersonatedBy(admin.idHash());
-        table.deleteImpersonatedBy(admin.idHash());
-        return clients;
+        return table.impersonatedBy(admin.idHash()).stream().filter(opened -> table.delete(opened.idHash()))
+                .map(SessionTable.Opened::clientId).toList();
     }
 
     /** Keeps a message for the next page of the stored session {@code idHash} (another area's, say). */

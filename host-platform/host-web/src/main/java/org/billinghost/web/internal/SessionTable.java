@@ -51,15 +51,14 @@ public final class SessionTable {
                 }, idHash).stream().findFirst();
     }
 
-    /** The clients whose sessions the admin session {@code adminSession} opened. */
-    List<Long> impersonatedBy(String adminSession) {
-        return database.query("SELECT account_id FROM web_sessions WHERE admin_session = ?", r -> r.getLong(1),
-                adminSession);
+    /** A client-area session an admin session opened: its id hash and its client. */
+    record Opened(String idHash, long clientId) {
     }
 
-    /** Deletes the client-area sessions the admin session {@code adminSession} opened. */
-    void deleteImpersonatedBy(String adminSession) {
-        update("DELETE FROM web_sessions WHERE admin_session = ?", adminSession);
+    /** The client-area sessions the admin session {@code adminSession} opened. */
+    List<Opened> impersonatedBy(String adminSession) {
+        return database.query("SELECT id_hash, account_id FROM web_sessions WHERE admin_session = ?",
+                r -> new Opened(r.getString(1), r.getLong(2)), adminSession);
     }
 
     void touch(String idHash, long now) {
@@ -72,8 +71,9 @@ public final class SessionTable {
                 flash == null ? null : flash.kind(), flash == null ? null : cut(flash.text()), idHash);
     }
 
-    void delete(String idHash) {
-        update("DELETE FROM web_sessions WHERE id_hash = ?", idHash);
+    /** Deletes the session; false when it was gone already (another host ended it). */
+    boolean delete(String idHash) {
+        return update("DELETE FROM web_sessions WHERE id_hash = ?", idHash) > 0;
     }
 
     /** Deletes the account's sessions in the area but the one named {@code keptHash} (empty: none kept). */

@@ -50,9 +50,11 @@ class SessionTableTest {
 
         assertThat(table.find(asClient)).hasValue(new SessionTable.Row(SessionStore.CLIENT, 11, "token-c", null,
                 2_000, 2_000, admin, 3));
-        assertThat(table.impersonatedBy(admin)).containsExactly(11L);
-        table.deleteImpersonatedBy(admin);
+        assertThat(table.impersonatedBy(admin)).containsExactly(new SessionTable.Opened(asClient, 11));
+        assertThat(table.delete(asClient)).isTrue();
+        assertThat(table.delete(asClient)).as("ended once").isFalse();
         assertThat(table.find(asClient)).isEmpty();
+        assertThat(table.impersonatedBy(admin)).isEmpty();
         assertThat(table.find(ownLogin)).isPresent();
         assertThat(table.find(admin)).isPresent();
     }
