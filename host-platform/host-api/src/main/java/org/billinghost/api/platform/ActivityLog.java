@@ -1,5 +1,6 @@
 package org.billinghost.api.platform;
 
+import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** The host's activity log (WHMCS's System Activity Log). */
@@ -19,6 +20,15 @@ public interface ActivityLog {
 
     /** Newest first, the lines the filter keeps. */
     ResultPage<ActivityEntry> search(ActivityFilter filter, int offset, int limit);
+
+    /**
+     * The newest {@code limit} lines (1 to 1000), without counting the log as {@link #search} does.
+     *
+     * @since 2.4
+     */
+    default List<ActivityEntry> recent(int limit) {
+        return search(ActivityFilter.ALL, 0, limit).items();
+    }
 
     /**
      * Whether a search for {@code text} in the messages is answered through an index rather than by reading every

@@ -4,7 +4,7 @@
  * helper; the tables come from migration scripts in the module's bundle), the templates of the
  * module's pages, and the hook topics.
  */
-@Version("2.3.0")
+@Version("2.4.0")
 package org.billinghost.api.platform;
 
 import org.osgi.annotation.versioning.Version;

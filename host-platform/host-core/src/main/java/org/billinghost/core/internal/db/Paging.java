@@ -41,6 +41,15 @@ public final class Paging {
         return dialect == Dialect.MARIADB ? "LOWER(" + column + ") LIKE ? ESCAPE '!'" : column + " ILIKE ? ESCAPE '!'";
     }
 
+    /**
+     * "{@code column} is one of the ids the subquery answers", for a condition that ORs it with others. PostgreSQL
+     * cannot use an index for {@code IN (subquery)} inside an OR (it filters every row through the subquery's hash),
+     * but it can for an array computed once, so there the OR becomes a union of index scans.
+     */
+    public static String inSubquery(Dialect dialect, String column, String subquery) {
+        return dialect == Dialect.POSTGRESQL ? column + " = ANY(ARRAY(" + subquery + "))" : column + " IN (" + subquery + ")";
+    }
+
     public static boolean isBlank(String term) {
         return term == null || term.isBlank();
     }
@@ -50,8 +59,23 @@ public final class Paging {
     }
 
     /**
+     * Reads one page without counting the whole list, for a page that shows no total (the dashboard's latest lines).
+     *
+     * @param where as for {@link #page}
+     * @throws IllegalArgumentException for a negative offset or a limit below 1
+     */
+    public static <T> List<T> items(Jdbc jdbc, Query query, String where, List<Object> params, RowMapper<T> mapper,
+                                    int offset, int limit) {
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(limit(offset, limit));
+        pageParams.add(offset);
+        return jdbc.query("SELECT " + query.columns() + " FROM " + query.table() + where + " ORDER BY "
+                + query.orderBy() + " LIMIT ? OFFSET ?", mapper, pageParams.toArray());
+    }
+
+    /**
      * Reads one page and the size of the whole list. A page shorter than asked for already tells the
-     * total, which spares a second scan when a search matches few rows.
+     * total (an empty first page too), which spares a second scan when a search matches few rows or none.
      *
      * @param where empty, or a condition starting with {@code " WHERE "} whose parameters are {@code params}
      * @throws IllegalArgumentException for a negative offset or a limit below 1
@@ -59,12 +83,8 @@ public final class Paging {
     public static <T> ResultPage<T> page(Jdbc jdbc, Query query, String where, List<Object> params, RowMapper<T> mapper,
                                          int offset, int limit) {
         int max = limit(offset, limit);
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(max);
-        pageParams.add(offset);
-        List<T> items = jdbc.query("SELECT " + query.columns() + " FROM " + query.table() + where + " ORDER BY "
-                + query.orderBy() + " LIMIT ? OFFSET ?", mapper, pageParams.toArray());
-        long total = !items.isEmpty() && items.size() < max ? offset + items.size()
+        List<T> items = items(jdbc, query, where, params, mapper, offset, max);
+        long total = (!items.isEmpty() || offset == 0) && items.size() < max ? offset + items.size()
                 : jdbc.queryLong("SELECT COUNT(*) FROM " + query.table() + where, params.toArray());
         return new ResultPage<>(items, total, offset, max);
     }

@@ -126,6 +126,11 @@ public final class ActivityLogService implements ActivityLog {
         return Paging.page(jdbc, PAGE, condition, params, ActivityLogService::map, offset, limit);
     }
 
+    @Override
+    public List<ActivityEntry> recent(int limit) {
+        return Paging.items(jdbc, PAGE, "", List.of(), ActivityLogService::map, 0, limit);
+    }
+
     /**
      * H2: never (it has no index for substrings). PostgreSQL: when V250 could make the trigram index and the term has
      * three letters or digits in a row (pg_trgm finds no trigram in a shorter run). MariaDB: when the term shows a

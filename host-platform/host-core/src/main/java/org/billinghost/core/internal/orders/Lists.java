@@ -41,10 +41,18 @@ final class Lists {
         if (query.search() == null) {
             return where;
         }
+        long number = Sorting.number(query.search());
+        String clients = Sorting.clientsMatching(jdbc.dialect());
+        String condition;
+        if (number < 0) {
+            // a plain semi-join: the database starts from the clients or from the rows, as the search is narrow or broad
+            condition = "client_id IN (" + clients + ")";
+        } else {
+            params.add(number);
+            condition = "(id = ? OR " + Paging.inSubquery(jdbc.dialect(), "client_id", clients) + ")";
+        }
         String pattern = Paging.containsPattern(query.search());
-        params.add(Sorting.number(query.search()));
         params.addAll(List.of(pattern, pattern, pattern));
-        String condition = "(id = ? OR " + Sorting.clientMatches(jdbc.dialect(), "client_id") + ")";
         return where.isEmpty() ? " WHERE " + condition : where + " AND " + condition;
     }
 

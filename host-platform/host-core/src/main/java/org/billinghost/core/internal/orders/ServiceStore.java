@@ -74,8 +74,9 @@ public final class ServiceStore {
         String where = "";
         if (query.search() != null) {
             // the site of a service without a domain is a custom field's value (Jetpack's "Site URL")
-            where = " WHERE " + Paging.contains(jdbc.dialect(), "domain") + " OR id = ? OR id IN (SELECT v.service_id"
-                    + " FROM custom_field_values v WHERE " + Paging.contains(jdbc.dialect(), "v.field_value") + ")";
+            where = " WHERE " + Paging.contains(jdbc.dialect(), "domain") + " OR id = ? OR " + Paging.inSubquery(
+                    jdbc.dialect(), "id", "SELECT v.service_id FROM custom_field_values v WHERE "
+                            + Paging.contains(jdbc.dialect(), "v.field_value"));
             String pattern = Paging.containsPattern(query.search());
             params.addAll(List.of(pattern, Sorting.number(query.search()), pattern));
         }

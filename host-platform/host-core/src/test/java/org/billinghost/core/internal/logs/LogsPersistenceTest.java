@@ -37,6 +37,9 @@ class LogsPersistenceTest {
         assertThat(page.total()).isEqualTo(8);
         assertThat(page.items()).extracting(ActivityEntry::message)
                 .containsExactly("Admin did " + tag.toUpperCase(), "Line 6 " + tag, "Line 5 " + tag);
+        // the dashboard's latest lines: the newest of the whole log, uncounted (tests of this class share it)
+        assertThat(core.activityLog().recent(2)).extracting(ActivityEntry::message)
+                .containsExactly("Admin did " + tag.toUpperCase(), "Line 6 " + tag);
         assertThat(page.items().get(0).user()).isEqualTo("alice");
         assertThat(page.items().get(1).user()).isEqualTo("System");
         assertThat(page.items().get(1).time()).isNotNull();

@@ -17,7 +17,7 @@ import org.billinghost.core.testkit.AllDatabases;
 import org.billinghost.core.testkit.CoreAssembly;
 
 /**
- * GetStats' figures (income and order counts by the billing clock's days), closing and deleting a client, on every
+ * GetStats' and the dashboard's figures (income and order counts by the billing clock's days), closing and deleting a client, on every
  * database.
  */
 class StatsAndClosingPersistenceTest {
@@ -44,6 +44,27 @@ class StatsAndClosingPersistenceTest {
         assertThat(core.orders().count(OrderStatus.CANCELLED, TODAY, TODAY.plusDays(1))).isEqualTo(1);
         assertThat(core.orders().count(null, YESTERDAY, TODAY)).isEqualTo(1);
         assertThat(core.orders().count(OrderStatus.CANCELLED, YESTERDAY, TODAY)).isZero();
+    }
+
+    @AllDatabases.Test
+    void theDashboardsDaysSumPaymentsAndCountOrdersPerDay(CoreAssembly core) {
+        LocalDate first = LocalDate.of(2029, 6, 1); // days no other test of this class writes on
+        Shop shop = new Shop(core);
+        Product product = shop.product(AutoSetup.MANUAL, new BigDecimal("7.50"));
+        core.clock().set(first);
+        Order a = shop.order(product, "https://a.example");
+        core.invoices().addPayment(a.invoiceId(), new BigDecimal("7.50"), "tx-days-1", "banktransfer");
+        Order b = shop.order(product, "https://a.example");
+        core.invoices().addPayment(b.invoiceId(), new BigDecimal("2.25"), "tx-days-2", "banktransfer");
+        core.clock().set(first.plusDays(2));
+        shop.order(product, "https://a.example");
+
+        assertThat(core.dailyFigures().lastDays(3)).extracting(d -> d.day() + " " + d.income() + " " + d.orders())
+                .containsExactly("2029-06-01 9.75 2", "2029-06-02 0 0", "2029-06-03 0 1");
+        shop.order(product, "https://a.example"); // the charts are reused for a minute, then counted again
+        assertThat(core.dailyFigures().lastDays(3).get(2).orders()).isEqualTo(1);
+        core.clock().set(first.plusDays(3));
+        assertThat(core.dailyFigures().lastDays(3).get(1).orders()).isEqualTo(2);
     }
 
     @AllDatabases.Test

@@ -64,7 +64,7 @@ final class DashboardPage implements Page {
                             d -> BigDecimal.valueOf(d.provisioningFailures()), BigDecimal::toPlainString)));
         }
         boolean logs = host.admins().hasPermission(role, Permission.LOGS);
-        model.put("activity", logs ? host.activityLog().search("", 0, 0, 10).items() : List.of());
+        model.put("activity", logs ? host.activityLog().recent(10) : List.of());
         model.put("showActivity", logs);
         ex.render("admin/dashboard.ftlh", model);
     }

@@ -1,0 +1,2 @@
+-- The lists' and the global search's "contains" conditions (clients' name, company and e-mail, services' domain,
+-- custom field values) have no index on H2 or MariaDB: nothing to do here. PostgreSQL: V252__list_search.postgresql.sql.
