@@ -23,7 +23,7 @@ class BenchmarkIT {
     void writesEveryFigure() throws Exception {
         Path out = Path.of(System.getProperty("bench.out", "target"));
         Settings settings = Settings.of(System.getProperty("bench.mode", "quick"), work, out,
-                System.getProperty("bench.only", ""));
+                System.getProperty("bench.only", ""), System.getProperty("bench.databases", ""));
         Report report = new Benchmark(settings).run();
 
         JsonNode json = new ObjectMapper().readTree(out.resolve("bench-report.json").toFile());
@@ -36,7 +36,9 @@ class BenchmarkIT {
                 "search", List.of("activity log search h2"),
                 "automation", List.of("automation postgresql"));
         for (String part : Settings.PARTS.stream().filter(settings::runs).toList()) {
-            for (String section : sections.get(part)) {
+            // the checkout and pages sections name their database; -Dbench.databases may leave one out
+            for (String section : sections.get(part).stream().filter(s -> !List.of("checkout", "pages").contains(part)
+                    || settings.databases().stream().anyMatch(s::contains)).toList()) {
                 assertThat(markdown).as("section " + section).contains("| " + section + " |");
             }
         }
