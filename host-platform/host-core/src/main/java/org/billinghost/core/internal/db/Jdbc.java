@@ -78,6 +78,10 @@ public final class Jdbc {
             connection.setAutoCommit(false);
             try {
                 result = work.run();
+                // an action may add another; each runs once, in the order added
+                for (int i = 0; i < tx.beforeCommit.size(); i++) {
+                    tx.beforeCommit.get(i).run();
+                }
                 connection.commit();
             } catch (RuntimeException | Error e) {
                 rollback(connection, e);
@@ -102,6 +106,20 @@ public final class Jdbc {
         }
         tx.afterCommit.forEach(Runnable::run);
         return result;
+    }
+
+    /**
+     * Runs {@code action} as the last work of the outermost transaction of this thread, right before its commit; at
+     * once when none is open. For a write to a row every transaction of its kind must lock (a counter): taken last,
+     * the lock is held for the commit only, not for the rest of the transaction.
+     */
+    public void beforeCommit(Runnable action) {
+        Transaction open = current.get();
+        if (open == null) {
+            action.run();
+        } else {
+            open.beforeCommit.add(action);
+        }
     }
 
     /** Runs {@code action} after the outermost transaction of this thread commits; at once when none is open. */
@@ -258,6 +276,7 @@ public final class Jdbc {
 
     private static final class Transaction {
         final Connection connection;
+        final List<Runnable> beforeCommit = new ArrayList<>();
         final List<Runnable> afterCommit = new ArrayList<>();
         boolean wrote;
 

@@ -6,7 +6,8 @@ import org.billinghost.core.internal.db.Jdbc;
 /**
  * Sequential invoice numbers, given when an invoice is paid: the counter row {@code invoice_number} of
  * {@code billing_counters} is moved on in the paying transaction, so concurrent payments take turns on its row
- * lock and a payment rolled back gives its number back: no number is given twice and none is skipped.
+ * lock and a payment rolled back gives its number back: no number is given twice and none is skipped. The paying
+ * transaction takes the number as its last work ({@code Jdbc.beforeCommit}), so the turns last a commit each.
  */
 final class InvoiceNumbers {
     static final String DEFAULT_FORMAT = "{NUMBER}";

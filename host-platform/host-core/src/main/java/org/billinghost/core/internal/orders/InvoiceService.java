@@ -439,7 +439,10 @@ public final class InvoiceService implements Invoices {
                 InvoiceStatus.PAID.label(), now, invoiceId, InvoiceStatus.UNPAID.label()) != 1) {
             return;
         }
-        jdbc.update("UPDATE invoices SET invoice_num = ? WHERE id = ?", numbers.next(clock.today()), invoiceId);
+        // the number's counter row is locked until commit by every paying transaction: take it last
+        LocalDate today = clock.today();
+        jdbc.beforeCommit(() -> jdbc.update("UPDATE invoices SET invoice_num = ? WHERE id = ?", numbers.next(today),
+                invoiceId));
         Invoice invoice = get(invoiceId).orElseThrow();
         ActivityLogService.write(jdbc, "Invoice Marked Paid - Invoice ID: " + invoiceId, invoice.clientId());
         for (ServiceRow service : services.ofOrder(invoice.orderId())) {

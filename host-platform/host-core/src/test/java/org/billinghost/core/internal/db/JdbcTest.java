@@ -56,6 +56,39 @@ class JdbcTest {
     }
 
     @AllDatabases.Test
+    void beforeCommitRunsLastInsideTheOutermostTransactionAndRollsBackWithIt(TestDatabase db) {
+        Jdbc jdbc = db.jdbc();
+        List<String> seen = new ArrayList<>();
+        String name = name();
+        jdbc.inTransaction(() -> jdbc.inTransaction(() -> {
+            jdbc.beforeCommit(() -> {
+                seen.add("before commit, open: " + jdbc.inTransaction());
+                jdbc.update("UPDATE settings SET setting_value = ? WHERE name = ?", "last", name);
+                jdbc.beforeCommit(() -> seen.add("added by it"));
+            });
+            jdbc.update("INSERT INTO settings (name, setting_value) VALUES (?, ?)", name, "first");
+            seen.add("work done");
+            return null;
+        }));
+        assertThat(seen).containsExactly("work done", "before commit, open: true", "added by it");
+        assertThat(jdbc.queryOne("SELECT setting_value FROM settings WHERE name = ?", rs -> rs.getString(1), name))
+                .contains("last");
+
+        String other = name();
+        List<String> after = new ArrayList<>();
+        assertThatThrownBy(() -> jdbc.inTransaction(() -> {
+            jdbc.update("INSERT INTO settings (name, setting_value) VALUES (?, ?)", other, "v");
+            jdbc.beforeCommit(() -> {
+                throw new IllegalStateException("refused at the end");
+            });
+            jdbc.afterCommit(() -> after.add("after"));
+            return null;
+        })).hasMessage("refused at the end");
+        assertThat(jdbc.queryLong("SELECT COUNT(*) FROM settings WHERE name = ?", other)).isZero();
+        assertThat(after).isEmpty();
+    }
+
+    @AllDatabases.Test
     void uniqueViolationsAreRecognisedAndTimestampsRoundTrip(TestDatabase db) {
         Jdbc jdbc = db.jdbc();
         String name = name();

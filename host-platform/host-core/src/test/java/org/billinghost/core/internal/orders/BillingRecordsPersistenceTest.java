@@ -24,6 +24,7 @@ import org.billinghost.core.testkit.AllDatabases;
 import org.billinghost.core.testkit.CoreAssembly;
 import org.billinghost.core.testkit.TestDatabase;
 import org.billinghost.core.testkit.TestDatabases;
+import org.junit.jupiter.api.Assumptions;
 
 /** Sequential invoice numbers under concurrency, order numbers (also V210's backfill) and credit, on every database. */
 class BillingRecordsPersistenceTest {
@@ -88,6 +89,47 @@ class BillingRecordsPersistenceTest {
         assertThat(core.invoices().get(invoiceId).orElseThrow().number()).isEmpty();
         assertThat(core.invoices().addPayment(invoiceId, BigDecimal.TEN, "tx-back-" + invoiceId, "paypal").number())
                 .isEqualTo(String.valueOf(before + 1));
+    }
+
+    /**
+     * Every paying transaction locks the counter row, so it takes its number as its last work: a payment whose
+     * transaction is still busy with other work holds no lock another payment waits for (on PostgreSQL and MariaDB;
+     * H2 runs one writing transaction at a time anyway). Before, the second payment waited for the first's commit.
+     */
+    @AllDatabases.Test
+    void aPaymentStillAtWorkDoesNotHoldTheNumberOthersWaitFor(CoreAssembly core) throws Exception {
+        Assumptions.assumeTrue(core.jdbc().dialect() != Dialect.H2, "H2 runs one writing transaction at a time");
+        Shop shop = new Shop(core);
+        Product product = shop.product(AutoSetup.MANUAL, BigDecimal.TEN);
+        long slow = shop.order(product, "https://a.example").invoiceId();
+        long quick = shop.order(product, "https://b.example").invoiceId();
+        long before = counter(core);
+        CountDownLatch paidInside = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> slowPayment = pool.submit(() -> core.jdbc().inTransaction(() -> {
+                core.invoices().addPayment(slow, BigDecimal.TEN, "tx-slow-" + slow, "paypal");
+                paidInside.countDown();
+                // the rest of a longer transaction (an order's services, its mail, its log lines)
+                try {
+                    assertThat(finish.await(30, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            }));
+            assertThat(paidInside.await(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(core.invoices().addPayment(quick, BigDecimal.TEN, "tx-quick-" + quick, "paypal").number())
+                    .isEqualTo(String.valueOf(before + 1));
+            finish.countDown();
+            slowPayment.get(30, TimeUnit.SECONDS);
+        } finally {
+            finish.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(core.invoices().get(slow).orElseThrow().number()).isEqualTo(String.valueOf(before + 2));
     }
 
     @AllDatabases.Test
