@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.billinghost.api.platform.ModuleDatabase.Dialect;
@@ -114,21 +115,21 @@ public final class Jdbc {
      * the lock is held for the commit only, not for the rest of the transaction.
      */
     public void beforeCommit(Runnable action) {
-        Transaction open = current.get();
-        if (open == null) {
-            action.run();
-        } else {
-            open.beforeCommit.add(action);
-        }
+        whenOpen(action, open -> open.beforeCommit);
     }
 
     /** Runs {@code action} after the outermost transaction of this thread commits; at once when none is open. */
     public void afterCommit(Runnable action) {
+        whenOpen(action, open -> open.afterCommit);
+    }
+
+    /** Adds {@code action} to a list of the open transaction, or runs it at once when none is open. */
+    private void whenOpen(Runnable action, Function<Transaction, List<Runnable>> list) {
         Transaction open = current.get();
         if (open == null) {
             action.run();
         } else {
-            open.afterCommit.add(action);
+            list.apply(open).add(action);
         }
     }
 
