@@ -53,7 +53,8 @@ public class JetpackContainerIT extends ContainerTestSupport {
     @Before
     public void jetpackTalksToTheSandbox() {
         awaitHostReady(READY);
-        configure("jetpack.partner.api", Map.of("baseUrl", baseUrl() + "sandbox/wpcom"));
+        configureAndAwait("jetpack.partner.api", Map.of("baseUrl", baseUrl() + "sandbox/wpcom"), "baseUrl",
+                PARTNER_API_COMPONENTS, READY);
         waitForService(ServerModule.class, MODULE_FILTER, READY);
     }
 
@@ -111,7 +112,8 @@ public class JetpackContainerIT extends ContainerTestSupport {
         // a status call counted by the current sandbox; the reconfigured one starts from zero
         httpGet("sandbox/wpcom/rest/v1.3/jpphp/marker.example.com/status");
         configure("jetpack.partner.sandbox", Map.of("nestedStatus", true, "errorShape", "error"));
-        configure("jetpack.partner.api", Map.of("baseUrl", baseUrl() + "sandbox/wpcom", "statusApiVersion", "1.4"));
+        configureAndAwait("jetpack.partner.api", Map.of("baseUrl", baseUrl() + "sandbox/wpcom", "statusApiVersion",
+                "1.4"), "statusApiVersion", PARTNER_API_COMPONENTS, READY);
         awaitBody("sandbox/wpcom/_sandbox/stats", "\"status_requests\":0");
         String site = "nested-it.example.com";
         String serviceId = orderPersonalPlan("Grace", "Hopper", "grace@example.com", site);

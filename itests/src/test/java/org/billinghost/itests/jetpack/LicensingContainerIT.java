@@ -60,7 +60,8 @@ public class LicensingContainerIT extends ContainerTestSupport {
     @Before
     public void licensingTalksToTheSandbox() {
         awaitHostReady(READY);
-        configure("jetpack.partner.api", Map.of("baseUrl", baseUrl() + "sandbox/wpcom"));
+        configureAndAwait("jetpack.partner.api", Map.of("baseUrl", baseUrl() + "sandbox/wpcom"), "baseUrl",
+                PARTNER_API_COMPONENTS, READY);
         waitForService(ServerModule.class, "(billing.module.name=jetpack_licensing)", READY);
     }
 

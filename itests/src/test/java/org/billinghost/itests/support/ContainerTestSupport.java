@@ -125,6 +125,32 @@ public abstract class ContainerTestSupport {
         }
     }
 
+    /**
+     * The Jetpack bundle's components configured by {@code jetpack.partner.api}: the Partner API client, the Licensing
+     * API client and the {@code jetpack_licensing} module.
+     */
+    protected static final int PARTNER_API_COMPONENTS = 3;
+
+    /**
+     * Updates the configuration {@code pid} and waits until {@code components} services configured by it show the new
+     * value of {@code key}: Configuration Admin and SCR apply an update on their own threads, so a call made right
+     * after {@link #configure} may still reach a component with the old settings. (SCR gives a configured component's
+     * service the configuration's properties, {@code service.pid} among them.)
+     */
+    protected void configureAndAwait(String pid, Map<String, String> values, String key, int components,
+                                     Duration timeout) {
+        configure(pid, values);
+        String filter = "(&(service.pid=" + pid + ")(" + key + "=" + values.get(key).replace("\\", "\\\\")
+                .replace("*", "\\*").replace("(", "\\(").replace(")", "\\)") + "))";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (references(filter) == null || references(filter).length < components) {
+            if (System.nanoTime() > deadline) {
+                fail(components + " services " + filter + " expected within " + timeout);
+            }
+            sleep(50);
+        }
+    }
+
     /** Updates (or creates) the configuration {@code pid} through Configuration Admin. */
     protected void configure(String pid, Map<String, ?> values) {
         ConfigurationAdmin cm = waitForService(ConfigurationAdmin.class, null, Duration.ofSeconds(10));
