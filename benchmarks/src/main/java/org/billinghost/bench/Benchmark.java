@@ -152,6 +152,7 @@ public final class Benchmark {
                 samples.add(host.residentKilobytes() / 1024.0);
             }
         }
-        report.add("memory", "resident set of the idle demo host", "MB", samples, 130.0, false, "issue 20: idle RSS stays ≤ 130 MB (earlier target 160)");
+        report.add("memory", "resident set of the idle demo host", "MB", samples, 130.0, false,
+                "issue 20: idle RSS stays ≤ 130 MB (earlier target 160)");
     }
 }

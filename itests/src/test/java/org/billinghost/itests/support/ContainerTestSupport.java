@@ -143,7 +143,8 @@ public abstract class ContainerTestSupport {
         String filter = "(&(service.pid=" + pid + ")(" + key + "=" + values.get(key).replace("\\", "\\\\")
                 .replace("*", "\\*").replace("(", "\\(").replace(")", "\\)") + "))";
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (references(filter) == null || references(filter).length < components) {
+        for (ServiceReference<?>[] found = references(filter); found == null || found.length < components;
+                found = references(filter)) {
             if (System.nanoTime() > deadline) {
                 fail(components + " services " + filter + " expected within " + timeout);
             }

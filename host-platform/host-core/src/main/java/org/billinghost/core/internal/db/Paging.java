@@ -47,7 +47,8 @@ public final class Paging {
      * but it can for an array computed once, so there the OR becomes a union of index scans.
      */
     public static String inSubquery(Dialect dialect, String column, String subquery) {
-        return dialect == Dialect.POSTGRESQL ? column + " = ANY(ARRAY(" + subquery + "))" : column + " IN (" + subquery + ")";
+        return dialect == Dialect.POSTGRESQL ? column + " = ANY(ARRAY(" + subquery + "))"
+                : column + " IN (" + subquery + ")";
     }
 
     public static boolean isBlank(String term) {

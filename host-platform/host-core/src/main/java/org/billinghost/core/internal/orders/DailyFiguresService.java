@@ -29,7 +29,7 @@ public final class DailyFiguresService implements DailyFigures {
      * How long an answer is reused: every dashboard view would otherwise sum a month of orders and payments. As
      * WHMCS caches its dashboard widgets, the charts may be this late; the dashboard's tiles are counted live.
      */
-    static final long MAX_AGE_NANOS = 60_000_000_000L;
+    static final long MAX_AGE_MILLIS = 60_000L;
     private final Jdbc jdbc;
     private final BillingClock clock;
     private volatile Figures cached;
@@ -47,9 +47,9 @@ public final class DailyFiguresService implements DailyFigures {
         }
         LocalDate today = clock.today();
         Figures figures = cached;
-        long now = System.nanoTime();
+        long now = clock.millis();
         if (figures == null || !figures.today().equals(today) || figures.days() != days
-                || now - figures.madeNanos() > MAX_AGE_NANOS) {
+                || now - figures.madeMillis() > MAX_AGE_MILLIS) {
             figures = new Figures(today, days, now, compute(today, days));
             cached = figures;
         }
@@ -78,7 +78,7 @@ public final class DailyFiguresService implements DailyFigures {
         return List.copyOf(answer);
     }
 
-    private record Figures(LocalDate today, int days, long madeNanos, List<Day> answer) {
+    private record Figures(LocalDate today, int days, long madeMillis, List<Day> answer) {
     }
 
     /**

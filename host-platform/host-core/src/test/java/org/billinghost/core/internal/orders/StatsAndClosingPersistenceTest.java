@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.billinghost.api.billing.BillingException;
 import org.billinghost.api.billing.InvoiceStatus;
@@ -61,10 +62,15 @@ class StatsAndClosingPersistenceTest {
 
         assertThat(core.dailyFigures().lastDays(3)).extracting(d -> d.day() + " " + d.income() + " " + d.orders())
                 .containsExactly("2029-06-01 9.75 2", "2029-06-02 0 0", "2029-06-03 0 1");
-        shop.order(product, "https://a.example"); // the charts are reused for a minute, then counted again
+        // the charts are reused for a minute, then counted again; a new day counts them at once
+        shop.order(product, "https://a.example");
+        core.clock().advance(Duration.ofSeconds(59));
         assertThat(core.dailyFigures().lastDays(3).get(2).orders()).isEqualTo(1);
+        core.clock().advance(Duration.ofSeconds(2));
+        assertThat(core.dailyFigures().lastDays(3).get(2).orders()).isEqualTo(2);
+        shop.order(product, "https://a.example");
         core.clock().set(first.plusDays(3));
-        assertThat(core.dailyFigures().lastDays(3).get(1).orders()).isEqualTo(2);
+        assertThat(core.dailyFigures().lastDays(3).get(1).orders()).isEqualTo(3);
     }
 
     @AllDatabases.Test
