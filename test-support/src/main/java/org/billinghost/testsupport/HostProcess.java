@@ -73,6 +73,9 @@ public final class HostProcess implements AutoCloseable {
             command.addAll(List.of("--partner-api-url", options.partnerApiUrl));
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (options.javaOptions != null) {
+            builder.environment().put("BILLING_HOST_JAVA_OPTS", options.javaOptions);
+        }
         Files.createDirectories(options.dataDir.resolve("conf"));
         writeConfigurations(options.dataDir.resolve("conf"), options.configurations);
         startNanos = System.nanoTime();
@@ -305,6 +308,7 @@ public final class HostProcess implements AutoCloseable {
         private final Map<String, Map<String, String>> configurations = new LinkedHashMap<>();
         private final Map<String, Map<String, String>> distConfigurations = new LinkedHashMap<>();
         private Duration timeout = Duration.ofSeconds(90);
+        private String javaOptions;
 
         private Options(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir).toAbsolutePath();
@@ -351,6 +355,12 @@ public final class HostProcess implements AutoCloseable {
          */
         public Options distConfig(String pid, Map<String, String> values) {
             distConfigurations.put(pid, Map.copyOf(values));
+            return this;
+        }
+
+        /** The JVM options ({@code BILLING_HOST_JAVA_OPTS}), in place of the launcher script's defaults. */
+        public Options javaOptions(String value) {
+            javaOptions = value;
             return this;
         }
 
