@@ -18,7 +18,8 @@ import org.billinghost.testsupport.JetpackCatalog;
 /**
  * Sign-ups, closed loop (issue 20 item 5, after Kill Bill's "create customer + order a monthly product"): each
  * caller repeats AddClient with a password (a slow hash) then AddOrder of a recurring product, with no pause;
- * first {@link Settings#signupConcurrency()} callers (a warm-up, then the measured time), then one caller.
+ * first {@link Settings#signupConcurrency()} callers (a warm-up, then the measured time), then one caller; then one
+ * caller's logins ({@code ValidateLogin}, the API's check of a client's password: the same hash).
  */
 final class SignupBench {
     /** Kill Bill's figure in issue 20 (iterations/s, 32 keep-alive clients); the target is twice it. */
@@ -43,6 +44,7 @@ final class SignupBench {
             String load = Report.loadAverage();
             Loop many = loop(api, product, callers, settings.signupDuration());
             Loop one = loop(api, product, 1, settings.signupDuration());
+            List<Double> logins = logins(api, settings.pageSamples());
             double perSecond = many.iterations() / many.seconds();
             double target = 2 * KILL_BILL_ITERATIONS_PER_SECOND;
             report.add(section, "AddClient (password) + AddOrder, " + callers + " callers", "iterations/s",
@@ -56,7 +58,22 @@ final class SignupBench {
             report.add(section, "AddClient answer p50, 1 caller", "ms",
                     List.of(Stats.of(one.addClientMillis()).percentile(50)), 60.0, false,
                     "load average " + Report.loadAverage());
+            report.add(section, "ValidateLogin answer p50, 1 caller", "ms",
+                    List.of(Stats.of(logins).percentile(50)), 60.0, false, logins.size() + " logins");
         }
+    }
+
+    /** One caller checking a signed-up client's password {@code count} times, one after the other. */
+    private static List<Double> logins(ApiClient api, int count) {
+        String email = "login-" + System.nanoTime() + "@example.com";
+        api.addClient("Login", "Client", email);
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long t0 = System.nanoTime();
+            api.call("ValidateLogin", Map.of("email", email, "password2", ApiClient.passwordOf(email))); // or throws
+            millis.add((System.nanoTime() - t0) / 1e6);
+        }
+        return millis;
     }
 
     private record Loop(int iterations, double seconds, List<Double> addClientMillis, List<Double> addOrderMillis) {

@@ -2,10 +2,13 @@ package org.billinghost.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +20,8 @@ import org.junit.rules.TemporaryFolder;
 /**
  * The distribution's class data sharing archive (lib/host-classes.jsa, made by the features build): the launcher
  * script hands it to the JVM, which then takes the launcher's and the bundles' classes from it; an archive that
- * does not fit the JVM's options is skipped without a word.
+ * does not fit the JVM's options is skipped without a word; the release tarball leaves it out, since it fits only
+ * the Java that made it.
  */
 public class ClassArchiveIT {
     private static final Pattern DEFAULT_OPTS = Pattern.compile("(?m)^DEFAULT_JAVA_OPTS=\"([^\"]+)\"$");
@@ -31,7 +35,7 @@ public class ClassArchiveIT {
         Path log = tmp.getRoot().toPath().resolve("class-load.log");
         try (HostProcess host = HostProcess.options(tmp.newFolder("data").toPath()).demo()
                 .javaOptions(defaultJavaOptions() + " -Xlog:class+load=info:file=" + log).start()) {
-            assertThat(host.isAlive()).isTrue();
+            assertThat(host.stop()).as("exit status after SIGTERM: the log is complete").isZero();
         }
         List<String> lines = Files.readAllLines(log);
         assertThat(loadOf(lines, "org.billinghost.launcher.Main")).endsWith(FROM_ARCHIVE);
@@ -56,11 +60,32 @@ public class ClassArchiveIT {
         Path log = tmp.getRoot().toPath().resolve("class-load.log");
         try (HostProcess host = HostProcess.options(tmp.newFolder("data").toPath()).demo().distribution(copy)
                 .javaOptions(defaultJavaOptions() + " -Xlog:class+load=info:file=" + log).start()) {
-            assertThat(host.isAlive()).isTrue();
+            assertThat(host.stop()).as("exit status after SIGTERM: the output is complete").isZero();
             assertThat(host.output()).doesNotContainIgnoringCase("archive");
         }
         assertThat(loadOf(Files.readAllLines(log), "org.billinghost.launcher.Main"))
                 .endsWith("source: file:" + copy.resolve("lib/host-launcher.jar"));
+    }
+
+    @Test
+    public void theReleaseTarballLeavesTheArchiveOut() throws Exception {
+        Path target = HostProcess.distribution().getParent();
+        Path tarball;
+        try (var files = Files.list(target)) {
+            tarball = files.filter(f -> f.getFileName().toString().matches("billing-host-.+\\.tar\\.gz"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no release tarball in " + target));
+        }
+        List<String> entries = tarEntries(tarball);
+        assertThat(entries).anyMatch(e -> e.endsWith("/lib/host-launcher.jar"));
+        assertThat(entries).noneMatch(e -> e.endsWith(".jsa"));
+    }
+
+    private static List<String> tarEntries(Path tarball) throws IOException, InterruptedException {
+        Process tar = new ProcessBuilder("tar", "-tzf", tarball.toString()).redirectErrorStream(true).start();
+        String listing = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(tar.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(tar.exitValue()).as(listing).isZero();
+        return listing.lines().toList();
     }
 
     private static String defaultJavaOptions() throws Exception {

@@ -70,11 +70,16 @@ public final class ApiClient {
         return body;
     }
 
-    /** Adds a client and answers its id. */
+    /** Adds a client with the password {@link #passwordOf}{@code (email)} and answers its id. */
     public long addClient(String firstName, String lastName, String email) {
         return call("AddClient", Map.of("firstname", firstName, "lastname", lastName, "email", email,
                 "address1", "1 Main Street", "city", "Springfield", "state", "State", "postcode", "12345",
-                "country", "US", "phonenumber", "5550100", "password2", "secret-" + email)).path("clientid").asLong();
+                "country", "US", "phonenumber", "5550100", "password2", passwordOf(email))).path("clientid").asLong();
+    }
+
+    /** The password {@link #addClient} gives the client of {@code email}. */
+    public static String passwordOf(String email) {
+        return "secret-" + email;
     }
 
     /** Places a one-product order; custom fields keyed by field name (sent as a JSON-free WHMCS base64 PHP array). */

@@ -237,14 +237,14 @@ public class JetpackProvisioningIT {
 
             api.call("ModuleSuspend", Map.of("serviceid", serviceId));
             assertThat(sandboxSite(site).path("state").asText()).isEqualTo("cancelled");
-            assertThat(clientAreaServicesPage(email, "secret-" + email)).contains("Jetpack for " + site,
+            assertThat(clientAreaServicesPage(email, ApiClient.passwordOf(email))).contains("Jetpack for " + site,
                     "This Jetpack plan was cancelled on ", "provisioned again when the service is unsuspended");
             api.call("ModuleUnsuspend", Map.of("serviceid", serviceId));
 
             JsonNode again = sandboxSite(site);
             assertThat(List.of(again.path("state").asText(), again.path("provision_count").asText(),
                     again.path("cancel_count").asText())).containsExactly("provisioned", "2", "1");
-            assertThat(clientAreaServicesPage(email, "secret-" + email)).contains("activate Jetpack");
+            assertThat(clientAreaServicesPage(email, ApiClient.passwordOf(email))).contains("activate Jetpack");
         } finally {
             catalog.saveProduct(admin, "Professional", JetpackCatalog.DEMO_PARTNER_ID, "", "order");
         }
@@ -259,7 +259,7 @@ public class JetpackProvisioningIT {
         awaitActive(serviceId);
         String link = api.customField(serviceId, DETAILS).substring("URL to Activate Jetpack: ".length());
 
-        String page = clientAreaServicesPage(email, "secret-" + email);
+        String page = clientAreaServicesPage(email, ApiClient.passwordOf(email));
 
         assertThat(page).contains("<a href=\"" + link.replace("&", "&amp;") + "\"").contains("activate Jetpack")
                 .contains("Jetpack for " + site);

@@ -66,7 +66,7 @@ import org.billinghost.core.internal.mail.MailOutbox;
  * Every host-core service wired by hand on a migrated database, for tests of this and other modules
  * (HTTP API, web). {@link #h2()} builds it on a fresh in-memory H2 database that {@link #close()} drops.
  *
- * <p>Password hashes use few PBKDF2 iterations here so that tests stay fast; the stored format (and
+ * <p>Password hashes use the least Argon2id memory and passes here so that tests stay fast; the stored format (and
  * the code path) is the production one.
  */
 public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store.CloseableResource {
@@ -74,8 +74,9 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
     /** The currency of the tests' catalog (the host's default). */
     public static final Currency TEST_CURRENCY = new Currency("USD", "$", " USD");
 
-    /** Iterations of the test password hasher: fast, but still a real PBKDF2 hash. */
-    public static final int TEST_HASH_ITERATIONS = 1_000;
+    /** Memory (KiB) and passes of the test password hasher: fast, but still a real Argon2id hash. */
+    public static final int TEST_HASH_MEMORY_KIB = 64;
+    public static final int TEST_HASH_PASSES = 1;
 
     private final TestDatabase owned;
     private final Database database;
@@ -119,7 +120,7 @@ public final class CoreAssembly implements AutoCloseable, ExtensionContext.Store
         this.database = database;
         this.jdbc = database.jdbc();
         this.registry = new ModuleRegistry(database);
-        PasswordHasher hasher = PasswordHasher.of(TEST_HASH_ITERATIONS, 0);
+        PasswordHasher hasher = PasswordHasher.of(TEST_HASH_MEMORY_KIB, TEST_HASH_PASSES, 0);
         this.catalog = CatalogService.of(jdbc, TEST_CURRENCY);
         this.mailOutbox = new MailOutbox(jdbc);
         this.clients = new ClientsService(jdbc, hasher, mailOutbox);

@@ -30,11 +30,11 @@ public final class Bootstrap {
     static final String DEMO_GROUP = "Jetpack";
     static final String DEMO_CLIENT = "demo@example.com";
     static final String DEMO_CLIENT_PASSWORD = "demo";
-    /** PBKDF2-SHA512, 210,000 iterations, random salt: of {@code admin} and of {@value #DEMO_CLIENT_PASSWORD}. */
-    static final String DEMO_ADMIN_HASH = "pbkdf2-sha512$210000$ZDE1xhaQaVnhGNH1DnHDOg$"
-            + "Z2/H0xmuMNEmxqni/f1lg9E3apZcS+C4WXb0hPXCI/QlVobUHglivukBJoOSvAuu1LOfLxTRP88A+KwrD245Zw";
-    static final String DEMO_CLIENT_HASH = "pbkdf2-sha512$210000$WhFbZJ+UtbEV9Tef6WTIOQ$"
-            + "cVX0IosoTgQOy5XvlgrWb6JNMs9sUfqi7F/gD/eln7UvOgcelaF7YGd0fsEP1KXC5UXwkb5U9fld9bYCaEnmxA";
+    /** Argon2id with the default parameters, random salt: of {@code admin} and of {@value #DEMO_CLIENT_PASSWORD}. */
+    static final String DEMO_ADMIN_HASH =
+            "$argon2id$v=19$m=7168,t=5,p=1$uOyZLcRDSbFnTpZT+PlVNQ$9OojZh6mxJDt/v9dCrUvOLBe/YJca/7YLZEVizorjIQ";
+    static final String DEMO_CLIENT_HASH =
+            "$argon2id$v=19$m=7168,t=5,p=1$ExH9diT9G3GnksKuGwiytg$0Cpi5tIDAwH8TxAxRnmZDcn3ElUk/6wMBAQ4QreraUU";
 
     private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
 

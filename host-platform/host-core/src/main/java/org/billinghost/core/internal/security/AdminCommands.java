@@ -40,7 +40,8 @@ public final class AdminCommands {
         }
         // every line the core writes for the command (its own and, e.g., "Admin Enabled") credits the command line
         try (Database database = open(settings); Actor.Scope acting = Actor.actAs(ACTOR)) {
-            AdminsService admins = new AdminsService(database.jdbc(), PasswordHasher.of(PasswordHasher.DEFAULT_ITERATIONS, 1));
+            AdminsService admins = new AdminsService(database.jdbc(), PasswordHasher.of(PasswordHasher.DEFAULT_MEMORY_KIB,
+                    PasswordHasher.DEFAULT_PASSES, 1));
             ActivityLogService activity = new ActivityLogService(database.jdbc());
             AdminAccount admin = admins.byUsername(username).orElseThrow(() ->
                     new IllegalStateException("There is no admin named '" + username + "'."));

@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "Billing host password hashing",
-        description = "Slow password hashes (PBKDF2) of admins and clients: logins, sign-ups and password changes")
+        description = "Slow password hashes (Argon2id) of admins and clients: logins, sign-ups and password changes")
 public @interface PasswordsConfiguration {
     String PID = "org.billinghost.core.passwords";
 

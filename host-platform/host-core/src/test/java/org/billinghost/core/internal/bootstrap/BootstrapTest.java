@@ -75,7 +75,8 @@ class BootstrapTest {
 
     @org.junit.jupiter.api.Test
     void demoHashesHaveTheDefaultFormatAndStrength() {
-        String format = "pbkdf2-sha512\\$" + PasswordHasher.DEFAULT_ITERATIONS + "\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{86}";
+        String format = "\\$argon2id\\$v=19\\$m=" + PasswordHasher.DEFAULT_MEMORY_KIB
+                + ",t=" + PasswordHasher.DEFAULT_PASSES + ",p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}";
         assertThat(Bootstrap.DEMO_ADMIN_HASH).matches(format);
         assertThat(Bootstrap.DEMO_CLIENT_HASH).matches(format);
     }

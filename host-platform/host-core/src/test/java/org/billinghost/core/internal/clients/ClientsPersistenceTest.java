@@ -38,20 +38,20 @@ class ClientsPersistenceTest {
         assertThat(core.clients().byEmail(email.toUpperCase())).contains(c);
         String stored = core.jdbc().queryOne("SELECT password_hash FROM clients WHERE id = ?", rs -> rs.getString(1),
                 c.id()).orElseThrow();
-        assertThat(stored).startsWith("pbkdf2-sha512$").doesNotContain("s3cret-pw");
+        assertThat(stored).startsWith("$argon2id$").doesNotContain("s3cret-pw");
     }
 
     @AllDatabases.Test
-    void aClientsEarlierSha256HashIsReplacedAtTheNextLogin(CoreAssembly core) throws Exception {
+    void aClientsEarlierPbkdf2HashIsReplacedAtTheNextLogin(CoreAssembly core) throws Exception {
         String email = email();
         Client c = core.clients().add(client("Ada", "Lovelace", email, "s3cret-pw"));
-        String legacy = PasswordHasherTest.legacySha256("s3cret-pw", CoreAssembly.TEST_HASH_ITERATIONS);
+        String legacy = PasswordHasherTest.legacyPbkdf2("sha512", "s3cret-pw", 1000);
         core.jdbc().update("UPDATE clients SET password_hash = ? WHERE id = ?", legacy, c.id());
 
         assertThat(core.clients().authenticate(email, "s3cret-pw")).contains(c);
         String stored = core.jdbc().queryOne("SELECT password_hash FROM clients WHERE id = ?", rs -> rs.getString(1),
                 c.id()).orElseThrow();
-        assertThat(stored).startsWith("pbkdf2-sha512$");
+        assertThat(stored).startsWith("$argon2id$");
         assertThat(core.clients().authenticate(email, "s3cret-pw")).contains(c);
         assertThat(core.clients().authenticate(email, "wrong")).isEmpty();
     }

@@ -57,12 +57,13 @@ class AdminCommandsTest {
     }
 
     private static AdminAccount newAdmin(Target target) {
-        return target.with(jdbc -> new AdminsService(jdbc, PasswordHasher.of(1, 1)).create(
+        return target.with(jdbc -> new AdminsService(jdbc, PasswordHasher.of(64, 1, 1)).create(
                 "ops-" + UUID.randomUUID().toString().substring(0, 8), "", "old-password", Admins.FULL_ADMINISTRATOR));
     }
 
     private static Optional<AdminAccount> authenticate(Target target, String username, String password) {
-        return target.with(jdbc -> new AdminsService(jdbc, PasswordHasher.of(PasswordHasher.DEFAULT_ITERATIONS, 1)).authenticate(username, password));
+        return target.with(jdbc -> new AdminsService(jdbc, PasswordHasher.of(PasswordHasher.DEFAULT_MEMORY_KIB,
+                PasswordHasher.DEFAULT_PASSES, 1)).authenticate(username, password));
     }
 
     private static List<ActivityEntry> activity(Target target, String search) {
@@ -107,7 +108,7 @@ class AdminCommandsTest {
         newAdmin(target); // the last full administrator is never disabled
         AdminAccount admin = newAdmin(target);
         target.with(jdbc -> {
-            new AdminsService(jdbc, PasswordHasher.of(1, 1)).setDisabled(admin.id(), true);
+            new AdminsService(jdbc, PasswordHasher.of(64, 1, 1)).setDisabled(admin.id(), true);
             return null;
         });
 

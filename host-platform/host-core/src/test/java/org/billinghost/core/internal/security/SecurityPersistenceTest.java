@@ -99,7 +99,7 @@ class SecurityPersistenceTest {
         assertThat(admins.authenticate("nobody-" + username, "first-pw")).isEmpty();
         String stored = core.jdbc().queryOne("SELECT password_hash FROM admins WHERE id = ?", rs -> rs.getString(1),
                 a.id()).orElseThrow();
-        assertThat(stored).startsWith("pbkdf2-sha512$").doesNotContain("first-pw");
+        assertThat(stored).startsWith("$argon2id$").doesNotContain("first-pw");
 
         admins.changePassword(a.id(), "second-pw");
         assertThat(admins.authenticate(username, "first-pw")).isEmpty();
@@ -110,17 +110,17 @@ class SecurityPersistenceTest {
     }
 
     @AllDatabases.Test
-    void anAdminsEarlierSha256HashIsReplacedAtTheNextLogin(CoreAssembly core) throws Exception {
+    void anAdminsEarlierPbkdf2HashIsReplacedAtTheNextLogin(CoreAssembly core) throws Exception {
         Admins admins = core.admins();
         String username = name();
         AdminAccount a = admins.create(username, "a@example.com", "first-pw", "Sales Operator");
-        String legacy = PasswordHasherTest.legacySha256("first-pw", CoreAssembly.TEST_HASH_ITERATIONS);
+        String legacy = PasswordHasherTest.legacyPbkdf2("sha512", "first-pw", 1000);
         core.jdbc().update("UPDATE admins SET password_hash = ? WHERE id = ?", legacy, a.id());
 
         assertThat(admins.authenticate(username, "wrong")).isEmpty();
         assertThat(storedHash(core, a.id())).as("a failed login changes nothing").isEqualTo(legacy);
         assertThat(admins.authenticate(username, "first-pw")).contains(a);
-        assertThat(storedHash(core, a.id())).startsWith("pbkdf2-sha512$");
+        assertThat(storedHash(core, a.id())).startsWith("$argon2id$");
         assertThat(admins.authenticate(username, "first-pw")).contains(a);
     }
 
