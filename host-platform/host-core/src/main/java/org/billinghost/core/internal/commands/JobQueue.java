@@ -32,11 +32,13 @@ public final class JobQueue {
     static final String RESOLVED = "resolved";
 
     /*
-     * The leading "state IN" lets H2 use ix_jobs_due: with the OR alone it scanned the whole table, done jobs
-     * included, on every claim (a cost growing with every order ever placed).
+     * Claimable jobs are asked for in two queries, each on one state, ordered by ix_jobs_due's columns: the
+     * database then reads that index in order and stops at the LIMIT. With both states in one condition (an OR)
+     * it read every pending and running job and sorted them, on every claim: a cost growing with the backlog
+     * (a tenth of the host's CPU in a checkout benchmark on H2, where provisioning lags the orders).
      */
-    private static final String CLAIMABLE = "state IN ('pending', 'running')"
-            + " AND ((state = 'pending' AND next_attempt_at <= ?) OR (state = 'running' AND lease_until < ?))";
+    private static final String LEASE_EXPIRED = "state = 'running' AND lease_until < ?";
+    private static final String DUE = "state = 'pending' AND next_attempt_at <= ?";
 
     /*
      * The commands of one service run one at a time in the order they were queued (an automation's Suspend
@@ -100,15 +102,14 @@ public final class JobQueue {
                 + String.join(", ", Collections.nCopies(busyModules.size(), "?")) + "))";
         return jdbc.inTransaction(() -> {
             long now = System.currentTimeMillis();
-            List<Object> parameters = new ArrayList<>(List.of(now, now));
-            parameters.addAll(busyModules);
-            parameters.add(skipLocked ? 1 : 8);
-            List<Long> candidates = jdbc.query("SELECT id FROM jobs WHERE " + CLAIMABLE + IN_ORDER + notBusy
-                    + " ORDER BY next_attempt_at, id LIMIT ?" + (skipLocked ? " FOR UPDATE SKIP LOCKED" : ""),
-                    rs -> rs.getLong(1), parameters.toArray());
+            int limit = skipLocked ? 1 : 8;
+            // a job whose host died first: it was due before any pending job now is
+            List<Long> candidates = new ArrayList<>(candidates(LEASE_EXPIRED, notBusy, now, busyModules, limit));
+            if (candidates.size() < limit) {
+                candidates.addAll(candidates(DUE, notBusy, now, busyModules, limit - candidates.size()));
+            }
             if (!skipLocked) {
                 // H2 has no SKIP LOCKED: workers woken together would all wait on the same oldest row's lock
-                candidates = new ArrayList<>(candidates);
                 Collections.shuffle(candidates, ThreadLocalRandom.current());
             }
             for (long id : candidates) {
@@ -119,6 +120,15 @@ public final class JobQueue {
             }
             return Optional.<Job>empty();
         });
+    }
+
+    private List<Long> candidates(String state, String notBusy, long now, Set<String> busyModules, int limit) {
+        List<Object> parameters = new ArrayList<>(List.of(now));
+        parameters.addAll(busyModules);
+        parameters.add(limit);
+        return jdbc.query("SELECT id FROM jobs WHERE " + state + IN_ORDER + notBusy
+                + " ORDER BY state, next_attempt_at, id LIMIT ?" + (skipLocked ? " FOR UPDATE SKIP LOCKED" : ""),
+                rs -> rs.getLong(1), parameters.toArray());
     }
 
     private Optional<Job> take(long id, String owner, long now, long leaseMillis) {

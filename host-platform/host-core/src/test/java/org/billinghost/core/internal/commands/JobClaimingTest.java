@@ -16,6 +16,7 @@ import org.billinghost.api.billing.ServiceStatus;
 import org.billinghost.api.module.CommandResult;
 import org.billinghost.api.module.ModuleCommand;
 import org.billinghost.api.platform.AutoSetup;
+import org.billinghost.api.platform.ModuleDatabase;
 import org.billinghost.api.platform.Product;
 import org.billinghost.core.testkit.AllDatabases;
 import org.billinghost.core.testkit.CoreAssembly;
@@ -85,6 +86,42 @@ class JobClaimingTest {
             assertThat(core.jobQueue().row(claimed.id()).orElseThrow().state()).isEqualTo("done");
             assertThat(core.jobQueue().succeed(claimed, false)).as("the dead host's late answer is ignored").isFalse();
         }
+    }
+
+    @AllDatabases.Test
+    void claimsTakeALeaseExpiredJobFirstThenDueJobsOldestFirstAndNeverOneNotYetDue(TestDatabase db) {
+        try (CoreAssembly core = CoreAssembly.on(db.database())) {
+            core.addServerModule(Shop.MODULE, new FakeServerModule());
+            Shop shop = new Shop(core);
+            Product product = shop.product(AutoSetup.ORDER, BigDecimal.ONE);
+            long now = System.currentTimeMillis();
+            long due = jobOf(core, shop.service(product));
+            long dueEarlier = jobOf(core, shop.service(product));
+            long notYetDue = jobOf(core, shop.service(product));
+            long expired = jobOf(core, shop.service(product));
+            core.jdbc().update("UPDATE jobs SET next_attempt_at = ? WHERE id = ?", now - 1_000, due);
+            core.jdbc().update("UPDATE jobs SET next_attempt_at = ? WHERE id = ?", now - 2_000, dueEarlier);
+            core.jdbc().update("UPDATE jobs SET next_attempt_at = ? WHERE id = ?", now + 3_600_000, notYetDue);
+            core.jdbc().update("UPDATE jobs SET state = 'running', lease_owner = 'dead-host', lease_until = ?,"
+                    + " next_attempt_at = ? WHERE id = ?", now - 1, now - 500, expired);
+
+            List<Long> claimed = new ArrayList<>();
+            for (Optional<Job> job = core.jobQueue().claim("host", 60_000); job.isPresent();
+                    job = core.jobQueue().claim("host", 60_000)) {
+                claimed.add(job.get().id());
+            }
+
+            if (db.dialect() == ModuleDatabase.Dialect.H2) {
+                // no SKIP LOCKED: a claim takes one of the first candidates at random, so only the set is fixed
+                assertThat(claimed).containsExactlyInAnyOrder(expired, dueEarlier, due);
+            } else {
+                assertThat(claimed).containsExactly(expired, dueEarlier, due);
+            }
+        }
+    }
+
+    private static long jobOf(CoreAssembly core, long serviceId) {
+        return core.jdbc().queryLong("SELECT id FROM jobs WHERE service_id = ?", serviceId);
     }
 
     @AllDatabases.Test
