@@ -14,6 +14,8 @@ import javax.crypto.spec.PBEKeySpec;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Slow password hashes for admins and clients: {@link Argon2id} with a random 16-byte salt and a 32-byte hash, stored in the PHC string format {@code $argon2id$v=19$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<hash>} that the
@@ -34,6 +36,10 @@ public final class PasswordHasher {
      */
     public static final int DEFAULT_MEMORY_KIB = 7168;
     public static final int DEFAULT_PASSES = 5;
+    /** Each concurrent hash keeps its memory (7 MiB by default): 16 of them are a fifth of the default heap. */
+    public static final int MAX_CONCURRENCY = 16;
+
+    private static final Logger LOG = LoggerFactory.getLogger(PasswordHasher.class);
 
     private static final String ARGON2ID = "argon2id";
     private static final int SALT_BYTES = 16;
@@ -116,7 +122,17 @@ public final class PasswordHasher {
 
     @Activate
     public PasswordHasher(PasswordsConfiguration config) {
-        this(DEFAULT_MEMORY_KIB, DEFAULT_PASSES, config.concurrency());
+        this(DEFAULT_MEMORY_KIB, DEFAULT_PASSES, concurrency(config.concurrency()));
+    }
+
+    /** The setting when it is from 0 to {@link #MAX_CONCURRENCY}; otherwise refused by name in the log, 0 applies. */
+    static int concurrency(int value) {
+        if (value >= 0 && value <= MAX_CONCURRENCY) {
+            return value;
+        }
+        LOG.warn("Password hashing setting refused: concurrency={} is not a number from 0 to {}; 0 (half the"
+                + " processors) applies", value, MAX_CONCURRENCY);
+        return 0;
     }
 
     private PasswordHasher(int memoryKiB, int passes, int concurrency) {
@@ -125,7 +141,8 @@ public final class PasswordHasher {
             throw new IllegalArgumentException("Argon2id needs 8 to " + MAX_MEMORY_KIB + " KiB and 1 to "
                     + MAX_PASSES + " passes");
         }
-        this.concurrency = concurrency > 0 ? concurrency : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        this.concurrency = concurrency > 0 ? concurrency
+                : Math.min(MAX_CONCURRENCY, Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
         this.engines = new ArrayBlockingQueue<>(this.concurrency, true);
         for (int i = 0; i < this.concurrency; i++) {
             engines.add(new Argon2id(memoryKiB)); // memory is allocated at an engine's first hash

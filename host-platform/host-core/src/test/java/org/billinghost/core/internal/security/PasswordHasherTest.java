@@ -105,7 +105,15 @@ public class PasswordHasherTest {
     @Test
     void concurrencyIsTheSettingOrHalfTheProcessors() {
         assertThat(PasswordHasher.of(64, 1, 3).concurrency()).isEqualTo(3);
-        assertThat(cheap().concurrency()).isEqualTo(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+        assertThat(cheap().concurrency()).isEqualTo(Math.min(16,
+                Math.max(1, Runtime.getRuntime().availableProcessors() / 2)));
+    }
+
+    @Test
+    void aConcurrencyOutsideZeroToSixteenIsRefusedAndZeroApplies() {
+        assertThat(PasswordHasher.concurrency(16)).isEqualTo(16);
+        assertThat(PasswordHasher.concurrency(17)).isZero();
+        assertThat(PasswordHasher.concurrency(-1)).isZero();
     }
 
     @Test
