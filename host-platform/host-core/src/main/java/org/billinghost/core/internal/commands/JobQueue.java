@@ -10,8 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.billinghost.api.module.ModuleCommand;
 import org.billinghost.api.platform.Actor;
-import org.billinghost.api.platform.ModuleDatabase;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.db.LeasedQueue;
 import org.billinghost.core.internal.db.RowMapper;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,14 +31,6 @@ public final class JobQueue {
     static final String DONE = "done";
     static final String RESOLVED = "resolved";
 
-    /*
-     * Claimable jobs are asked for in two queries, each on one state, ordered by ix_jobs_due's columns: the
-     * database then reads that index in order and stops at the LIMIT. With both states in one condition (an OR)
-     * it read every pending and running job and sorted them, on every claim: a cost growing with the backlog
-     * (a tenth of the host's CPU in a checkout benchmark on H2, where provisioning lags the orders).
-     */
-    private static final String LEASE_EXPIRED = "state = 'running' AND lease_until < ?";
-    private static final String DUE = "state = 'pending' AND next_attempt_at <= ?";
 
     /*
      * The commands of one service run one at a time in the order they were queued (an automation's Suspend
@@ -48,13 +40,15 @@ public final class JobQueue {
             + " jobs.service_id AND earlier.id < jobs.id AND earlier.state IN ('pending', 'running'))";
 
     private final Jdbc jdbc;
-    private final boolean skipLocked;
+    /* through ix_jobs_due (a tenth of the host's CPU in H2's checkout benchmark when claims read the whole backlog) */
+    private final LeasedQueue claimable;
     private final List<Runnable> wakeUps = new CopyOnWriteArrayList<>();
 
     @Activate
     public JobQueue(@Reference Jdbc jdbc) {
         this.jdbc = jdbc;
-        this.skipLocked = jdbc.dialect() != ModuleDatabase.Dialect.H2;
+        this.claimable = new LeasedQueue(jdbc, "jobs", "state = 'running' AND lease_until < ?",
+                "state = 'pending' AND next_attempt_at <= ?");
     }
 
     /**
@@ -102,13 +96,9 @@ public final class JobQueue {
                 + String.join(", ", Collections.nCopies(busyModules.size(), "?")) + "))";
         return jdbc.inTransaction(() -> {
             long now = System.currentTimeMillis();
-            int limit = skipLocked ? 1 : 8;
-            // a job whose host died first: it was due before any pending job now is
-            List<Long> candidates = new ArrayList<>(candidates(LEASE_EXPIRED, notBusy, now, busyModules, limit));
-            if (candidates.size() < limit) {
-                candidates.addAll(candidates(DUE, notBusy, now, busyModules, limit - candidates.size()));
-            }
-            if (!skipLocked) {
+            List<Long> candidates = claimable.candidates(now, claimable.skipLocked() ? 1 : 8, IN_ORDER + notBusy,
+                    List.copyOf(busyModules));
+            if (!claimable.skipLocked()) {
                 // H2 has no SKIP LOCKED: workers woken together would all wait on the same oldest row's lock
                 Collections.shuffle(candidates, ThreadLocalRandom.current());
             }
@@ -120,15 +110,6 @@ public final class JobQueue {
             }
             return Optional.<Job>empty();
         });
-    }
-
-    private List<Long> candidates(String state, String notBusy, long now, Set<String> busyModules, int limit) {
-        List<Object> parameters = new ArrayList<>(List.of(now));
-        parameters.addAll(busyModules);
-        parameters.add(limit);
-        return jdbc.query("SELECT id FROM jobs WHERE " + state + IN_ORDER + notBusy
-                + " ORDER BY state, next_attempt_at, id LIMIT ?" + (skipLocked ? " FOR UPDATE SKIP LOCKED" : ""),
-                rs -> rs.getLong(1), parameters.toArray());
     }
 
     private Optional<Job> take(long id, String owner, long now, long leaseMillis) {

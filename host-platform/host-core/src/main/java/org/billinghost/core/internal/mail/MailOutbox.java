@@ -10,8 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import org.billinghost.api.billing.EmailMessage;
-import org.billinghost.api.platform.ModuleDatabase;
 import org.billinghost.core.internal.db.Jdbc;
+import org.billinghost.core.internal.db.LeasedQueue;
 import org.billinghost.core.internal.db.RowMapper;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,13 +42,14 @@ public final class MailOutbox {
     private static final ThreadLocal<Set<MailTemplate>> SUPPRESSED = ThreadLocal.withInitial(Set::of);
 
     private final Jdbc jdbc;
-    private final boolean skipLocked;
+    private final LeasedQueue claimable;
     private final List<Runnable> wakeUps = new CopyOnWriteArrayList<>();
 
     @Activate
     public MailOutbox(@Reference Jdbc jdbc) {
         this.jdbc = jdbc;
-        this.skipLocked = jdbc.dialect() != ModuleDatabase.Dialect.H2;
+        this.claimable = new LeasedQueue(jdbc, "mail_outbox", "state = 'claimed' AND lease_until < ?",
+                "state = 'queued' AND next_attempt_at <= ?");
     }
 
     /**
@@ -163,9 +164,7 @@ public final class MailOutbox {
     Optional<Claim> claim(String owner, long leaseMillis) {
         return jdbc.inTransaction(() -> {
             long now = System.currentTimeMillis();
-            List<Long> candidates = jdbc.query("SELECT id FROM mail_outbox WHERE (state = 'queued' AND next_attempt_at <= ?)"
-                    + " OR (state = 'claimed' AND lease_until < ?) ORDER BY next_attempt_at, id LIMIT ?"
-                    + (skipLocked ? " FOR UPDATE SKIP LOCKED" : ""), rs -> rs.getLong(1), now, now, skipLocked ? 1 : 8);
+            List<Long> candidates = claimable.candidates(now, claimable.skipLocked() ? 1 : 8, "", List.of());
             for (long id : candidates) {
                 if (jdbc.update("UPDATE mail_outbox SET state = 'claimed', lease_owner = ?, lease_until = ?,"
                         + " attempts = attempts + 1 WHERE id = ? AND ((state = 'queued' AND next_attempt_at <= ?)"
