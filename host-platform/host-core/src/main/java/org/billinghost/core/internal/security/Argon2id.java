@@ -17,6 +17,9 @@ final class Argon2id {
     private static final int BLOCK_BYTES = 8 * BLOCK_LONGS;
     private static final int SYNC_POINTS = 4;
     private static final long LOW_32 = 0xFFFFFFFFL;
+    /** The most memory whose words an int can index: 2^31 / 128 blocks of 1 KiB. */
+    private static final int MAX_MEMORY_KIB = Integer.MAX_VALUE / BLOCK_LONGS;
+    private static final int MAX_LANES = 0xFFFFFF;
 
     /** Memory up to this many blocks is kept for the next hash; a larger hash's memory is dropped after it. */
     private final int keptBlocks;
@@ -35,10 +38,12 @@ final class Argon2id {
 
     /**
      * The tag of {@code length} bytes (4 or more) of {@code password} and {@code salt} (8 bytes or more) with
-     * {@code memoryKiB} (at least 8 per lane), {@code passes} (1 or more) and {@code lanes} (1 or more).
+     * {@code memoryKiB} (at least 8 per lane, below 16 GiB), {@code passes} (1 or more) and {@code lanes} (1 to
+     * 2^24 - 1, RFC 9106's bound).
      */
     byte[] hash(byte[] password, byte[] salt, int memoryKiB, int passes, int lanes, int length) {
-        if (lanes < 1 || memoryKiB < 8 * lanes || passes < 1 || length < 4 || salt.length < 8) {
+        if (lanes < 1 || lanes > MAX_LANES || memoryKiB < 8 * lanes || memoryKiB > MAX_MEMORY_KIB || passes < 1
+                || length < 4 || salt.length < 8) {
             throw new IllegalArgumentException("Argon2id parameters out of range");
         }
         int segment = memoryKiB / (SYNC_POINTS * lanes);

@@ -82,6 +82,8 @@ class Argon2idTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> engine.hash(new byte[1], salt, 64, 1, 1, 3))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> engine.hash(new byte[1], salt, Integer.MAX_VALUE / 128 + 1, 1, 1, 32))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
