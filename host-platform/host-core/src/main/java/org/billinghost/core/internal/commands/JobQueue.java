@@ -31,7 +31,6 @@ public final class JobQueue {
     static final String DONE = "done";
     static final String RESOLVED = "resolved";
 
-
     /*
      * The commands of one service run one at a time in the order they were queued (an automation's Suspend
      * before its Terminate): a job waits while an older one of its service is pending or running.
@@ -40,7 +39,7 @@ public final class JobQueue {
             + " jobs.service_id AND earlier.id < jobs.id AND earlier.state IN ('pending', 'running'))";
 
     private final Jdbc jdbc;
-    /* through ix_jobs_due (a tenth of the host's CPU in H2's checkout benchmark when claims read the whole backlog) */
+    /** A claim's candidates, read in ix_jobs_due's order (see {@link LeasedQueue} for why). */
     private final LeasedQueue claimable;
     private final List<Runnable> wakeUps = new CopyOnWriteArrayList<>();
 
