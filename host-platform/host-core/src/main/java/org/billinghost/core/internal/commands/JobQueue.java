@@ -95,8 +95,7 @@ public final class JobQueue {
                 + String.join(", ", Collections.nCopies(busyModules.size(), "?")) + "))";
         return jdbc.inTransaction(() -> {
             long now = System.currentTimeMillis();
-            List<Long> candidates = claimable.candidates(now, claimable.skipLocked() ? 1 : 8, IN_ORDER + notBusy,
-                    List.copyOf(busyModules));
+            List<Long> candidates = claimable.candidates(now, IN_ORDER + notBusy, List.copyOf(busyModules));
             if (!claimable.skipLocked()) {
                 // H2 has no SKIP LOCKED: workers woken together would all wait on the same oldest row's lock
                 Collections.shuffle(candidates, ThreadLocalRandom.current());

@@ -37,10 +37,12 @@ public final class LeasedQueue {
     }
 
     /**
-     * Up to {@code limit} ids, inside the caller's transaction; {@code more} is further conditions (starting with
-     * {@code AND}) whose {@code parameters} follow now's.
+     * The ids to try, inside the caller's transaction: one, locked, where SKIP LOCKED exists; otherwise up to 8, so
+     * that claims woken together need not all wait on the oldest row. {@code more} is further conditions (starting
+     * with {@code AND}) whose {@code parameters} follow now's.
      */
-    public List<Long> candidates(long now, int limit, String more, List<?> parameters) {
+    public List<Long> candidates(long now, String more, List<?> parameters) {
+        int limit = skipLocked ? 1 : 8;
         List<Long> ids = new ArrayList<>(select(expired, now, limit, more, parameters));
         if (ids.size() < limit) {
             ids.addAll(select(due, now, limit - ids.size(), more, parameters));

@@ -164,7 +164,7 @@ public final class MailOutbox {
     Optional<Claim> claim(String owner, long leaseMillis) {
         return jdbc.inTransaction(() -> {
             long now = System.currentTimeMillis();
-            List<Long> candidates = claimable.candidates(now, claimable.skipLocked() ? 1 : 8, "", List.of());
+            List<Long> candidates = claimable.candidates(now, "", List.of());
             for (long id : candidates) {
                 if (jdbc.update("UPDATE mail_outbox SET state = 'claimed', lease_owner = ?, lease_until = ?,"
                         + " attempts = attempts + 1 WHERE id = ? AND ((state = 'queued' AND next_attempt_at <= ?)"

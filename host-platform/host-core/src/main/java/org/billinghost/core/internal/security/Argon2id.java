@@ -58,12 +58,12 @@ final class Argon2id {
                     .updateInt(salt.length).update(salt).updateInt(0).updateInt(0).digest(h0, 0);
             for (int lane = 0; lane < lanes; lane++) {
                 for (int first = 0; first < 2; first++) {
-                    writeInt(h0, Blake2b.MAX_OUTPUT_BYTES, first);
-                    writeInt(h0, Blake2b.MAX_OUTPUT_BYTES + 4, lane);
+                    Blake2b.writeInt(h0, Blake2b.MAX_OUTPUT_BYTES, first);
+                    Blake2b.writeInt(h0, Blake2b.MAX_OUTPUT_BYTES + 4, lane);
                     variableHash(h0, blockBytes, BLOCK_BYTES);
                     int offset = (lane * laneLength + first) * BLOCK_LONGS;
                     for (int i = 0; i < BLOCK_LONGS; i++) {
-                        mem[offset + i] = littleEndianLong(blockBytes, 8 * i);
+                        mem[offset + i] = Blake2b.littleEndianLong(blockBytes, 8 * i);
                     }
                 }
             }
@@ -234,19 +234,5 @@ final class Argon2id {
             System.arraycopy(v, 0, out, 32 * i, 32);
         }
         blake.reset(length - 32 * chained).update(v).digest(out, 32 * chained);
-    }
-
-    private static void writeInt(byte[] out, int offset, int value) {
-        for (int i = 0; i < 4; i++) {
-            out[offset + i] = (byte) (value >>> (8 * i));
-        }
-    }
-
-    static long littleEndianLong(byte[] in, int offset) {
-        long value = 0;
-        for (int i = 7; i >= 0; i--) {
-            value = (value << 8) | (in[offset + i] & 0xFF);
-        }
-        return value;
     }
 }

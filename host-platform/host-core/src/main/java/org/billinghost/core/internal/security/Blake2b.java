@@ -73,9 +73,7 @@ final class Blake2b {
 
     /** Appends {@code value} as 4 little-endian bytes. */
     Blake2b updateInt(int value) {
-        for (int i = 0; i < 4; i++) {
-            word[i] = (byte) (value >>> (8 * i));
-        }
+        writeInt(word, 0, value);
         return update(word, 0, 4);
     }
 
@@ -91,7 +89,7 @@ final class Blake2b {
 
     private void compress(boolean last) {
         for (int i = 0; i < 16; i++) {
-            m[i] = Argon2id.littleEndianLong(buffer, 8 * i);
+            m[i] = littleEndianLong(buffer, 8 * i);
         }
         System.arraycopy(h, 0, v, 0, 8);
         System.arraycopy(IV, 0, v, 8, 8);
@@ -124,5 +122,21 @@ final class Blake2b {
         v[d] = Long.rotateRight(v[d] ^ v[a], 16);
         v[c] += v[d];
         v[b] = Long.rotateRight(v[b] ^ v[c], 63);
+    }
+
+    /** {@code value} as 4 little-endian bytes at {@code out[offset]}. */
+    static void writeInt(byte[] out, int offset, int value) {
+        for (int i = 0; i < 4; i++) {
+            out[offset + i] = (byte) (value >>> (8 * i));
+        }
+    }
+
+    /** The little-endian 8 bytes at {@code in[offset]}. */
+    static long littleEndianLong(byte[] in, int offset) {
+        long value = 0;
+        for (int i = 7; i >= 0; i--) {
+            value = (value << 8) | (in[offset + i] & 0xFF);
+        }
+        return value;
     }
 }

@@ -196,11 +196,12 @@ public final class PasswordHasher {
                     return MessageDigest.isEqual(expected, argon2id(storedCost, password, salt, expected.length));
                 }
             } else if (parts.length == 4 && Pbkdf2.of(parts[0]) != null) {
+                Pbkdf2 format = Pbkdf2.of(parts[0]);
                 int iterations = Integer.parseInt(parts[1]);
                 byte[] salt = Base64.getDecoder().decode(parts[2]);
                 byte[] expected = Base64.getDecoder().decode(parts[3]);
                 if (iterations >= 1 && iterations <= MAX_PBKDF2_ITERATIONS) {
-                    return MessageDigest.isEqual(expected, pbkdf2(Pbkdf2.of(parts[0]), password, salt, iterations));
+                    return MessageDigest.isEqual(expected, pbkdf2(format, password, salt, iterations));
                 }
             }
         } catch (IllegalArgumentException e) {
