@@ -51,7 +51,9 @@ final class PartnerHttp implements AutoCloseable {
     static final int IDLE_CONNECTIONS = 64;
     static final String METRIC = "jetpack.partner.calls";
 
-    private final OkHttpClient http;
+    /** What the client is made from; the client itself is made at the first call (see {@link #http()}). */
+    private final OkHttpClient.Builder builder;
+    private volatile OkHttpClient http;
     // trailing tokens: "true garbage" is not JSON
     private final ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final Supplier<ModuleLog> moduleLog;
@@ -70,7 +72,7 @@ final class PartnerHttp implements AutoCloseable {
      */
     PartnerHttp(ClientSettings settings, Supplier<ModuleLog> moduleLog, Supplier<Metrics> metrics, String module,
                 boolean resend) {
-        this.http = new OkHttpClient.Builder()
+        this.builder = new OkHttpClient.Builder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .writeTimeout(settings.readTimeout())
@@ -79,8 +81,7 @@ final class PartnerHttp implements AutoCloseable {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(resend)
-                .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
-                .build();
+                .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES));
         this.moduleLog = moduleLog;
         this.module = module;
         this.metrics = metrics;
@@ -120,7 +121,7 @@ final class PartnerHttp implements AutoCloseable {
     private Reply exchange(String action, Request request, String method, String formText, Collection<String> secrets) {
         Reply reply;
         long start = System.nanoTime();
-        try (Response response = http.newCall(request).execute()) {
+        try (Response response = http().newCall(request).execute()) {
             String body = response.body().string();
             reply = Reply.answer(response.code(), body, parse(body), retryAfter(response.header("Retry-After")),
                     response.header("Content-Type", ""), response.header(REQUEST_ID, ""));
@@ -216,9 +217,29 @@ final class PartnerHttp implements AutoCloseable {
         }
     }
 
+    /**
+     * The client, made at the first call rather than when the module starts: making one loads the JVM's trusted
+     * certificates and TLS context, tens of milliseconds on the host's start path.
+     */
+    private OkHttpClient http() {
+        OkHttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = builder.build();
+                    http = client;
+                }
+            }
+        }
+        return client;
+    }
+
     @Override
-    public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+    public synchronized void close() {
+        if (http != null) {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
     }
 }

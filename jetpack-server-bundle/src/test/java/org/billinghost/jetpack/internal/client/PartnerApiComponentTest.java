@@ -1,6 +1,7 @@
 package org.billinghost.jetpack.internal.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.lang.annotation.Annotation;
 import mockwebserver3.MockWebServer;
@@ -32,6 +33,17 @@ class PartnerApiComponentTest {
             assertThat(secondStub.requests("provision").get(0).getUrl().encodedPath())
                     .isEqualTo("/wpcom/rest/v1.3/jpphp/provision");
         }
+    }
+
+    @Test
+    void clientsThatNeverCalledCloseCleanly() {
+        // the HTTP client is made at the first call: these two never make one
+        PartnerApiComponent component = new PartnerApiComponent(config("http://127.0.0.1:9/"));
+
+        assertThatCode(() -> {
+            component.modified(config("http://127.0.0.1:9/wpcom"));
+            component.deactivate();
+        }).doesNotThrowAnyException();
     }
 
     @Test

@@ -16,6 +16,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.billinghost.api.platform.ModuleDatabase.Dialect;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * history, in version order, each in its own transaction (PostgreSQL and H2 roll DDL back too; MariaDB commits
  * DDL at once). A row lock on {@code schema_lock}, held by a second connection, keeps two hosts sharing one
  * database from migrating at the same time. The history keeps a checksum per script: a released script edited
- * afterwards, or a history with versions newer than the scripts, stops the run with one sentence.
+ * afterwards, or a history with versions newer than the scripts, stops the run with one sentence. A new H2 schema
+ * is made from the scripts' {@link H2Baseline} when they have one.
  */
 public final class MigrationRunner {
 
@@ -83,9 +86,8 @@ public final class MigrationRunner {
      */
     public List<Integer> migrate(MigrationScripts scripts) {
         Dialect dialect = database.dialect();
-        Map<Integer, Migration> chosen = chooseVariants(scripts.list(), dialect);
-        Map<Integer, String> checksums = new TreeMap<>();
-        chosen.forEach((version, m) -> checksums.put(version, checksum(scripts.read(m))));
+        NavigableMap<Integer, Migration> chosen = chooseVariants(scripts.list(), dialect);
+        Map<Integer, String> checksums = checksums(scripts, chosen);
         History history = new History(scripts.owner());
         try (Connection work = database.dataSource().getConnection()) {
             // the usual start: everything applied and checked already, so neither DDL nor the lock is needed
@@ -102,6 +104,12 @@ public final class MigrationRunner {
                     check(scripts.owner(), chosen, checksums, recorded);
                     announceUpgrade(scripts.owner(), chosen, recorded);
                     List<Integer> now = new ArrayList<>();
+                    Optional<H2Baseline> baseline = recorded.isEmpty() && dialect == Dialect.H2
+                            ? scripts.h2Baseline().filter(b -> b.covers(checksums)) : Optional.empty();
+                    if (baseline.isPresent()) {
+                        now.addAll(applyBaseline(work, scripts.owner(), baseline.get(), chosen, checksums, history));
+                        recorded = history.recorded(work);
+                    }
                     for (Migration m : chosen.values()) {
                         String sum = checksums.get(m.version());
                         if (!recorded.containsKey(m.version())) {
@@ -275,9 +283,10 @@ public final class MigrationRunner {
         current.setLength(0);
     }
 
-    private static Map<Integer, Migration> chooseVariants(List<Migration> all, Dialect dialect) {
+    /** Each version's script for {@code dialect}: its variant for the dialect if it has one, else the plain one. */
+    static NavigableMap<Integer, Migration> chooseVariants(List<Migration> all, Dialect dialect) {
         String wanted = dialect.name().toLowerCase(Locale.ROOT);
-        Map<Integer, Migration> chosen = new TreeMap<>();
+        NavigableMap<Integer, Migration> chosen = new TreeMap<>();
         for (Migration m : all) {
             if (m.dialect() == null) {
                 chosen.putIfAbsent(m.version(), m);
@@ -289,6 +298,13 @@ public final class MigrationRunner {
             }
         }
         return chosen;
+    }
+
+    /** The checksum of each chosen script, by version. */
+    static Map<Integer, String> checksums(MigrationScripts scripts, Map<Integer, Migration> chosen) {
+        Map<Integer, String> checksums = new TreeMap<>();
+        chosen.forEach((version, m) -> checksums.put(version, checksum(scripts.read(m))));
+        return checksums;
     }
 
     private static void createBookkeeping(Connection c, Dialect dialect) throws SQLException {
@@ -352,6 +368,36 @@ public final class MigrationRunner {
             c.rollback();
             throw new DatabaseUnavailableException("Cannot migrate the database: " + m.fileName() + " of "
                     + scripts.owner() + " failed: " + DatabaseUnavailableException.rootMessage(e));
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Makes a new H2 schema from the baseline in one go instead of script by script (the scripts' ALTER TABLEs
+     * each copy their table on H2), and records the scripts it stands for as applied.
+     */
+    private static List<Integer> applyBaseline(Connection c, String owner, H2Baseline baseline,
+            NavigableMap<Integer, Migration> chosen, Map<Integer, String> checksums, History history)
+            throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            for (String sql : statements(baseline.script())) {
+                s.execute(sql);
+            }
+            List<Integer> covered = new ArrayList<>();
+            for (Migration m : chosen.headMap(baseline.version(), true).values()) {
+                history.record(c, m, checksums.get(m.version()));
+                covered.add(m.version());
+            }
+            c.commit();
+            LOG.info("Applied baseline owner={} migrations={} upTo={}", owner, covered.size(),
+                    chosen.get(baseline.version()).label());
+            return covered;
+        } catch (SQLException e) {
+            c.rollback();
+            throw new DatabaseUnavailableException("Cannot migrate the database: the baseline of " + owner
+                    + " failed: " + DatabaseUnavailableException.rootMessage(e));
         } finally {
             c.setAutoCommit(true);
         }

@@ -21,7 +21,8 @@ import org.osgi.framework.FrameworkUtil;
 /**
  * The migration scripts of one owner, recorded under its bundle's symbolic name: the core's in its own
  * {@code db/migration} (through the bundle inside OSGi, through the class path in tests), or a module
- * bundle's in the folder its {@value #HEADER} manifest header names.
+ * bundle's in the folder its {@value #HEADER} manifest header names. Beside the core's, {@code baseline/h2.sql}
+ * holds the schema they make on a new H2 database, in one script (see {@link H2Baseline}).
  */
 public final class MigrationScripts {
 
@@ -35,6 +36,8 @@ public final class MigrationScripts {
     private final List<Migration> migrations;
     private final ClassLoader classLoader;
     private final Bundle bundle;
+    /** Where the H2 baseline would be, or null when it is not to be used. */
+    private final String h2Baseline;
 
     private MigrationScripts(String owner, List<String> names, String folder, ClassLoader classLoader, Bundle bundle) {
         this.owner = owner;
@@ -48,6 +51,16 @@ public final class MigrationScripts {
             }
         }
         this.migrations = List.copyOf(found);
+        // only the core's build makes one (H2Baseline.main)
+        this.h2Baseline = owner.equals(CORE) ? folder + "/" + H2Baseline.FILE : null;
+    }
+
+    private MigrationScripts(MigrationScripts scripts, String h2Baseline) {
+        this.owner = scripts.owner;
+        this.migrations = scripts.migrations;
+        this.classLoader = scripts.classLoader;
+        this.bundle = scripts.bundle;
+        this.h2Baseline = h2Baseline;
     }
 
     /** The core's scripts. */
@@ -82,11 +95,27 @@ public final class MigrationScripts {
     }
 
     String read(Migration m) {
-        try (InputStream in = open(m.resource())) {
-            if (in == null) {
-                throw new IllegalStateException("Missing migration script " + m.resource() + " of " + owner);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        String text = readIfPresent(m.resource());
+        if (text == null) {
+            throw new IllegalStateException("Missing migration script " + m.resource() + " of " + owner);
+        }
+        return text;
+    }
+
+    /** The H2 baseline beside the scripts, if there is one and it can be read. */
+    Optional<H2Baseline> h2Baseline() {
+        String text = h2Baseline == null ? null : readIfPresent(h2Baseline);
+        return text == null ? Optional.empty() : H2Baseline.parse(text);
+    }
+
+    /** The same scripts, leaving any baseline aside: every script is applied one by one. */
+    MigrationScripts withoutBaseline() {
+        return new MigrationScripts(this, null);
+    }
+
+    private String readIfPresent(String resource) {
+        try (InputStream in = open(resource)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
