@@ -187,6 +187,7 @@ public final class PasswordHasher {
         }
         try {
             String[] parts = parts(stored);
+            Pbkdf2 format = parts.length == 4 ? Pbkdf2.of(parts[0]) : null;
             if (parts.length == 6 && parts[0].isEmpty() && ARGON2ID.equals(parts[1])) {
                 Cost storedCost = Cost.parse(parts[2], parts[3]);
                 byte[] salt = Base64.getDecoder().decode(parts[4]);
@@ -195,8 +196,7 @@ public final class PasswordHasher {
                         && expected.length <= 64) {
                     return MessageDigest.isEqual(expected, argon2id(storedCost, password, salt, expected.length));
                 }
-            } else if (parts.length == 4 && Pbkdf2.of(parts[0]) != null) {
-                Pbkdf2 format = Pbkdf2.of(parts[0]);
+            } else if (format != null) {
                 int iterations = Integer.parseInt(parts[1]);
                 byte[] salt = Base64.getDecoder().decode(parts[2]);
                 byte[] expected = Base64.getDecoder().decode(parts[3]);
